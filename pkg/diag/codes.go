@@ -1,0 +1,82 @@
+package diag
+
+// Code is a stable rule code such as "RM012". Codes are never reused or
+// renumbered: users grep for them and docs/rules.md lists them.
+type Code string
+
+// Rule describes one rule code.
+type Rule struct {
+	Code     Code
+	Name     string // short English slug, stable
+	Severity Severity
+}
+
+// The rule codes.
+const (
+	YAMLSyntax         Code = "RM001"
+	DuplicateKey       Code = "RM002"
+	UnknownKey         Code = "RM003"
+	MissingField       Code = "RM004"
+	WrongType          Code = "RM005"
+	BadDate            Code = "RM006"
+	MalformedID        Code = "RM007"
+	DuplicateID        Code = "RM008"
+	DuplicateRoadmapID Code = "RM009"
+	Numbering          Code = "RM010"
+	PeriodOrder        Code = "RM011"
+	DueOutsidePeriod   Code = "RM012"
+	TargetOutside      Code = "RM013"
+	PercentRange       Code = "RM014"
+	NegativeCount      Code = "RM015"
+	EmptyExecutors     Code = "RM016"
+	UnparsedDue        Code = "RM017"
+	UnparsedIndicator  Code = "RM018"
+	ConflictMarker     Code = "RM019"
+	NotUTF8            Code = "RM020"
+	Aliasing           Code = "RM021"
+	FormatVersion      Code = "RM022"
+	BadValue           Code = "RM023"
+	EmptyFile          Code = "RM024"
+	MultipleDocuments  Code = "RM025"
+	MinAboveMax        Code = "RM026"
+)
+
+// Rules lists every rule in code order.
+var Rules = []Rule{
+	{YAMLSyntax, "yaml-syntax", Error},
+	{DuplicateKey, "duplicate-key", Error},
+	{UnknownKey, "unknown-key", Error},
+	{MissingField, "missing-field", Error},
+	{WrongType, "wrong-type", Error},
+	{BadDate, "bad-date", Error},
+	{MalformedID, "malformed-id", Error},
+	{DuplicateID, "duplicate-id", Error},
+	{DuplicateRoadmapID, "duplicate-roadmap-id", Error},
+	{Numbering, "numbering", Error},
+	{PeriodOrder, "period-order", Error},
+	{DueOutsidePeriod, "due-outside-period", Error},
+	{TargetOutside, "target-outside-period", Error},
+	{PercentRange, "percent-range", Error},
+	{NegativeCount, "negative-count", Error},
+	{EmptyExecutors, "empty-executors", Error},
+	{UnparsedDue, "unparsed-due", Warning},
+	{UnparsedIndicator, "unparsed-indicator", Warning},
+	{ConflictMarker, "conflict-marker", Error},
+	{NotUTF8, "not-utf8", Error},
+	{Aliasing, "aliasing", Error},
+	{FormatVersion, "format-version", Error},
+	{BadValue, "bad-value", Error},
+	{EmptyFile, "empty-file", Error},
+	{MultipleDocuments, "multiple-documents", Error},
+	{MinAboveMax, "min-above-max", Error},
+}
+
+// Rule returns the description of c; an unknown code is an error rule.
+func (c Code) Rule() Rule {
+	for _, r := range Rules {
+		if r.Code == c {
+			return r
+		}
+	}
+	return Rule{Code: c, Name: "unknown", Severity: Error}
+}
