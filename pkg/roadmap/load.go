@@ -1,0 +1,267 @@
+package roadmap
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+)
+
+// MaxFileSize bounds what the loader reads: a roadmap is kilobytes; a
+// file of hundreds of megabytes is a mistake, not a roadmap.
+const MaxFileSize = 64 << 20
+
+// ErrTooLarge is returned for files over MaxFileSize.
+var ErrTooLarge = errors.New("file too large")
+
+// Load reads and decodes the roadmap file at path ("-" reads r, standard
+// input). The error is for I/O only; problems with the content are
+// findings. The roadmap is nil when the file could not be decoded at all.
+func Load(path string, stdin io.Reader) (*Roadmap, []diag.Finding, error) {
+	var data []byte
+	var err error
+	if path == "-" {
+		data, err = io.ReadAll(io.LimitReader(stdin, MaxFileSize+1))
+	} else {
+		data, err = readFile(path)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, nil, fmt.Errorf("%s: %w (over %d MiB)", path, ErrTooLarge, MaxFileSize>>20)
+	}
+	r, fs := Parse(path, data)
+	return r, fs, nil
+}
+
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+}
+
+var bom = []byte("\xEF\xBB\xBF")
+
+// Parse decodes a roadmap file's bytes. file names it in findings.
+func Parse(file string, data []byte) (*Roadmap, []diag.Finding) {
+	data = bytes.TrimPrefix(data, bom)
+	if f, ok := checkEncoding(file, data); !ok {
+		return nil, []diag.Finding{f}
+	}
+	if fs := conflictMarkers(file, data); len(fs) > 0 {
+		return nil, fs
+	}
+	root, fs := parseNode(file, data)
+	if root == nil {
+		return nil, fs
+	}
+	d := &decoder{file: file, positions: map[string]diag.Pos{}}
+	r := &Roadmap{File: file}
+	d.decode(root, reflect.ValueOf(r).Elem(), "")
+	r.positions = d.positions
+	if r.Format != "" && r.Format != FormatV1 {
+		d.add(nodeAt(root, "format"), diag.FormatVersion, r.Format, FormatV1)
+	}
+	return r, append(fs, d.findings...)
+}
+
+// nodeAt returns the value node of key in mapping m, or m.
+func nodeAt(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i+1]
+			}
+		}
+	}
+	return m
+}
+
+// parseNode parses the YAML syntax into the root node of the single
+// document, or reports why it cannot.
+func parseNode(file string, data []byte) (root *yaml.Node, fs []diag.Finding) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := safeDecode(dec, &doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, []diag.Finding{diag.New(file, diag.Pos{Line: 1, Col: 1}, diag.EmptyFile)}
+		}
+		return nil, []diag.Finding{syntaxFinding(file, data, err)}
+	}
+	if len(doc.Content) == 0 || isNull(doc.Content[0]) && doc.Content[0].Value == "" {
+		return nil, []diag.Finding{diag.New(file, diag.Pos{Line: 1, Col: 1}, diag.EmptyFile)}
+	}
+	var next yaml.Node
+	if err := safeDecode(dec, &next); err == nil {
+		fs = append(fs, diag.New(file, diag.Pos{Line: next.Line, Col: next.Column}, diag.MultipleDocuments))
+	} else if !errors.Is(err, io.EOF) {
+		fs = append(fs, syntaxFinding(file, data, err))
+	}
+	return doc.Content[0], fs
+}
+
+// safeDecode turns a panic inside the YAML library into an error: user
+// input must never crash the tool.
+func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: %v", p)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// syntaxFinding turns yaml.v3's error string ("yaml: line 5: did not find
+// expected key") into a positioned finding. The library gives no column.
+func syntaxFinding(file string, data []byte, err error) diag.Finding {
+	msg := err.Error()
+	line := 0
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	var hint any = ""
+	if line > 0 {
+		if text, ok := lineText(data, line); ok && strings.Contains(leadingSpace(text), "\t") {
+			hint = i18n.M("hint.tab")
+		}
+	}
+	if hint == "" && bytes.Contains(data, []byte("\n\t")) && strings.Contains(msg, "cannot start any token") {
+		hint = i18n.M("hint.tab")
+	}
+	pos := diag.Pos{Line: max(line, 1), Col: 1}
+	var problem any = msg
+	if i18n.Has("yaml." + msg) {
+		problem = i18n.M("yaml." + msg)
+	}
+	return diag.New(file, pos, diag.YAMLSyntax, problem, hint)
+}
+
+func leadingSpace(s string) string {
+	return s[:len(s)-len(strings.TrimLeft(s, " \t"))]
+}
+
+func lineText(data []byte, line int) (string, bool) {
+	for i := 1; len(data) > 0; i++ {
+		end := bytes.IndexByte(data, '\n')
+		cur := data
+		if end >= 0 {
+			cur, data = data[:end], data[end+1:]
+		} else {
+			data = nil
+		}
+		if i == line {
+			return string(cur), true
+		}
+	}
+	return "", false
+}
+
+// conflictMarkers finds lines left by an unresolved git merge.
+func conflictMarkers(file string, data []byte) []diag.Finding {
+	var fs []diag.Finding
+	line := 0
+	for len(data) > 0 {
+		line++
+		end := bytes.IndexByte(data, '\n')
+		cur := data
+		if end >= 0 {
+			cur, data = data[:end], data[end+1:]
+		} else {
+			data = nil
+		}
+		cur = bytes.TrimRight(cur, "\r")
+		if marker, ok := isConflictMarker(cur); ok {
+			fs = append(fs, diag.New(file, diag.Pos{Line: line, Col: 1}, diag.ConflictMarker, marker))
+		}
+	}
+	return fs
+}
+
+func isConflictMarker(line []byte) (string, bool) {
+	for _, m := range []string{"<<<<<<<", "|||||||", "=======", ">>>>>>>"} {
+		if bytes.HasPrefix(line, []byte(m)) {
+			rest := line[len(m):]
+			// "=======" stands alone; the others may be followed by a label.
+			if len(rest) == 0 || (m != "=======" && rest[0] == ' ') {
+				return m, true
+			}
+		}
+	}
+	return "", false
+}
+
+// checkEncoding reports a file that is not UTF-8, naming its likely
+// encoding: Russian users' editors often save windows-1251.
+func checkEncoding(file string, data []byte) (diag.Finding, bool) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return diag.New(file, diag.Pos{Line: 1, Col: 1}, diag.NotUTF8, "UTF-16"), false
+	}
+	if utf8.Valid(data) {
+		return diag.Finding{}, true
+	}
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return diag.New(file, diag.Pos{Line: line, Col: col}, diag.NotUTF8, GuessEncoding(data)), false
+}
+
+// GuessEncoding names the likely single-byte Cyrillic encoding of data
+// that is not UTF-8: windows-1251, KOI8-R or CP866 (DOS). Russian text is
+// mostly lower case, and each encoding puts lower-case letters elsewhere.
+func GuessEncoding(data []byte) string {
+	var lower1251, lowerKOI, dos int
+	for _, b := range data {
+		switch {
+		case b >= 0xE0:
+			lower1251++ // а..я in windows-1251
+		case b >= 0xC0:
+			lowerKOI++ // а..я in KOI8-R
+		}
+		if (b >= 0xA0 && b <= 0xAF) || (b >= 0xE0 && b <= 0xEF) || (b >= 0x80 && b <= 0x9F) {
+			dos++
+		}
+	}
+	high := lower1251 + lowerKOI
+	switch {
+	case high == 0 && dos > 0:
+		return "CP866"
+	case high == 0:
+		return "?"
+	case lowerKOI > lower1251:
+		return "KOI8-R"
+	}
+	// CP866 lower case sits at 0xA0-0xAF and 0xE0-0xEF; windows-1251 text
+	// rarely has many bytes below 0xC0.
+	if dos > 2*high {
+		return "CP866"
+	}
+	return "windows-1251"
+}

@@ -1,0 +1,165 @@
+// Package roadmap owns the roadmap/v1 model and its loader: it reads a YAML
+// file into a Roadmap, remembering the position of every value, and reports
+// what keeps the file from being read (syntax, duplicate and unknown keys,
+// wrong types, bad dates, encodings, conflict markers) as diag findings.
+// Rules about meaning live in package check.
+package roadmap
+
+import (
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
+)
+
+// FormatV1 is the value of the format key of a roadmap/v1 file.
+const FormatV1 = "roadmap/v1"
+
+// Roadmap is one roadmap file: the approving document and its activities.
+type Roadmap struct {
+	Format          string           `yaml:"format" rm:"required"`
+	ID              string           `yaml:"id" rm:"required"`
+	Region          string           `yaml:"region"`
+	District        string           `yaml:"district" rm:"required"`
+	Authority       string           `yaml:"authority" rm:"required"`
+	Direction       string           `yaml:"direction" rm:"required"`
+	Title           string           `yaml:"title"`
+	Period          Period           `yaml:"period" rm:"required"`
+	Document        Document         `yaml:"document" rm:"required"`
+	Section         string           `yaml:"section"`
+	Description     string           `yaml:"description"`
+	Goals           []string         `yaml:"goals"`
+	ExpectedResults []ExpectedResult `yaml:"expected_results"`
+	Activities      []Activity       `yaml:"activities" rm:"required"`
+	Amendments      []Amendment      `yaml:"amendments"`
+
+	// File is the path the roadmap was read from ("-" for standard input).
+	File string `yaml:"-"`
+	// positions of values by path ("activities[2].due"); see Pos.
+	positions map[string]diag.Pos
+}
+
+// Period is the span of years a roadmap covers, inclusive.
+type Period struct {
+	From int `yaml:"from" rm:"required"`
+	To   int `yaml:"to" rm:"required"`
+}
+
+// Contains reports whether year lies in the period.
+func (p Period) Contains(year int) bool { return year >= p.From && year <= p.To }
+
+// Document is the document approving a roadmap: an order or a concept.
+type Document struct {
+	Kind        string       `yaml:"kind" rm:"required,enum=order|concept|other"`
+	Number      string       `yaml:"number"`
+	Date        Date         `yaml:"date"`
+	Place       string       `yaml:"place"`
+	Title       string       `yaml:"title" rm:"required"`
+	Preamble    string       `yaml:"preamble"`
+	SignedBy    *Person      `yaml:"signed_by"`
+	Responsible *Person      `yaml:"responsible"`
+	Control     *Person      `yaml:"control"`
+	Clauses     []string     `yaml:"clauses"`
+	Annex       string       `yaml:"annex"`
+	ApprovedBy  *DocumentRef `yaml:"approved_by"`
+}
+
+// Document kinds.
+const (
+	KindOrder   = "order"
+	KindConcept = "concept"
+	KindOther   = "other"
+)
+
+// DocumentRef names another document: the order approving a concept.
+type DocumentRef struct {
+	Kind      string `yaml:"kind" rm:"required,enum=order|concept|other"`
+	Number    string `yaml:"number" rm:"required"`
+	Date      Date   `yaml:"date" rm:"required"`
+	Authority string `yaml:"authority"`
+	Title     string `yaml:"title"`
+	Text      string `yaml:"text"`
+}
+
+// Amendment is a later document that changed the roadmap.
+type Amendment struct {
+	Kind    string   `yaml:"kind" rm:"required,enum=order|concept|other"`
+	Number  string   `yaml:"number" rm:"required"`
+	Date    Date     `yaml:"date" rm:"required"`
+	Title   string   `yaml:"title"`
+	Changes []string `yaml:"changes"`
+}
+
+// Person is an official named in a document.
+type Person struct {
+	Position string `yaml:"position"`
+	Name     string `yaml:"name" rm:"required"`
+}
+
+// ExpectedResult is a row of expected results by year (Nikolsky "Таблица 1").
+type ExpectedResult struct {
+	Title  string         `yaml:"title" rm:"required"`
+	ByYear map[int]string `yaml:"by_year"`
+}
+
+// Activity is one row of the roadmap table.
+type Activity struct {
+	ID        string           `yaml:"id" rm:"required"`
+	N         int              `yaml:"n" rm:"required"`
+	Title     string           `yaml:"title" rm:"required"`
+	Due       phrase.Due       `yaml:"due" rm:"required"`
+	Indicator phrase.Indicator `yaml:"indicator" rm:"required"`
+	Executors []string         `yaml:"executors" rm:"required"`
+	Note      string           `yaml:"note"`
+}
+
+// Pos returns the position of the value at path ("activities[2].due"), or
+// of its nearest ancestor that has one.
+func (r *Roadmap) Pos(path string) diag.Pos {
+	for {
+		if p, ok := r.positions[path]; ok {
+			return p
+		}
+		i := lastSep(path)
+		if i < 0 {
+			return r.positions[""]
+		}
+		path = path[:i]
+	}
+}
+
+// Has reports whether the file gave a value at path, even one the loader
+// rejected (an impossible date), so that a rule does not call it missing.
+func (r *Roadmap) Has(path string) bool {
+	_, ok := r.positions[path]
+	return ok
+}
+
+// KeyPos returns the position of the key of the value at path, or of the
+// value when it has no key (a list element).
+func (r *Roadmap) KeyPos(path string) diag.Pos {
+	if p, ok := r.positions[path+"#key"]; ok {
+		return p
+	}
+	return r.Pos(path)
+}
+
+func lastSep(path string) int {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '.' || path[i] == '[' {
+			return i
+		}
+	}
+	return -1
+}
+
+// Per tells whether the activity's count or percent is required in each
+// year ("year") or once over the period ("total"): as the indicator says,
+// else each year when the activity falls due in several years, else once.
+func (a Activity) Per(p Period) string {
+	if a.Indicator.Per != "" {
+		return a.Indicator.Per
+	}
+	if a.Due.Every || len(a.Due.Schedule(p.From, p.To)) > 1 {
+		return phrase.PerYear
+	}
+	return phrase.PerTotal
+}

@@ -1,0 +1,178 @@
+package roadmap
+
+import (
+	"reflect"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
+)
+
+// A deadline or an indicator is written either as the document's phrase
+// ("Ежегодно август") or as a mapping with the phrase in text and explicit
+// structure beside it; what the mapping states wins over what the phrase
+// parser read.
+
+// DueSpec is the mapping form of a deadline.
+type DueSpec struct {
+	Text       string     `yaml:"text" rm:"required"`
+	Every      *bool      `yaml:"every"`
+	Years      []int      `yaml:"years"`
+	Months     []int      `yaml:"months"`
+	Day        *int       `yaml:"day"`
+	Quarters   []int      `yaml:"quarters"`
+	SchoolYear *bool      `yaml:"school_year"`
+	Throughout *bool      `yaml:"throughout"`
+	Plan       *string    `yaml:"plan"`
+	From       *YearMonth `yaml:"from"`
+	To         *YearMonth `yaml:"to"`
+}
+
+// YearMonth is the mapping form of a month of a year.
+type YearMonth struct {
+	Year  int `yaml:"year" rm:"required"`
+	Month int `yaml:"month" rm:"required"`
+}
+
+// IndicatorSpec is the mapping form of an indicator.
+type IndicatorSpec struct {
+	Text      string          `yaml:"text" rm:"required"`
+	Kind      *string         `yaml:"kind" rm:"enum=document|count|percent|targets|growth|text"`
+	Min       *float64        `yaml:"min"`
+	Max       *float64        `yaml:"max"`
+	Unit      *string         `yaml:"unit"`
+	Per       *string         `yaml:"per" rm:"enum=year|total"`
+	Of        *string         `yaml:"of"`
+	Targets   map[int]float64 `yaml:"targets"`
+	Documents []string        `yaml:"documents"`
+}
+
+func init() {
+	hooks[reflect.TypeOf(phrase.Due{})] = decodeDue
+	hooks[reflect.TypeOf(phrase.Indicator{})] = decodeIndicator
+}
+
+func decodeDue(d *decoder, n *yaml.Node, v reflect.Value, path string) {
+	switch {
+	case n.Kind == yaml.ScalarNode && !isNull(n):
+		v.Set(reflect.ValueOf(phrase.ParseDue(n.Value)))
+	case n.Kind == yaml.MappingNode:
+		var spec DueSpec
+		d.decodeStruct(n, reflect.ValueOf(&spec).Elem(), path)
+		v.Set(reflect.ValueOf(spec.Due()))
+	case !isNull(n):
+		d.add(n, diag.WrongType, keyName(path), i18n.M("type.string"), typeName(n))
+	}
+}
+
+// Due combines the parsed text with the explicit fields.
+func (s DueSpec) Due() phrase.Due {
+	due := phrase.ParseDue(s.Text)
+	explicit := false
+	set := func(dst *bool, src *bool) {
+		if src != nil {
+			*dst, explicit = *src, true
+		}
+	}
+	set(&due.Every, s.Every)
+	set(&due.SchoolYear, s.SchoolYear)
+	set(&due.Throughout, s.Throughout)
+	if s.Years != nil {
+		due.Years, explicit = sortedUnique(s.Years), true
+	}
+	if s.Months != nil {
+		due.Months, explicit = sortedUnique(s.Months), true
+	}
+	if s.Quarters != nil {
+		due.Quarters, explicit = sortedUnique(s.Quarters), true
+	}
+	if s.Day != nil {
+		due.Day, explicit = *s.Day, true
+	}
+	if s.Plan != nil {
+		due.Plan, explicit = *s.Plan, true
+	}
+	if s.From != nil {
+		due.From, explicit = &phrase.YearMonth{Year: s.From.Year, Month: s.From.Month}, true
+	}
+	if s.To != nil {
+		due.To, explicit = &phrase.YearMonth{Year: s.To.Year, Month: s.To.Month}, true
+	}
+	if explicit {
+		due.Parsed = true
+	}
+	return due
+}
+
+func sortedUnique(xs []int) []int {
+	out := slices.Clone(xs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func decodeIndicator(d *decoder, n *yaml.Node, v reflect.Value, path string) {
+	switch {
+	case n.Kind == yaml.ScalarNode && !isNull(n):
+		v.Set(reflect.ValueOf(phrase.ParseIndicator(n.Value)))
+	case n.Kind == yaml.MappingNode:
+		var spec IndicatorSpec
+		d.decodeStruct(n, reflect.ValueOf(&spec).Elem(), path)
+		v.Set(reflect.ValueOf(spec.Indicator()))
+	case !isNull(n):
+		d.add(n, diag.WrongType, keyName(path), i18n.M("type.string"), typeName(n))
+	}
+}
+
+// Indicator combines the parsed text with the explicit fields. Without an
+// explicit kind, the kind follows from the fields given (targets, a
+// threshold in percent or not, documents); explicit targets make it a
+// targets indicator whatever the phrase says.
+func (s IndicatorSpec) Indicator() phrase.Indicator {
+	ind := phrase.ParseIndicator(s.Text)
+	if s.Min != nil {
+		ind.Min = s.Min
+	}
+	if s.Max != nil {
+		ind.Max = s.Max
+	}
+	if s.Unit != nil {
+		ind.Unit = *s.Unit
+	}
+	if s.Per != nil {
+		ind.Per = *s.Per
+	}
+	if s.Of != nil {
+		ind.Of = *s.Of
+	}
+	if s.Documents != nil {
+		ind.Documents = s.Documents
+	}
+	if s.Targets != nil {
+		ind.Targets = make([]phrase.Target, 0, len(s.Targets))
+		for y, val := range s.Targets {
+			ind.Targets = append(ind.Targets, phrase.Target{Year: y, Value: val})
+		}
+		slices.SortFunc(ind.Targets, func(a, b phrase.Target) int { return a.Year - b.Year })
+	}
+	switch {
+	case s.Kind != nil && phrase.IndicatorKind(*s.Kind).Valid():
+		ind.Kind = phrase.IndicatorKind(*s.Kind)
+	case s.Targets != nil:
+		ind.Kind = phrase.KindTargets
+	case ind.Parsed:
+		return ind
+	case (s.Min != nil || s.Max != nil) && ind.Unit == "%":
+		ind.Kind = phrase.KindPercent
+	case s.Min != nil || s.Max != nil:
+		ind.Kind = phrase.KindCount
+	case s.Documents != nil:
+		ind.Kind = phrase.KindDocument
+	default:
+		return ind
+	}
+	ind.Parsed = true
+	return ind
+}
