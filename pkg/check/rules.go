@@ -1,0 +1,210 @@
+// Package check owns the meaning rules of roadmap files (ids, numbering,
+// periods, thresholds, executors, unreadable phrases) and running the whole
+// check over a set of files: finding them, loading them in parallel and
+// returning every finding of every file in a deterministic order.
+package check
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+)
+
+// idPattern is the form of roadmap and activity ids: readable Latin slugs
+// that survive URLs, file names, spreadsheets and git merges.
+var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$`)
+
+// Roadmap runs the rules that concern one roadmap.
+func Roadmap(r *roadmap.Roadmap) []diag.Finding {
+	c := &checker{r: r}
+	c.ids()
+	c.document()
+	c.period()
+	c.numbering()
+	for i := range r.Activities {
+		c.activity(i)
+	}
+	c.expectedResults()
+	return c.findings
+}
+
+type checker struct {
+	r        *roadmap.Roadmap
+	findings []diag.Finding
+}
+
+func (c *checker) add(path string, code diag.Code, args ...any) {
+	c.findings = append(c.findings, diag.New(c.r.File, c.r.Pos(path), code, args...))
+}
+
+func (c *checker) periodOK() bool {
+	p := c.r.Period
+	return p.From > 0 && p.To > 0 && p.From <= p.To
+}
+
+func (c *checker) ids() {
+	if c.r.ID != "" && !idPattern.MatchString(c.r.ID) {
+		c.add("id", diag.MalformedID, c.r.ID)
+	}
+	first := map[string]int{}
+	for i, a := range c.r.Activities {
+		path := activityPath(i) + ".id"
+		if a.ID == "" {
+			continue
+		}
+		if !idPattern.MatchString(a.ID) {
+			c.add(path, diag.MalformedID, a.ID)
+		}
+		if line, dup := first[a.ID]; dup {
+			c.add(path, diag.DuplicateID, a.ID, line)
+			continue
+		}
+		first[a.ID] = c.r.Pos(path).Line
+	}
+}
+
+// document requires the number and date of an order: free text, since
+// real numbers look like "94/01-09", "355.1/01-07" or "01-03\482".
+func (c *checker) document() {
+	d := c.r.Document
+	if d.Kind != roadmap.KindOrder {
+		return
+	}
+	if strings.TrimSpace(d.Number) == "" {
+		c.add("document", diag.MissingField, "number")
+	}
+	if d.Date.IsZero() && !c.r.Has("document.date") {
+		c.add("document", diag.MissingField, "date")
+	}
+}
+
+func (c *checker) period() {
+	p := c.r.Period
+	if p.From > 0 && p.To > 0 && p.From > p.To {
+		c.add("period", diag.PeriodOrder, p.From, p.To)
+	}
+}
+
+func (c *checker) numbering() {
+	prev := 0
+	for i, a := range c.r.Activities {
+		if a.N == 0 {
+			continue // missing n is reported by the loader
+		}
+		if a.N != prev+1 {
+			c.add(activityPath(i)+".n", diag.Numbering, prev+1, a.N)
+		}
+		prev = a.N
+	}
+}
+
+func (c *checker) activity(i int) {
+	a := c.r.Activities[i]
+	path := activityPath(i)
+	c.due(path+".due", a.Due)
+	c.indicator(path+".indicator", a.Indicator)
+	if a.Executors != nil {
+		empty := true
+		for _, e := range a.Executors {
+			if strings.TrimSpace(e) != "" {
+				empty = false
+			}
+		}
+		if empty {
+			c.add(path+".executors", diag.EmptyExecutors)
+		}
+	}
+}
+
+func (c *checker) due(path string, d phrase.Due) {
+	if d.Text == "" {
+		return
+	}
+	if !d.Parsed {
+		c.add(path, diag.UnparsedDue, d.Text)
+		return
+	}
+	for _, m := range d.Months {
+		if m < 1 || m > 12 {
+			c.add(path+".months", diag.BadValue, "months", strconv.Itoa(m), "1–12")
+		}
+	}
+	if d.Day < 0 || d.Day > 31 {
+		c.add(path+".day", diag.BadValue, "day", strconv.Itoa(d.Day), "1–31")
+	}
+	for _, q := range d.Quarters {
+		if q < 1 || q > 4 {
+			c.add(path+".quarters", diag.BadValue, "quarters", strconv.Itoa(q), "1–4")
+		}
+	}
+	if !c.periodOK() {
+		return
+	}
+	p := c.r.Period
+	for _, y := range d.OutsidePeriod(p.From, p.To) {
+		c.add(path, diag.DueOutsidePeriod, d.Text, p.From, p.To, y)
+	}
+}
+
+func (c *checker) indicator(path string, ind phrase.Indicator) {
+	if ind.Text == "" {
+		return
+	}
+	if !ind.Parsed {
+		c.add(path, diag.UnparsedIndicator, ind.Text)
+		return
+	}
+	percent := ind.Kind == phrase.KindPercent || ind.Unit == "%"
+	bound := func(key string, v *float64) {
+		if v == nil {
+			return
+		}
+		switch {
+		case percent && (*v < 0 || *v > 100):
+			c.add(path+"."+key, diag.PercentRange, num(*v))
+		case !percent && *v < 0:
+			c.add(path+"."+key, diag.NegativeCount, num(*v))
+		}
+	}
+	bound("min", ind.Min)
+	bound("max", ind.Max)
+	if ind.Min != nil && ind.Max != nil && *ind.Min > *ind.Max {
+		c.add(path, diag.MinAboveMax, num(*ind.Min), num(*ind.Max))
+	}
+	for _, t := range ind.Targets {
+		tpath := path + ".targets." + strconv.Itoa(t.Year)
+		v := t.Value
+		switch {
+		case percent && (v < 0 || v > 100):
+			c.add(tpath, diag.PercentRange, num(v))
+		case !percent && v < 0:
+			c.add(tpath, diag.NegativeCount, num(v))
+		}
+		if c.periodOK() && !c.r.Period.Contains(t.Year) {
+			c.add(tpath, diag.TargetOutside, t.Year, c.r.Period.From, c.r.Period.To)
+		}
+	}
+}
+
+func (c *checker) expectedResults() {
+	if !c.periodOK() {
+		return
+	}
+	for i, e := range c.r.ExpectedResults {
+		for year := range e.ByYear {
+			if !c.r.Period.Contains(year) {
+				c.add(fmt.Sprintf("expected_results[%d].by_year.%d", i, year), diag.TargetOutside, year, c.r.Period.From, c.r.Period.To)
+			}
+		}
+	}
+}
+
+func activityPath(i int) string { return "activities[" + strconv.Itoa(i) + "]" }
+
+// num formats a threshold as users write it: 55, 57.5.
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
