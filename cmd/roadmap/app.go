@@ -1,0 +1,178 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+)
+
+// Exit codes, the contract with CI jobs.
+const (
+	exitClean    = 0
+	exitFindings = 1
+	exitUsage    = 2
+)
+
+// errFindings reports that a command printed findings that fail the run;
+// the findings themselves are already on the output.
+var errFindings = errors.New("findings")
+
+// usageError marks an error in how the command was called.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// app holds what every command shares: the streams and the language.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	lang           i18n.Lang
+	langFlag       string
+}
+
+func (a *app) t(key string, args ...any) string { return i18n.T(a.lang, key, args...) }
+
+// run executes the command line and returns the exit code. It never
+// panics on user input and never prints a stack trace.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, lang: langOf(args)}
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintln(stderr, a.t("err.internal", p))
+			code = exitUsage
+		}
+	}()
+	root := a.rootCmd()
+	root.SetArgs(args)
+	err := root.Execute()
+	switch {
+	case err == nil:
+		return exitClean
+	case errors.Is(err, errFindings):
+		return exitFindings
+	}
+	fmt.Fprintln(stderr, a.t("err.prefix", a.describe(err)))
+	return exitUsage
+}
+
+// langOf picks the language before flags are parsed, since help texts
+// are built in it: --lang wins over ROADMAP_LANG, Russian is the default.
+func langOf(args []string) i18n.Lang {
+	lang := i18n.FromEnv()
+	for i, arg := range args {
+		var v string
+		switch {
+		case arg == "--":
+			return lang
+		case strings.HasPrefix(arg, "--lang="):
+			v = strings.TrimPrefix(arg, "--lang=")
+		case arg == "--lang" && i+1 < len(args):
+			v = args[i+1]
+		default:
+			continue
+		}
+		if l, err := i18n.ParseLang(v); err == nil {
+			lang = l
+		}
+	}
+	return lang
+}
+
+// describe turns an error into words for a methodologist.
+func (a *app) describe(err error) string {
+	var pe *fs.PathError
+	switch {
+	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
+		return a.t("err.not_found", pe.Path)
+	case errors.As(err, &pe) && errors.Is(err, fs.ErrPermission):
+		return a.t("err.permission", pe.Path)
+	case errors.Is(err, check.ErrNoFiles):
+		return a.t("err.no_files")
+	}
+	return err.Error()
+}
+
+func (a *app) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:           "roadmap",
+		Short:         a.t("root.short"),
+		Long:          a.t("root.long"),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		CompletionOptions: cobra.CompletionOptions{
+			DisableDefaultCmd: true,
+		},
+	}
+	root.PersistentFlags().StringVar(&a.langFlag, "lang", string(a.lang), a.t("flag.lang"))
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		l, err := i18n.ParseLang(a.langFlag)
+		if err != nil {
+			return usageError{err}
+		}
+		a.lang = l
+		return nil
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("%s\n%s", err, a.t("err.see_help", c.CommandPath()))}
+	})
+	localize(root, a)
+	root.AddCommand(
+		newCheckCmd(a).command(),
+		newShowCmd(a).command(),
+		newVersionCmd(a).command(),
+	)
+	for _, c := range root.Commands() {
+		localize(c, a)
+	}
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	root.SetIn(a.stdin)
+	return root
+}
+
+// localize gives a command Russian (or English) help: cobra's own
+// template and the help flag are English only.
+func localize(c *cobra.Command, a *app) {
+	c.SetUsageTemplate(usageTemplate(a))
+	c.Flags().BoolP("help", "h", false, a.t("flag.help"))
+	c.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: a.t("help.short"),
+		Run: func(c *cobra.Command, args []string) {
+			cmd, _, err := c.Root().Find(args)
+			if cmd == nil || err != nil {
+				cmd = c.Root()
+			}
+			_ = cmd.Help()
+		},
+	})
+}
+
+func usageTemplate(a *app) string {
+	return a.t("usage.usage") + `:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if .HasExample}}
+
+` + a.t("usage.examples") + `:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + a.t("usage.commands") + `:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+` + a.t("usage.flags") + `:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+` + a.t("usage.global_flags") + `:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + a.t("usage.more", "{{.CommandPath}}") + `{{end}}
+`
+}

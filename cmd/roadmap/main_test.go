@@ -1,0 +1,41 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output inside the test scripts")
+
+// TestMain lets the test binary act as the roadmap command, so the
+// scripts under testdata/script run the real program in a child process.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"roadmap": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts. Each starts in an empty
+// directory holding a copy of the shipped roadmaps/ and testdata/rules/.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("ROADMAP_LANG", "")
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("COLUMNS", "")
+			for _, dir := range []string{"roadmaps", "testdata/rules"} {
+				if err := os.CopyFS(filepath.Join(env.WorkDir, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
+}

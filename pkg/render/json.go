@@ -1,0 +1,67 @@
+package render
+
+import (
+	"io"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/view"
+)
+
+type jsonRenderer struct{ opts Options }
+
+// FindingJSON is the documented JSON form of a finding.
+type FindingJSON struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Cell     string `json:"cell,omitempty"`
+	Code     string `json:"code"`
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// Findings writes a JSON array (empty, not null, when clean).
+func (r jsonRenderer) Findings(w io.Writer, fs []diag.Finding) error {
+	out := make([]FindingJSON, len(fs))
+	for i, f := range fs {
+		out[i] = FindingJSON{
+			File: f.File, Line: f.Line, Column: f.Col, Cell: f.Cell,
+			Code: string(f.Code), Rule: f.Code.Rule().Name,
+			Severity: f.Severity.String(), Message: f.Message(r.opts.Lang),
+		}
+	}
+	return WriteJSON(w, out)
+}
+
+// Table writes the rows as an array of objects keyed by column key.
+func (r jsonRenderer) Table(w io.Writer, t view.Table) error {
+	out := make([]orderedRow, len(t.Rows))
+	for i, row := range t.Rows {
+		out[i] = orderedRow{cols: t.Columns, cells: row}
+	}
+	return WriteJSON(w, out)
+}
+
+// orderedRow marshals as an object whose keys keep the column order.
+type orderedRow struct {
+	cols  []view.Column
+	cells []string
+}
+
+func (o orderedRow) MarshalJSON() ([]byte, error) {
+	buf := []byte{'{'}
+	for i, c := range o.cols {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = appendJSONString(buf, c.Key)
+		buf = append(buf, ':')
+		cell := ""
+		if i < len(o.cells) {
+			cell = o.cells[i]
+		}
+		buf = appendJSONString(buf, cell)
+	}
+	return append(buf, '}'), nil
+}

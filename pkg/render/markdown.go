@@ -1,0 +1,65 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/view"
+)
+
+type markdownRenderer struct{ opts Options }
+
+// Findings writes a Markdown list, for a pull-request comment.
+func (r markdownRenderer) Findings(w io.Writer, fs []diag.Finding) error {
+	for _, f := range fs {
+		if _, err := fmt.Fprintf(w, "- `%s` **%s** %s: %s\n", f.Where(), f.Code, f.Severity, mdCell(f.Message(r.opts.Lang))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Table writes a GitHub-flavoured Markdown table.
+func (r markdownRenderer) Table(w io.Writer, t view.Table) error {
+	var b strings.Builder
+	if t.Title != "" {
+		fmt.Fprintf(&b, "**%s**\n\n", mdCell(t.Title))
+	}
+	b.WriteString("|")
+	for _, c := range t.Columns {
+		b.WriteString(" " + mdCell(c.Header) + " |")
+	}
+	b.WriteString("\n|")
+	for range t.Columns {
+		b.WriteString(" --- |")
+	}
+	b.WriteString("\n")
+	for _, row := range t.Rows {
+		b.WriteString("|")
+		for i := range t.Columns {
+			cell := ""
+			if i < len(row) {
+				cell = row[i]
+			}
+			b.WriteString(" " + mdCell(cell) + " |")
+		}
+		b.WriteString("\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// mdCell keeps a cell on one line and its pipes literal.
+func mdCell(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.ReplaceAll(s, "\n", "<br>")
+}
+
+func appendJSONString(buf []byte, s string) []byte {
+	b, _ := json.Marshal(s)
+	return append(buf, b...)
+}

@@ -1,0 +1,68 @@
+// Package render owns output formats: it writes findings and tables in
+// text (a terminal), JSON, GitHub workflow commands and Markdown, one file
+// per format behind the Renderer interface. It decides how things look,
+// never what they say (package view and i18n do that).
+package render
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/view"
+)
+
+// Format names an output format.
+type Format string
+
+// The formats.
+const (
+	Text     Format = "text"
+	JSON     Format = "json"
+	GitHub   Format = "github"
+	Markdown Format = "markdown"
+)
+
+// ErrUnsupported is returned when a format cannot show a kind of output
+// (a table as GitHub workflow commands).
+var ErrUnsupported = errors.New("format does not support this output")
+
+// Renderer writes findings and tables in one format.
+type Renderer interface {
+	Findings(w io.Writer, fs []diag.Finding) error
+	Table(w io.Writer, t view.Table) error
+}
+
+// Options tune renderers.
+type Options struct {
+	Lang i18n.Lang
+	// Width is the terminal width a text table must fit (0: 160).
+	Width int
+}
+
+// New returns the renderer for format.
+func New(format Format, opts Options) (Renderer, error) {
+	switch format {
+	case Text, "":
+		return textRenderer{opts}, nil
+	case JSON:
+		return jsonRenderer{opts}, nil
+	case GitHub:
+		return githubRenderer{opts}, nil
+	case Markdown:
+		return markdownRenderer{opts}, nil
+	}
+	return nil, fmt.Errorf("unknown format %q", format)
+}
+
+// WriteJSON writes v as indented JSON with a final newline, HTML
+// characters unescaped (titles contain «» and quotes, not markup).
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
