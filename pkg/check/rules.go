@@ -44,7 +44,7 @@ func (c *checker) add(path string, code diag.Code, args ...any) {
 
 func (c *checker) periodOK() bool {
 	p := c.r.Period
-	return p.From > 0 && p.To > 0 && p.From <= p.To
+	return p.From >= minYear && p.To <= maxYear && p.From <= p.To
 }
 
 func (c *checker) ids() {
@@ -83,8 +83,20 @@ func (c *checker) document() {
 	}
 }
 
+// Years a roadmap period may name: anything else is a typo, and bounding it
+// keeps per-year work small.
+const minYear, maxYear = 1990, 2100
+
 func (c *checker) period() {
 	p := c.r.Period
+	for _, f := range []struct {
+		key  string
+		year int
+	}{{"from", p.From}, {"to", p.To}} {
+		if f.year != 0 && (f.year < minYear || f.year > maxYear) {
+			c.add("period."+f.key, diag.BadValue, f.key, strconv.Itoa(f.year), fmt.Sprintf("%d–%d", minYear, maxYear))
+		}
+	}
 	if p.From > 0 && p.To > 0 && p.From > p.To {
 		c.add("period", diag.PeriodOrder, p.From, p.To)
 	}

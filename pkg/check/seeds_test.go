@@ -1,0 +1,74 @@
+package check_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
+)
+
+// TestShippedRoadmaps: both real roadmaps pass with no finding at all, and
+// every one of their 20 deadlines and indicators is read, the only text
+// indicator being the one with no measure («Площадки СПО, ВПО»).
+func TestShippedRoadmaps(t *testing.T) {
+	res, err := check.Run([]string{"../../roadmaps"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Findings {
+		t.Errorf("finding in a shipped roadmap: %s %s %v", f.Where(), f.Code, f.Args)
+	}
+	if len(res.Roadmaps) != 2 {
+		t.Fatalf("got %d roadmaps, want 2", len(res.Roadmaps))
+	}
+	activities := 0
+	kinds := map[phrase.IndicatorKind]int{}
+	for _, r := range res.Roadmaps {
+		for _, a := range r.Activities {
+			activities++
+			where := fmt.Sprintf("%s activity %d", r.ID, a.N)
+			if !a.Due.Parsed || len(a.Due.Schedule(r.Period.From, r.Period.To)) == 0 {
+				t.Errorf("%s: deadline %q not read", where, a.Due.Text)
+			}
+			if !a.Indicator.Parsed {
+				t.Errorf("%s: indicator %q not read", where, a.Indicator.Text)
+			}
+			kinds[a.Indicator.Kind]++
+			if a.Indicator.Kind == phrase.KindText && a.Indicator.Text != "Площадки СПО, ВПО" {
+				t.Errorf("%s: indicator %q left as text", where, a.Indicator.Text)
+			}
+		}
+	}
+	if activities != 20 {
+		t.Errorf("got %d activities, want 20", activities)
+	}
+	want := map[phrase.IndicatorKind]int{
+		phrase.KindDocument: 10, phrase.KindCount: 5, phrase.KindPercent: 2,
+		phrase.KindTargets: 1, phrase.KindGrowth: 1, phrase.KindText: 1,
+	}
+	if fmt.Sprint(kinds) != fmt.Sprint(want) {
+		t.Errorf("indicator kinds = %v, want %v", kinds, want)
+	}
+}
+
+// TestRunDeterministic: files are loaded in parallel, yet two runs over
+// the same files give the same findings in the same order.
+func TestRunDeterministic(t *testing.T) {
+	first, err := check.Run([]string{rulesDir, "../../roadmaps"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		again, err := check.Run([]string{rulesDir, "../../roadmaps"}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(again.Findings) != fmt.Sprint(first.Findings) {
+			t.Fatal("findings differ between runs")
+		}
+	}
+	if len(first.Findings) < 30 {
+		t.Errorf("only %d findings over all rule examples", len(first.Findings))
+	}
+}
