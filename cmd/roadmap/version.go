@@ -17,9 +17,10 @@ func newVersionCmd(a *app) *versionCmd { return &versionCmd{app: a} }
 
 func (c *versionCmd) command() *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: c.app.t("version.short"),
-		Args:  cobra.NoArgs,
+		Use:     "version",
+		Short:   c.app.t("version.short"),
+		Example: "  roadmap version",
+		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			_, err := fmt.Fprintln(c.app.stdout, "roadmap", versionString())
 			return err

@@ -74,6 +74,7 @@ func Parse(file string, data []byte) (*Roadmap, []diag.Finding) {
 	r := &Roadmap{File: file}
 	d.decode(root, reflect.ValueOf(r).Elem(), "")
 	r.positions = d.positions
+	normalizeNumbers(r)
 	if r.Format != "" && r.Format != FormatV1 {
 		d.add(nodeAt(root, "format"), diag.FormatVersion, r.Format, FormatV1)
 	}
@@ -264,4 +265,23 @@ func GuessEncoding(data []byte) string {
 		return "CP866"
 	}
 	return "windows-1251"
+}
+
+// numberSign matches the "№ " or "N " documents put before a number.
+var numberSign = regexp.MustCompile(`^(?:№|N|No\.?|N°)\s*(\d)`)
+
+// DocumentNumber strips the number sign from an order number as written
+// ("№ 94/01-09" -> "94/01-09"); the rest is free text and kept as is.
+func DocumentNumber(s string) string {
+	return numberSign.ReplaceAllString(strings.TrimSpace(s), "$1")
+}
+
+func normalizeNumbers(r *Roadmap) {
+	r.Document.Number = DocumentNumber(r.Document.Number)
+	if r.Document.ApprovedBy != nil {
+		r.Document.ApprovedBy.Number = DocumentNumber(r.Document.ApprovedBy.Number)
+	}
+	for i := range r.Amendments {
+		r.Amendments[i].Number = DocumentNumber(r.Amendments[i].Number)
+	}
 }

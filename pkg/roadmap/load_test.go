@@ -73,6 +73,16 @@ func TestParseAccepts(t *testing.T) {
 				t.Errorf("number = %q, want the text as written", r.Document.Number)
 			}
 		}},
+		{"number sign", strings.Replace(minimal, `number: "1"`, `number: "№ 355.1/01-07"`, 1), func(t *testing.T, r *roadmap.Roadmap) {
+			if r.Document.Number != "355.1/01-07" {
+				t.Errorf("number = %q", r.Document.Number)
+			}
+		}},
+		{"N sign and a backslash", strings.Replace(minimal, `number: "1"`, `number: 'N01-03\482'`, 1), func(t *testing.T, r *roadmap.Roadmap) {
+			if r.Document.Number != `01-03\482` {
+				t.Errorf("number = %q", r.Document.Number)
+			}
+		}},
 		{"one executor as text", strings.Replace(minimal, "executors: [МКУ МЦПРО]", "executors: МКУ МЦПРО", 1), func(t *testing.T, r *roadmap.Roadmap) {
 			if got := r.Activities[0].Executors; len(got) != 1 || got[0] != "МКУ МЦПРО" {
 				t.Errorf("executors = %q", got)
