@@ -30,6 +30,10 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// commands makes every subcommand; each command's file adds its own in
+// init, so that commands live in files of their own. Cobra sorts them.
+var commands []func(*app) *cobra.Command
+
 // app holds what every command shares: the streams and the language.
 type app struct {
 	stdin          io.Reader
@@ -124,11 +128,9 @@ func (a *app) rootCmd() *cobra.Command {
 		return usageError{fmt.Errorf("%s\n%s", err, a.t("err.see_help", c.CommandPath()))}
 	})
 	localize(root, a)
-	root.AddCommand(
-		newCheckCmd(a).command(),
-		newShowCmd(a).command(),
-		newVersionCmd(a).command(),
-	)
+	for _, mk := range commands {
+		root.AddCommand(mk(a))
+	}
 	for _, c := range root.Commands() {
 		localize(c, a)
 	}

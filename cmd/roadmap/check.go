@@ -17,6 +17,10 @@ type checkCmd struct {
 	strict bool
 }
 
+func init() {
+	commands = append(commands, func(a *app) *cobra.Command { return newCheckCmd(a).command() })
+}
+
 func newCheckCmd(a *app) *checkCmd { return &checkCmd{app: a, format: string(render.Text)} }
 
 func (c *checkCmd) command() *cobra.Command {

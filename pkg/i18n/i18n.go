@@ -94,3 +94,14 @@ func Keys() []string {
 }
 
 type entry struct{ ru, en string }
+
+// register adds a feature's messages to the catalogue; a key defined twice
+// is a programming error caught at start-up by every test.
+func register(entries map[string]entry) {
+	for k, e := range entries {
+		if _, dup := catalogue[k]; dup {
+			panic("i18n: message key defined twice: " + k)
+		}
+		catalogue[k] = e
+	}
+}

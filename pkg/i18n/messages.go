@@ -1,7 +1,9 @@
 package i18n
 
 // catalogue holds every message. Keys "RMnnn" are rule messages; the others
-// are grouped by the part of the tool that says them.
+// are grouped by the part of the tool that says them. Each feature keeps
+// its messages in a file of its own (messages_*.go) that adds them with
+// register.
 var catalogue = map[string]entry{
 	// Rule messages (see docs/rules.md).
 	"RM001": {"ошибка синтаксиса YAML: %s%s", "YAML syntax error: %s%s"},
