@@ -20,7 +20,8 @@ import (
 //   - "ежеквартально" is Every, Quarters [1 2 3 4], Months [3 6 9 12] (the
 //     quarter ends), while a named quarter ("I квартал") adds its three months.
 //   - "по плану работы РМО" gives Plan "РМО", like "по плану РМО": both name
-//     the association's plan.
+//     the association's plan. Quotes around a plan name are dropped.
+//   - "с сентября по декабрь" is the range Months [9 10 11 12].
 //   - "по мере необходимости" is not parsed: it sets no deadline a checker
 //     could hold anyone to.
 //   - A span "декабрь 2021 – май 2022" gives From, To and Years [2021 2022]
@@ -46,7 +47,8 @@ const (
 	tWord tokKind = iota // letters
 	tNum                 // digits, possibly a date "01.09.2021"
 	tDash                // any dash
-	tSep                 // "," or ";"
+	tSep                 // "," ";" or a bracket
+	tEnd                 // past the last token
 )
 
 // token is a piece of the folded phrase; start and end are byte offsets in
@@ -57,9 +59,10 @@ type token struct {
 	start, end int
 }
 
-// tokenize splits a folded phrase. Full stops, brackets, colons and quotes
-// only decorate deadlines ("2020 г.", "ежегодно (август)") and are dropped;
-// any other symbol makes the phrase unreadable.
+// tokenize splits a folded phrase. Full stops, colons and quotes only
+// decorate deadlines ("2020 г.") and are dropped; brackets separate like a
+// comma ("по плану РМО (август)"); any other symbol makes the phrase
+// unreadable.
 func tokenize(low string) ([]token, bool) {
 	var toks []token
 	for i := 0; i < len(low); {
@@ -68,12 +71,12 @@ func tokenize(low string) ([]token, bool) {
 			r, size = utf8.DecodeRuneInString(low[i:])
 		}
 		switch {
-		case r == ' ' || strings.ContainsRune(".():«»\"'", r):
+		case r == ' ' || strings.ContainsRune(".:«»\"'", r):
 			i += size
 		case r == '-':
 			toks = append(toks, token{tDash, "-", i, i + 1})
 			i++
-		case r == ',' || r == ';':
+		case r == ',' || r == ';' || r == '(' || r == ')':
 			toks = append(toks, token{tSep, ",", i, i + 1})
 			i++
 		case r >= '0' && r <= '9':
@@ -175,19 +178,20 @@ func (p *dueParser) wordAt(i int) string {
 	return ""
 }
 
-func (p *dueParser) kindAt(i int) (tokKind, bool) {
+// kindAt returns the kind of toks[i], or tEnd.
+func (p *dueParser) kindAt(i int) tokKind {
 	if i < len(p.toks) {
-		return p.toks[i].kind, true
+		return p.toks[i].kind
 	}
-	return 0, false
+	return tEnd
 }
 
 // dueFiller are words that carry no date of their own: prepositions ("в
-// августе", "до 1 сентября", "не позднее"), "по итогам" before "учебного
-// года", and "г."/"года" after a year.
+// августе", "до 1 сентября", "не позднее"), "итогам" of "по итогам
+// учебного года", and "г."/"года" after a year. "по" is read by word.
 var dueFiller = map[string]bool{
 	"в": true, "во": true, "до": true, "не": true, "позднее": true, "позже": true,
-	"по": true, "итогам": true, "окончании": true, "конце": true, "конец": true,
+	"итогам": true, "окончании": true, "конце": true, "конец": true,
 	"с": true, "к": true, "на": true, "срок": true, "согласно": true,
 }
 
@@ -234,6 +238,13 @@ func (p *dueParser) word(i int) (int, bool) {
 		return p.plan(i + 1)
 	case "и":
 		p.atoms = append(p.atoms, atom{kind: aSep})
+	case "по":
+		// "с сентября по декабрь" is a range, like "сентябрь – декабрь".
+		if k := p.kindAt(i + 1); len(p.atoms) > 0 && (k == tNum || monthOf(p.wordAt(i+1)) > 0) {
+			if last := p.atoms[len(p.atoms)-1].kind; last == aMonth || last == aYear {
+				p.atoms = append(p.atoms, atom{kind: aDash})
+			}
+		}
 	default:
 		if !dueFiller[w] && !yearWord(w) {
 			return 0, false
@@ -300,7 +311,7 @@ func (p *dueParser) quarter(i, q int) (int, bool) {
 		p.atoms = append(p.atoms, atom{kind: aQuarter, v: q})
 		return i + 2, true
 	}
-	if k, _ := p.kindAt(i + 1); k == tDash {
+	if p.kindAt(i+1) == tDash {
 		if q2, ok := p.quarterNumber(i + 2); ok && quarterWord(p.wordAt(i+3)) {
 			p.atoms = append(p.atoms, atom{kind: aQuarter, v: q}, atom{kind: aDash}, atom{kind: aQuarter, v: q2})
 			return i + 4, true
@@ -347,7 +358,7 @@ func (p *dueParser) number(i int) (int, bool) {
 	}
 	v, _ := strconv.Atoi(s)
 	j := i + 1
-	if k, _ := p.kindAt(j); k == tDash && ordinalEnding[p.wordAt(j+1)] {
+	if p.kindAt(j) == tDash && ordinalEnding[p.wordAt(j+1)] {
 		j += 2
 	}
 	if m := monthOf(p.wordAt(j)); m > 0 && v >= 1 && v <= 31 {
@@ -359,7 +370,7 @@ func (p *dueParser) number(i int) (int, bool) {
 			p.atoms = append(p.atoms, atom{kind: aQuarter, v: v})
 			return j + 1, true
 		}
-		if k, _ := p.kindAt(j); k == tDash {
+		if p.kindAt(j) == tDash {
 			if q2, ok := p.quarterNumber(j + 1); ok && quarterWord(p.wordAt(j+2)) {
 				p.atoms = append(p.atoms, atom{kind: aQuarter, v: v}, atom{kind: aDash}, atom{kind: aQuarter, v: q2})
 				return j + 3, true

@@ -82,6 +82,10 @@ var dueCases = []struct {
 	{in: "ежеквартально", want: Due{Every: true, Quarters: []int{1, 2, 3, 4}, Months: []int{3, 6, 9, 12}}},
 	{in: "по плану работы РМО", want: Due{Plan: "РМО"}},
 	{in: "ежегодно (август)", want: Due{Every: true, Months: []int{8}}},
+	{in: "ежегодно по плану РМО (август)", want: Due{Every: true, Plan: "РМО", Months: []int{8}}},
+	{in: "по плану «Точка роста», 2021 г.", want: Due{Plan: "Точка роста", Years: []int{2021}}},
+	{in: "с сентября по декабрь 2021 г.", want: Due{Years: []int{2021}, Months: []int{9, 10, 11, 12}}},
+	{in: "с декабря 2021 по май 2022 года", want: Due{From: ym(2021, 12), To: ym(2022, 5), Years: []int{2021, 2022}}},
 	{in: "каждый год", want: Due{Every: true}},
 	{in: "ЕЖЕГОДНО  АВГУСТ.", want: Due{Every: true, Months: []int{8}}},
 	{in: "сент. 2021 г.", want: Due{Years: []int{2021}, Months: []int{9}}},
@@ -152,7 +156,8 @@ func TestParseDueHuge(t *testing.T) {
 }
 
 func dumpDue(d Due) string {
-	s := fmt.Sprintf("%+v", d)
+	type fields Due // without Due.String, so that %+v shows the fields
+	s := fmt.Sprintf("%+v", fields(d))
 	if d.From != nil {
 		s += fmt.Sprintf(" From=%+v", *d.From)
 	}

@@ -31,6 +31,8 @@ type normText struct {
 // normalize prepares s (already trimmed) for matching.
 func normalize(s string) normText {
 	var o, l strings.Builder
+	o.Grow(len(s))
+	l.Grow(len(s))
 	origAt := make([]int, 0, len(s)+1)
 	put := func(orig, low rune) {
 		for range utf8.RuneLen(low) {
