@@ -2,26 +2,36 @@ package main
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 // checkCmd is `roadmap check`: validate roadmap files.
 type checkCmd struct {
-	app    *app
-	format string
-	strict bool
+	app     *app
+	format  string
+	strict  bool
+	reports []string
+	asOf    string
+	// now is today; tests set it.
+	now func() time.Time
 }
 
 func init() {
 	commands = append(commands, func(a *app) *cobra.Command { return newCheckCmd(a).command() })
 }
 
-func newCheckCmd(a *app) *checkCmd { return &checkCmd{app: a, format: string(render.Text)} }
+func newCheckCmd(a *app) *checkCmd {
+	return &checkCmd{app: a, format: string(render.Text), now: time.Now}
+}
 
 func (c *checkCmd) command() *cobra.Command {
 	cmd := &cobra.Command{
@@ -36,6 +46,8 @@ func (c *checkCmd) command() *cobra.Command {
 	f := cmd.Flags()
 	f.StringVar(&c.format, "format", c.format, c.app.t("flag.check_format"))
 	f.BoolVar(&c.strict, "strict", false, c.app.t("flag.strict"))
+	f.StringArrayVar(&c.reports, "report", nil, c.app.t("flag.report"))
+	f.StringVar(&c.asOf, "as-of", "", c.app.t("flag.as_of"))
 	return cmd
 }
 
@@ -51,19 +63,61 @@ func (c *checkCmd) run(paths []string) error {
 	if len(paths) == 0 {
 		paths = []string{"roadmaps"}
 	}
+	asOf, err := c.asOfDate()
+	if err != nil {
+		return err
+	}
 	res, err := check.Run(paths, c.app.stdin)
 	if err != nil {
 		return err
 	}
-	if err := r.Findings(c.app.stdout, res.Findings); err != nil {
+	findings := res.Findings
+	var results []fulfil.Result
+	if len(c.reports) > 0 {
+		files, err := fulfil.ReportFiles(c.reports)
+		if err != nil {
+			return err
+		}
+		if len(files) == 0 {
+			return usageError{fmt.Errorf("%s", c.app.t("err.no_reports"))}
+		}
+		var fs []diag.Finding
+		results, fs, err = fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf, Lang: c.app.lang})
+		if err != nil {
+			return err
+		}
+		findings = append(findings, fs...)
+		diag.Sort(findings)
+	}
+	if err := r.Findings(c.app.stdout, findings); err != nil {
 		return err
 	}
 	if format == render.Text {
-		errs, warns := diag.Count(res.Findings)
+		if len(results) > 0 {
+			fmt.Fprintln(c.app.stdout)
+			table := view.Statuses(fulfil.Rows(results, c.app.lang), asOf, c.app.lang)
+			if err := r.Table(c.app.stdout, table); err != nil {
+				return err
+			}
+		}
+		errs, warns := diag.Count(findings)
 		fmt.Fprintln(c.app.stderr, c.app.t("check.summary", len(res.Files), errs, warns))
 	}
-	if diag.Fails(res.Findings, c.strict) {
+	if diag.Fails(findings, c.strict) {
 		return errFindings
 	}
 	return nil
+}
+
+// asOfDate is the --as-of date, or today.
+func (c *checkCmd) asOfDate() (time.Time, error) {
+	if c.asOf == "" {
+		y, m, d := c.now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	d, ok := roadmap.ParseDate(c.asOf)
+	if !ok {
+		return time.Time{}, usageError{fmt.Errorf("%s", c.app.t("err.as_of", c.asOf))}
+	}
+	return d.Time(), nil
 }

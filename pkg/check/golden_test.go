@@ -74,6 +74,9 @@ func TestRuleGolden(t *testing.T) {
 	}
 	t.Run("every rule has an example", func(t *testing.T) {
 		for _, r := range diag.Rules {
+			if r.Code >= "RM100" {
+				continue // report rules: examples in testdata/reports (package fulfil)
+			}
 			if !covered[r.Code] {
 				t.Errorf("no example under testdata/rules for %s (%s)", r.Code, r.Name)
 			}

@@ -39,6 +39,23 @@ const (
 	EmptyFile          Code = "RM024"
 	MultipleDocuments  Code = "RM025"
 	MinAboveMax        Code = "RM026"
+
+	// Reports (xlsx) and fulfilment.
+	ReportUnreadable Code = "RM101"
+	ReportNoHeader   Code = "RM102"
+	UnknownRoadmap   Code = "RM103"
+	UnknownActivity  Code = "RM104"
+	YearOutside      Code = "RM105"
+	ConflictingRows  Code = "RM106"
+	BadReportValue   Code = "RM107"
+	NotMet           Code = "RM108"
+	NoData           Code = "RM109"
+	Partial          Code = "RM110"
+	MissingReason    Code = "RM111"
+	MetLate          Code = "RM112"
+	NeedsReview      Code = "RM113"
+	TooManyFindings  Code = "RM114"
+	UnknownYear      Code = "RM115"
 )
 
 // Rules lists every rule in code order.
@@ -69,6 +86,21 @@ var Rules = []Rule{
 	{EmptyFile, "empty-file", Error},
 	{MultipleDocuments, "multiple-documents", Error},
 	{MinAboveMax, "min-above-max", Error},
+	{ReportUnreadable, "report-unreadable", Error},
+	{ReportNoHeader, "report-no-header", Error},
+	{UnknownRoadmap, "report-unknown-roadmap", Error},
+	{UnknownActivity, "report-unknown-activity", Error},
+	{YearOutside, "report-year-outside-period", Error},
+	{ConflictingRows, "report-conflicting-rows", Error},
+	{BadReportValue, "report-bad-value", Error},
+	{NotMet, "not-met", Error},
+	{NoData, "no-data", Error},
+	{Partial, "partially-met", Error},
+	{MissingReason, "missing-deviation-reason", Warning},
+	{MetLate, "met-late", Warning},
+	{NeedsReview, "needs-review", Warning},
+	{TooManyFindings, "too-many-findings", Warning},
+	{UnknownYear, "report-unknown-year", Error},
 }
 
 // Rule returns the description of c; an unknown code is an error rule.

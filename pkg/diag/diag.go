@@ -8,6 +8,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 )
@@ -80,7 +82,7 @@ func Sort(fs []Finding) {
 			cmp.Compare(a.File, b.File),
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
-			cmp.Compare(a.Cell, b.Cell),
+			compareCells(a.Cell, b.Cell),
 			cmp.Compare(a.Code, b.Code),
 			cmp.Compare(fmt.Sprint(a.Args...), fmt.Sprint(b.Args...)),
 		)
@@ -108,4 +110,25 @@ func Count(fs []Finding) (errors, warnings int) {
 		}
 	}
 	return errors, warnings
+}
+
+// compareCells orders spreadsheet addresses by sheet, then row, then
+// column, so that G9 comes before G14.
+func compareCells(a, b string) int {
+	sa, ra, ca := splitCell(a)
+	sb, rb, cb := splitCell(b)
+	return cmp.Or(cmp.Compare(sa, sb), cmp.Compare(ra, rb), cmp.Compare(len(ca), len(cb)), cmp.Compare(ca, cb), cmp.Compare(a, b))
+}
+
+func splitCell(cell string) (sheet string, row int, col string) {
+	addr := cell
+	if i := strings.LastIndexByte(cell, '!'); i >= 0 {
+		sheet, addr = cell[:i], cell[i+1:]
+	}
+	i := 0
+	for i < len(addr) && (addr[i] < '0' || addr[i] > '9') {
+		i++
+	}
+	row, _ = strconv.Atoi(addr[i:])
+	return sheet, row, addr[:i]
 }

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/report"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
+)
+
+func init() {
+	commands = append(commands, func(a *app) *cobra.Command {
+		cmd := &cobra.Command{Use: "report", Short: a.t("report.short"), Long: a.t("report.long")}
+		t := newTemplateCmd(a).command()
+		localize(t, a)
+		cmd.AddCommand(t)
+		return cmd
+	})
+}
+
+// templateCmd is `roadmap report template`: the form a district fills in.
+type templateCmd struct {
+	app *app
+	out string
+}
+
+func newTemplateCmd(a *app) *templateCmd { return &templateCmd{app: a} }
+
+func (c *templateCmd) command() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "template [PATH...] -o FILE.xlsx",
+		Short:   c.app.t("template.short"),
+		Long:    c.app.t("template.long"),
+		Example: c.app.t("template.example"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(args)
+		},
+	}
+	cmd.Flags().StringVarP(&c.out, "output", "o", "", c.app.t("flag.template_out"))
+	return cmd
+}
+
+func (c *templateCmd) run(paths []string) error {
+	if c.out == "" {
+		return usageError{fmt.Errorf("%s", c.app.t("err.need_output"))}
+	}
+	if len(paths) == 0 {
+		paths = []string{"roadmaps"}
+	}
+	res, err := check.Run(paths, c.app.stdin)
+	if err != nil {
+		return err
+	}
+	// A form made from a broken roadmap would be wrong: fix the roadmap first.
+	if diag.Fails(res.Findings, false) {
+		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
+		if err := text.Findings(c.app.stderr, res.Findings); err != nil {
+			return err
+		}
+		return errFindings
+	}
+	f, err := report.Template(res.Roadmaps, c.app.lang)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := safefile.Write(c.out, func(w io.Writer) error { return f.Write(w) }); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.app.stderr, c.app.t("template.written", c.out, len(res.Roadmaps)))
+	return nil
+}

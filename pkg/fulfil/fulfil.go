@@ -1,0 +1,608 @@
+// Package fulfil owns the evaluation of indicator fulfilment: it matches
+// the rows of districts' reports to roadmap activities and years, and
+// gives each activity and year a status (met, met late, not met, partly
+// met, no data, not due, needs review) with the plan, the fact and the
+// achievement level, as Russian reporting forms show them.
+package fulfil
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"github.com/roadmap-edu/roadmap/pkg/report"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/view"
+)
+
+// Status of an indicator in one year.
+type Status string
+
+// The statuses. Their values are stable (JSON, CSV).
+const (
+	Met         Status = "met"
+	MetLate     Status = "met_late"
+	NotMet      Status = "not_met"
+	Partial     Status = "partial"
+	NoData      Status = "no_data"
+	NotDue      Status = "not_due"
+	NeedsReview Status = "needs_review"
+)
+
+// Statuses lists every status in display order.
+var Statuses = []Status{Met, MetLate, NotMet, Partial, NoData, NotDue, NeedsReview}
+
+// Label is the status in words: "выполнено", "не выполнено".
+func (s Status) Label(lang i18n.Lang) string { return i18n.T(lang, "status."+string(s)) }
+
+// Result is the evaluation of one activity in one year.
+type Result struct {
+	RoadmapID  string
+	District   string
+	ActivityID string
+	N          int
+	Title      string
+	Indicator  string
+	Kind       phrase.IndicatorKind
+	Year       int
+	Deadline   time.Time
+	Status     Status
+	// Plan is what the indicator requires that year, readably.
+	Plan string
+	// Fact is the reported value as written; FactValue its number.
+	Fact      string
+	FactValue *float64
+	// Achievement is fact / plan in percent (plan / fact for a maximum).
+	Achievement *float64
+	Done        roadmap.Date
+	Document    string
+	Reason      string
+	// Source is the report cell the fact came from ("r.xlsx: Лист1!I5").
+	Source string
+	// Executors of the activity.
+	Executors []string
+}
+
+// Options of an evaluation.
+type Options struct {
+	// AsOf is the day the evaluation is made for: deadlines after it are
+	// not due yet.
+	AsOf time.Time
+	Lang i18n.Lang
+}
+
+// maxFindingsPerFile caps what one report can produce: a million-row
+// sheet of wrong ids must not become a million findings in memory.
+const maxFindingsPerFile = 200
+
+// entry is what the reports say about one activity in one year.
+type entry struct {
+	row  reportRow
+	fact report.Value
+}
+
+// reportRow keeps the cells of a report row that evaluation needs; the
+// streamed report.Row is reused and too large to keep a million of.
+type reportRow struct {
+	file, sheet   string
+	fact          report.Cell
+	factWhere     string
+	date          report.Cell
+	document      string
+	reason        string
+	factAddrWhere string
+}
+
+type key struct {
+	roadmap, activity string
+	year              int
+}
+
+// Evaluate reads the report files and evaluates every activity of every
+// roadmap they report on, for the years they report. Findings cover
+// broken reports and indicators not met; the error is for I/O.
+func Evaluate(roadmaps []*roadmap.Roadmap, files []string, opts Options) ([]Result, []diag.Finding, error) {
+	e := &evaluator{opts: opts, roadmaps: roadmaps, entries: map[key]*entry{}, years: map[string]map[int]bool{}}
+	for _, f := range files {
+		if err := e.readFile(f); err != nil {
+			return nil, nil, err
+		}
+	}
+	results := e.evaluate()
+	diag.Sort(e.findings)
+	return results, e.findings, nil
+}
+
+type evaluator struct {
+	opts     Options
+	roadmaps []*roadmap.Roadmap
+	entries  map[key]*entry
+	// years reported per roadmap id.
+	years    map[string]map[int]bool
+	findings []diag.Finding
+	// per-file finding count, for the cap.
+	fileFindings int
+	capped       bool
+	file         string
+}
+
+func (e *evaluator) cellFinding(file, cell string, code diag.Code, args ...any) {
+	if file == e.file {
+		e.fileFindings++
+		if e.fileFindings > maxFindingsPerFile {
+			if !e.capped {
+				e.capped = true
+				e.findings = append(e.findings, diag.Finding{File: file, Code: diag.TooManyFindings,
+					Severity: diag.TooManyFindings.Rule().Severity, Args: []any{maxFindingsPerFile}})
+			}
+			return
+		}
+	}
+	e.findings = append(e.findings, diag.Finding{File: file, Cell: cell, Code: code, Severity: code.Rule().Severity, Args: args})
+}
+
+func (e *evaluator) readFile(file string) error {
+	e.file, e.fileFindings, e.capped = file, 0, false
+	fs, err := report.Read(file, func(r *report.Row) error {
+		e.row(r)
+		return nil
+	})
+	e.findings = append(e.findings, fs...)
+	return err
+}
+
+// row matches a report row to a roadmap, an activity and a year.
+func (e *evaluator) row(r *report.Row) {
+	rm, ok := e.roadmapOf(r)
+	if !ok {
+		what := r.Text(report.FieldRoadmap)
+		if what == "" {
+			what = r.Text(report.FieldDistrict)
+		}
+		if what == "" {
+			what = r.Sheet
+		}
+		e.cellFinding(r.File, r.Where(report.FieldRoadmap), diag.UnknownRoadmap, what)
+		return
+	}
+	a, ok := activityOf(rm, r)
+	if !ok {
+		what := r.Text(report.FieldID)
+		if what == "" {
+			what = r.Text(report.FieldN)
+		}
+		if what == "" {
+			what = r.Text(report.FieldTitle)
+		}
+		e.cellFinding(r.File, r.Where(report.FieldID), diag.UnknownActivity, what, rm.ID)
+		return
+	}
+	year, ok := yearOf(r)
+	if !ok {
+		e.cellFinding(r.File, r.Where(report.FieldYear), diag.UnknownYear, r.Text(report.FieldYear))
+		return
+	}
+	if !rm.Period.Contains(year) {
+		e.cellFinding(r.File, r.Where(report.FieldYear), diag.YearOutside, year, rm.ID, rm.Period.From, rm.Period.To)
+		return
+	}
+	if e.years[rm.ID] == nil {
+		e.years[rm.ID] = map[int]bool{}
+	}
+	e.years[rm.ID][year] = true
+	fact := r.Get(report.FieldFact).Value()
+	k := key{rm.ID, a.ID, year}
+	if prev, dup := e.entries[k]; dup {
+		if prev.fact.Text != fact.Text && !fact.Empty() {
+			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact.Text, prev.row.factWhere, prev.fact.Text)
+		}
+		if !prev.fact.Empty() || fact.Empty() {
+			return
+		}
+	}
+	e.entries[k] = &entry{
+		fact: fact,
+		row: reportRow{
+			file: r.File, sheet: r.Sheet,
+			fact:      r.Get(report.FieldFact),
+			factWhere: r.File + ": " + r.Where(report.FieldFact),
+			date:      r.Get(report.FieldDate),
+			document:  r.Text(report.FieldDocument),
+			reason:    r.Text(report.FieldReason),
+		},
+	}
+	e.entries[k].row.factAddrWhere = r.Where(report.FieldFact)
+}
+
+// roadmapOf finds the roadmap of a row: its roadmap column, its district
+// column, the sheet's name, the title rows, or the only roadmap there is.
+func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
+	if id := r.Text(report.FieldRoadmap); id != "" {
+		return e.find(id)
+	}
+	if d := r.Text(report.FieldDistrict); d != "" {
+		if rm, ok := e.find(d); ok {
+			return rm, true
+		}
+	}
+	if rm, ok := e.find(r.Sheet); ok {
+		return rm, true
+	}
+	for _, t := range r.Context.Titles {
+		for _, rm := range e.roadmaps {
+			if strings.Contains(t, rm.ID) || (rm.District != "" && strings.Contains(fold(t), fold(rm.District))) {
+				return rm, true
+			}
+		}
+	}
+	if len(e.roadmaps) == 1 {
+		return e.roadmaps[0], true
+	}
+	return nil, false
+}
+
+// find matches a roadmap by id, or by district name when only one
+// roadmap of that district is loaded.
+func (e *evaluator) find(s string) (*roadmap.Roadmap, bool) {
+	s = strings.TrimSpace(s)
+	for _, rm := range e.roadmaps {
+		if rm.ID == s {
+			return rm, true
+		}
+	}
+	var found *roadmap.Roadmap
+	for _, rm := range e.roadmaps {
+		if rm.District != "" && (fold(rm.District) == fold(s) || strings.HasPrefix(fold(rm.District), fold(s)+" ")) {
+			if found != nil {
+				return nil, false
+			}
+			found = rm
+		}
+	}
+	return found, found != nil
+}
+
+func fold(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "ё", "е"))), " ")
+}
+
+// activityOf finds a row's activity by id, then by number, then by title.
+func activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
+	if id := r.Text(report.FieldID); id != "" {
+		for _, a := range rm.Activities {
+			if a.ID == id {
+				return a, true
+			}
+		}
+		return roadmap.Activity{}, false
+	}
+	if n := strings.TrimSuffix(r.Text(report.FieldN), "."); n != "" {
+		if v := r.Get(report.FieldN).Value(); v.Number != nil {
+			for _, a := range rm.Activities {
+				if float64(a.N) == *v.Number {
+					return a, true
+				}
+			}
+		}
+		return roadmap.Activity{}, false
+	}
+	if t := fold(r.Text(report.FieldTitle)); t != "" {
+		for _, a := range rm.Activities {
+			if fold(a.Title) == t {
+				return a, true
+			}
+		}
+	}
+	return roadmap.Activity{}, false
+}
+
+// yearOf finds a row's year: its year column, a year in the header
+// ("Факт 2021"), in the title rows ("за 2021 год"), in the sheet's name,
+// or in the file's path (reports/2021/...).
+func yearOf(r *report.Row) (int, bool) {
+	if t := r.Text(report.FieldYear); t != "" {
+		v := r.Get(report.FieldYear).Value()
+		if v.Number != nil && *v.Number == math.Trunc(*v.Number) && *v.Number > 1900 && *v.Number < 2200 {
+			return int(*v.Number), true
+		}
+		if y := yearInText(t); y > 0 {
+			return y, true
+		}
+		return 0, false
+	}
+	if r.Context.HeaderYear > 0 {
+		return r.Context.HeaderYear, true
+	}
+	for _, t := range r.Context.Titles {
+		if y := yearInText(t); y > 0 {
+			return y, true
+		}
+	}
+	if y := yearInText(r.Sheet); y > 0 {
+		return y, true
+	}
+	if y := yearInText(filepath.ToSlash(r.File)); y > 0 {
+		return y, true
+	}
+	return 0, false
+}
+
+func yearInText(s string) int {
+	for i := 0; i+4 <= len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) &&
+			(i == 0 || !isDigit(s[i-1])) && (i+4 == len(s) || !isDigit(s[i+4])) {
+			y, _ := strconv.Atoi(s[i : i+4])
+			return y
+		}
+	}
+	return 0
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// evaluate gives every due activity of every reported year a status.
+func (e *evaluator) evaluate() []Result {
+	var results []Result
+	for _, rm := range e.roadmaps {
+		years := e.years[rm.ID]
+		if len(years) == 0 {
+			continue
+		}
+		for _, a := range rm.Activities {
+			var prev *float64 // growth: last year's value
+			var total float64 // per-total counts: sum so far
+			schedule := a.Due.Schedule(rm.Period.From, rm.Period.To)
+			for i, dl := range schedule {
+				if !rm.Period.Contains(dl.Year) {
+					continue
+				}
+				en := e.entries[key{rm.ID, a.ID, dl.Year}]
+				if !years[dl.Year] {
+					if en == nil {
+						continue
+					}
+				}
+				last := i == len(schedule)-1
+				res := e.evaluateOne(rm, a, dl, en, prev, &total, last)
+				if res.FactValue != nil {
+					prev = res.FactValue
+				}
+				results = append(results, res)
+			}
+		}
+	}
+	return results
+}
+
+func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, last bool) Result {
+	lang := e.opts.Lang
+	res := Result{
+		RoadmapID: rm.ID, District: rm.District, ActivityID: a.ID, N: a.N, Title: a.Title,
+		Indicator: a.Indicator.Text, Kind: a.Indicator.Kind, Year: dl.Year, Deadline: dl.By,
+		Plan: view.Plan(a, rm.Period, dl.Year, lang), Executors: a.Executors,
+	}
+	due := !e.opts.AsOf.Before(dl.By.AddDate(0, 0, 1))
+	if en == nil || en.fact.Empty() {
+		if due {
+			res.Status = NoData
+			e.activityFinding(rm, a, diag.NoData, a.N, a.ID, dl.Year)
+		} else {
+			res.Status = NotDue
+		}
+		if en != nil {
+			res.Reason, res.Document = en.row.reason, en.row.document
+		}
+		return res
+	}
+	v := en.fact
+	res.Fact = v.Text
+	res.FactValue = v.Number
+	res.Document, res.Reason = en.row.document, en.row.reason
+	res.Source = en.row.factWhere
+	if d, ok := report.ParseDate(en.row.date.Display, en.row.date.Raw); ok {
+		res.Done = d
+	} else if !v.Date.IsZero() {
+		res.Done = v.Date
+	}
+	status, achievement, ok := judge(a, rm.Period, dl.Year, v, prev, total, last)
+	if !ok {
+		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Indicator.Kind)))
+		res.Status = NoData
+		return res
+	}
+	res.Achievement = achievement
+	if status == Met && !res.Done.IsZero() && res.Done.Time().After(dl.By) {
+		status = MetLate
+	}
+	if !due && (status == NotMet || status == Partial) {
+		status = NotDue // there is still time
+	}
+	res.Status = status
+	switch status {
+	case NotMet, Partial:
+		code := diag.NotMet
+		if status == Partial {
+			code = diag.Partial
+		}
+		e.cellFinding(en.row.file, en.row.factAddrWhere, code, a.N, a.ID, dl.Year, v.Text, res.Plan)
+		if res.Reason == "" {
+			e.cellFinding(en.row.file, en.row.factAddrWhere, diag.MissingReason, a.N, dl.Year)
+		}
+	case MetLate:
+		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
+	case NeedsReview:
+		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.NeedsReview, a.N, dl.Year)
+	}
+	return res
+}
+
+func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, code diag.Code, args ...any) {
+	path := ""
+	for i := range rm.Activities {
+		if rm.Activities[i].ID == a.ID {
+			path = fmt.Sprintf("activities[%d]", i)
+		}
+	}
+	e.findings = append(e.findings, diag.New(rm.File, rm.Pos(path), code, args...))
+}
+
+// judge applies the indicator to a reported value. ok is false when the
+// value cannot be read for the indicator's kind.
+func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev *float64, total *float64, last bool) (Status, *float64, bool) {
+	ind := a.Indicator
+	if strings.HasPrefix(fold(v.Text), "частично") {
+		return Partial, nil, true
+	}
+	switch ind.Kind {
+	case phrase.KindDocument:
+		need := max(1, len(ind.Documents))
+		switch {
+		case v.Number != nil && !v.Percent:
+			have := *v.Number
+			if have < 0 || have != math.Trunc(have) {
+				return "", nil, false
+			}
+			ach := percent(math.Min(have, float64(need)), float64(need))
+			switch {
+			case have >= float64(need):
+				return Met, ach, true
+			case have > 0:
+				return Partial, ach, true
+			}
+			return NotMet, ach, true
+		case v.Yes != nil:
+			if *v.Yes {
+				return Met, percent(1, 1), true
+			}
+			return NotMet, percent(0, 1), true
+		}
+		return "", nil, false
+	case phrase.KindText:
+		if v.Yes != nil {
+			if *v.Yes {
+				return Met, nil, true
+			}
+			return NotMet, nil, true
+		}
+		return NeedsReview, nil, true
+	}
+	if v.Number == nil {
+		if v.Yes != nil && !*v.Yes {
+			zero := 0.0
+			v.Number = &zero
+		} else {
+			return "", nil, false
+		}
+	}
+	fact := *v.Number
+	switch ind.Kind {
+	case phrase.KindCount, phrase.KindPercent:
+		if a.Per(p) == phrase.PerTotal {
+			*total += fact
+			fact = *total
+		}
+		status := Met
+		var ach *float64
+		if ind.Min != nil {
+			ach = percent(fact, *ind.Min)
+			if fact < *ind.Min {
+				status = NotMet
+			}
+		}
+		if ind.Max != nil {
+			ach = percent(*ind.Max, fact)
+			if fact > *ind.Max {
+				status = NotMet
+			}
+		}
+		if a.Per(p) == phrase.PerTotal && status == NotMet && !last {
+			status = NotDue // the total is judged at the last deadline
+		}
+		return status, ach, true
+	case phrase.KindTargets:
+		for _, t := range ind.Targets {
+			if t.Year == year {
+				if fact >= t.Value {
+					return Met, percent(fact, t.Value), true
+				}
+				return NotMet, percent(fact, t.Value), true
+			}
+		}
+		return NeedsReview, nil, true
+	case phrase.KindGrowth:
+		if prev == nil {
+			return Met, nil, true // the first year sets the base
+		}
+		if fact > *prev {
+			return Met, percent(fact, *prev), true
+		}
+		return NotMet, percent(fact, *prev), true
+	}
+	return NeedsReview, nil, true
+}
+
+// percent is a / b in percent, rounded to 0.1; nil when b is 0.
+func percent(a, b float64) *float64 {
+	if b == 0 {
+		if a == 0 {
+			v := 100.0
+			return &v
+		}
+		return nil
+	}
+	v := math.Round(a/b*1000) / 10
+	return &v
+}
+
+// ReportFiles expands paths into the sorted list of report workbooks:
+// files as given, directories searched for *.xlsx.
+func ReportFiles(paths []string) ([]string, error) {
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if d.IsDir() && path != p && strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			// "~$name.xlsx" is the lock file Excel leaves while a workbook is open.
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(files)
+	return slices.Compact(files), nil
+}
+
+// Rows turns results into the rows of the status table.
+func Rows(results []Result, lang i18n.Lang) []view.StatusRow {
+	out := make([]view.StatusRow, len(results))
+	for i, r := range results {
+		out[i] = view.StatusRow{RoadmapID: r.RoadmapID, N: r.N, ActivityID: r.ActivityID, Year: r.Year,
+			Plan: r.Plan, Fact: r.Fact, Status: r.Status.Label(lang), Achievement: r.Achievement, Reason: r.Reason}
+	}
+	return out
+}
