@@ -167,10 +167,11 @@ func (e *evaluator) row(r *report.Row) {
 		if what == "" {
 			what = r.Text(report.FieldDistrict)
 		}
+		reason := i18n.M("report.unknown_roadmap", what)
 		if what == "" {
-			what = r.Sheet
+			reason = i18n.M("report.no_roadmap", r.Sheet)
 		}
-		e.cellFinding(r.File, r.Where(report.FieldRoadmap), diag.UnknownRoadmap, what)
+		e.cellFinding(r.File, r.Where(report.FieldRoadmap), diag.UnknownRoadmap, reason)
 		return
 	}
 	a, ok := activityOf(rm, r)
@@ -238,7 +239,7 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 	}
 	for _, t := range r.Context.Titles {
 		for _, rm := range e.roadmaps {
-			if strings.Contains(t, rm.ID) || (rm.District != "" && strings.Contains(fold(t), fold(rm.District))) {
+			if strings.Contains(t, rm.ID) || mentionsDistrict(t, rm.District) {
 				return rm, true
 			}
 		}
@@ -268,6 +269,20 @@ func (e *evaluator) find(s string) (*roadmap.Roadmap, bool) {
 		}
 	}
 	return found, found != nil
+}
+
+// mentionsDistrict reports whether a title names the district in any
+// case: "Никольского района" names "Никольский район".
+func mentionsDistrict(title, district string) bool {
+	words := strings.Fields(fold(district))
+	if len(words) == 0 {
+		return false
+	}
+	stem := []rune(words[0])
+	if len(stem) > 5 {
+		stem = stem[:len(stem)-2]
+	}
+	return strings.Contains(fold(title), string(stem))
 }
 
 func fold(s string) string {
@@ -370,8 +385,8 @@ func (e *evaluator) evaluate() []Result {
 						continue
 					}
 				}
-				last := i == len(schedule)-1
-				res := e.evaluateOne(rm, a, dl, en, prev, &total, last)
+				pos := position{first: i == 0, last: i == len(schedule)-1}
+				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos)
 				if res.FactValue != nil {
 					prev = res.FactValue
 				}
@@ -382,7 +397,10 @@ func (e *evaluator) evaluate() []Result {
 	return results
 }
 
-func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, last bool) Result {
+// position tells where a deadline is in the activity's schedule.
+type position struct{ first, last bool }
+
+func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position) Result {
 	lang := e.opts.Lang
 	res := Result{
 		RoadmapID: rm.ID, District: rm.District, ActivityID: a.ID, N: a.N, Title: a.Title,
@@ -412,7 +430,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	} else if !v.Date.IsZero() {
 		res.Done = v.Date
 	}
-	status, achievement, ok := judge(a, rm.Period, dl.Year, v, prev, total, last)
+	status, achievement, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos)
 	if !ok {
 		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Indicator.Kind)))
 		res.Status = NoData
@@ -456,7 +474,7 @@ func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, cod
 
 // judge applies the indicator to a reported value. ok is false when the
 // value cannot be read for the indicator's kind.
-func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev *float64, total *float64, last bool) (Status, *float64, bool) {
+func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev *float64, total *float64, pos position) (Status, *float64, bool) {
 	ind := a.Indicator
 	if strings.HasPrefix(fold(v.Text), "частично") {
 		return Partial, nil, true
@@ -523,7 +541,7 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 				status = NotMet
 			}
 		}
-		if a.Per(p) == phrase.PerTotal && status == NotMet && !last {
+		if a.Per(p) == phrase.PerTotal && status == NotMet && !pos.last {
 			status = NotDue // the total is judged at the last deadline
 		}
 		return status, ach, true
@@ -538,8 +556,11 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 		}
 		return NeedsReview, nil, true
 	case phrase.KindGrowth:
-		if prev == nil {
+		switch {
+		case prev == nil && pos.first:
 			return Met, nil, true // the first year sets the base
+		case prev == nil:
+			return NeedsReview, nil, true // last year's value is not reported
 		}
 		if fact > *prev {
 			return Met, percent(fact, *prev), true

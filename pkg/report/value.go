@@ -63,7 +63,7 @@ func ParseValue(display, raw string) Value {
 	// A stored number behind a percent or date format: trust the raw value.
 	if rawNum, err := strconv.ParseFloat(raw, 64); err == nil && raw != display && !math.IsInf(rawNum, 0) && !math.IsNaN(rawNum) {
 		switch {
-		case strings.HasSuffix(display, "%"):
+		case strings.HasSuffix(display, "%") && math.Abs(rawNum) < 1e12:
 			n := roundPercent(rawNum * 100)
 			v.Number, v.Percent = &n, true
 			return v

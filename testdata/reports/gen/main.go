@@ -141,7 +141,49 @@ func main() {
 	}
 	must(f.SaveAs(filepath.Join(dir, "seeds-2020-2022.xlsx")))
 	handmade()
+	problems()
 	broken()
+}
+
+// problems is a report whose rows each carry one problem a reader must
+// name with its cell: an unknown roadmap, an unknown activity, a year
+// outside the period, a year that cannot be read, two rows for the same
+// activity and year with different values, and a value that cannot be
+// read for its indicator.
+func problems() {
+	f := excelize.NewFile()
+	sheet := "Лист1"
+	must(f.SetSheetName("Sheet1", sheet))
+	rows := [][]any{
+		{"Дорожная карта", "ID", "Год", "Факт", "Причина отклонения"},
+		{"bessonovsky-proforientatsiya", "work-plan", 2020, "да"},
+		{"no-such-roadmap", "work-plan", 2020, "да"},
+		{"bessonovsky-proforientatsiya", "no-such-activity", 2020, "да"},
+		{"bessonovsky-proforientatsiya", "proektoria", 2025, 60},
+		{"bessonovsky-proforientatsiya", "proektoria", "прошлый", 60},
+		{"bessonovsky-proforientatsiya", "rmo-deputies", 2020, 16},
+		{"bessonovsky-proforientatsiya", "rmo-deputies", 2020, 18},
+		{"bessonovsky-proforientatsiya", "art-profi-forum", 2020, "много"},
+	}
+	for i, r := range rows {
+		for j, v := range r {
+			col, _ := excelize.ColumnNumberToName(j + 1)
+			must(f.SetCellValue(sheet, fmt.Sprintf("%s%d", col, i+1), v))
+		}
+	}
+	must(f.SaveAs(filepath.Join(dir, "problems-2020.xlsx")))
+
+	// More than a report may say: every row names an unknown activity.
+	many := excelize.NewFile()
+	must(many.SetCellValue("Sheet1", "A1", "ID"))
+	must(many.SetCellValue("Sheet1", "B1", "Год"))
+	must(many.SetCellValue("Sheet1", "C1", "Факт"))
+	for i := 2; i <= 252; i++ {
+		must(many.SetCellValue("Sheet1", fmt.Sprintf("A%d", i), fmt.Sprintf("unknown-%d", i)))
+		must(many.SetCellValue("Sheet1", fmt.Sprintf("B%d", i), 2021))
+		must(many.SetCellValue("Sheet1", fmt.Sprintf("C%d", i), 1))
+	}
+	must(many.SaveAs(filepath.Join(dir, "bad", "many-errors.xlsx")))
 }
 
 // handmade is a 2021 report typed by a district: title rows, a header over
