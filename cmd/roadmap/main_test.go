@@ -20,7 +20,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the end-to-end scripts. Each starts in an empty
-// directory holding a copy of the shipped roadmaps/ and testdata/rules/.
+// directory holding a copy of the shipped roadmaps/, testdata/rules/ and
+// testdata/reports/.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
@@ -30,7 +31,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("ROADMAP_LANG", "")
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("COLUMNS", "")
-			for _, dir := range []string{"roadmaps", "testdata/rules"} {
+			for _, dir := range []string{"roadmaps", "testdata/rules", "testdata/reports"} {
 				if err := os.CopyFS(filepath.Join(env.WorkDir, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
 					return err
 				}
