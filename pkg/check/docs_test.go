@@ -51,6 +51,44 @@ real output of ` + "`roadmap check`" + ` on it.
 		fmt.Fprintf(&b, "Пример / example: [`%s`](../testdata/rules/%s)\n\n```\n$ roadmap check %s\n%s```\n",
 			example, example, example, golden)
 	}
+	b.WriteString(`
+## Правила отчётов о выполнении — report and fulfilment rules
+
+Эти замечания даёт ` + "`roadmap check --report`" + `: по отчёту (файл и ячейка, ` + "`отчёт.xlsx: Лист1!G14`" + `)
+или по дорожной карте (строка мероприятия, если о нём нет данных). Примеры — настоящий
+вывод на отчётах из ` + "`testdata/reports/`" + ` (эталоны ` + "`*.golden`" + ` там же).
+
+These come from ` + "`roadmap check --report`" + `, positioned at the report cell or at the
+roadmap's activity. Examples are real output on the reports in ` + "`testdata/reports/`" + `.
+`)
+	goldens, _ := filepath.Glob("../../testdata/reports/*.golden")
+	var lines []string
+	for _, g := range goldens {
+		data, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(data), "\n")...)
+	}
+	for _, r := range diag.Rules {
+		if r.Code < "RM100" {
+			continue
+		}
+		example := ""
+		for _, l := range lines {
+			if strings.Contains(l, " "+string(r.Code)+": ") {
+				example = l
+				break
+			}
+		}
+		if example == "" {
+			t.Errorf("no example of %s in testdata/reports/*.golden", r.Code)
+		}
+		fmt.Fprintf(&b, "\n## %s\n\n`%s`, %s / %s\n\n%s\n\n%s\n\n```\n%s\n```\n",
+			r.Code, r.Name,
+			i18n.T(i18n.RU, "doc.severity."+r.Severity.String()), r.Severity,
+			i18n.T(i18n.RU, "doc."+string(r.Code)), i18n.T(i18n.EN, "doc."+string(r.Code)), example)
+	}
 	compareGolden(t, "../../docs/rules.md", []byte(b.String()))
 }
 

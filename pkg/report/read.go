@@ -132,9 +132,10 @@ func Read(file string, fn func(*Row) error) ([]diag.Finding, error) {
 // oleMagic starts a Compound File: an encrypted xlsx or an old binary .xls.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// sniff recognises what excelize would only call a bad format: a workbook
-// encrypted with a password (a Compound File holding an EncryptionInfo
-// stream) and an old .xls. It returns a message key, or "".
+// sniff recognises what excelize would only call a bad format: a file
+// that is no zip at all, a workbook encrypted with a password (a Compound
+// File holding an EncryptionInfo stream) and an old .xls. It returns a
+// message key, or "" for a zip that excelize should open.
 func sniff(file string) string {
 	f, err := os.Open(file)
 	if err != nil {
@@ -145,6 +146,9 @@ func sniff(file string) string {
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
 	if !bytes.HasPrefix(head, oleMagic) {
+		if !bytes.HasPrefix(head, []byte("PK")) {
+			return "report.err.not_xlsx" // not a zip at all: text, HTML, CSV renamed
+		}
 		return ""
 	}
 	if bytes.Contains(head, utf16le("EncryptionInfo")) || bytes.Contains(head, utf16le("EncryptedPackage")) {
@@ -173,7 +177,7 @@ func openFinding(file string, err error) diag.Finding {
 	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrUnsupportedEncryptMechanism),
 		errors.Is(err, excelize.ErrUnknownEncryptMechanism):
 		reason = "report.err.password"
-	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, zip.ErrFormat):
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
 		reason = "report.err.not_xlsx"
 	case strings.Contains(msg, "unzip size"):
 		reason = "report.err.too_large"
