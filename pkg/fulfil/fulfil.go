@@ -52,9 +52,11 @@ type Result struct {
 	Title      string
 	Indicator  string
 	Kind       phrase.IndicatorKind
-	Year       int
-	Deadline   time.Time
-	Status     Status
+	// Unit of the indicator: "%", the counted noun, or "" for a document.
+	Unit     string
+	Year     int
+	Deadline time.Time
+	Status   Status
 	// Plan is what the indicator requires that year, readably.
 	Plan string
 	// Fact is the reported value as written; FactValue its number.
@@ -77,6 +79,9 @@ type Options struct {
 	// not due yet.
 	AsOf time.Time
 	Lang i18n.Lang
+	// AllYears evaluates every year of every roadmap, reported or not (a
+	// summary); otherwise only the years the reports cover.
+	AllYears bool
 }
 
 // maxFindingsPerFile caps what one report can produce: a million-row
@@ -368,7 +373,7 @@ func (e *evaluator) evaluate() []Result {
 	var results []Result
 	for _, rm := range e.roadmaps {
 		years := e.years[rm.ID]
-		if len(years) == 0 {
+		if len(years) == 0 && !e.opts.AllYears {
 			continue
 		}
 		for _, a := range rm.Activities {
@@ -380,10 +385,8 @@ func (e *evaluator) evaluate() []Result {
 					continue
 				}
 				en := e.entries[key{rm.ID, a.ID, dl.Year}]
-				if !years[dl.Year] {
-					if en == nil {
-						continue
-					}
+				if !years[dl.Year] && en == nil && !e.opts.AllYears {
+					continue
 				}
 				pos := position{first: i == 0, last: i == len(schedule)-1}
 				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos)
@@ -404,7 +407,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	lang := e.opts.Lang
 	res := Result{
 		RoadmapID: rm.ID, District: rm.District, ActivityID: a.ID, N: a.N, Title: a.Title,
-		Indicator: a.Indicator.Text, Kind: a.Indicator.Kind, Year: dl.Year, Deadline: dl.By,
+		Indicator: a.Indicator.Text, Kind: a.Indicator.Kind, Unit: a.Indicator.Unit, Year: dl.Year, Deadline: dl.By,
 		Plan: view.Plan(a, rm.Period, dl.Year, lang), Executors: a.Executors,
 	}
 	due := !e.opts.AsOf.Before(dl.By.AddDate(0, 0, 1))

@@ -2,6 +2,7 @@ package render
 
 import (
 	"io"
+	"strconv"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/view"
@@ -34,7 +35,8 @@ func (r jsonRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 	return WriteJSON(w, out)
 }
 
-// Table writes the rows as an array of objects keyed by column key.
+// Table writes the rows as an array of objects keyed by column key, with
+// numeric columns as JSON numbers (percents on the 0..100 scale).
 func (r jsonRenderer) Table(w io.Writer, t view.Table) error {
 	out := make([]orderedRow, len(t.Rows))
 	for i, row := range t.Rows {
@@ -61,7 +63,17 @@ func (o orderedRow) MarshalJSON() ([]byte, error) {
 		if i < len(o.cells) {
 			cell = o.cells[i]
 		}
-		buf = appendJSONString(buf, cell)
+		switch c.Type {
+		case view.TypeInt, view.TypeNumber, view.TypePercent:
+			// Numbers are numbers in JSON; an empty cell is null.
+			if v, ok := view.ParseNumber(cell); ok {
+				buf = strconv.AppendFloat(buf, v, 'f', -1, 64)
+			} else {
+				buf = append(buf, "null"...)
+			}
+		default:
+			buf = appendJSONString(buf, cell)
+		}
 	}
 	return append(buf, '}'), nil
 }

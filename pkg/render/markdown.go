@@ -28,6 +28,9 @@ func (r markdownRenderer) Table(w io.Writer, t view.Table) error {
 	if t.Title != "" {
 		fmt.Fprintf(&b, "**%s**\n\n", mdCell(t.Title))
 	}
+	if t.Subtitle != "" {
+		fmt.Fprintf(&b, "_%s_\n\n", mdCell(t.Subtitle))
+	}
 	b.WriteString("|")
 	for _, c := range t.Columns {
 		b.WriteString(" " + mdCell(c.Header) + " |")
@@ -59,7 +62,12 @@ func mdCell(s string) string {
 	return strings.ReplaceAll(s, "\n", "<br>")
 }
 
+// appendJSONString appends s as a JSON string, HTML characters unescaped
+// like WriteJSON.
 func appendJSONString(buf []byte, s string) []byte {
-	b, _ := json.Marshal(s)
-	return append(buf, b...)
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return append(buf, strings.TrimSuffix(b.String(), "\n")...)
 }

@@ -1,6 +1,6 @@
 // Package render owns output formats: it writes findings and tables in
-// text (a terminal), JSON, GitHub workflow commands and Markdown, one file
-// per format behind the Renderer interface. It decides how things look,
+// text (a terminal), JSON, GitHub workflow commands, Markdown, CSV and
+// xlsx, one file per format behind the Renderer interface. It decides how things look,
 // never what they say (package view and i18n do that).
 package render
 
@@ -41,6 +41,8 @@ type Options struct {
 	Lang i18n.Lang
 	// Width is the terminal width a text table must fit (0: 160).
 	Width int
+	// CSVExcel writes CSV for Russian Excel: BOM, ";", decimal commas.
+	CSVExcel bool
 }
 
 // New returns the renderer for format.
@@ -54,6 +56,10 @@ func New(format Format, opts Options) (Renderer, error) {
 		return githubRenderer{opts}, nil
 	case Markdown:
 		return markdownRenderer{opts}, nil
+	case CSV:
+		return csvRenderer{opts}, nil
+	case XLSX:
+		return xlsxRenderer{opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
 }

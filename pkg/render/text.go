@@ -29,8 +29,11 @@ func (r textRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 // one cell wide: tablewriter upper-cases headers and may count Cyrillic as
 // double width in East-Asian mode, so both are switched off.
 func (r textRenderer) Table(w io.Writer, t view.Table) error {
-	if t.Title != "" {
-		if _, err := fmt.Fprintln(w, t.Title); err != nil {
+	for _, line := range []string{t.Title, t.Subtitle} {
+		if line == "" {
+			continue
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
 			return err
 		}
 	}

@@ -16,9 +16,17 @@ import (
 
 // Table is a localized table.
 type Table struct {
-	Title   string
-	Columns []Column
-	Rows    [][]string
+	// Name is a short name: the sheet name in a workbook.
+	Name     string
+	Title    string
+	Subtitle string
+	Columns  []Column
+	// Rows hold the cells as people read them: numbers in Russian form
+	// ("85,7"); a column's Type tells renderers what a cell holds.
+	Rows [][]string
+	// StatusOf maps the labels in TypeStatus cells to stable status keys
+	// (met, not_met, ...), which renderers colour.
+	StatusOf map[string]string
 }
 
 // Column is one column: Key names it in JSON and CSV, Header is what
@@ -28,7 +36,28 @@ type Column struct {
 	Header string
 	// Max is the widest the column may be drawn in a terminal (0: no
 	// limit); longer text wraps.
-	Max int
+	Max  int
+	Type ColumnType
+}
+
+// ColumnType tells what a column's cells hold.
+type ColumnType int
+
+// The column types.
+const (
+	TypeText ColumnType = iota
+	TypeInt
+	TypeNumber
+	// TypePercent cells hold a percent on the 0..100 scale ("85,7").
+	TypePercent
+	// TypeStatus cells hold a status label (see Table.StatusOf).
+	TypeStatus
+)
+
+// ParseNumber reads a number cell as Number wrote it ("85,7").
+func ParseNumber(s string) (float64, bool) {
+	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
+	return v, err == nil
 }
 
 // Show is the table of how the tool understood each activity of r: its
@@ -37,7 +66,7 @@ func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 	t := Table{
 		Title: i18n.T(lang, "show.title", r.ID, r.District, r.Period.From, r.Period.To),
 		Columns: []Column{
-			{Key: "n", Header: i18n.T(lang, "col.n")},
+			{Key: "n", Header: i18n.T(lang, "col.n"), Type: TypeInt},
 			{Key: "id", Header: i18n.T(lang, "col.id")},
 			{Key: "title", Header: i18n.T(lang, "col.title"), Max: 36},
 			{Key: "due", Header: i18n.T(lang, "col.due"), Max: 24},

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+)
+
+// startProgress shows, on a terminal, that long work is going on: after a
+// second it prints msg with a spinner until stop is called. On a pipe or a
+// file it prints nothing, so output stays clean for scripts and tests.
+func startProgress(w io.Writer, msg string) (stop func()) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return func() {}
+	}
+	if info, err := f.Stat(); err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		select {
+		case <-done:
+			return
+		case <-time.After(time.Second):
+		}
+		frames := `|/-\`
+		tick := time.NewTicker(150 * time.Millisecond)
+		defer tick.Stop()
+		for i := 0; ; i++ {
+			fmt.Fprintf(f, "\r%s %c", msg, frames[i%len(frames)])
+			select {
+			case <-done:
+				fmt.Fprintf(f, "\r%*s\r", len([]rune(msg))+2, "")
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
+}

@@ -1,0 +1,186 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/fulfil"
+	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
+	"github.com/roadmap-edu/roadmap/pkg/summary"
+)
+
+func init() {
+	commands = append(commands, func(a *app) *cobra.Command { return newSummaryCmd(a).command() })
+}
+
+// summaryCmd is `roadmap summary`: tables across districts for officials.
+type summaryCmd struct {
+	app      *app
+	reports  []string
+	year     int
+	district string
+	asOf     string
+	by       string
+	format   string
+	out      string
+	csvExcel bool
+	now      func() time.Time
+}
+
+func newSummaryCmd(a *app) *summaryCmd {
+	return &summaryCmd{app: a, by: string(summary.ByDistrict), now: time.Now}
+}
+
+func (c *summaryCmd) command() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "summary [PATH...]",
+		Short:   c.app.t("summary.short"),
+		Long:    c.app.t("summary.long"),
+		Example: c.app.t("summary.example"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&c.reports, "report", nil, c.app.t("flag.report"))
+	f.IntVar(&c.year, "year", 0, c.app.t("flag.year"))
+	f.StringVar(&c.district, "district", "", c.app.t("flag.district"))
+	f.StringVar(&c.asOf, "as-of", "", c.app.t("flag.as_of"))
+	f.StringVar(&c.by, "by", c.by, c.app.t("flag.by"))
+	f.StringVar(&c.format, "format", "", c.app.t("flag.summary_format"))
+	f.StringVarP(&c.out, "output", "o", "", c.app.t("flag.summary_out"))
+	f.BoolVar(&c.csvExcel, "csv-excel", false, c.app.t("flag.csv_excel"))
+	return cmd
+}
+
+// formatOf is --format, else the extension of -o, else text.
+func (c *summaryCmd) formatOf() (render.Format, error) {
+	if c.format != "" {
+		switch f := render.Format(c.format); f {
+		case render.Text, render.Markdown, render.CSV, render.JSON, render.XLSX:
+			return f, nil
+		}
+		return "", usageError{fmt.Errorf("%s", c.app.t("err.format", c.format, "text, markdown, csv, json, xlsx"))}
+	}
+	switch strings.ToLower(filepath.Ext(c.out)) {
+	case ".xlsx":
+		return render.XLSX, nil
+	case ".csv":
+		return render.CSV, nil
+	case ".md":
+		return render.Markdown, nil
+	case ".json":
+		return render.JSON, nil
+	}
+	return render.Text, nil
+}
+
+func (c *summaryCmd) run(paths []string) error {
+	format, err := c.formatOf()
+	if err != nil {
+		return err
+	}
+	by, ok := summary.ParseView(c.by)
+	if !ok {
+		return usageError{fmt.Errorf("%s", c.app.t("err.by", c.by))}
+	}
+	if format == render.XLSX && c.out == "" {
+		return usageError{fmt.Errorf("%s", c.app.t("err.xlsx_needs_output"))}
+	}
+	asOf, err := parseAsOf(c.asOf, c.now, c.app)
+	if err != nil {
+		return err
+	}
+	if len(paths) == 0 {
+		paths = []string{"roadmaps"}
+	}
+	stop := startProgress(c.app.stderr, c.app.t("summary.progress"))
+	res, results, fs, err := c.evaluate(paths, asOf)
+	stop()
+	if err != nil {
+		return err
+	}
+	// Roadmaps that do not load are not summarised silently: say why.
+	if diag.Fails(res.Findings, false) || len(fs) > 0 {
+		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
+		if err := text.Findings(c.app.stderr, append(res.Findings, fs...)); err != nil {
+			return err
+		}
+		if diag.Fails(res.Findings, false) {
+			return errFindings
+		}
+	}
+	opts := summary.Options{Year: c.year, District: c.district, AsOf: asOf, Lang: c.app.lang}
+	write := func(w io.Writer) error {
+		if format == render.XLSX {
+			return render.WriteXLSX(w, summary.All(by, results, opts), render.WorkbookMeta{
+				Title:   c.app.t("summary.doc_title", asOf.Format("02.01.2006")),
+				Subject: c.app.t("summary.doc_subject"),
+				Lang:    c.app.lang,
+			})
+		}
+		r, err := render.New(format, render.Options{Lang: c.app.lang, Width: terminalWidth(), CSVExcel: c.csvExcel})
+		if err != nil {
+			return err
+		}
+		return r.Table(w, summary.Build(by, results, opts))
+	}
+	if c.out == "" {
+		return write(c.app.stdout)
+	}
+	if err := safefile.Write(c.out, write); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.app.stderr, c.app.t("summary.written", c.out))
+	return nil
+}
+
+// evaluate loads the roadmaps and the reports and evaluates every year of
+// every roadmap: a summary shows what was not reported too.
+func (c *summaryCmd) evaluate(paths []string, asOf time.Time) (*check.Result, []fulfil.Result, []diag.Finding, error) {
+	res, err := check.Run(paths, c.app.stdin)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var files []string
+	if len(c.reports) > 0 {
+		if files, err = fulfil.ReportFiles(c.reports); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	results, fs, err := fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf, Lang: c.app.lang, AllYears: true})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	// Fulfilment findings (not met, no data) are what the summary shows;
+	// only problems with the reports themselves are printed.
+	var broken []diag.Finding
+	for _, f := range fs {
+		if f.Code < diag.NotMet || f.Code > diag.NeedsReview {
+			broken = append(broken, f)
+		}
+	}
+	return res, results, broken, nil
+}
+
+// parseAsOf reads an --as-of date, or gives today.
+func parseAsOf(s string, now func() time.Time, a *app) (time.Time, error) {
+	if s == "" {
+		y, m, d := now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	d, ok := roadmap.ParseDate(s)
+	if !ok {
+		return time.Time{}, usageError{fmt.Errorf("%s", a.t("err.as_of", s))}
+	}
+	return d.Time(), nil
+}

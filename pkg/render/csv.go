@@ -1,0 +1,92 @@
+package render
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/view"
+)
+
+// CSV is the format name of comma-separated output.
+const CSV Format = "csv"
+
+type csvRenderer struct{ opts Options }
+
+// Findings writes one row per finding.
+func (r csvRenderer) Findings(w io.Writer, fs []diag.Finding) error {
+	t := view.Table{Columns: []view.Column{{Key: "file"}, {Key: "line", Type: view.TypeInt}, {Key: "column", Type: view.TypeInt},
+		{Key: "cell"}, {Key: "code"}, {Key: "severity"}, {Key: "message"}}}
+	for _, f := range fs {
+		t.Rows = append(t.Rows, []string{f.File, itoa(f.Line), itoa(f.Col), f.Cell, string(f.Code), f.Severity.String(), f.Message(r.opts.Lang)})
+	}
+	return r.Table(w, t)
+}
+
+// Table writes a header row of column headers and the rows. For Russian
+// Excel (Options.CSVExcel) it writes a UTF-8 byte order mark, ";" between
+// fields and decimal commas, which is what Excel opens correctly by
+// double-click; otherwise "," and decimal points. A text cell that a
+// spreadsheet would take for a formula (=, +, -, @, tab, CR first) is
+// prefixed with an apostrophe.
+func (r csvRenderer) Table(w io.Writer, t view.Table) error {
+	if r.opts.CSVExcel {
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return err
+		}
+	}
+	cw := csv.NewWriter(w)
+	if r.opts.CSVExcel {
+		cw.Comma = ';'
+		cw.UseCRLF = true
+	}
+	header := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		header[i] = safeText(c.Header)
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, row := range t.Rows {
+		rec := make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			cell := ""
+			if i < len(row) {
+				cell = row[i]
+			}
+			switch c.Type {
+			case view.TypeNumber, view.TypePercent, view.TypeInt:
+				if !r.opts.CSVExcel {
+					cell = strings.Replace(cell, ",", ".", 1)
+				}
+			default:
+				cell = safeText(cell)
+			}
+			rec[i] = cell
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// safeText keeps a text cell from being run as a formula by a spreadsheet
+// (CSV injection).
+func safeText(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+// itoa leaves unknown positions (0) empty.
+func itoa(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
