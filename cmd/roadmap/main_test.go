@@ -4,7 +4,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -27,6 +30,9 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"fits": cmdFits,
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ROADMAP_LANG", "")
 			env.Setenv("NO_COLOR", "1")
@@ -39,4 +45,27 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 	})
+}
+
+// cmdFits checks that no line of the last command's stdout is wider than
+// the given number of characters: `fits 100`.
+func cmdFits(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: fits WIDTH")
+	}
+	width, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("fits: %v", err)
+	}
+	for i, line := range strings.Split(ts.ReadFile("stdout"), "\n") {
+		if n := utf8.RuneCountInString(line); n > width {
+			if !neg {
+				ts.Fatalf("line %d is %d characters wide, more than %d: %s", i+1, n, width, line)
+			}
+			return
+		}
+	}
+	if neg {
+		ts.Fatalf("every line fits in %d", width)
+	}
 }

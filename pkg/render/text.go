@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/tw"
@@ -41,37 +42,124 @@ func (r textRenderer) Table(w io.Writer, t view.Table) error {
 	if width <= 0 {
 		width = 160
 	}
-	maxes := map[int]int{}
 	headers := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
 		headers[i] = c.Header
-		if c.Max > 0 {
-			maxes[i] = c.Max
-		}
 	}
-	// Options apply in order and WithConfig replaces the whole config, so
-	// the column limits go first and the formatting switches after them.
+	maxes := fitWidths(t, width)
+	// Cells are wrapped here, to the widths that fit the terminal, and
+	// tablewriter only draws them: its own wrapping does not narrow the
+	// columns. It must not upper-case the headers or count Cyrillic as
+	// double width.
 	table := tablewriter.NewTable(w,
-		tablewriter.WithConfig(tablewriter.Config{
-			Row: tw.CellConfig{ColMaxWidths: tw.CellWidth{PerColumn: maxes}},
-		}),
 		tablewriter.WithEastAsian(tw.Off),
 		tablewriter.WithHeaderAutoFormat(tw.Off),
 		tablewriter.WithHeaderAlignment(tw.AlignLeft),
 		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNormal),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNormal),
-		tablewriter.WithMaxWidth(width),
+		tablewriter.WithRowAutoWrap(tw.WrapNone),
+		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
 	)
-	table.Header(headers)
+	wrapped := make([]string, len(headers))
+	for i, h := range headers {
+		wrapped[i] = wrap(h, maxes[i])
+	}
+	table.Header(wrapped)
 	for _, row := range t.Rows {
-		cells := make([]string, len(row))
-		for i, c := range row {
-			cells[i] = strings.TrimSpace(c)
+		cells := make([]string, len(t.Columns))
+		for i := range cells {
+			if i < len(row) {
+				cells[i] = wrap(strings.TrimSpace(row[i]), maxes[i])
+			}
 		}
 		if err := table.Append(cells); err != nil {
 			return err
 		}
 	}
 	return table.Render()
+}
+
+// fitWidths chooses each column's width so that the table fits the
+// terminal: a column is as wide as its longest line (within its Max), and
+// while the table is too wide the widest column gives up a character.
+// tablewriter's own maximum width does not shrink columns that have a
+// width of their own, so the fitting is done here.
+func fitWidths(t view.Table, width int) map[int]int {
+	n := len(t.Columns)
+	widths := make([]int, n)
+	for i, c := range t.Columns {
+		w := 1
+		for _, word := range strings.Fields(c.Header) {
+			w = max(w, utf8.RuneCountInString(word))
+		}
+		for _, row := range t.Rows {
+			if i < len(row) {
+				for _, line := range strings.Split(row[i], "\n") {
+					w = max(w, utf8.RuneCountInString(strings.TrimSpace(line)))
+				}
+			}
+		}
+		if c.Max > 0 {
+			w = min(w, c.Max)
+		}
+		widths[i] = w
+	}
+	// Borders and padding: "│ " before each column, " │" at the end.
+	total := func() int {
+		sum := 1
+		for _, w := range widths {
+			sum += w + 3
+		}
+		return sum
+	}
+	for total() > width {
+		widest := 0
+		for i, w := range widths {
+			if w > widths[widest] {
+				widest = i
+			}
+		}
+		if widths[widest] <= 4 {
+			break
+		}
+		widths[widest]--
+	}
+	out := make(map[int]int, n)
+	for i, w := range widths {
+		out[i] = w
+	}
+	return out
+}
+
+// wrap breaks text into lines of at most width characters at spaces,
+// cutting words longer than a line.
+func wrap(text string, width int) string {
+	if width <= 0 {
+		return text
+	}
+	var lines []string
+	for _, para := range strings.Split(text, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			for utf8.RuneCountInString(word) > width {
+				if line != "" {
+					lines = append(lines, line)
+					line = ""
+				}
+				r := []rune(word)
+				lines = append(lines, string(r[:width]))
+				word = string(r[width:])
+			}
+			switch {
+			case line == "":
+				line = word
+			case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) <= width:
+				line += " " + word
+			default:
+				lines = append(lines, line)
+				line = word
+			}
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
 }

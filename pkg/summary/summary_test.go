@@ -1,0 +1,371 @@
+package summary_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/fulfil"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/summary"
+	"github.com/roadmap-edu/roadmap/pkg/view"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const dir = "../../testdata/summary"
+
+var asOf = time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC)
+
+func results(t *testing.T, roadmaps string) []fulfil.Result {
+	t.Helper()
+	res, err := check.Run([]string{roadmaps}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, _, err := fulfil.Evaluate(res.Roadmaps, []string{"../../testdata/reports/seeds-2020-2022.xlsx"},
+		fulfil.Options{AsOf: asOf, Lang: i18n.RU, AllYears: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update creates it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n%s", name, got)
+	}
+}
+
+// TestViewsInEveryFormat: a golden file per view and format.
+func TestViewsInEveryFormat(t *testing.T) {
+	rs := results(t, "../../roadmaps")
+	opts := summary.Options{AsOf: asOf, Lang: i18n.RU}
+	formats := []struct {
+		name string
+		fmt  render.Format
+		opts render.Options
+	}{
+		{"txt", render.Text, render.Options{Lang: i18n.RU, Width: 200}},
+		{"md", render.Markdown, render.Options{Lang: i18n.RU}},
+		{"csv", render.CSV, render.Options{Lang: i18n.RU}},
+		{"excel.csv", render.CSV, render.Options{Lang: i18n.RU, CSVExcel: true}},
+		{"json", render.JSON, render.Options{Lang: i18n.RU}},
+	}
+	for _, v := range summary.Views {
+		for _, f := range formats {
+			t.Run(string(v)+"."+f.name, func(t *testing.T) {
+				r, err := render.New(f.fmt, f.opts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := r.Table(&buf, summary.Build(v, rs, opts)); err != nil {
+					t.Fatal(err)
+				}
+				golden(t, string(v)+"."+f.name, buf.Bytes())
+			})
+		}
+	}
+	// English, and the filters.
+	var buf bytes.Buffer
+	r, _ := render.New(render.Text, render.Options{Lang: i18n.EN, Width: 200})
+	r.Table(&buf, summary.Build(summary.ByDistrict, rs, summary.Options{AsOf: asOf, Lang: i18n.EN, Year: 2021}))
+	r.Table(&buf, summary.Build(summary.ByYear, rs, summary.Options{AsOf: asOf, Lang: i18n.EN, Year: 2021, District: "Никольский район"}))
+	golden(t, "filtered.en.txt", buf.Bytes())
+}
+
+// TestConsolidation: an activity shared by two districts stands side by
+// side, each with its own target and actual (ПроеКтория: 55 % vs 60 %).
+func TestConsolidation(t *testing.T) {
+	tbl := summary.Build(summary.ByActivity, results(t, "../../roadmaps"), summary.Options{AsOf: asOf, Lang: i18n.RU, Year: 2021})
+	var row []string
+	for _, r := range tbl.Rows {
+		if r[0] == "proektoria" {
+			row = r
+		}
+	}
+	want := []string{"proektoria", "", "2021", "≥ 55 %", "62.00%", "выполнено", "≥ 60 %", "59,9", "не выполнено"}
+	if len(row) != len(want) {
+		t.Fatalf("row = %q", row)
+	}
+	for i := range want {
+		if i != 1 && row[i] != want[i] {
+			t.Errorf("column %s = %q, want %q", tbl.Columns[i].Header, row[i], want[i])
+		}
+	}
+}
+
+// readBack describes every non-empty cell of a workbook: value, type,
+// number format, fill and font, to compare with a golden file.
+func readBack(t *testing.T, path string) []byte {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b bytes.Buffer
+	props, _ := f.GetDocProps()
+	fmt.Fprintf(&b, "title=%q subject=%q\n", props.Title, props.Subject)
+	for _, sheet := range f.GetSheetList() {
+		layout, _ := f.GetPageLayout(sheet)
+		panes, _ := f.GetPanes(sheet)
+		hf, _ := f.GetHeaderFooter(sheet)
+		fmt.Fprintf(&b, "== %s: %s A%d fit=%dx%d freeze=%v@%d footer=%q\n", sheet, *layout.Orientation, *layout.Size,
+			*layout.FitToWidth, *layout.FitToHeight, panes.Freeze, panes.YSplit, hf.OddFooter)
+		rows, _ := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "" {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				typ, _ := f.GetCellType(sheet, cell)
+				id, _ := f.GetCellStyle(sheet, cell)
+				st, _ := f.GetStyle(id)
+				fill := ""
+				if len(st.Fill.Color) > 0 {
+					fill = st.Fill.Color[0]
+				}
+				numFmt := fmt.Sprint(st.NumFmt)
+				if st.CustomNumFmt != nil {
+					numFmt = *st.CustomNumFmt
+				}
+				font := ""
+				if st.Font != nil {
+					font = fmt.Sprintf("%s %v bold=%v", st.Font.Family, st.Font.Size, st.Font.Bold)
+				}
+				fmt.Fprintf(&b, "%s %q type=%d fmt=%s fill=%s font=%s\n", cell, v, typ, numFmt, fill, font)
+			}
+		}
+	}
+	return b.Bytes()
+}
+
+// TestWorkbook writes every view to one workbook and compares the cells'
+// values and styles, read back, with a golden file.
+func TestWorkbook(t *testing.T) {
+	rs := results(t, "../../roadmaps")
+	path := filepath.Join(t.TempDir(), "svodka.xlsx")
+	writeWorkbook(t, path, rs, summary.Options{AsOf: asOf, Lang: i18n.RU, Year: 2021})
+	got := readBack(t, path)
+	golden(t, "workbook.golden", got)
+	for _, want := range []string{
+		`"Выполнение дорожных карт по районам"`, `"по состоянию на 01.07.2022, 2021 год"`,
+		`fill=C6EFCE`, `fill=FFC7CE`, `fill=FFEB9C`, `fmt=0.0%`, `font=Times New Roman 12 bold=true`,
+	} {
+		if !bytes.Contains(got, []byte(want)) {
+			t.Errorf("workbook lacks %s", want)
+		}
+	}
+}
+
+func writeWorkbook(t *testing.T, path string, rs []fulfil.Result, opts summary.Options) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := render.WriteXLSX(&buf, summary.All(summary.ByDistrict, rs, opts), render.WorkbookMeta{
+		Title: "Сводка", Subject: "Выполнение дорожных карт", Lang: i18n.RU}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func needProgram(t *testing.T, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed (CI installs it in .ci/run)", name)
+		}
+		t.Skipf("%s is not installed", name)
+	}
+	return path
+}
+
+func soffice(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command(needProgram(t, "soffice"), append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
+		"--headless", "--norestore"}, args...)...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+}
+
+// TestWorkbookInLibreOffice opens the workbook in a real office program:
+// as CSV its values equal ours, and as PDF its pages are A4 landscape with
+// every column of the table on the page.
+func TestWorkbookInLibreOffice(t *testing.T) {
+	rs := results(t, "../../roadmaps")
+	tmp := t.TempDir()
+	path := filepath.Join(tmp, "svodka.xlsx")
+	opts := summary.Options{AsOf: asOf, Lang: i18n.RU, Year: 2021}
+	writeWorkbook(t, path, rs, opts)
+	soffice(t, tmp, "--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1`, "--outdir", tmp, path)
+	for i, v := range summary.Views {
+		tbl := summary.All(summary.ByDistrict, rs, opts)[i]
+		lo, err := os.ReadFile(filepath.Join(tmp, "svodka-"+tbl.Name+".csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ours bytes.Buffer
+		r, _ := render.New(render.CSV, render.Options{Lang: i18n.RU})
+		r.Table(&ours, tbl)
+		// LibreOffice's CSV has the title rows above the table and writes
+		// percents as it formats them; compare the table's cells as text.
+		loCells := csvCells(string(lo))
+		for _, row := range tbl.Rows {
+			for c, cell := range row {
+				if cell == "" || tbl.Columns[c].Type == view.TypePercent {
+					continue
+				}
+				want := strings.Replace(cell, ",", ".", 1)
+				if tbl.Columns[c].Type == view.TypeText || tbl.Columns[c].Type == view.TypeStatus {
+					want = cell
+				}
+				if !loCells[want] {
+					t.Errorf("%s: LibreOffice lost the cell %q", v, want)
+				}
+			}
+		}
+		_ = ours
+	}
+	soffice(t, tmp, "--convert-to", "pdf", "--outdir", tmp, path)
+	pdf := filepath.Join(tmp, "svodka.pdf")
+	out, err := exec.Command(needProgram(t, "pdfinfo"), pdf).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)`).Match(out) {
+		t.Errorf("not A4 landscape:\n%s", out)
+	}
+	pages := regexp.MustCompile(`Pages:\s+(\d+)`).FindSubmatch(out)
+	t.Logf("PDF: %s pages", pages[1])
+	// One page wide: the first page holds the last column's header.
+	text, err := exec.Command(needProgram(t, "pdftotext"), "-f", "1", "-l", "1", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := summary.All(summary.ByDistrict, rs, opts)[0]
+	lastHeader := first.Columns[len(first.Columns)-1].Header
+	if !strings.Contains(strings.Join(strings.Fields(string(text)), " "), lastHeader) {
+		t.Errorf("page 1 lacks the last column %q:\n%s", lastHeader, text)
+	}
+}
+
+func csvCells(s string) map[string]bool {
+	cells := map[string]bool{}
+	for _, line := range strings.Split(s, "\n") {
+		for _, c := range splitCSV(line) {
+			cells[c] = true
+		}
+	}
+	return cells
+}
+
+func splitCSV(line string) []string {
+	var out []string
+	var cur strings.Builder
+	quoted := false
+	for i := 0; i < len(line); i++ {
+		ch := line[i]
+		switch {
+		case ch == '"' && quoted && i+1 < len(line) && line[i+1] == '"':
+			cur.WriteByte('"')
+			i++
+		case ch == '"':
+			quoted = !quoted
+		case ch == ',' && !quoted:
+			out = append(out, cur.String())
+			cur.Reset()
+		default:
+			cur.WriteByte(ch)
+		}
+	}
+	return append(out, strings.TrimRight(cur.String(), "\r"))
+}
+
+// TestFormulaInjection: titles starting with "=", "+", "-" or "@" stay
+// text: string cells in the workbook, read back by LibreOffice as the
+// text itself, and apostrophe-prefixed in CSV.
+func TestFormulaInjection(t *testing.T) {
+	tmp := t.TempDir()
+	res, err := check.Run([]string{filepath.Join(dir, "injection")}, nil)
+	if err != nil || len(res.Findings) > 0 {
+		t.Fatalf("%v %v", err, res.Findings)
+	}
+	rs, _, err := fulfil.Evaluate(res.Roadmaps, nil, fulfil.Options{AsOf: asOf, Lang: i18n.RU, AllYears: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := summary.Options{AsOf: asOf, Lang: i18n.RU}
+	path := filepath.Join(tmp, "inj.xlsx")
+	writeWorkbook(t, path, rs, opts)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for r, row := range rows {
+			for c, v := range row {
+				if !strings.HasPrefix(v, "=HYPERLINK") && v != "+1" && v != "@SUM(1+1)" {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				typ, _ := f.GetCellType(sheet, cell)
+				formula, _ := f.GetCellFormula(sheet, cell)
+				if typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString || formula != "" {
+					t.Errorf("%s!%s %q: type %d, formula %q", sheet, cell, v, typ, formula)
+				}
+				found++
+			}
+		}
+	}
+	f.Close()
+	if found < 4 {
+		t.Errorf("only %d dangerous texts found in the workbook", found)
+	}
+	var csvOut bytes.Buffer
+	r, _ := render.New(render.CSV, render.Options{Lang: i18n.RU})
+	r.Table(&csvOut, summary.Build(summary.ByYear, rs, opts))
+	for _, want := range []string{`"'=HYPERLINK(""http://example.invalid"",""нажмите"")"`, ",'+1,"} {
+		if !strings.Contains(csvOut.String(), want) {
+			t.Errorf("CSV lacks %s:\n%s", want, csvOut.String())
+		}
+	}
+	soffice(t, tmp, "--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1`, "--outdir", tmp, path)
+	lo, err := os.ReadFile(filepath.Join(tmp, "inj-"+summary.Build(summary.ByYear, rs, opts).Name+".csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(lo), `=HYPERLINK(""http://example.invalid"",""нажмите"")`) || !strings.Contains(string(lo), ",+1,") {
+		t.Errorf("LibreOffice did not read the titles as text:\n%s", lo)
+	}
+}
