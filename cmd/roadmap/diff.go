@@ -1,0 +1,304 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/diff"
+	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+)
+
+// diffCmd is `roadmap diff`: the semantic difference of two versions of a
+// roadmap, of two files, of git revisions, or as git's external diff
+// driver.
+type diffCmd struct {
+	app      *app
+	format   string
+	numbers  bool
+	exitCode bool
+	output   string
+}
+
+func init() {
+	commands = append(commands, func(a *app) *cobra.Command { return newDiffCmd(a).command() })
+}
+
+func newDiffCmd(a *app) *diffCmd { return &diffCmd{app: a, format: string(diff.Text)} }
+
+func (c *diffCmd) command() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "diff OLD NEW | REV [REV2] [-- PATH...]",
+		Short:   c.app.t("diff.short"),
+		Long:    c.app.t("diff.long"),
+		Example: c.app.t("diff.example"),
+		RunE:    c.run,
+	}
+	f := cmd.Flags()
+	f.StringVar(&c.format, "format", c.format, c.app.t("diff.flag.format"))
+	f.BoolVar(&c.numbers, "numbers", false, c.app.t("diff.flag.numbers"))
+	f.BoolVar(&c.exitCode, "exit-code", false, c.app.t("diff.flag.exit_code"))
+	f.StringVarP(&c.output, "output", "o", "", c.app.t("diff.flag.output"))
+	return cmd
+}
+
+func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
+	format := diff.Format(c.format)
+	if !format.Valid() {
+		return usageError{fmt.Errorf("%s", c.app.t("err.format", c.format, "text, markdown, json, amendment, table"))}
+	}
+	dash := cmd.ArgsLenAtDash()
+	if dash < 0 && isDriverCall(args) {
+		return c.driver(format, args)
+	}
+	revs, paths := args, []string(nil)
+	if dash >= 0 {
+		revs, paths = args[:dash], args[dash:]
+	}
+	var results []*diff.Result
+	switch {
+	case dash < 0 && len(args) == 2 && (looksLikeFile(args[0]) || looksLikeFile(args[1])):
+		res, err := c.files(args[0], args[1])
+		if err != nil {
+			return err
+		}
+		results = []*diff.Result{res}
+	case len(revs) == 1 || len(revs) == 2:
+		var err error
+		if results, err = c.git(revs, paths); err != nil {
+			return err
+		}
+	default:
+		return usageError{fmt.Errorf("%s", c.app.t("diff.err.args"))}
+	}
+	if err := c.write(format, results); err != nil {
+		return err
+	}
+	if c.exitCode {
+		for _, r := range results {
+			if !r.Empty() {
+				return errFindings
+			}
+		}
+	}
+	return nil
+}
+
+func (c *diffCmd) write(format diff.Format, results []*diff.Result) error {
+	opts := diff.WriteOptions{Lang: c.app.lang, Width: terminalWidth()}
+	if c.output != "" {
+		return diff.WriteFile(c.output, results, format, opts)
+	}
+	opts.Color = isTerminal(c.app.stdout) && os.Getenv("NO_COLOR") == ""
+	return diff.WriteAll(c.app.stdout, results, format, opts)
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// looksLikeFile tells the OLD NEW form from revisions: an existing file,
+// "-", or a name ending in .yaml or .yml.
+func looksLikeFile(arg string) bool {
+	if arg == "-" || isYAML(arg) {
+		return true
+	}
+	st, err := os.Stat(arg)
+	return err == nil && st.Mode().IsRegular()
+}
+
+func isYAML(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// files compares two roadmap files.
+func (c *diffCmd) files(oldPath, newPath string) (*diff.Result, error) {
+	old, err := c.load(oldPath, nil)
+	if err != nil {
+		return nil, err
+	}
+	new, err := c.load(newPath, nil)
+	if err != nil {
+		return nil, err
+	}
+	return diff.Compute(old, new, diff.Options{Numbers: c.numbers}), nil
+}
+
+// load reads a roadmap from path, or parses data under the name path when
+// data is not nil. A file that does not load prints its findings on
+// stderr and is an error (exit code 2).
+func (c *diffCmd) load(path string, data []byte) (*roadmap.Roadmap, error) {
+	var r *roadmap.Roadmap
+	var fs []diag.Finding
+	if data != nil {
+		r, fs = roadmap.Parse(path, data)
+	} else {
+		var err error
+		if r, fs, err = roadmap.Load(path, c.app.stdin); err != nil {
+			return nil, err
+		}
+	}
+	if r == nil || diag.Fails(fs, false) {
+		diag.Sort(fs)
+		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
+		_ = text.Findings(c.app.stderr, fs)
+		return nil, errors.New(c.app.t("diff.err.load", path))
+	}
+	return r, nil
+}
+
+var (
+	hexArg  = regexp.MustCompile(`^[0-9a-fA-F]{7,64}$`)
+	modeArg = regexp.MustCompile(`^[0-7]{6}$`)
+)
+
+// isDriverCall recognises git's external diff contract: path old-file
+// old-hex old-mode new-file new-hex new-mode, where a missing side has
+// "." for its hex and mode (and /dev/null for its file).
+func isDriverCall(args []string) bool {
+	if len(args) != 7 {
+		return false
+	}
+	hex := func(s string) bool { return s == "." || hexArg.MatchString(s) }
+	mode := func(s string) bool { return s == "." || modeArg.MatchString(s) }
+	return hex(args[2]) && hex(args[5]) && mode(args[3]) && mode(args[6])
+}
+
+// driver prints the semantic diff of one path for `git diff`. Git aborts
+// when its external diff program fails, so problems are reported and the
+// exit code is always 0.
+func (c *diffCmd) driver(format diff.Format, args []string) error {
+	path := args[0]
+	side := func(file, prefix string) (*roadmap.Roadmap, bool) {
+		if file == "/dev/null" {
+			return nil, true
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			fmt.Fprintln(c.app.stderr, c.app.t("err.prefix", c.app.describe(err)))
+			return nil, false
+		}
+		r, err := c.load(prefix+path, data)
+		if err != nil {
+			fmt.Fprintln(c.app.stdout, c.app.t("err.prefix", err))
+			return nil, false
+		}
+		return r, true
+	}
+	old, ok1 := side(args[1], "a/")
+	new, ok2 := side(args[4], "b/")
+	if !ok1 || !ok2 {
+		return nil
+	}
+	res := diff.Compute(old, new, diff.Options{Numbers: c.numbers})
+	opts := diff.WriteOptions{Lang: c.app.lang, Width: terminalWidth()}
+	if err := diff.Write(c.app.stdout, res, format, opts); err != nil {
+		fmt.Fprintln(c.app.stderr, c.app.t("err.prefix", err))
+	}
+	return nil
+}
+
+// roadmapFormat finds the format key of a roadmap/v1 file.
+var roadmapFormat = regexp.MustCompile(`(?m)^format:\s*["']?roadmap/v1\b`)
+
+// git compares every roadmap file changed between revs[0] and revs[1] (the
+// working tree when there is one revision), limited to paths.
+func (c *diffCmd) git(revs, paths []string) ([]*diff.Result, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, errors.New(c.app.t("diff.err.no_git"))
+	}
+	top, err := c.gitOut("rev-parse", "--show-toplevel")
+	if err != nil {
+		return nil, err
+	}
+	root := strings.TrimSpace(string(top))
+	args := append([]string{"diff", "--name-status", "--no-renames", "-z"}, revs...)
+	args = append(append(args, "--"), paths...)
+	out, err := c.gitOut(args...)
+	if err != nil {
+		return nil, err
+	}
+	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+	var results []*diff.Result
+	for i := 0; i+1 < len(fields); i += 2 {
+		status, path := fields[i], fields[i+1]
+		if !isYAML(path) {
+			continue
+		}
+		var oldData, newData []byte
+		oldName, newName := revs[0]+":"+path, path
+		if status != "A" {
+			if oldData, err = c.gitOut("show", revs[0]+":"+path); err != nil {
+				return nil, err
+			}
+		}
+		if status != "D" {
+			if len(revs) == 2 {
+				newName = revs[1] + ":" + path
+				newData, err = c.gitOut("show", newName)
+			} else {
+				newData, err = os.ReadFile(filepath.Join(root, filepath.FromSlash(path)))
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		if !roadmapFormat.Match(oldData) && !roadmapFormat.Match(newData) {
+			continue
+		}
+		var old, new *roadmap.Roadmap
+		if oldData != nil {
+			if old, err = c.load(oldName, oldData); err != nil {
+				return nil, err
+			}
+		}
+		if newData != nil {
+			if new, err = c.load(newName, newData); err != nil {
+				return nil, err
+			}
+		}
+		results = append(results, diff.Compute(old, new, diff.Options{Numbers: c.numbers}))
+	}
+	if len(results) == 0 {
+		// Nothing changed: one empty result keeps every format's
+		// "no differences" message.
+		newName := "."
+		if len(revs) == 2 {
+			newName = revs[1]
+		}
+		results = append(results, &diff.Result{Status: diff.StatusModified, OldFile: revs[0], NewFile: newName})
+	}
+	return results, nil
+}
+
+// gitOut runs git and returns its standard output; a failure carries
+// git's own message.
+func (c *diffCmd) gitOut(args ...string) ([]byte, error) {
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command("git", args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, errors.New(c.app.t("diff.err.git", strings.Join(args, " "), msg))
+	}
+	return stdout.Bytes(), nil
+}
