@@ -37,7 +37,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("ROADMAP_LANG", "")
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("COLUMNS", "")
-			for _, dir := range []string{"roadmaps", "testdata/rules", "testdata/reports"} {
+			for _, dir := range []string{"roadmaps", "testdata/rules", "testdata/reports", "testdata/import"} {
 				if err := os.CopyFS(filepath.Join(env.WorkDir, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
 					return err
 				}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/importer"
+	"github.com/roadmap-edu/roadmap/pkg/render"
+)
+
+// importCmd is `roadmap import FILE`: turn an order or a concept (.docx,
+// .txt) into a roadmap/v1 draft.
+type importCmd struct {
+	app      *app
+	output   string
+	id       string
+	district string
+	force    bool
+}
+
+func init() {
+	commands = append(commands, func(a *app) *cobra.Command { return newImportCmd(a).command() })
+}
+
+func newImportCmd(a *app) *importCmd { return &importCmd{app: a} }
+
+func (c *importCmd) command() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "import FILE",
+		Short:   c.app.t("import.short"),
+		Long:    c.app.t("import.long"),
+		Example: c.app.t("import.example"),
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageError{errors.New(c.app.t("import.err.args"))}
+			}
+			return nil
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(args[0])
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&c.output, "output", "o", "", c.app.t("flag.import_output"))
+	f.StringVar(&c.id, "id", "", c.app.t("flag.import_id"))
+	f.StringVar(&c.district, "district", "", c.app.t("flag.import_district"))
+	f.BoolVar(&c.force, "force", false, c.app.t("flag.import_force"))
+	return cmd
+}
+
+// run imports the document. A document that cannot be read is exit 2 with
+// nothing written; a draft that `roadmap check` finds errors in is
+// written, its findings printed, and the exit code is 1.
+func (c *importCmd) run(path string) error {
+	if c.output != "" && c.output != "-" && !c.force {
+		if _, err := os.Lstat(c.output); err == nil {
+			return c.fail(c.app.t("import.err.exists", c.output))
+		}
+	}
+	res, err := importer.ImportFile(path, importer.ImportOptions{
+		Options: importer.Options{ID: c.id, District: c.district},
+		Output:  c.output,
+		Lang:    c.app.lang,
+	})
+	if err != nil {
+		return c.fail(c.describe(path, err))
+	}
+	for _, w := range res.Warnings {
+		where := path
+		if loc := w.Loc.String(c.app.lang); loc != "" {
+			where += ": " + loc
+		}
+		fmt.Fprintf(c.app.stderr, "%s: %s\n", where, c.app.t("import.warning", w.Message(c.app.lang)))
+	}
+	if c.output == "" || c.output == "-" {
+		if _, err := c.app.stdout.Write(res.YAML); err != nil {
+			return err
+		}
+	} else if err := writeAtomic(c.output, res.YAML, c.force); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return c.fail(c.app.t("import.err.exists", c.output))
+		}
+		return err
+	}
+	text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
+	if err := text.Findings(c.app.stderr, res.Findings); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.app.stderr, c.app.t("import.summary", len(res.Roadmap.Activities), len(res.Warnings)))
+	if errs, warns := diag.Count(res.Findings); errs+warns > 0 {
+		fmt.Fprintln(c.app.stderr, c.app.t("import.summary_check", errs, warns))
+	}
+	if diag.Fails(res.Findings, false) {
+		return errFindings
+	}
+	return nil
+}
+
+// fail reports an input that cannot be imported: nothing was written.
+func (c *importCmd) fail(msg string) error {
+	return fmt.Errorf("%s; %s", msg, c.app.t("import.err.nothing"))
+}
+
+// describe words an import error for a methodologist.
+func (c *importCmd) describe(path string, err error) string {
+	var ie *importer.Error
+	detail := ""
+	if errors.As(err, &ie) {
+		detail = ie.Detail
+	}
+	switch {
+	case errors.Is(err, importer.ErrEmpty):
+		return c.app.t("import.err.empty", path)
+	case errors.Is(err, importer.ErrTooLarge):
+		return c.app.t("import.err.too_large", path, detail)
+	case errors.Is(err, importer.ErrDamaged):
+		return c.app.t("import.err.damaged", path, detail)
+	case errors.Is(err, importer.ErrNoTable):
+		return c.app.t("import.err.no_table", path)
+	case errors.Is(err, importer.ErrFormat):
+		return c.app.t("import.err.format", path, detail)
+	case errors.Is(err, importer.ErrEncoding):
+		return c.app.t("import.err.encoding", path, detail)
+	case errors.Is(err, importer.ErrLegacy):
+		return c.app.t("import.err.legacy", path)
+	}
+	return c.app.describe(err)
+}
+
+// writeAtomic writes data to a temporary file beside path and renames it
+// into place, so that path is either untouched or complete. Without
+// force an existing path is never replaced (fs.ErrExist).
+func writeAtomic(path string, data []byte, force bool) (err error) {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, ".roadmap-import-*.yaml")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	if force {
+		return os.Rename(tmp.Name(), path)
+	}
+	// Link fails if path exists, so a file made meanwhile is not replaced.
+	if err = os.Link(tmp.Name(), path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		if _, statErr := os.Lstat(path); statErr == nil {
+			return fs.ErrExist
+		}
+		if err = os.Rename(tmp.Name(), path); err != nil {
+			return err
+		}
+		return nil
+	}
+	return os.Remove(tmp.Name())
+}

@@ -1,0 +1,120 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+)
+
+// ReadFile reads a document file into the document model, refusing files
+// over MaxFileSize before reading them.
+func ReadFile(path string) (*Document, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return Read(path, data)
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
+		return nil, errorf(ErrTooLarge, "%d bytes, the limit is %d MiB", st.Size(), MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, errorf(ErrTooLarge, "more than %d MiB", MaxFileSize>>20)
+	}
+	return data, nil
+}
+
+// Read reads a document's bytes by the name's extension: .docx, or .txt
+// (and any other name, unless the bytes are a zip archive, then .docx).
+// A .doc (Word 97-2003) is refused with ErrLegacy.
+func Read(name string, data []byte) (*Document, error) {
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".docx" || ext == ".docm" || bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return ReadDocx(data)
+	case ext == ".doc" || ext == ".rtf" || ext == ".odt" || ext == ".pdf":
+		return nil, errorf(ErrFormat, "%s", ext)
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return nil, &Error{Kind: ErrLegacy}
+	}
+	return ReadText(data)
+}
+
+// Result is an imported roadmap.
+type Result struct {
+	// YAML is the roadmap/v1 file.
+	YAML []byte
+	// Roadmap is YAML read back by the roadmap loader.
+	Roadmap *roadmap.Roadmap
+	// Warnings say what was skipped or guessed, with places in the source.
+	Warnings []Warning
+	// Findings are those of `roadmap check` on YAML (positions in it).
+	Findings []diag.Finding
+}
+
+// ImportOptions tune Import.
+type ImportOptions struct {
+	Options
+	// Name of the output file, for findings ("-" for standard output).
+	Output string
+	// Lang of the comments written in the YAML.
+	Lang i18n.Lang
+}
+
+// Import reads a document (name gives its type and is quoted in the
+// output's head comment), recognises the roadmap in it, writes it as YAML
+// and checks the YAML as `roadmap check` would. The error is for a
+// document that cannot be imported at all (an *Error) and never for
+// findings.
+func Import(name string, data []byte, opt ImportOptions) (*Result, error) {
+	doc, err := Read(name, data)
+	if err != nil {
+		return nil, err
+	}
+	r, warns, err := Recognise(doc, opt.Options)
+	if err != nil {
+		return nil, err
+	}
+	out, err := Encode(r, EncodeOptions{Source: filepath.Base(name), Lang: opt.Lang})
+	if err != nil {
+		return nil, fmt.Errorf("encoding the roadmap: %w", err)
+	}
+	file := opt.Output
+	if file == "" {
+		file = "-"
+	}
+	back, fs := roadmap.Parse(file, out)
+	if back != nil {
+		fs = append(fs, check.Roadmap(back)...)
+	}
+	diag.Sort(fs)
+	return &Result{YAML: out, Roadmap: back, Warnings: warns, Findings: fs}, nil
+}
+
+// ImportFile reads the document at path (refusing one over MaxFileSize
+// before reading it) and imports it.
+func ImportFile(path string, opt ImportOptions) (*Result, error) {
+	data, err := readLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	return Import(path, data, opt)
+}

@@ -1,0 +1,213 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The few Russian word forms the recogniser needs: documents name the
+// authority in the genitive ("приказом Управления образования ..."), the
+// responsible official in the accusative ("возложить на директора ...
+// Л.И. Машарову"), and places as adjectives ("Бессоновского района").
+// These are rules of thumb for the usual endings; what they produce is
+// reported as a guess.
+
+// replaceEnding replaces the first matching ending of word, keeping the
+// case of the stem.
+func replaceEnding(word string, endings [][2]string) (string, bool) {
+	low := strings.ToLower(word)
+	for _, e := range endings {
+		if strings.HasSuffix(low, e[0]) && len(low) > len(e[0])+2 {
+			return word[:len(word)-len(e[0])] + e[1], true
+		}
+	}
+	return word, false
+}
+
+// nominativeOrg puts the head word of an organisation's name from the
+// genitive into the nominative: "Управления образования ..." gives
+// "Управление образования ...", "администрации ..." "Администрация ...".
+func nominativeOrg(s string) string {
+	s = Clean(s)
+	head, rest, _ := strings.Cut(s, " ")
+	head, _ = replaceEnding(head, [][2]string{
+		{"ния", "ние"}, {"ства", "ство"}, {"ции", "ция"}, {"ии", "ия"},
+		{"ета", "ет"}, {"ента", "ент"}, {"ела", "ел"}, {"ата", "ат"},
+	})
+	r, size := utf8.DecodeRuneInString(head)
+	head = string(unicode.ToUpper(r)) + head[size:]
+	if rest == "" {
+		return head
+	}
+	return head + " " + rest
+}
+
+// nominativePosition puts the first words of a position from the
+// accusative (or genitive) into the nominative: adjectives, then one
+// noun ("главного специалиста Управления" gives "главный специалист
+// Управления", "директора МКУ" "директор МКУ").
+func nominativePosition(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if v, ok := replaceEnding(w, [][2]string{{"ого", "ый"}, {"его", "ий"}}); ok {
+			if strings.HasSuffix(strings.ToLower(w), "кого") || strings.HasSuffix(strings.ToLower(w), "гого") ||
+				strings.HasSuffix(strings.ToLower(w), "хого") {
+				v = w[:len(w)-len("ого")] + "ий" // главного ok; русского -> русский
+			}
+			words[i] = v
+			continue
+		}
+		words[i], _ = replaceEnding(w, [][2]string{{"теля", "тель"}, {"я", "ь"}, {"а", ""}})
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+// nominativeName puts a surname with initials from the accusative into the
+// nominative: "Л.И. Машарову" gives "Л.И. Машарова", "И.И. Петровского"
+// "И.И. Петровский". A surname that may be either (Иванова) is kept.
+func nominativeName(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if strings.ContainsRune(w, '.') {
+			continue
+		}
+		words[i], _ = replaceEnding(w, [][2]string{
+			{"ову", "ова"}, {"еву", "ева"}, {"ёву", "ёва"}, {"ину", "ина"}, {"ыну", "ына"},
+			{"скую", "ская"}, {"цкую", "цкая"}, {"ского", "ский"}, {"цкого", "цкий"},
+		})
+	}
+	return strings.Join(words, " ")
+}
+
+var (
+	districtRe = regexp.MustCompile(`([А-ЯЁ][а-яё-]+)\s+(района|округа|муниципального района)`)
+	regionRe   = regexp.MustCompile(`([А-ЯЁ][а-яё-]+)\s+(области|края)`)
+)
+
+// adjNominative turns a genitive adjective into the nominative masculine
+// or feminine: "Бессоновского" gives "Бессоновский", "Пензенской"
+// "Пензенская".
+func adjNominative(w string, feminine bool) string {
+	if feminine {
+		v, _ := replaceEnding(w, [][2]string{{"ской", "ская"}, {"цкой", "цкая"}, {"ной", "ная"}, {"ой", "ая"}, {"ей", "яя"}})
+		return v
+	}
+	v, _ := replaceEnding(w, [][2]string{{"ского", "ский"}, {"цкого", "цкий"}, {"кого", "кий"}, {"ого", "ый"}, {"его", "ий"}})
+	return v
+}
+
+// district finds "<X>ского района" in an authority's name and gives
+// "<X>ский район".
+func district(authority string) string {
+	m := districtRe.FindStringSubmatch(authority)
+	if m == nil {
+		return ""
+	}
+	noun := "район"
+	if strings.HasSuffix(m[2], "округа") {
+		noun = "округ"
+	}
+	return adjNominative(m[1], false) + " " + noun
+}
+
+// region finds "<X>ской области" ("края") and gives "<X>ская область".
+func region(authority string) string {
+	m := regionRe.FindStringSubmatch(authority)
+	if m == nil {
+		return ""
+	}
+	if m[2] == "края" {
+		return adjNominative(m[1], false) + " край"
+	}
+	return adjNominative(m[1], true) + " область"
+}
+
+// recase writes a name typed in capitals ("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ
+// БЕССОНОВСКОГО РАЙОНА") in ordinary case: the first word and the place
+// adjectives capitalised, abbreviations kept.
+func recase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		low := strings.ToLower(w)
+		switch {
+		case utf8.RuneCountInString(w) <= 5 && i > 0 && !strings.ContainsAny(low, "аеёиоуыэюя"):
+			continue // an abbreviation without vowels
+		case i == 0 || isPlaceAdjective(low):
+			r, size := utf8.DecodeRuneInString(low)
+			words[i] = string(unicode.ToUpper(r)) + low[size:]
+		default:
+			words[i] = low
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func isPlaceAdjective(low string) bool {
+	for _, e := range []string{"ского", "цкого", "ской", "цкой", "ский", "цкий", "ская", "цкая"} {
+		if strings.HasSuffix(low, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// legalForms are the abbreviations that begin an organisation's name.
+var legalForms = map[string]bool{
+	"МКУ": true, "МБУ": true, "МАУ": true, "МУ": true, "МБОУ": true, "МАОУ": true, "МКОУ": true,
+	"МОУ": true, "МБДОУ": true, "МАДОУ": true, "МКДОУ": true, "МДОУ": true, "МБУДО": true,
+	"МАУДО": true, "МКУДО": true, "МОУДО": true, "ГБУ": true, "ГАУ": true, "ГКУ": true, "ГБОУ": true,
+	"ГАОУ": true, "ГБПОУ": true, "ГАПОУ": true, "ГБУДО": true, "ГАУДО": true, "ФГБОУ": true,
+	"ФГАОУ": true, "ОГБУ": true, "ООО": true, "ОАО": true, "АО": true, "ПАО": true, "АНО": true,
+	"МКП": true, "МУП": true, "ГУП": true,
+}
+
+// nominativeHead reports a capitalised word in the nominative that begins
+// a new organisation: "Общеобразовательные", "Управление",
+// "Администрация" — not "Бессоновского" or "Пензенской".
+func nominativeHead(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || strings.ToUpper(w) == w {
+		return false
+	}
+	low := strings.ToLower(w)
+	for _, e := range []string{"ие", "ия", "ые", "ый", "ая", "ое", "ий"} {
+		if strings.HasSuffix(low, e) && !isPlaceAdjective(low) {
+			return true
+		}
+	}
+	switch low {
+	case "отдел", "центр", "совет", "комитет", "департамент", "министерство":
+		return true
+	}
+	return false
+}
+
+// SplitExecutors splits an executors cell into organisations, as the
+// hand-encoded roadmaps do: at commas and semicolons, and where a new
+// name begins without one — before a legal form ("МКУ") that follows a
+// word that is not itself an abbreviation, and before a capitalised word
+// in the nominative ("Общеобразовательные организации"). guessed is set
+// when a split was made without a separator.
+func SplitExecutors(cell string) (out []string, guessed bool) {
+	for _, part := range strings.FieldsFunc(cell, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+		words := strings.Fields(part)
+		start := 0
+		for i := 1; i < len(words); i++ {
+			w := strings.Trim(words[i], "«»\"()")
+			prev := strings.Trim(words[i-1], "«»\"()")
+			split := legalForms[w] && strings.ToUpper(prev) != prev ||
+				nominativeHead(w) && !stopWords[strings.ToLower(prev)]
+			if split {
+				out = append(out, strings.Join(words[start:i], " "))
+				start, guessed = i, true
+			}
+		}
+		if start < len(words) {
+			out = append(out, strings.Join(words[start:], " "))
+		}
+	}
+	return out, guessed
+}
