@@ -5,7 +5,10 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo deve
 LDFLAGS := -s -w -X main.version=$(VERSION)
 FUZZTIME ?= 30s
 
-.PHONY: all build test unit lint install fuzz bench clean
+.PHONY: all build test unit lint install fuzz bench docs dist clean
+
+# dist: release binaries for the platforms methodologists and CI use.
+PLATFORMS ?= windows/amd64 linux/amd64 linux/arm64 darwin/arm64
 
 all: lint test build
 
@@ -24,6 +27,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	GOOS=windows GOARCH=amd64 $(GO) vet ./...
 
 install:
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/roadmap
@@ -36,6 +40,22 @@ fuzz:
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# docs: the man pages and Markdown command reference, in Russian and English
+# (TestDocsCurrent fails when they are stale).
+docs:
+	rm -rf docs/cli
+	$(GO) run ./cmd/roadmap gen-docs --lang ru docs/cli
+	$(GO) run ./cmd/roadmap gen-docs --lang en docs/cli
+
+dist:
+	rm -rf dist
+	@for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+	  out=dist/roadmap-$(VERSION)-$$os-$$arch$$ext; \
+	  echo "$$out"; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $$out ./cmd/roadmap || exit 1; \
+	done
 
 clean:
 	rm -rf bin dist

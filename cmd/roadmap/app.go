@@ -111,6 +111,7 @@ func (a *app) rootCmd() *cobra.Command {
 		Long:          a.t("root.long"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Our own completion command has help in the user's language.
 		CompletionOptions: cobra.CompletionOptions{
 			DisableDefaultCmd: true,
 		},

@@ -16,8 +16,9 @@ import (
 
 // showCmd is `roadmap show FILE`: how the tool understood each activity.
 type showCmd struct {
-	app    *app
-	format string
+	app      *app
+	format   string
+	activity string
 }
 
 func init() {
@@ -38,6 +39,8 @@ func (c *showCmd) command() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&c.format, "format", c.format, c.app.t("flag.show_format"))
+	cmd.Flags().StringVar(&c.activity, "activity", "", c.app.t("flag.activity"))
+	_ = cmd.RegisterFlagCompletionFunc("activity", completeActivityIDs)
 	return cmd
 }
 
@@ -68,6 +71,18 @@ func (c *showCmd) run(path string) error {
 	}
 	if r == nil {
 		return errFindings
+	}
+	if c.activity != "" {
+		kept := r.Activities[:0:0]
+		for _, a := range r.Activities {
+			if a.ID == c.activity {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) == 0 {
+			return usageError{fmt.Errorf("%s", c.app.t("err.no_activity", c.activity, r.ID))}
+		}
+		r.Activities = kept
 	}
 	if format == render.JSON {
 		if err := render.WriteJSON(c.app.stdout, view.Data(r)); err != nil {

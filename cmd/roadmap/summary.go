@@ -59,6 +59,9 @@ func (c *summaryCmd) command() *cobra.Command {
 	f.StringVar(&c.format, "format", "", c.app.t("flag.summary_format"))
 	f.StringVarP(&c.out, "output", "o", "", c.app.t("flag.summary_out"))
 	f.BoolVar(&c.csvExcel, "csv-excel", false, c.app.t("flag.csv_excel"))
+	_ = cmd.RegisterFlagCompletionFunc("district", completeRoadmapIDs)
+	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"district", "activity", "executor", "year"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "markdown", "csv", "json", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
