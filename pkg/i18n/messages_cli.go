@@ -10,6 +10,17 @@ func init() {
 			"  source <(roadmap completion bash)\\n  roadmap completion zsh > \"${fpath[1]}/_roadmap\"\\n  roadmap completion fish > ~/.config/fish/completions/roadmap.fish\\n  roadmap completion powershell | Out-String | Invoke-Expression"},
 		"flag.activity":   {"показать только это мероприятие (ID)", "show only this activity (id)"},
 		"err.no_activity": {"нет мероприятия «%s» в дорожной карте %s", "no activity %q in roadmap %s"},
-		"gendocs.short":   {"Сгенерировать справочник команд (man и Markdown)", "Generate the command reference (man and Markdown)"},
+		"fmt.short":       {"Привести файлы дорожных карт к единому виду", "Put roadmap files in canonical layout"},
+		"fmt.long": {"Упорядочивает ключи как в описании формата, делает отступы по 2 пробела, снимает\nлишние кавычки (номера приказов всегда в кавычках), переводы строк LF, без BOM.\nКомментарии сохраняются. Без параметров печатает результат; --in-place (-w)\nзаписывает файлы; --check только перечисляет неупорядоченные файлы (код 1) — для CI.",
+			"Orders keys as the format describes, indents by 2 spaces, drops needless quotes\n(order numbers always quoted), LF line ends, no BOM. Comments are kept. Prints the\nresult; --in-place (-w) rewrites the files; --check lists unformatted files (exit 1), for CI."},
+		"fmt.example":       {"  roadmap fmt roadmaps/bessonovsky.yaml\n  roadmap fmt --in-place roadmaps/\n  roadmap fmt --check", "  roadmap fmt roadmaps/bessonovsky.yaml\n  roadmap fmt --in-place roadmaps/\n  roadmap fmt --check"},
+		"flag.fmt_check":    {"только проверить: перечислить файлы не в едином виде, код 1", "only check: list files not in canonical layout, exit 1"},
+		"flag.fmt_in_place": {"записать результат в сами файлы", "rewrite the files"},
+		"err.fmt_flags":     {"--check и --in-place несовместимы", "--check and --in-place exclude each other"},
+		"err.fmt_many":      {"несколько файлов: укажите --in-place или --check", "several files: give --in-place or --check"},
+		"err.fmt_broken":    {"файл не читается как YAML: выполните roadmap check", "not readable as YAML: run roadmap check"},
+		"fmt.written":       {"Упорядочен %s.", "Formatted %s."},
+		"fmt.unformatted":   {"Файлов не в едином виде: %d (roadmap fmt --in-place исправит).", "%d file(s) not in canonical layout (roadmap fmt --in-place fixes them)."},
+		"gendocs.short":     {"Сгенерировать справочник команд (man и Markdown)", "Generate the command reference (man and Markdown)"},
 	})
 }

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
+	"github.com/roadmap-edu/roadmap/pkg/yamlfmt"
+)
+
+func init() {
+	commands = append(commands, func(a *app) *cobra.Command { return newFmtCmd(a).command() })
+}
+
+// fmtCmd is `roadmap fmt`: the canonical layout of roadmap files.
+type fmtCmd struct {
+	app     *app
+	check   bool
+	inPlace bool
+}
+
+func newFmtCmd(a *app) *fmtCmd { return &fmtCmd{app: a} }
+
+func (c *fmtCmd) command() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "fmt [PATH...]",
+		Short:   c.app.t("fmt.short"),
+		Long:    c.app.t("fmt.long"),
+		Example: c.app.t("fmt.example"),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(args)
+		},
+	}
+	cmd.Flags().BoolVar(&c.check, "check", false, c.app.t("flag.fmt_check"))
+	cmd.Flags().BoolVarP(&c.inPlace, "in-place", "w", false, c.app.t("flag.fmt_in_place"))
+	return cmd
+}
+
+func (c *fmtCmd) run(paths []string) error {
+	if c.check && c.inPlace {
+		return usageError{errors.New(c.app.t("err.fmt_flags"))}
+	}
+	if len(paths) == 0 {
+		paths = []string{"roadmaps"}
+	}
+	files, err := check.Expand(paths)
+	if err != nil {
+		return err
+	}
+	if !c.check && !c.inPlace && len(files) > 1 {
+		return usageError{errors.New(c.app.t("err.fmt_many"))}
+	}
+	var unformatted []string
+	for _, file := range files {
+		var data []byte
+		if file == "-" {
+			data, err = io.ReadAll(c.app.stdin)
+		} else {
+			data, err = os.ReadFile(file)
+		}
+		if err != nil {
+			return err
+		}
+		out, err := yamlfmt.Format(data)
+		if err != nil {
+			return fmt.Errorf("%s: %s", file, c.app.t("err.fmt_broken"))
+		}
+		switch {
+		case c.check:
+			if !bytes.Equal(out, data) {
+				unformatted = append(unformatted, file)
+				fmt.Fprintln(c.app.stdout, file)
+			}
+		case c.inPlace && file != "-":
+			if bytes.Equal(out, data) {
+				continue
+			}
+			if err := safefile.Write(file, func(w io.Writer) error { _, err := w.Write(out); return err }); err != nil {
+				return err
+			}
+			fmt.Fprintln(c.app.stderr, c.app.t("fmt.written", file))
+		default:
+			if _, err := c.app.stdout.Write(out); err != nil {
+				return err
+			}
+		}
+	}
+	if len(unformatted) > 0 {
+		fmt.Fprintln(c.app.stderr, c.app.t("fmt.unformatted", len(unformatted)))
+		return errFindings
+	}
+	return nil
+}
