@@ -6,11 +6,13 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
 // Exit codes, the contract with CI jobs.
@@ -178,4 +180,17 @@ func usageTemplate(a *app) string {
 
 ` + a.t("usage.more", "{{.CommandPath}}") + `{{end}}
 `
+}
+
+// parseAsOf reads an --as-of date, or gives today.
+func parseAsOf(s string, now func() time.Time, a *app) (time.Time, error) {
+	if s == "" {
+		y, m, d := now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+	}
+	d, ok := roadmap.ParseDate(s)
+	if !ok {
+		return time.Time{}, usageError{fmt.Errorf("%s", a.t("err.as_of", s))}
+	}
+	return d.Time(), nil
 }

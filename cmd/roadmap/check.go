@@ -10,7 +10,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
-	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
@@ -63,7 +62,7 @@ func (c *checkCmd) run(paths []string) error {
 	if len(paths) == 0 {
 		paths = []string{"roadmaps"}
 	}
-	asOf, err := c.asOfDate()
+	asOf, err := parseAsOf(c.asOf, c.now, c.app)
 	if err != nil {
 		return err
 	}
@@ -107,17 +106,4 @@ func (c *checkCmd) run(paths []string) error {
 		return errFindings
 	}
 	return nil
-}
-
-// asOfDate is the --as-of date, or today.
-func (c *checkCmd) asOfDate() (time.Time, error) {
-	if c.asOf == "" {
-		y, m, d := c.now().Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
-	}
-	d, ok := roadmap.ParseDate(c.asOf)
-	if !ok {
-		return time.Time{}, usageError{fmt.Errorf("%s", c.app.t("err.as_of", c.asOf))}
-	}
-	return d.Time(), nil
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
-	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
 )
@@ -173,17 +172,4 @@ func (c *summaryCmd) evaluate(paths []string, asOf time.Time) (*check.Result, []
 		}
 	}
 	return res, results, broken, nil
-}
-
-// parseAsOf reads an --as-of date, or gives today.
-func parseAsOf(s string, now func() time.Time, a *app) (time.Time, error) {
-	if s == "" {
-		y, m, d := now().Date()
-		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
-	}
-	d, ok := roadmap.ParseDate(s)
-	if !ok {
-		return time.Time{}, usageError{fmt.Errorf("%s", a.t("err.as_of", s))}
-	}
-	return d.Time(), nil
 }
