@@ -457,7 +457,7 @@ func suggestion(key string, fs []field) any {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		dist := levenshtein(lower, k)
+		dist := EditDistance(lower, k)
 		if dist < bestDist || (dist <= 3 && len(k) > 4 && (strings.HasPrefix(k, lower) || strings.HasPrefix(lower, k)) && bestDist > 2) {
 			best, bestDist = k, dist
 		}
@@ -468,7 +468,9 @@ func suggestion(key string, fs []field) any {
 	return i18n.M("hint.did_you_mean", best)
 }
 
-func levenshtein(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b in runes, for
+// "did you mean" hints.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

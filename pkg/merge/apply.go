@@ -1,0 +1,607 @@
+package merge
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+)
+
+// editor changes a roadmap file's text in place, one change at a time,
+// guided by the node tree of the current text (see encode.go).
+type editor struct {
+	file string
+	t    *text
+	root *yaml.Node
+	// structural is set when activities were added, removed or moved: n
+	// is renumbered at the end then, and only then.
+	structural bool
+}
+
+func newEditor(file string, data []byte) (*editor, []diag.Finding) {
+	e := &editor{file: file, t: newText(data)}
+	root, fs := e.t.parse(file)
+	if root == nil {
+		return nil, fs
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, []diag.Finding{diag.New(file, nodePos(root), diag.WrongType, "roadmap", "mapping", root.ShortTag())}
+	}
+	e.root = root
+	return e, nil
+}
+
+// reparse re-reads the tree after an edit. The edits write valid YAML; a
+// failure here is a bug, reported as an error rather than a bad file.
+func (e *editor) reparse() error {
+	root, fs := e.t.parse(e.file)
+	if root == nil || root.Kind != yaml.MappingNode {
+		return fmt.Errorf("merge: internal error: the edited text of %s is not valid YAML: %v", e.file, fs)
+	}
+	e.root = root
+	return nil
+}
+
+// activities returns the index of the activities key in the root and the
+// sequence; seq is nil when there is none.
+func (e *editor) activities() (int, *yaml.Node) {
+	for i := 0; i+1 < len(e.root.Content); i += 2 {
+		if e.root.Content[i].Value == "activities" {
+			return i, e.root.Content[i+1]
+		}
+	}
+	return -1, nil
+}
+
+func (e *editor) items() []*yaml.Node {
+	_, seq := e.activities()
+	if seq == nil || seq.Kind != yaml.SequenceNode {
+		return nil
+	}
+	return seq.Content
+}
+
+func itemID(item *yaml.Node) string {
+	if _, v := value(item, "id"); v != nil && v.Kind == yaml.ScalarNode {
+		return strings.TrimSpace(v.Value)
+	}
+	return ""
+}
+
+// index returns the position of the activity id, or -1.
+func (e *editor) index(id string) int {
+	for j, item := range e.items() {
+		if itemID(item) == id {
+			return j
+		}
+	}
+	return -1
+}
+
+// ids lists the activity ids in order.
+func (e *editor) ids() []string {
+	var out []string
+	for _, item := range e.items() {
+		out = append(out, itemID(item))
+	}
+	return out
+}
+
+// entryEnd returns the last line of the entry at key index i of the block
+// mapping m, whose content ends at line limit: up to the next key, less the
+// blank lines and comments before it (they belong to the next key).
+func (e *editor) entryEnd(m *yaml.Node, i, limit int) int {
+	k := m.Content[i]
+	end := limit
+	if i+2 < len(m.Content) {
+		end = m.Content[i+2].Line - 1
+		if h := m.Content[i+2]; h.Line > 0 {
+			end = e.headStart(h.Line, h.Column-1) - 1
+		}
+	}
+	for end > k.Line {
+		l := e.t.line(end)
+		if isBlank(l) || (isComment(l) && indentOf(l) <= k.Column-1) {
+			end--
+			continue
+		}
+		break
+	}
+	return max(end, k.Line)
+}
+
+// headStart returns the first line of the comments right above line (no
+// blank line between) indented at least indent.
+func (e *editor) headStart(line, indent int) int {
+	for line > 1 {
+		l := e.t.line(line - 1)
+		if !isComment(l) || indentOf(l) < indent {
+			break
+		}
+		line--
+	}
+	return line
+}
+
+// seqEnd is the last line of the activities entry.
+func (e *editor) seqEnd() int {
+	ai, _ := e.activities()
+	return e.entryEnd(e.root, ai, len(e.t.lines))
+}
+
+// dashLine finds the line of the "-" that starts item.
+func (e *editor) dashLine(item *yaml.Node) int {
+	l := e.t.line(item.Line)
+	if prefix := runePrefix(l, item.Column-1); strings.HasSuffix(strings.TrimRight(prefix, " "), "-") {
+		return item.Line
+	}
+	for ln := item.Line - 1; ln >= 1; ln-- {
+		if t := strings.TrimSpace(e.t.line(ln)); strings.HasPrefix(t, "-") {
+			return ln
+		}
+	}
+	return item.Line
+}
+
+func runePrefix(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+// bounds returns the lines of activity j: head (its leading comments),
+// start (the dash line) and end.
+func (e *editor) bounds(j int) (head, start, end int) {
+	items := e.items()
+	start = e.dashLine(items[j])
+	indent := indentOf(e.t.line(start))
+	head = e.headStart(start, indent)
+	end = e.seqEnd()
+	if j+1 < len(items) {
+		ns := e.dashLine(items[j+1])
+		end = e.headStart(ns, indentOf(e.t.line(ns))) - 1
+	}
+	for end > start && (isBlank(e.t.line(end)) || isComment(e.t.line(end)) && indentOf(e.t.line(end)) <= indent+2) {
+		end--
+	}
+	return head, start, end
+}
+
+// separated reports whether activities are set apart by blank lines.
+func (e *editor) separated() bool {
+	if len(e.items()) < 2 {
+		return false
+	}
+	head, _, _ := e.bounds(1)
+	return isBlank(e.t.line(head - 1))
+}
+
+// dashIndent is the indentation of the items of activities.
+func (e *editor) dashIndent() int {
+	items := e.items()
+	if len(items) == 0 {
+		return 2
+	}
+	return indentOf(e.t.line(e.dashLine(items[0])))
+}
+
+// setIn sets key to val (nil deletes it) in the block mapping m whose
+// content ends at limit; a new key goes where order puts it.
+func (e *editor) setIn(m *yaml.Node, limit int, key string, val *yaml.Node, order []string) {
+	if val == nil {
+		e.putEntry(m, limit, key, nil, order)
+		return
+	}
+	e.putEntry(m, limit, key, func(indent int, oldKey, oldVal *yaml.Node) []string {
+		nk := keyNode(key)
+		if oldKey != nil {
+			nk.LineComment = oldKey.LineComment
+		}
+		return encodeEntry(nk, restyle(val, oldVal), indent)
+	}, order)
+}
+
+// putEntry replaces the lines of key's entry in the block mapping m by
+// what render gives for its indentation (nil render deletes the entry);
+// a missing key is inserted where order puts it.
+func (e *editor) putEntry(m *yaml.Node, limit int, key string, render func(indent int, oldKey, oldVal *yaml.Node) []string, order []string) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value != key {
+			continue
+		}
+		k := m.Content[i]
+		end := e.entryEnd(m, i, limit)
+		if render == nil {
+			e.t.replace(k.Line, end, nil)
+			return
+		}
+		e.t.replace(k.Line, end, render(k.Column-1, k, m.Content[i+1]))
+		return
+	}
+	if render == nil || len(m.Content) == 0 {
+		return
+	}
+	line, indent := e.insertLine(m, limit, key, order)
+	e.t.replace(line, line-1, render(indent, nil, nil))
+}
+
+// insertLine returns where a new key of the block mapping m goes (the
+// line to insert before) and its indentation.
+func (e *editor) insertLine(m *yaml.Node, limit int, key string, order []string) (line, indent int) {
+	after := len(m.Content) - 2
+	if r := rankOf(order, key); r < len(order) {
+		after = 0
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if rankOf(order, m.Content[i].Value) < r {
+				after = i
+			}
+		}
+	}
+	if after == len(m.Content)-2 {
+		// After the last key: at the very end, past trailing comments.
+		return limit + 1, m.Content[0].Column - 1
+	}
+	return e.entryEnd(m, after, limit) + 1, m.Content[0].Column - 1
+}
+
+// setField sets a field of activity j (val nil removes it).
+func (e *editor) setField(j int, key string, val *yaml.Node) error {
+	item := e.items()[j]
+	_, start, end := e.bounds(j)
+	if item.Kind != yaml.MappingNode || item.Style&yaml.FlowStyle != 0 {
+		// A flow-style activity is rewritten whole.
+		c := copyKeepComments(item)
+		setNode(c, key, val, activityFields)
+		e.t.replace(start, end, encodeItem(c, indentOf(e.t.line(start))))
+		return e.reparse()
+	}
+	e.setIn(item, end, key, val, activityFields)
+	return e.reparse()
+}
+
+// setTop sets a top-level field (val nil removes it).
+func (e *editor) setTop(key string, val *yaml.Node) error {
+	e.setIn(e.root, len(e.t.lines), key, val, roadmapFields)
+	return e.reparse()
+}
+
+// setNode sets key in the mapping node m.
+func setNode(m *yaml.Node, key string, val *yaml.Node, order []string) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			if val == nil {
+				m.Content = slices.Delete(m.Content, i, i+2)
+			} else {
+				m.Content[i+1] = restyle(val, m.Content[i+1])
+			}
+			return
+		}
+	}
+	if val != nil {
+		m.Content = append(m.Content, keyNode(key), val)
+	}
+}
+
+// copyKeepComments copies a node with its comments and styles.
+func copyKeepComments(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = nil
+	for _, sub := range n.Content {
+		c.Content = append(c.Content, copyKeepComments(sub))
+	}
+	return &c
+}
+
+// insertAt returns the line before which an activity placed after `after`
+// ("" the end, AfterFirst the start, else an id) goes.
+func (e *editor) insertAt(after string) int {
+	items := e.items()
+	switch {
+	case len(items) == 0:
+		return e.seqEnd() + 1
+	case after == AfterFirst:
+		head, _, _ := e.bounds(0)
+		return head
+	case after == "":
+		_, _, end := e.bounds(len(items) - 1)
+		return end + 1
+	}
+	j := e.index(after)
+	if j < 0 {
+		_, _, end := e.bounds(len(items) - 1)
+		return end + 1
+	}
+	_, _, end := e.bounds(j)
+	return end + 1
+}
+
+// insertItem puts an activity's lines after `after`.
+func (e *editor) insertItem(after string, lines []string) error {
+	_, seq := e.activities()
+	if seq == nil || seq.Kind != yaml.SequenceNode || seq.Style&yaml.FlowStyle != 0 || len(seq.Content) == 0 {
+		return fmt.Errorf("merge: %s: activities must be a block list to add to", e.file)
+	}
+	at := e.insertAt(after)
+	if e.separated() {
+		// Activities set apart by blank lines get one too.
+		lines = slices.Clone(lines)
+		if after == AfterFirst {
+			lines = append(lines, "")
+		} else {
+			lines = append([]string{""}, lines...)
+		}
+	}
+	e.t.replace(at, at-1, lines)
+	e.structural = true
+	return e.reparse()
+}
+
+// addActivity adds a new activity built from fields.
+func (e *editor) addActivity(fields []Field, after string) error {
+	item := &yaml.Node{Kind: yaml.MappingNode}
+	sorted := slices.Clone(fields)
+	slices.SortStableFunc(sorted, func(a, b Field) int {
+		return cmp.Compare(rankOf(activityFields, a.Key), rankOf(activityFields, b.Key))
+	})
+	flowLists := e.flowExecutors()
+	for _, f := range sorted {
+		if f.Key == "n" || isNullNode(f.Value) {
+			continue
+		}
+		v := copyNode(f.Value)
+		if f.Key == "executors" {
+			if v.Kind == yaml.ScalarNode {
+				v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}}
+			}
+			v.Style = 0
+			if flowLists && flowable(v) {
+				v.Style = yaml.FlowStyle
+			}
+		}
+		item.Content = append(item.Content, keyNode(f.Key), v)
+		if f.Key == "id" {
+			item.Content = append(item.Content, keyNode("n"), plainNode("0"))
+		}
+	}
+	return e.insertItem(after, encodeItem(item, e.dashIndent()))
+}
+
+func rankOf(order []string, k string) int {
+	if r := slices.Index(order, k); r >= 0 {
+		return r
+	}
+	return len(order)
+}
+
+// flowExecutors reports whether the roadmap writes executors as flow
+// lists ([a, b]), judging by its first activity.
+func (e *editor) flowExecutors() bool {
+	for _, item := range e.items() {
+		if _, v := value(item, "executors"); v != nil && v.Kind == yaml.SequenceNode {
+			return v.Style&yaml.FlowStyle != 0
+		}
+	}
+	return true
+}
+
+// removeActivity deletes activity j with its leading comments and returns
+// its lines.
+func (e *editor) removeActivity(j int) ([]string, error) {
+	head, _, end := e.bounds(j)
+	lines := slices.Clone(e.t.lines[head-1 : end])
+	from := head
+	if isBlank(e.t.line(head-1)) && (isBlank(e.t.line(end+1)) || j == len(e.items())-1) {
+		from-- // the blank line that set it apart goes with it
+	}
+	e.t.replace(from, end, nil)
+	e.structural = true
+	return lines, e.reparse()
+}
+
+// moveActivity moves activity id after `after` (AfterFirst or an id).
+func (e *editor) moveActivity(id, after string) error {
+	j := e.index(id)
+	if j < 0 {
+		return nil
+	}
+	lines, err := e.removeActivity(j)
+	if err != nil {
+		return err
+	}
+	return e.insertItem(after, lines)
+}
+
+// renumber sets n to 1, 2, ... in order, editing the numbers in place.
+func (e *editor) renumber() error {
+	changed := false
+	for j, item := range e.items() {
+		_, n := value(item, "n")
+		if n == nil || n.Kind != yaml.ScalarNode || n.Value == itoa(j+1) {
+			continue
+		}
+		line := e.t.line(n.Line)
+		off := len(runePrefix(line, n.Column-1))
+		end := off
+		for end < len(line) && !strings.ContainsRune(" \t,}#", rune(line[end])) {
+			end++
+		}
+		e.t.lines[n.Line-1] = line[:off] + itoa(j+1) + line[end:]
+		changed = true
+	}
+	if !changed {
+		return nil
+	}
+	return e.reparse()
+}
+
+// documentNode is the amendments entry recording d.
+func documentNode(d Document) *yaml.Node {
+	number := strNode(d.Number)
+	number.Style = yaml.DoubleQuotedStyle
+	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{
+		keyNode("kind"), strNode(d.Kind),
+		keyNode("number"), number,
+		keyNode("date"), plainNode(d.Date.String()),
+	}}
+	if d.Title != "" {
+		m.Content = append(m.Content, keyNode("title"), strNode(d.Title))
+	}
+	if !flowable(m) {
+		m.Style = 0
+	}
+	return m
+}
+
+// record appends the amending document to the roadmap's amendments.
+func (e *editor) record(d Document) error {
+	item := documentNode(d)
+	for i := 0; i+1 < len(e.root.Content); i += 2 {
+		if e.root.Content[i].Value != "amendments" {
+			continue
+		}
+		seq := e.root.Content[i+1]
+		if seq.Kind == yaml.SequenceNode && seq.Style&yaml.FlowStyle == 0 && len(seq.Content) > 0 {
+			end := e.entryEnd(e.root, i, len(e.t.lines))
+			first := seq.Content[0]
+			indent := indentOf(e.t.line(first.Line))
+			e.t.replace(end+1, end, encodeItem(item, indent))
+			return e.reparse()
+		}
+		list := &yaml.Node{Kind: yaml.SequenceNode}
+		if seq.Kind == yaml.SequenceNode {
+			for _, c := range seq.Content {
+				list.Content = append(list.Content, copyKeepComments(c))
+			}
+		}
+		list.Content = append(list.Content, item)
+		e.setIn(e.root, len(e.t.lines), "amendments", list, roadmapFields)
+		return e.reparse()
+	}
+	list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}
+	return e.setTop("amendments", list)
+}
+
+// renameExecutor renames an executor in every activity.
+func (e *editor) renameExecutor(from, to string) error {
+	for j := range e.items() {
+		_, v := value(e.items()[j], "executors")
+		if v == nil || !slices.Contains(scalars(v), from) {
+			continue
+		}
+		nv := copyNode(v)
+		if nv.Kind == yaml.ScalarNode {
+			nv.Value = to
+		}
+		for _, c := range nv.Content {
+			if c.Kind == yaml.ScalarNode && strings.TrimSpace(c.Value) == from {
+				c.Value, c.Tag = to, "!!str"
+			}
+		}
+		if err := e.setField(j, "executors", nv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prepare turns an amendment's value into the node to write: a copy, or
+// nil for null (remove the field).
+func prepare(v *yaml.Node) *yaml.Node {
+	if v == nil || isNullNode(v) {
+		return nil
+	}
+	return copyNode(v)
+}
+
+// applyChange applies one validated change.
+func (e *editor) applyChange(c Change) error {
+	switch c.Kind {
+	case ChangeSet:
+		for _, f := range c.Fields {
+			j := e.index(c.ID)
+			if j < 0 {
+				return fmt.Errorf("merge: no activity %q", c.ID)
+			}
+			if err := e.setField(j, f.Key, prepare(f.Value)); err != nil {
+				return err
+			}
+		}
+	case ChangeAdd:
+		return e.addActivity(c.Fields, c.After)
+	case ChangeRemove:
+		if j := e.index(c.ID); j >= 0 {
+			_, err := e.removeActivity(j)
+			return err
+		}
+	case ChangeMove:
+		return e.moveActivity(c.ID, c.After)
+	case ChangeRenameExecutor:
+		return e.renameExecutor(c.From, c.To)
+	case ChangeRoadmap:
+		for _, f := range c.Fields {
+			if err := e.setTop(f.Key, prepare(f.Value)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Apply applies amendments to the roadmap file base (its bytes) in the
+// order of their documents' dates (the order given for equal dates) and
+// returns the new file: the changed activities, n renumbered when
+// activities were added, removed or moved, and each amending document
+// appended to amendments. Every line not changed stays as it was. On any
+// finding of severity error nothing is returned: the base, the
+// amendments and their fit (ids, dates) are all checked first. The
+// result's meaning rules (package check) are for the caller to run.
+func Apply(file string, base []byte, amendments []*Amendment) ([]byte, []diag.Finding, error) {
+	r, fs := roadmap.Parse(file, base)
+	if r == nil || diag.Fails(fs, false) {
+		return nil, fs, nil
+	}
+	ordered := slices.Clone(amendments)
+	slices.SortStableFunc(ordered, func(a, b *Amendment) int {
+		return a.Document.Date.Time().Compare(b.Document.Date.Time())
+	})
+	st := newState(r)
+	cur := *r
+	cur.Amendments = slices.Clone(r.Amendments)
+	for _, a := range ordered {
+		fs = append(fs, a.validate(&cur, st)...)
+		cur.Amendments = append(cur.Amendments, roadmap.Amendment{Kind: a.Document.Kind, Number: a.Document.Number, Date: a.Document.Date, Title: a.Document.Title})
+	}
+	diag.Sort(fs)
+	if diag.Fails(fs, false) {
+		return nil, fs, nil
+	}
+	e, efs := newEditor(file, base)
+	if e == nil {
+		return nil, append(fs, efs...), nil
+	}
+	for _, a := range ordered {
+		for _, c := range a.Changes {
+			if err := e.applyChange(c); err != nil {
+				return nil, fs, err
+			}
+		}
+		if err := e.record(a.Document); err != nil {
+			return nil, fs, err
+		}
+	}
+	if e.structural {
+		if err := e.renumber(); err != nil {
+			return nil, fs, err
+		}
+	}
+	return e.t.bytes(), fs, nil
+}

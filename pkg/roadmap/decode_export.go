@@ -1,0 +1,44 @@
+package roadmap
+
+import (
+	"bytes"
+	"reflect"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+)
+
+// This file exports the loader's building blocks for other YAML formats of
+// the project (roadmap-amendment/v1, package merge), so that they report
+// problems exactly as roadmap files do.
+
+// ParseYAML checks a file's bytes as the roadmap loader does (BOM, UTF-8,
+// leftover conflict markers, YAML syntax, a single document) and returns
+// the root node of its document. The root is nil when the file cannot be
+// read at all; findings may accompany a non-nil root (a second document).
+func ParseYAML(file string, data []byte) (*yaml.Node, []diag.Finding) {
+	data = bytes.TrimPrefix(data, bom)
+	if f, ok := checkEncoding(file, data); !ok {
+		return nil, []diag.Finding{f}
+	}
+	if fs := conflictMarkers(file, data); len(fs) > 0 {
+		return nil, fs
+	}
+	return parseNode(file, data)
+}
+
+// DecodeNode decodes root into v (a pointer to a struct) with the strict
+// decoder of roadmap files: `yaml:"key"` and `rm:"required,enum=a|b"` tags,
+// duplicate and unknown keys (with a did-you-mean hint), wrong types, bad
+// dates, the alias budget. positions maps each decoded value's path
+// ("changes[2].set", and "path#key" for keys) to its place in file.
+func DecodeNode(file string, root *yaml.Node, v any) (positions map[string]diag.Pos, findings []diag.Finding) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() {
+		panic("roadmap.DecodeNode: v must be a non-nil pointer")
+	}
+	d := &decoder{file: file, positions: map[string]diag.Pos{}}
+	d.decode(root, rv.Elem(), "")
+	return d.positions, d.findings
+}
