@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,16 +53,21 @@ real output of ` + "`roadmap check`" + ` on it.
 			example, example, example, golden)
 	}
 	b.WriteString(`
-## Правила отчётов о выполнении — report and fulfilment rules
+## Правила отчётов о выполнении и файлов изменений — report, amendment and merge rules
 
-Эти замечания даёт ` + "`roadmap check --report`" + `: по отчёту (файл и ячейка, ` + "`отчёт.xlsx: Лист1!G14`" + `)
-или по дорожной карте (строка мероприятия, если о нём нет данных). Примеры — настоящий
-вывод на отчётах из ` + "`testdata/reports/`" + ` (эталоны ` + "`*.golden`" + ` там же).
+RM101–RM115 даёт ` + "`roadmap check --report`" + `: по отчёту (файл и ячейка, ` + "`отчёт.xlsx: Лист1!G14`" + `)
+или по дорожной карте (строка мероприятия, если о нём нет данных); примеры — настоящий
+вывод на отчётах из ` + "`testdata/reports/`" + `. RM201–RM210 — файлы изменений
+(` + "`roadmap-amendment/v1`" + `, их проверяет и ` + "`roadmap check`" + `) и ` + "`roadmap merge`" + `; примеры — в
+` + "`testdata/merge/rules/`" + `.
 
-These come from ` + "`roadmap check --report`" + `, positioned at the report cell or at the
-roadmap's activity. Examples are real output on the reports in ` + "`testdata/reports/`" + `.
+RM101–RM115 come from ` + "`roadmap check --report`" + ` (examples: ` + "`testdata/reports/`" + `);
+RM201–RM210 from amendment files and ` + "`roadmap merge`" + ` (examples: ` + "`testdata/merge/rules/`" + `).
 `)
 	goldens, _ := filepath.Glob("../../testdata/reports/*.golden")
+	merges, _ := filepath.Glob("../../testdata/merge/rules/*.golden")
+	goldens = append(goldens, merges...)
+	goldens = slices.DeleteFunc(goldens, func(g string) bool { return strings.HasSuffix(g, ".en.golden") })
 	var lines []string
 	for _, g := range goldens {
 		data, err := os.ReadFile(g)

@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
@@ -41,6 +42,9 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 		r   *roadmap.Roadmap
 		fs  []diag.Finding
 		err error
+		// amendment holds an amendment file's bytes: it is checked against
+		// the roadmaps once they are all loaded.
+		amendment []byte
 	}
 	out := make([]loaded, len(files))
 	var wg sync.WaitGroup
@@ -48,11 +52,20 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Go(func() {
 			for i := range next {
-				r, fs, err := roadmap.Load(files[i], stdin)
-				if err == nil && r != nil {
+				data, err := roadmap.ReadFile(files[i], stdin)
+				if err != nil {
+					out[i] = loaded{err: err}
+					continue
+				}
+				if merge.IsAmendment(data) {
+					out[i] = loaded{amendment: data}
+					continue
+				}
+				r, fs := roadmap.Parse(files[i], data)
+				if r != nil {
 					fs = append(fs, Roadmap(r)...)
 				}
-				out[i] = loaded{r, fs, err}
+				out[i] = loaded{r: r, fs: fs}
 			}
 		})
 	}
@@ -78,6 +91,12 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 		return nil, errors.Join(errs...)
 	}
 	res.Findings = append(res.Findings, Across(res.Roadmaps)...)
+	for i, l := range out {
+		if l.amendment != nil {
+			_, fs := merge.CheckFile(files[i], l.amendment, res.Roadmaps)
+			res.Findings = append(res.Findings, fs...)
+		}
+	}
 	diag.Sort(res.Findings)
 	return res, nil
 }

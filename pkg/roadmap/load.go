@@ -25,34 +25,41 @@ const MaxFileSize = 64 << 20
 // ErrTooLarge is returned for files over MaxFileSize.
 var ErrTooLarge = errors.New("file too large")
 
-// Load reads and decodes the roadmap file at path ("-" reads r, standard
-// input). The error is for I/O only; problems with the content are
-// findings. The roadmap is nil when the file could not be decoded at all.
+// Load reads and decodes the roadmap file at path ("-" reads stdin). The
+// error is for I/O only; problems with the content are findings. The
+// roadmap is nil when the file could not be decoded at all.
 func Load(path string, stdin io.Reader) (*Roadmap, []diag.Finding, error) {
-	var data []byte
-	var err error
-	if path == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, MaxFileSize+1))
-	} else {
-		data, err = readFile(path)
-	}
+	data, err := ReadFile(path, stdin)
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, nil, fmt.Errorf("%s: %w (over %d MiB)", path, ErrTooLarge, MaxFileSize>>20)
 	}
 	r, fs := Parse(path, data)
 	return r, fs, nil
 }
 
-func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+// ReadFile reads a roadmap or amendment file ("-" reads stdin), refusing
+// files over MaxFileSize.
+func ReadFile(path string, stdin io.Reader) ([]byte, error) {
+	var r io.Reader = stdin
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	if r == nil {
+		r = strings.NewReader("")
+	}
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%s: %w (over %d MiB)", path, ErrTooLarge, MaxFileSize>>20)
+	}
+	return data, nil
 }
 
 var bom = []byte("\xEF\xBB\xBF")
