@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,8 +15,10 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/diff"
+	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // diffCmd is `roadmap diff`: the semantic difference of two versions of a
@@ -27,6 +30,12 @@ type diffCmd struct {
 	numbers  bool
 	exitCode bool
 	output   string
+	// pairs are the versions compared (nil for an added or deleted
+	// file), for writing an amendment file.
+	pairs [][2]*roadmap.Roadmap
+	// orderNumber and orderDate fill in the amending order of an
+	// amendment file.
+	orderNumber, orderDate string
 }
 
 func init() {
@@ -48,6 +57,8 @@ func (c *diffCmd) command() *cobra.Command {
 	f.BoolVar(&c.numbers, "numbers", false, c.app.t("diff.flag.numbers"))
 	f.BoolVar(&c.exitCode, "exit-code", false, c.app.t("diff.flag.exit_code"))
 	f.StringVarP(&c.output, "output", "o", "", c.app.t("diff.flag.output"))
+	f.StringVar(&c.orderNumber, "order-number", "", c.app.t("diff.flag.order_number"))
+	f.StringVar(&c.orderDate, "order-date", "", c.app.t("diff.flag.order_date"))
 	return cmd
 }
 
@@ -95,11 +106,50 @@ func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
 
 func (c *diffCmd) write(format diff.Format, results []*diff.Result) error {
 	opts := diff.WriteOptions{Lang: c.app.lang, Width: terminalWidth()}
+	if format == diff.Amendment && isYAML(c.output) {
+		return c.writeAmendmentFile()
+	}
 	if c.output != "" {
 		return diff.WriteFile(c.output, results, format, opts)
 	}
 	opts.Color = isTerminal(c.app.stdout) && os.Getenv("NO_COLOR") == ""
 	return diff.WriteAll(c.app.stdout, results, format, opts)
+}
+
+// writeAmendmentFile writes the difference as a roadmap-amendment/v1
+// file that `roadmap merge` applies to the old version to give the new
+// one. The amending order's number, date and title are left for the
+// methodologist to fill in.
+func (c *diffCmd) writeAmendmentFile() error {
+	if len(c.pairs) != 1 || c.pairs[0][0] == nil || c.pairs[0][1] == nil {
+		return usageError{errors.New(c.app.t("diff.err.amendment_one"))}
+	}
+	old := c.pairs[0][0]
+	am := merge.AmendmentFromDiff(old, c.pairs[0][1])
+	if c.orderDate != "" {
+		d, ok := roadmap.ParseDate(c.orderDate)
+		if !ok {
+			return usageError{errors.New(c.app.t("err.as_of", c.orderDate))}
+		}
+		am.Document.Date = d
+	}
+	if am.Document.Kind == "" {
+		am.Document.Kind = roadmap.KindOrder
+	}
+	if am.Document.Number == "" {
+		am.Document.Number = roadmap.DocumentNumber(c.orderNumber)
+	}
+	if am.Document.Title == "" && old.Document.Number != "" {
+		am.Document.Title = c.app.t("diff.amendment_title", old.Document.Date.Russian(), old.Document.Number)
+	}
+	if am.Document.Number == "" || am.Document.Date.IsZero() {
+		fmt.Fprintln(c.app.stderr, c.app.t("diff.amendment_fill", c.output))
+	}
+	data, err := am.Marshal()
+	if err != nil {
+		return err
+	}
+	return safefile.Write(c.output, func(w io.Writer) error { _, err := w.Write(data); return err })
 }
 
 // isTerminal reports whether w is a character device (a terminal).
@@ -137,6 +187,7 @@ func (c *diffCmd) files(oldPath, newPath string) (*diff.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	c.pairs = append(c.pairs, [2]*roadmap.Roadmap{old, new})
 	return diff.Compute(old, new, diff.Options{Numbers: c.numbers}), nil
 }
 
@@ -273,6 +324,7 @@ func (c *diffCmd) git(revs, paths []string) ([]*diff.Result, error) {
 				return nil, err
 			}
 		}
+		c.pairs = append(c.pairs, [2]*roadmap.Roadmap{old, new})
 		results = append(results, diff.Compute(old, new, diff.Options{Numbers: c.numbers}))
 	}
 	if len(results) == 0 {

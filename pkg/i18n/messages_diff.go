@@ -3,6 +3,11 @@ package i18n
 // Messages of roadmap diff (package diff and cmd/roadmap/diff.go).
 func init() {
 	register(map[string]entry{
+		"diff.flag.order_number": {"номер приказа о внесении изменений (для -o ФАЙЛ.yaml с --format amendment)", "number of the amending order (for -o FILE.yaml with --format amendment)"},
+		"diff.flag.order_date":   {"дата приказа о внесении изменений (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)", "date of the amending order (YYYY-MM-DD or DD.MM.YYYY)"},
+		"diff.amendment_title":   {"О внесении изменений в приказ от %s № %s", "On amending the order of %s No. %s"},
+		"diff.amendment_fill":    {"Впишите в %s номер и дату приказа о внесении изменений (или укажите --order-number и --order-date).", "Fill in the amending order's number and date in %s (or give --order-number and --order-date)."},
+		"diff.err.amendment_one": {"файл изменений (-o ФАЙЛ.yaml) строится по двум версиям одной дорожной карты", "an amendment file (-o FILE.yaml) is made from two versions of one roadmap"},
 		// The command.
 		"diff.short": {"Сравнить две версии дорожной карты по смыслу", "Compare two versions of a roadmap by meaning"},
 		"diff.long": {"Сравнивает две версии дорожной карты по смыслу, а не по строкам: мероприятия\nсопоставляются по id; сообщаются изменённые поля (было → стало), сроки (что теперь\nнаступает по годам), показатели (вид, порог, целевые значения по годам), исполнители,\nдобавленные, удалённые, вероятно переименованные и переставленные мероприятия,\nреквизиты приказа, период, цели, ожидаемые результаты, изменения.\n\nФормы вызова:\n  roadmap diff СТАРЫЙ.yaml НОВЫЙ.yaml\n  roadmap diff РЕВИЗИЯ [РЕВИЗИЯ2] [-- ПУТЬ...]   (git; по умолчанию с рабочей копией)\n  как внешняя программа сравнения git (diff.roadmap.command), см. README.\n\nФорматы: text, markdown (комментарий к pull request), json (docs/diff.md),\namendment (пункты приказа о внесении изменений), table («Было / Стало»; с -o ФАЙЛ.xlsx — Excel).\nКоды завершения: 0 — сравнено (при --exit-code: различий нет), 1 — есть различия\n(только при --exit-code), 2 — ошибка.",
