@@ -52,12 +52,8 @@ func (c *checkCmd) command() *cobra.Command {
 
 func (c *checkCmd) run(paths []string) error {
 	format := render.Format(c.format)
-	if format != render.Text && format != render.JSON && format != render.GitHub {
-		return usageError{fmt.Errorf("%s", c.app.t("err.format", c.format, "text, json, github"))}
-	}
-	r, err := render.New(format, render.Options{Lang: c.app.lang})
-	if err != nil {
-		return usageError{err}
+	if format != render.Text && format != render.JSON && format != render.GitHub && format != render.JUnit && format != render.SARIF {
+		return usageError{fmt.Errorf("%s", c.app.t("err.format", c.format, "text, json, github, junit, sarif"))}
 	}
 	if len(paths) == 0 {
 		paths = []string{"roadmaps"}
@@ -87,6 +83,11 @@ func (c *checkCmd) run(paths []string) error {
 		}
 		findings = append(findings, fs...)
 		diag.Sort(findings)
+	}
+	// The files checked, for a report (JUnit) that lists clean files too.
+	r, err := render.New(format, render.Options{Lang: c.app.lang, Files: res.Files})
+	if err != nil {
+		return usageError{err}
 	}
 	if err := r.Findings(c.app.stdout, findings); err != nil {
 		return err

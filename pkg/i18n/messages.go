@@ -111,7 +111,7 @@ var catalogue = map[string]entry{
 		"Checks roadmap files: YAML syntax, required fields, types, dates, ids, numbering,\nperiods, indicator thresholds, executors, and whether deadlines and indicators\ncan be read. PATH is a file, a directory (searched for *.yaml and *.yml) or \"-\"\n(standard input); roadmaps/ by default. Every finding of every file is reported."},
 	"check.example": {"  roadmap check\n  roadmap check roadmaps/bessonovsky.yaml\n  roadmap check --format github --strict roadmaps/\n  cat карта.yaml | roadmap check -",
 		"  roadmap check\n  roadmap check roadmaps/bessonovsky.yaml\n  roadmap check --format github --strict roadmaps/\n  cat map.yaml | roadmap check -"},
-	"flag.check_format": {"формат вывода: text, json или github", "output format: text, json or github"},
+	"flag.check_format": {"формат вывода: text, json, github, junit (отчёт о тестах для GitLab, Jenkins) или sarif (GitHub code scanning)", "output format: text, json, github, junit (a test report for GitLab, Jenkins) or sarif (GitHub code scanning)"},
 	"flag.strict":       {"считать предупреждения ошибками (код завершения 1)", "treat warnings as failures (exit code 1)"},
 	"check.summary":     {"Проверено файлов: %d. Ошибок: %d, предупреждений: %d.", "Checked %d file(s): %d error(s), %d warning(s)."},
 

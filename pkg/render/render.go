@@ -43,6 +43,9 @@ type Options struct {
 	Width int
 	// CSVExcel writes CSV for Russian Excel: BOM, ";", decimal commas.
 	CSVExcel bool
+	// Files are the files checked, so that a CI report (JUnit) lists the
+	// clean ones as passed too.
+	Files []string
 }
 
 // New returns the renderer for format.
@@ -60,6 +63,10 @@ func New(format Format, opts Options) (Renderer, error) {
 		return csvRenderer{opts}, nil
 	case XLSX:
 		return xlsxRenderer{opts}, nil
+	case JUnit:
+		return junitRenderer{opts}, nil
+	case SARIF:
+		return sarifRenderer{opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
 }

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
+)
+
+// gitCmd is `roadmap git`: set git up for roadmap files.
+type gitCmd struct {
+	app     *app
+	global  bool
+	pattern string
+}
+
+func init() {
+	commands = append(commands, func(a *app) *cobra.Command { return newGitCmd(a).command() })
+}
+
+func newGitCmd(a *app) *gitCmd { return &gitCmd{app: a, pattern: "roadmaps/*.yaml"} }
+
+// The drivers: git runs `roadmap diff OLD NEW` style external diffs
+// (diff.roadmap.command) and the merge driver with the files of a merge.
+var gitConfig = [][2]string{
+	{"diff.roadmap.command", "roadmap diff"},
+	{"merge.roadmap.name", "roadmap: merge by meaning"},
+	{"merge.roadmap.driver", "roadmap merge --git-driver %O %A %B %P"},
+}
+
+func (c *gitCmd) command() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "git",
+		Short: c.app.t("git.short"),
+		Long:  c.app.t("git.long"),
+		Args:  cobra.NoArgs,
+	}
+	install := &cobra.Command{
+		Use:     "install [--global] [--path-pattern PATTERN]",
+		Short:   c.app.t("git.install.short"),
+		Long:    c.app.t("git.install.long"),
+		Example: c.app.t("git.install.example"),
+		Args:    cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return c.install()
+		},
+	}
+	f := install.Flags()
+	f.BoolVar(&c.global, "global", false, c.app.t("git.flag.global"))
+	f.StringVar(&c.pattern, "path-pattern", c.pattern, c.app.t("git.flag.path_pattern"))
+	cmd.AddCommand(install)
+	localize(install, c.app)
+	return cmd
+}
+
+// install writes the attribute lines and the driver configuration. Run
+// twice, it changes nothing the second time.
+func (c *gitCmd) install() error {
+	if c.pattern == "" || strings.ContainsAny(c.pattern, " \t\r\n") {
+		return usageError{errors.New(c.app.t("git.err.pattern", c.pattern))}
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		return usageError{errors.New(c.app.t("git.err.no_git"))}
+	}
+	scope := []string{"config"}
+	if c.global {
+		scope = append(scope, "--global")
+	}
+	attrs, err := c.attributesFile()
+	if err != nil {
+		return err
+	}
+	for _, attr := range []string{"diff=roadmap", "merge=roadmap"} {
+		line := c.pattern + " " + attr
+		added, err := ensureAttribute(attrs, c.pattern, attr)
+		if err != nil {
+			return err
+		}
+		key := "git.attr.present"
+		if added {
+			key = "git.attr.added"
+		}
+		fmt.Fprintln(c.app.stdout, c.app.t(key, displayPath(attrs), line))
+	}
+	for _, kv := range gitConfig {
+		// `git config --get` exits 1 when the key is unset.
+		cur, _ := c.git(append(scope, "--get", kv[0])...)
+		if strings.TrimRight(cur, "\n") == kv[1] {
+			fmt.Fprintln(c.app.stdout, c.app.t("git.config.present", strings.Join(scope, " "), kv[0], kv[1]))
+			continue
+		}
+		if _, err := c.git(append(scope, kv[0], kv[1])...); err != nil {
+			return err
+		}
+		fmt.Fprintln(c.app.stdout, c.app.t("git.config.set", strings.Join(scope, " "), kv[0], kv[1]))
+	}
+	fmt.Fprintln(c.app.stdout, c.app.t("git.done", c.pattern))
+	return nil
+}
+
+// attributesFile is the .gitattributes of the repository, or with
+// --global the file core.attributesFile names; when that is unset, git's
+// default (~/.config/git/attributes, or under $XDG_CONFIG_HOME), which
+// is then configured explicitly.
+func (c *gitCmd) attributesFile() (string, error) {
+	if !c.global {
+		top, err := c.git("rev-parse", "--show-toplevel")
+		if err != nil {
+			return "", usageError{errors.New(c.app.t("git.err.not_repo"))}
+		}
+		return filepath.Join(strings.TrimRight(top, "\r\n"), ".gitattributes"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", err
+	}
+	if cur, _ := c.git("config", "--global", "--get", "core.attributesFile"); strings.TrimSpace(cur) != "" {
+		path := strings.TrimSpace(cur)
+		if rest, ok := strings.CutPrefix(path, "~/"); ok {
+			path = filepath.Join(home, rest)
+		}
+		return path, nil
+	}
+	path, value := filepath.Join(home, ".config", "git", "attributes"), "~/.config/git/attributes"
+	if xdg := os.Getenv("XDG_CONFIG_HOME"); xdg != "" && filepath.IsAbs(xdg) {
+		path = filepath.Join(xdg, "git", "attributes")
+		value = path
+	}
+	if _, err := c.git("config", "--global", "core.attributesFile", value); err != nil {
+		return "", err
+	}
+	fmt.Fprintln(c.app.stdout, c.app.t("git.config.set", "config --global", "core.attributesFile", value))
+	return path, nil
+}
+
+// displayPath shows a path relative to the current directory when it is
+// below it, else relative to the home directory ("~/..."), else as is.
+func displayPath(path string) string {
+	below := func(dir string) (string, bool) {
+		if dir == "" {
+			return "", false
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+			return "", false
+		}
+		return rel, true
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, ok := below(wd); ok {
+			return filepath.ToSlash(rel)
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		if rel, ok := below(home); ok {
+			return "~/" + filepath.ToSlash(rel)
+		}
+	}
+	return path
+}
+
+// ensureAttribute appends "pattern attr" to the attributes file unless a
+// line for pattern already sets attr; it reports whether it appended.
+func ensureAttribute(path, pattern, attr string) (bool, error) {
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return false, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		fields := strings.Fields(line)
+		if len(fields) > 1 && fields[0] == pattern {
+			for _, f := range fields[1:] {
+				if f == attr {
+					return false, nil
+				}
+			}
+		}
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return false, err
+	}
+	out := data
+	if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) {
+		out = append(out, '\n')
+	}
+	out = append(out, pattern+" "+attr+"\n"...)
+	return true, safefile.Write(path, func(w io.Writer) error {
+		_, err := w.Write(out)
+		return err
+	})
+}
+
+// git runs the git program (no shell) and returns its standard output; a
+// failure carries git's own message.
+func (c *gitCmd) git(args ...string) (string, error) {
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command("git", args...)
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return stdout.String(), errors.New(c.app.t("git.err.git", strings.Join(args, " "), msg))
+	}
+	return stdout.String(), nil
+}
