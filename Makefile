@@ -38,8 +38,17 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseIndicator$$' -fuzztime=$(FUZZTIME) ./pkg/phrase/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/roadmap/
 
+# bench: every benchmark, then each measured piece as a ratio to its bare
+# baseline from the same run (the machines are noisy; ratios are not).
+BENCHTIME ?= 1s
 bench:
-	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
+	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
+	  END { \
+	    split("BenchmarkParse:BenchmarkBaselineYAMLNode BenchmarkRead:BenchmarkBaselineExcelizeRows BenchmarkDiff:BenchmarkLoadTwo BenchmarkLoadAndDiff:BenchmarkLoadTwo", pairs, " "); \
+	    print "\nratios to the baseline of the same run:"; \
+	    for (i in pairs) { split(pairs[i], p, ":"); \
+	      if (ns[p[1]] && ns[p[2]]) printf "  %-22s / %-30s = %.2f\n", p[1], p[2], ns[p[1]]/ns[p[2]] } }' bench.out
 
 # docs: the man pages and Markdown command reference, in Russian and English
 # (TestDocsCurrent fails when they are stale).
