@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"regexp"
 	"strings"
 	"time"
 
@@ -103,7 +104,43 @@ func (a *app) describe(err error) string {
 	case errors.Is(err, check.ErrNoFiles):
 		return a.t("err.no_files")
 	}
-	return err.Error()
+	return a.translateCobra(err.Error())
+}
+
+// cobraErrors are the English errors of cobra and pflag, and their
+// message keys: methodologists read Russian.
+var cobraErrors = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^unknown command "([^"]*)" for "([^"]*)"`), "err.cobra.unknown_command"},
+	{regexp.MustCompile(`^unknown flag: (\S+)`), "err.cobra.unknown_flag"},
+	{regexp.MustCompile(`^unknown shorthand flag: '(.)' in (\S+)`), "err.cobra.unknown_shorthand"},
+	{regexp.MustCompile(`^flag needs an argument: (\S+)`), "err.cobra.needs_argument"},
+	{regexp.MustCompile(`^invalid argument "([^"]*)" for "([^"]*)" flag`), "err.cobra.invalid_argument"},
+	{regexp.MustCompile(`^accepts (\d+) arg\(s\), received (\d+)`), "err.cobra.args"},
+	{regexp.MustCompile(`^unknown command "([^"]*)"`), "err.cobra.unknown_command"},
+	{regexp.MustCompile(`^invalid argument "([^"]*)" for "([^"]*)"`), "err.cobra.invalid_command_argument"},
+}
+
+// translateCobra puts the first line of a cobra or pflag error into the
+// user's language, keeping any further lines (our own hints).
+func (a *app) translateCobra(msg string) string {
+	first, rest, _ := strings.Cut(msg, "\n")
+	for _, ce := range cobraErrors {
+		if m := ce.re.FindStringSubmatch(first); m != nil {
+			args := make([]any, len(m)-1)
+			for i, v := range m[1:] {
+				args[i] = v
+			}
+			first = a.t(ce.key, args...)
+			break
+		}
+	}
+	if rest != "" {
+		return first + "\n" + rest
+	}
+	return first
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -128,7 +165,7 @@ func (a *app) rootCmd() *cobra.Command {
 		return nil
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{fmt.Errorf("%s\n%s", err, a.t("err.see_help", c.CommandPath()))}
+		return usageError{fmt.Errorf("%s\n%s", a.translateCobra(err.Error()), a.t("err.see_help", c.CommandPath()))}
 	})
 	localize(root, a)
 	for _, mk := range commands {
