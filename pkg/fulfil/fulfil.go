@@ -440,6 +440,11 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		return res
 	}
 	res.Achievement = achievement
+	if status == Met {
+		if covered, required := datesCovered(a.Due, dl.Year, en); covered < required {
+			status, res.Achievement = Partial, percent(float64(covered), float64(required))
+		}
+	}
 	if status == Met && !res.Done.IsZero() && res.Done.Time().After(dl.By) {
 		status = MetLate
 	}
@@ -473,6 +478,37 @@ func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, cod
 		}
 	}
 	e.findings = append(e.findings, diag.New(rm.File, rm.Pos(path), code, args...))
+}
+
+// datesCovered counts, for an activity due at several dates in a year
+// ("февраль, сентябрь 2020 г."), how many of those months the report's
+// dates cover. Without several months, or without dates in the report,
+// it reports everything covered: nothing tells otherwise.
+func datesCovered(d phrase.Due, year int, en *entry) (covered, required int) {
+	if len(d.Months) < 2 || d.From != nil {
+		return 0, 0
+	}
+	var dates []roadmap.Date
+	for _, text := range []string{en.row.date.Display, en.row.document} {
+		dates = append(dates, report.Dates(text)...)
+	}
+	if len(dates) == 0 {
+		if date, ok := report.ParseDate(en.row.date.Display, en.row.date.Raw); ok {
+			dates = append(dates, date)
+		}
+	}
+	if len(dates) < 2 {
+		return 0, 0 // one date is the date it was done, not a list of events
+	}
+	for _, m := range d.Months {
+		for _, date := range dates {
+			if date.Year == year && date.Month == m {
+				covered++
+				break
+			}
+		}
+	}
+	return covered, len(d.Months)
 }
 
 // judge applies the indicator to a reported value. ok is false when the

@@ -132,6 +132,24 @@ func normalize(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// Dates finds every date written in a text: "20.02.2020, 25.09.2020".
+func Dates(s string) []roadmap.Date {
+	var out []roadmap.Date
+	for _, m := range dateRe.FindAllStringSubmatch(s, 50) {
+		var d roadmap.Date
+		var ok bool
+		if m[1] != "" {
+			d, ok = roadmap.ParseDate(m[1] + "." + m[2] + "." + m[3])
+		} else {
+			d, ok = roadmap.ParseDate(m[4] + "-" + m[5] + "-" + m[6])
+		}
+		if ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 func looksLikeDate(s string) bool { return dateRe.MatchString(s) || strings.Count(s, "/") == 2 }
 
 func findDate(s string) (roadmap.Date, bool) {

@@ -33,8 +33,10 @@ type fill struct {
 	fact    any // string, float64 or int
 	percent bool
 	date    string // YYYY-MM-DD
-	doc     string
-	reason  string
+	// dateText is typed into the date cell as text: several dates.
+	dateText string
+	doc      string
+	reason   string
 }
 
 type k struct {
@@ -69,8 +71,9 @@ var bessonovsky = map[k]fill{
 }
 
 var nikolsky = map[k]fill{
-	{"methodical-services-plan", 2020}:    {fact: "да"},
-	{"seminars-education-for-life", 2020}: {fact: 30},
+	{"methodical-services-plan", 2020}: {fact: "да"},
+	// Due in February and September: the dates show September was missed.
+	{"seminars-education-for-life", 2020}: {fact: 30, dateText: "20.02.2020; 14.10.2020", reason: "осенний семинар перенесён"},
 	{"monitoring", 2021}:                  {fact: 1, reason: "рекомендации готовятся"},
 	{"monitoring", 2022}:                  {fact: 2},
 	{"diagnostics", 2021}:                 {fact: 2},
@@ -130,6 +133,9 @@ func main() {
 			if v.date != "" {
 				must(f.SetCellValue(sheet, cell("J"), mustTime(v.date)))
 				must(f.SetCellStyle(sheet, cell("J"), cell("J"), date))
+			}
+			if v.dateText != "" {
+				must(f.SetCellStr(sheet, cell("J"), v.dateText))
 			}
 			if v.doc != "" {
 				must(f.SetCellStr(sheet, cell("K"), v.doc))
