@@ -111,7 +111,9 @@ var settableRoadmap = []string{"region", "district", "authority", "direction", "
 var requiredRoadmap = map[string]bool{"district": true, "authority": true, "direction": true, "period": true}
 
 // The shapes of the file for the strict decoder: its tags give required
-// keys, types and the did-you-mean hints for unknown keys.
+// keys, types and the did-you-mean hints for unknown keys. The change
+// shapes are exported for package schema, which describes the same file
+// to editors; `schema:"nullable"` marks a field that null removes.
 type header struct {
 	Format   string   `yaml:"format" rm:"required"`
 	Roadmap  string   `yaml:"roadmap" rm:"required"`
@@ -119,16 +121,18 @@ type header struct {
 	Changes  []string `yaml:"changes"` // decoded by hand; listed for hints
 }
 
-type setSpec struct {
+// SetSpec sets fields of an activity.
+type SetSpec struct {
 	Set       string           `yaml:"set" rm:"required"`
 	Title     string           `yaml:"title"`
 	Due       phrase.Due       `yaml:"due"`
 	Indicator phrase.Indicator `yaml:"indicator"`
 	Executors []string         `yaml:"executors"`
-	Note      string           `yaml:"note"`
+	Note      string           `yaml:"note" schema:"nullable"`
 }
 
-type newActivity struct {
+// NewActivity is an activity an amendment adds.
+type NewActivity struct {
 	ID        string           `yaml:"id" rm:"required"`
 	N         int              `yaml:"n"` // ignored: activities are renumbered
 	Title     string           `yaml:"title" rm:"required"`
@@ -138,27 +142,32 @@ type newActivity struct {
 	Note      string           `yaml:"note"`
 }
 
-type addSpec struct {
-	Add   newActivity `yaml:"add" rm:"required"`
+// AddSpec adds an activity, after another or first.
+type AddSpec struct {
+	Add   NewActivity `yaml:"add" rm:"required"`
 	After string      `yaml:"after"`
 }
 
-type removeSpec struct {
+// RemoveSpec removes an activity.
+type RemoveSpec struct {
 	Remove string `yaml:"remove" rm:"required"`
 }
 
-type moveSpec struct {
+// MoveSpec moves an activity.
+type MoveSpec struct {
 	Move  string `yaml:"move" rm:"required"`
 	After string `yaml:"after" rm:"required"`
 }
 
-type renamePair struct {
+// RenamePair renames an executor everywhere.
+type RenamePair struct {
 	From string `yaml:"from" rm:"required"`
 	To   string `yaml:"to" rm:"required"`
 }
 
-type renameSpec struct {
-	RenameExecutor renamePair `yaml:"rename_executor" rm:"required"`
+// RenameSpec is the rename_executor change.
+type RenameSpec struct {
+	RenameExecutor RenamePair `yaml:"rename_executor" rm:"required"`
 }
 
 type roadmapSpec struct {
@@ -336,7 +345,7 @@ func parseChange(file string, item *yaml.Node) (*Change, []diag.Finding) {
 	)
 	switch kind {
 	case ChangeSet:
-		var s setSpec
+		var s SetSpec
 		pos, fs = roadmap.DecodeNode(file, item, &s)
 		c.ID, c.IDPos = s.Set, pos["set"]
 		c.Fields = fieldsOf(item, "set")
@@ -344,7 +353,7 @@ func parseChange(file string, item *yaml.Node) (*Change, []diag.Finding) {
 			return bad("merge.bad.nothing_to_set", s.Set)
 		}
 	case ChangeAdd:
-		var s addSpec
+		var s AddSpec
 		pos, fs = roadmap.DecodeNode(file, item, &s)
 		c.ID, c.IDPos = s.Add.ID, pos["add.id"]
 		c.After, c.AfterPos = s.After, pos["after"]
@@ -355,16 +364,16 @@ func parseChange(file string, item *yaml.Node) (*Change, []diag.Finding) {
 			c.Fields = fieldsOf(v, "n")
 		}
 	case ChangeRemove:
-		var s removeSpec
+		var s RemoveSpec
 		pos, fs = roadmap.DecodeNode(file, item, &s)
 		c.ID, c.IDPos = s.Remove, pos["remove"]
 	case ChangeMove:
-		var s moveSpec
+		var s MoveSpec
 		pos, fs = roadmap.DecodeNode(file, item, &s)
 		c.ID, c.IDPos = s.Move, pos["move"]
 		c.After, c.AfterPos = s.After, pos["after"]
 	case ChangeRenameExecutor:
-		var s renameSpec
+		var s RenameSpec
 		pos, fs = roadmap.DecodeNode(file, item, &s)
 		c.From, c.To, c.FromPos = s.RenameExecutor.From, s.RenameExecutor.To, pos["rename_executor.from"]
 		if c.FromPos == (diag.Pos{}) {

@@ -4,18 +4,15 @@ import (
 	"reflect"
 
 	"github.com/roadmap-edu/roadmap/pkg/merge"
-	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
 // The shapes of an amendment file (roadmap-amendment/v1, package merge).
-// Package merge decodes them with the same strict, tag-driven decoder as
-// roadmaps, but keeps its shapes unexported; these mirror them (header,
-// setSpec, addSpec, ... in pkg/merge/amendment.go) and reuse every type
-// merge exports (merge.Document) or shares with roadmaps (Period, due,
-// indicator). TestAmendmentExamples validates the amendments of
-// testdata/merge against the schema, so a change of shape shows up there.
-// When package merge exports its shapes, replace these with them.
+// The changes are merge's own exported shapes; the file header and the
+// change of top-level fields are described here, since merge's versions
+// also list the action keys only to hint at misspellings.
+// TestAmendmentExamples validates the amendments of testdata/merge
+// against the schema, so a change of shape shows up there.
 
 const formatAmendment = merge.FormatAmendmentV1
 
@@ -30,47 +27,16 @@ type amendmentFile struct {
 // change is one item of changes: one of the shapes in forms.
 type change struct{}
 
-type changeSet struct {
-	Set       string           `yaml:"set" rm:"required"`
-	Title     string           `yaml:"title"`
-	Due       phrase.Due       `yaml:"due"`
-	Indicator phrase.Indicator `yaml:"indicator"`
-	Executors []string         `yaml:"executors"`
-	Note      string           `yaml:"note" schema:"nullable"`
-}
-
-type newActivity struct {
-	ID        string           `yaml:"id" rm:"required"`
-	N         int              `yaml:"n"`
-	Title     string           `yaml:"title" rm:"required"`
-	Due       phrase.Due       `yaml:"due" rm:"required"`
-	Indicator phrase.Indicator `yaml:"indicator" rm:"required"`
-	Executors []string         `yaml:"executors" rm:"required"`
-	Note      string           `yaml:"note"`
-}
-
-type changeAdd struct {
-	Add   newActivity `yaml:"add" rm:"required"`
-	After string      `yaml:"after"`
-}
-
-type changeRemove struct {
-	Remove string `yaml:"remove" rm:"required"`
-}
-
-type changeMove struct {
-	Move  string `yaml:"move" rm:"required"`
-	After string `yaml:"after" rm:"required"`
-}
-
-type renamePair struct {
-	From string `yaml:"from" rm:"required"`
-	To   string `yaml:"to" rm:"required"`
-}
-
-type changeRenameExecutor struct {
-	RenameExecutor renamePair `yaml:"rename_executor" rm:"required"`
-}
+// The change shapes are package merge's own.
+type (
+	changeSet            = merge.SetSpec
+	newActivity          = merge.NewActivity
+	changeAdd            = merge.AddSpec
+	changeRemove         = merge.RemoveSpec
+	changeMove           = merge.MoveSpec
+	renamePair           = merge.RenamePair
+	changeRenameExecutor = merge.RenameSpec
+)
 
 // changeRoadmap sets top-level fields; the optional ones may be removed
 // with null.
