@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 )
 
@@ -95,7 +96,7 @@ RM201–RM210 from amendment files and ` + "`roadmap merge`" + ` (examples: ` + 
 			i18n.T(i18n.RU, "doc.severity."+r.Severity.String()), r.Severity,
 			i18n.T(i18n.RU, "doc."+string(r.Code)), i18n.T(i18n.EN, "doc."+string(r.Code)), example)
 	}
-	compareGolden(t, "../../docs/rules.md", []byte(b.String()))
+	golden.Compare(t, "../../docs/rules.md", []byte(b.String()))
 }
 
 // exampleOf finds the example named after the code under testdata/rules.

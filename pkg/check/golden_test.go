@@ -2,7 +2,6 @@ package check_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,11 +9,10 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const rulesDir = "../../testdata/rules"
 
@@ -64,11 +62,11 @@ func TestRuleGolden(t *testing.T) {
 				if err := r.Findings(&buf, res.Findings); err != nil {
 					t.Fatal(err)
 				}
-				golden := base + ".golden"
+				want := base + ".golden"
 				if lang == i18n.EN {
-					golden = base + ".en.golden"
+					want = base + ".en.golden"
 				}
-				compareGolden(t, golden, buf.Bytes())
+				golden.Compare(t, want, buf.Bytes())
 			}
 		})
 	}
@@ -82,21 +80,4 @@ func TestRuleGolden(t *testing.T) {
 			}
 		}
 	})
-}
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it)\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
 }

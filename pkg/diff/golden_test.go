@@ -2,18 +2,16 @@ package diff
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/diff")
 
 const goldenDir = "../../testdata/diff"
 
@@ -79,19 +77,7 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("%s: %v", file, err)
 				}
 				path := filepath.Join(goldenDir, name, file)
-				if *update {
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test ./pkg/diff -update)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from the golden file\n--- got\n%s\n--- want\n%s", file, got, want)
-				}
+				golden.Compare(t, path, got)
 			}
 		})
 	}

@@ -2,9 +2,7 @@ package fulfil_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,13 +11,12 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
+	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const reports = "../../testdata/reports"
 
@@ -66,29 +63,16 @@ func summary(results []fulfil.Result, fs []diag.Finding) []byte {
 	return b.Bytes()
 }
 
-func golden(t *testing.T, name string, got []byte) {
+func compareGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(reports, name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n%s", name, got)
-	}
+	golden.Compare(t, filepath.Join(reports, name), got)
 }
 
 // TestSeedReports: the form filled in for both seed roadmaps, 2020-2022,
 // gives every status and covers every indicator kind.
 func TestSeedReports(t *testing.T) {
 	results, fs := evaluate(t, roadmaps(t), filepath.Join(reports, "seeds-2020-2022.xlsx"))
-	golden(t, "seeds-2020-2022.golden", summary(results, fs))
+	compareGolden(t, "seeds-2020-2022.golden", summary(results, fs))
 
 	statuses := map[fulfil.Status]bool{}
 	kinds := map[phrase.IndicatorKind]bool{}
@@ -140,7 +124,7 @@ func TestSeedReports(t *testing.T) {
 // merged header, "№ п/п" instead of ids, no year column and values as text.
 func TestHandmadeReport(t *testing.T) {
 	results, fs := evaluate(t, roadmaps(t), filepath.Join(reports, "handmade-2021.xlsx"))
-	golden(t, "handmade-2021.golden", summary(results, fs))
+	compareGolden(t, "handmade-2021.golden", summary(results, fs))
 	facts := map[string]string{}
 	for _, r := range results {
 		v := "-"
@@ -181,7 +165,7 @@ func TestLibreOfficeReportsReadTheSame(t *testing.T) {
 	// Typed into Calc from CSV: Calc stores "57%" as 0.57 with a percent
 	// format and the dates as date serials.
 	results, fs := evaluate(t, rms, filepath.Join(reports, "libreoffice", "typed-2021.xlsx"))
-	golden(t, "typed-2021.golden", summary(results, fs))
+	compareGolden(t, "typed-2021.golden", summary(results, fs))
 	for _, r := range results {
 		if r.ActivityID == "proektoria" && (r.FactValue == nil || *r.FactValue != 57 || r.Status != fulfil.NotMet) {
 			t.Errorf("proektoria from Calc: %v %s", r.FactValue, r.Status)
@@ -195,7 +179,7 @@ func TestLibreOfficeReportsReadTheSame(t *testing.T) {
 // TestReportProblems: each problem row is named by its cell.
 func TestReportProblems(t *testing.T) {
 	_, fs := evaluate(t, roadmaps(t, "../../roadmaps/bessonovsky.yaml"), filepath.Join(reports, "problems-2020.xlsx"))
-	golden(t, "problems-2020.golden", summary(nil, fs))
+	compareGolden(t, "problems-2020.golden", summary(nil, fs))
 	want := map[diag.Code]string{
 		diag.UnknownRoadmap: "Лист1!A3", diag.UnknownActivity: "Лист1!B4", diag.YearOutside: "Лист1!C5",
 		diag.UnknownYear: "Лист1!C6", diag.ConflictingRows: "Лист1!D8", diag.BadReportValue: "Лист1!D9",
@@ -253,5 +237,5 @@ func TestBadReports(t *testing.T) {
 		}
 		seen[f.File]++
 	}
-	golden(t, "bad.golden", summary(nil, short))
+	compareGolden(t, "bad.golden", summary(nil, short))
 }

@@ -2,7 +2,6 @@ package merge_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,32 +10,14 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 const dataDir = "../../testdata/merge"
-
-func compareGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/merge -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
-}
 
 func findingsText(t *testing.T, fs []diag.Finding, lang i18n.Lang) []byte {
 	t.Helper()
@@ -109,13 +90,13 @@ func TestApplyGolden(t *testing.T) {
 					t.Fatalf("want findings and no result, got %d findings", len(fs))
 				}
 				diag.Sort(fs)
-				compareGolden(t, "want.txt", findingsText(t, fs, i18n.RU))
+				golden.Compare(t, "want.txt", findingsText(t, fs, i18n.RU))
 				return
 			}
 			if len(fs) > 0 {
 				t.Fatalf("findings:\n%s", findingsText(t, fs, i18n.EN))
 			}
-			compareGolden(t, "want.yaml", out)
+			golden.Compare(t, "want.yaml", out)
 			r := mustPass(t, "want.yaml", out)
 			last := r.Amendments[len(r.Amendments)-1]
 			if last.Number == "" || last.Date.IsZero() || last.Title == "" {
@@ -190,9 +171,9 @@ func TestThreeWayGolden(t *testing.T) {
 			if err != nil || res == nil {
 				t.Fatalf("%v %s", err, findingsText(t, fs, i18n.EN))
 			}
-			compareGolden(t, "want.yaml", res.Data)
+			golden.Compare(t, "want.yaml", res.Data)
 			cfs := append(res.Findings, merge.ConflictFindings("want.yaml", res.Conflicts)...)
-			compareGolden(t, "want.txt", findingsText(t, cfs, i18n.RU))
+			golden.Compare(t, "want.txt", findingsText(t, cfs, i18n.RU))
 			if len(res.Conflicts) == 0 {
 				mustPass(t, "want.yaml", res.Data)
 				return
@@ -280,8 +261,8 @@ func TestRuleExamples(t *testing.T) {
 			}
 			covered[code] = true
 			diag.Sort(fs)
-			compareGolden(t, stem+".golden", findingsText(t, fs, i18n.RU))
-			compareGolden(t, stem+".en.golden", findingsText(t, fs, i18n.EN))
+			golden.Compare(t, stem+".golden", findingsText(t, fs, i18n.RU))
+			golden.Compare(t, stem+".en.golden", findingsText(t, fs, i18n.EN))
 		})
 	}
 	for _, r := range diag.Rules {

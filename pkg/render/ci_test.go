@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,12 +17,11 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files of pkg/render/testdata")
 
 // ciInput checks rule examples and the clean shipped roadmaps from the
 // repository root, as CI would, and adds a finding about a workbook cell.
@@ -47,24 +45,9 @@ func ciInput(t *testing.T) (files []string, fs []diag.Finding) {
 	return res.Files, fs
 }
 
-func golden(t *testing.T, name string, got []byte) {
+func compareGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("pkg/render/testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test ./pkg/render -update):\n%s", path, got)
-	}
+	golden.Compare(t, filepath.Join("pkg/render/testdata", name), got)
 }
 
 func renderCI(t *testing.T, format render.Format, lang i18n.Lang, files []string, fs []diag.Finding) []byte {
@@ -154,7 +137,7 @@ func parseJUnit(t *testing.T, data []byte) junitReport {
 func TestJUnit(t *testing.T) {
 	files, fs := ciInput(t)
 	got := renderCI(t, render.JUnit, i18n.RU, files, fs)
-	golden(t, "check.junit.xml", got)
+	compareGolden(t, "check.junit.xml", got)
 	rep := parseJUnit(t, got)
 	// Every file checked and the report: a suite each, in order.
 	var names []string
@@ -189,7 +172,7 @@ func TestJUnit(t *testing.T) {
 
 	// A clean run is a report of passed tests.
 	clean := renderCI(t, render.JUnit, i18n.EN, []string{"roadmaps/bessonovsky.yaml", "roadmaps/nikolsky.yaml"}, nil)
-	golden(t, "clean.junit.xml", clean)
+	compareGolden(t, "clean.junit.xml", clean)
 	if rep := parseJUnit(t, clean); rep.Tests != 2 || rep.Failures != 0 {
 		t.Errorf("clean: tests=%d failures=%d", rep.Tests, rep.Failures)
 	}
@@ -294,7 +277,7 @@ func parseSARIF(t *testing.T, data []byte) sarifLog {
 func TestSARIF(t *testing.T) {
 	files, fs := ciInput(t)
 	got := renderCI(t, render.SARIF, i18n.RU, files, fs)
-	golden(t, "check.sarif.json", got)
+	compareGolden(t, "check.sarif.json", got)
 	log := parseSARIF(t, got)
 	results := log.Runs[0].Results
 	if len(results) != len(fs) {

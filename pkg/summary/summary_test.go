@@ -2,7 +2,6 @@ package summary_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,13 +15,12 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
+	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const dir = "../../testdata/summary"
 
@@ -42,22 +40,9 @@ func results(t *testing.T, roadmaps string) []fulfil.Result {
 	return r
 }
 
-func golden(t *testing.T, name string, got []byte) {
+func compareGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(dir, name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update creates it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n%s", name, got)
-	}
+	golden.Compare(t, filepath.Join(dir, name), got)
 }
 
 // TestViewsInEveryFormat: a golden file per view and format.
@@ -86,7 +71,7 @@ func TestViewsInEveryFormat(t *testing.T) {
 				if err := r.Table(&buf, summary.Build(v, rs, opts)); err != nil {
 					t.Fatal(err)
 				}
-				golden(t, string(v)+"."+f.name, buf.Bytes())
+				compareGolden(t, string(v)+"."+f.name, buf.Bytes())
 			})
 		}
 	}
@@ -95,7 +80,7 @@ func TestViewsInEveryFormat(t *testing.T) {
 	r, _ := render.New(render.Text, render.Options{Lang: i18n.EN, Width: 200})
 	r.Table(&buf, summary.Build(summary.ByDistrict, rs, summary.Options{AsOf: asOf, Lang: i18n.EN, Year: 2021}))
 	r.Table(&buf, summary.Build(summary.ByYear, rs, summary.Options{AsOf: asOf, Lang: i18n.EN, Year: 2021, District: "Никольский район"}))
-	golden(t, "filtered.en.txt", buf.Bytes())
+	compareGolden(t, "filtered.en.txt", buf.Bytes())
 }
 
 // TestConsolidation: an activity shared by two districts stands side by
@@ -173,7 +158,7 @@ func TestWorkbook(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "svodka.xlsx")
 	writeWorkbook(t, path, rs, summary.Options{AsOf: asOf, Lang: i18n.RU, Year: 2021})
 	got := readBack(t, path)
-	golden(t, "workbook.golden", got)
+	compareGolden(t, "workbook.golden", got)
 	for _, want := range []string{
 		`"Выполнение дорожных карт по районам"`, `"по состоянию на 01.07.2022, 2021 год"`,
 		`fill=C6EFCE`, `fill=FFC7CE`, `fill=FFEB9C`, `fmt=0.0%`, `font=Times New Roman 12 bold=true`,
