@@ -38,10 +38,11 @@ var gitConfig = [][2]string{
 
 func (c *gitCmd) command() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "git",
-		Short: c.app.t("git.short"),
-		Long:  c.app.t("git.long"),
-		Args:  cobra.NoArgs,
+		Use:     "git",
+		Short:   c.app.t("git.short"),
+		Long:    c.app.t("git.long"),
+		Example: c.app.t("git.example"),
+		Args:    cobra.NoArgs,
 	}
 	install := &cobra.Command{
 		Use:     "install [--global] [--path-pattern PATTERN]",

@@ -15,7 +15,7 @@ import (
 
 func init() {
 	commands = append(commands, func(a *app) *cobra.Command {
-		cmd := &cobra.Command{Use: "report", Short: a.t("report.short"), Long: a.t("report.long")}
+		cmd := &cobra.Command{Use: "report", Short: a.t("report.short"), Long: a.t("report.long"), Example: a.t("report.example")}
 		t := newTemplateCmd(a).command()
 		localize(t, a)
 		cmd.AddCommand(t)

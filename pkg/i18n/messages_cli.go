@@ -28,6 +28,8 @@ func init() {
 		"err.cobra.invalid_argument":         {"неверное значение «%s» параметра %s", "invalid value %q for flag %s"},
 		"err.cobra.invalid_command_argument": {"недопустимый аргумент «%s» команды %s", "invalid argument %q for %s"},
 		"err.cobra.args":                     {"команда принимает аргументов: %s, а передано: %s", "the command takes %s argument(s), got %s"},
+		"git.example":                        {"  roadmap git install\n  roadmap git install --global", "  roadmap git install\n  roadmap git install --global"},
+		"report.example":                     {"  roadmap report template -o форма-2021.xlsx\n  roadmap check --report отчёты/2021/ --as-of 2021-12-31", "  roadmap report template -o form-2021.xlsx\n  roadmap check --report reports/2021/ --as-of 2021-12-31"},
 		"gendocs.short":                      {"Сгенерировать справочник команд (man и Markdown)", "Generate the command reference (man and Markdown)"},
 	})
 }
