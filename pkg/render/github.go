@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
@@ -16,7 +17,8 @@ type githubRenderer struct{ opts Options }
 // runner turns into annotations on the pull request.
 func (r githubRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 	for _, f := range fs {
-		props := []string{"file=" + escapeProperty(f.File)}
+		// The runner wants forward slashes, also for a run on Windows.
+		props := []string{"file=" + escapeProperty(filepath.ToSlash(f.File))}
 		if f.Line > 0 {
 			props = append(props, fmt.Sprintf("line=%d", f.Line))
 		}
