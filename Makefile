@@ -4,6 +4,7 @@ BIN     ?= bin/roadmap
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 FUZZTIME ?= 30s
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 .PHONY: all build test unit lint install fuzz bench docs dist clean
 
@@ -28,6 +29,7 @@ lint:
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=windows GOARCH=amd64 $(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
 
 install:
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/roadmap

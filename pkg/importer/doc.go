@@ -138,7 +138,7 @@ var (
 	ErrNoTable  = errors.New("no roadmap table")
 	ErrFormat   = errors.New("unsupported file type")
 	ErrEncoding = errors.New("text not in UTF-8")
-	ErrLegacy   = errors.New("Word 97-2003 document or encrypted document")
+	ErrLegacy   = errors.New("a Word 97-2003 or encrypted document")
 )
 
 // Error is an input that cannot be imported: Kind is one of the Err
@@ -198,18 +198,6 @@ func Clean(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
-}
-
-// paragraphs returns the document's paragraphs, in order, with tables
-// left out.
-func (d *Document) paragraphs() []Paragraph {
-	var out []Paragraph
-	for _, b := range d.Blocks {
-		if b.Para != nil {
-			out = append(out, *b.Para)
-		}
-	}
-	return out
 }
 
 // Dump renders the document model as text, one block per line: "P" for a

@@ -423,24 +423,23 @@ func startsLower(s string) bool {
 // signatory reads the position and name after the clauses: on one line
 // ("Начальник С. Н. Назарова") or on two.
 func (rc *recogniser) signatory(j int) {
-	for ; j < rc.tableAt && j < len(rc.paras); j++ {
-		s := rc.text(j)
-		if !positionRe.MatchString(s) && !nameRe.MatchString(s) {
-			return
-		}
-		if m := nameRe.FindStringIndex(s); m != nil {
-			rc.r.Document.SignedBy = &roadmap.Person{Position: strings.TrimSpace(s[:m[0]]), Name: s[m[0]:]}
-			rc.used[j] = true
-			return
-		}
-		if j+1 < rc.tableAt {
-			if next := rc.text(j + 1); nameRe.MatchString(next) && nameRe.FindStringIndex(next)[0] == 0 {
-				rc.r.Document.SignedBy = &roadmap.Person{Position: s, Name: next}
-				rc.used[j], rc.used[j+1] = true, true
-				return
-			}
-		}
+	if j >= rc.tableAt || j >= len(rc.paras) {
 		return
+	}
+	s := rc.text(j)
+	if !positionRe.MatchString(s) && !nameRe.MatchString(s) {
+		return
+	}
+	if m := nameRe.FindStringIndex(s); m != nil {
+		rc.r.Document.SignedBy = &roadmap.Person{Position: strings.TrimSpace(s[:m[0]]), Name: s[m[0]:]}
+		rc.used[j] = true
+		return
+	}
+	if j+1 < rc.tableAt {
+		if next := rc.text(j + 1); nameRe.MatchString(next) && nameRe.FindStringIndex(next)[0] == 0 {
+			rc.r.Document.SignedBy = &roadmap.Person{Position: s, Name: next}
+			rc.used[j], rc.used[j+1] = true, true
+		}
 	}
 }
 

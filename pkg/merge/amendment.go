@@ -105,9 +105,6 @@ var requiredActivity = map[string]bool{"id": true, "n": true, "title": true, "du
 var roadmapFields = []string{"format", "id", "region", "district", "authority", "direction", "title", "period",
 	"document", "section", "description", "goals", "expected_results", "activities", "amendments"}
 
-// settableRoadmap are the top-level fields an amendment may change.
-var settableRoadmap = []string{"region", "district", "authority", "direction", "title", "period", "section", "description", "goals"}
-
 var requiredRoadmap = map[string]bool{"district": true, "authority": true, "direction": true, "period": true}
 
 // The shapes of the file for the strict decoder: its tags give required
@@ -381,7 +378,7 @@ func parseChange(file string, item *yaml.Node) (*Change, []diag.Finding) {
 		}
 	case ChangeRoadmap:
 		var s roadmapSpec
-		pos, fs = roadmap.DecodeNode(file, item, &s)
+		_, fs = roadmap.DecodeNode(file, item, &s)
 		if k, _ := value(item, "after"); k != nil {
 			fs = append(fs, diag.New(file, nodePos(k), diag.AmendBadChange, i18n.M("merge.bad.after")))
 		}

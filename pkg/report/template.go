@@ -26,9 +26,6 @@ var widths = [numFields]float64{
 	FieldYear: 7, FieldPlan: 22, FieldFact: 12, FieldDate: 13, FieldDocument: 30, FieldReason: 30,
 }
 
-// editable columns: what a district fills in.
-var editable = [numFields]bool{FieldFact: true, FieldDate: true, FieldDocument: true, FieldReason: true}
-
 // Template builds the report form for the roadmaps: a sheet per roadmap
 // (named after its district), title rows naming the district, roadmap and
 // approving order, and one row per activity and year of the period. Only
