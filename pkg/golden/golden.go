@@ -1,12 +1,14 @@
 // Package golden owns the golden-file comparison of every package's
-// tests: one -update flag that rewrites the expected files, and one way to
-// show a difference. It is imported by tests only.
+// tests: one -update flag that rewrites the expected files, one way to
+// show a difference, and the external programs that read outputs back. It
+// is imported by tests only.
 package golden
 
 import (
 	"bytes"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -36,4 +38,20 @@ func Compare(t testing.TB, path string, got []byte) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s differs (go test -update rewrites it)\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
+}
+
+// Program returns the path of an external program a test reads its output
+// back with (LibreOffice, pdfinfo). The test is skipped when the program
+// is missing, except under CI=true, where .ci/run installs it and its
+// absence is a failure.
+func Program(t testing.TB, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("%s is not installed (CI installs it in .ci/run)", name)
+		}
+		t.Skipf("%s is not installed", name)
+	}
+	return path
 }

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"encoding/json"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/view"
@@ -76,4 +78,14 @@ func (o orderedRow) MarshalJSON() ([]byte, error) {
 		}
 	}
 	return append(buf, '}'), nil
+}
+
+// appendJSONString appends s as a JSON string, HTML characters unescaped
+// like WriteJSON.
+func appendJSONString(buf []byte, s string) []byte {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s)
+	return append(buf, strings.TrimSuffix(b.String(), "\n")...)
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -60,14 +59,4 @@ func mdCell(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.ReplaceAll(s, "|", `\|`)
 	return strings.ReplaceAll(s, "\n", "<br>")
-}
-
-// appendJSONString appends s as a JSON string, HTML characters unescaped
-// like WriteJSON.
-func appendJSONString(buf []byte, s string) []byte {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return append(buf, strings.TrimSuffix(b.String(), "\n")...)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/report"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
@@ -167,24 +168,10 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 }
 
-// needProgram returns the path of an external program; the test is skipped
-// when it is missing, except under CI, where it fails.
-func needProgram(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s is not installed (CI installs it in .ci/run)", name)
-		}
-		t.Skipf("%s is not installed", name)
-	}
-	return path
-}
-
 // TestTemplateOpensInLibreOffice converts the form with LibreOffice: to
 // CSV (the cells as Calc reads them) and to PDF (A4 landscape pages).
 func TestTemplateOpensInLibreOffice(t *testing.T) {
-	soffice := needProgram(t, "soffice")
+	soffice := golden.Program(t, "soffice")
 	dir := t.TempDir()
 	path := writeTemplate(t, dir)
 	profile := "-env:UserInstallation=file://" + filepath.Join(dir, "profile")
@@ -212,7 +199,7 @@ func TestTemplateOpensInLibreOffice(t *testing.T) {
 	if err != nil || info.Size() == 0 {
 		t.Fatalf("no PDF: %v", err)
 	}
-	pdfinfo := needProgram(t, "pdfinfo")
+	pdfinfo := golden.Program(t, "pdfinfo")
 	out, err := exec.Command(pdfinfo, pdf).Output()
 	if err != nil {
 		t.Fatal(err)
