@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -42,7 +43,7 @@ func init() {
 	commands = append(commands, func(a *app) *cobra.Command { return newDiffCmd(a).command() })
 }
 
-func newDiffCmd(a *app) *diffCmd { return &diffCmd{app: a, format: string(diff.Text)} }
+func newDiffCmd(a *app) *diffCmd { return &diffCmd{app: a, format: string(render.Text)} }
 
 func (c *diffCmd) command() *cobra.Command {
 	cmd := &cobra.Command{
@@ -63,8 +64,8 @@ func (c *diffCmd) command() *cobra.Command {
 }
 
 func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
-	format := diff.Format(c.format)
-	if !format.Valid() {
+	format := render.Format(c.format)
+	if !slices.Contains(render.DiffFormats, format) {
 		return usageError{fmt.Errorf("%s", c.app.t("err.format", c.format, "text, markdown, json, amendment, table"))}
 	}
 	dash := cmd.ArgsLenAtDash()
@@ -104,16 +105,29 @@ func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-func (c *diffCmd) write(format diff.Format, results []*diff.Result) error {
-	opts := diff.WriteOptions{Lang: c.app.lang, Width: terminalWidth()}
-	if format == diff.Amendment && isYAML(c.output) {
+func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
+	opts := render.Options{Lang: c.app.lang, Width: terminalWidth()}
+	if format == render.Amendment && isYAML(c.output) {
 		return c.writeAmendmentFile()
 	}
 	if c.output != "" {
-		return diff.WriteFile(c.output, results, format, opts)
+		// An .xlsx output gets the before / after workbook whatever the
+		// format.
+		if strings.EqualFold(filepath.Ext(c.output), ".xlsx") {
+			format = render.XLSX
+		}
+		r, err := render.New(format, opts)
+		if err != nil {
+			return err
+		}
+		return safefile.Write(c.output, func(w io.Writer) error { return r.Diff(w, results) })
 	}
 	opts.Color = isTerminal(c.app.stdout) && os.Getenv("NO_COLOR") == ""
-	return diff.WriteAll(c.app.stdout, results, format, opts)
+	r, err := render.New(format, opts)
+	if err != nil {
+		return err
+	}
+	return r.Diff(c.app.stdout, results)
 }
 
 // writeAmendmentFile writes the difference as a roadmap-amendment/v1
@@ -234,7 +248,7 @@ func isDriverCall(args []string) bool {
 // driver prints the semantic diff of one path for `git diff`. Git aborts
 // when its external diff program fails, so problems are reported and the
 // exit code is always 0.
-func (c *diffCmd) driver(format diff.Format, args []string) error {
+func (c *diffCmd) driver(format render.Format, args []string) error {
 	path := args[0]
 	side := func(file, prefix string) (*roadmap.Roadmap, bool) {
 		if file == "/dev/null" {
@@ -258,8 +272,11 @@ func (c *diffCmd) driver(format diff.Format, args []string) error {
 		return nil
 	}
 	res := diff.Compute(old, new, diff.Options{Numbers: c.numbers})
-	opts := diff.WriteOptions{Lang: c.app.lang, Width: terminalWidth()}
-	if err := diff.Write(c.app.stdout, res, format, opts); err != nil {
+	r, err := render.New(format, render.Options{Lang: c.app.lang, Width: terminalWidth()})
+	if err == nil {
+		err = r.Diff(c.app.stdout, []*diff.Result{res})
+	}
+	if err != nil {
 		fmt.Fprintln(c.app.stderr, c.app.t("err.prefix", err))
 	}
 	return nil

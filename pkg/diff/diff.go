@@ -8,23 +8,23 @@
 // means. It compares meaning, not YAML formatting: comments, key order,
 // quoting and flow or block style never make a change.
 //
-// The package also owns the output formats of a Result (text, markdown,
-// json, amendment — the clauses of an amending order —, table and xlsx),
-// one file per format, behind Write and WriteXLSX.
+// The package owns the one model of "what changed": every output (package
+// view words it, package render draws it), the clauses of an amending
+// order (Clauses), the amendment file (merge.FromDiff) and the three-way
+// merge's per-field comparison (ChangedKeys) are made from it. It makes
+// no words: values are typed (numbers, periods, dates, parsed phrases).
 package diff
 
 import (
 	"cmp"
-	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
-	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 // Options tune Compute.
@@ -122,19 +122,20 @@ type Move struct {
 	OldN, NewN int
 }
 
-// FieldChange is one changed field with its old and new value as text
-// ("" when absent).
+// FieldChange is one changed field with its typed old and new value (a
+// zero Value when absent).
 type FieldChange struct {
-	// Field is the field path: "title", "due", "indicator",
-	// "indicator.threshold", "executors", "period", "document.number"...
-	// (see docs/diff.md).
-	Field string
+	Field Field
 	// Key names the element of a keyed list (an expected result's title).
 	Key      string
-	Old, New string
+	Old, New Value
 	// Added and Removed are the elements added to and removed from a list
-	// field (executors, goals, clauses, documents, amendments).
+	// field (executors, goals, clauses, documents); for an expected result
+	// its title, when the whole row was added or removed.
 	Added, Removed []string
+	// AddedAmendments and RemovedAmendments are the amending documents
+	// recorded or no longer recorded (amendments).
+	AddedAmendments, RemovedAmendments []roadmap.Amendment
 	// Targets are the per-year targets that changed (indicator.targets).
 	Targets []TargetChange
 	// Deadlines are what is due, per year, before and after (due).
@@ -142,9 +143,6 @@ type FieldChange struct {
 	// SameMeaning is set when the text changed but the parsed meaning is
 	// the same (a due written as a phrase and as an equivalent mapping).
 	SameMeaning bool
-
-	// newList is the new value of a list field, element by element.
-	newList []string
 }
 
 // TargetChange is the target of one year before and after (nil: none).
@@ -451,13 +449,14 @@ func boundedLevenshtein(a, b []rune, k int) int {
 func activityFields(o, n *roadmap.Activity, op, np roadmap.Period, opts Options) []FieldChange {
 	var fs []FieldChange
 	if opts.Numbers && o.N != n.N {
-		fs = append(fs, FieldChange{Field: "n", Old: strconv.Itoa(o.N), New: strconv.Itoa(n.N)})
+		fs = append(fs, FieldChange{Field: FieldN, Old: Value{Int: o.N}, New: Value{Int: n.N}})
 	}
 	if o.Title != n.Title {
-		fs = append(fs, FieldChange{Field: "title", Old: o.Title, New: n.Title})
+		fs = append(fs, FieldChange{Field: FieldTitle, Old: Value{Text: o.Title}, New: Value{Text: n.Title}})
 	}
 	if same := dueEqual(o.Due, n.Due); o.Due.Text != n.Due.Text || !same {
-		fs = append(fs, FieldChange{Field: "due", Old: o.Due.Text, New: n.Due.Text, SameMeaning: same,
+		od, nd := o.Due, n.Due
+		fs = append(fs, FieldChange{Field: FieldDue, Old: Value{Due: &od}, New: Value{Due: &nd}, SameMeaning: same,
 			Deadlines: &DeadlineChange{
 				Old: o.Due.Schedule(op.From, op.To), New: n.Due.Schedule(np.From, np.To),
 				OldParsed: o.Due.Parsed, NewParsed: n.Due.Parsed,
@@ -466,18 +465,41 @@ func activityFields(o, n *roadmap.Activity, op, np roadmap.Period, opts Options)
 	fs = append(fs, indicatorFields(o.Indicator, n.Indicator)...)
 	if !slices.Equal(o.Executors, n.Executors) {
 		add, rem := listDiff(o.Executors, n.Executors)
-		fs = append(fs, FieldChange{Field: "executors", Old: strings.Join(o.Executors, ", "),
-			New: strings.Join(n.Executors, ", "), Added: add, Removed: rem})
+		fs = append(fs, FieldChange{Field: FieldExecutors, Old: Value{List: o.Executors}, New: Value{List: n.Executors},
+			Added: add, Removed: rem})
 	}
 	if o.Note != n.Note {
-		fs = append(fs, FieldChange{Field: "note", Old: o.Note, New: n.Note})
+		fs = append(fs, FieldChange{Field: FieldNote, Old: Value{Text: o.Note}, New: Value{Text: n.Note}})
 	}
 	return fs
 }
 
+// ChangedKeys returns the YAML keys of an activity whose values differ in
+// meaning or text between o and n (n aside): the comparison a three-way
+// merge asks "did this side change this field" with.
+func ChangedKeys(o, n *roadmap.Activity) map[string]bool {
+	out := map[string]bool{}
+	if o.ID != n.ID {
+		out["id"] = true
+	}
+	for _, f := range activityFields(o, n, roadmap.Period{}, roadmap.Period{}, Options{}) {
+		out[f.Field.Key()] = true
+	}
+	return out
+}
+
+// ChangedRoadmapKeys returns the top-level YAML keys of a roadmap whose
+// values differ between o and n, activities aside.
+func ChangedRoadmapKeys(o, n *roadmap.Roadmap) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range roadmapFields(o, n) {
+		out[f.Field.Key()] = true
+	}
+	return out
+}
+
 // dueEqual compares the parsed meaning of two deadlines, not their text.
 func dueEqual(a, b phrase.Due) bool {
-	a.Text, b.Text = "", ""
 	return a.Every == b.Every && slices.Equal(a.Years, b.Years) && slices.Equal(a.Months, b.Months) &&
 		a.Day == b.Day && slices.Equal(a.Quarters, b.Quarters) && a.SchoolYear == b.SchoolYear &&
 		a.Throughout == b.Throughout && a.Plan == b.Plan && ymEqual(a.From, b.From) &&
@@ -500,51 +522,46 @@ func floatEqual(a, b *float64) bool {
 
 func indicatorFields(o, n phrase.Indicator) []FieldChange {
 	kindSame := o.Kind == n.Kind && o.Parsed == n.Parsed
-	thrSame := floatEqual(o.Min, n.Min) && floatEqual(o.Max, n.Max) && o.Unit == n.Unit
+	ot, nt := thresholdOf(o), thresholdOf(n)
+	thrSame := ot.equal(nt)
 	targetsSame := slices.Equal(o.Targets, n.Targets)
 	docsSame := slices.Equal(o.Documents, n.Documents)
 	same := kindSame && thrSame && targetsSame && docsSame && o.Per == n.Per && o.Of == n.Of
 	if same && o.Text == n.Text {
 		return nil
 	}
-	fs := []FieldChange{{Field: "indicator", Old: o.Text, New: n.Text, SameMeaning: same}}
+	oi, ni := o, n
+	fs := []FieldChange{{Field: FieldIndicator, Old: Value{Indicator: &oi}, New: Value{Indicator: &ni}, SameMeaning: same}}
 	if !kindSame {
-		fs = append(fs, FieldChange{Field: "indicator.kind", Old: kindName(o), New: kindName(n)})
+		fs = append(fs, FieldChange{Field: FieldIndicatorKind, Old: Value{Kind: kindOf(o)}, New: Value{Kind: kindOf(n)}})
 	}
 	if !thrSame {
-		fs = append(fs, FieldChange{Field: "indicator.threshold", Old: view.Threshold(o), New: view.Threshold(n)})
+		fs = append(fs, FieldChange{Field: FieldIndicatorThreshold, Old: Value{Threshold: ot}, New: Value{Threshold: nt}})
 	}
 	if o.Per != n.Per {
-		fs = append(fs, FieldChange{Field: "indicator.per", Old: o.Per, New: n.Per})
+		fs = append(fs, FieldChange{Field: FieldIndicatorPer, Old: Value{Text: o.Per}, New: Value{Text: n.Per}})
 	}
 	if o.Of != n.Of {
-		fs = append(fs, FieldChange{Field: "indicator.of", Old: o.Of, New: n.Of})
+		fs = append(fs, FieldChange{Field: FieldIndicatorOf, Old: Value{Text: o.Of}, New: Value{Text: n.Of}})
 	}
 	if !targetsSame {
-		fs = append(fs, FieldChange{Field: "indicator.targets", Old: targetsText(o), New: targetsText(n),
+		fs = append(fs, FieldChange{Field: FieldIndicatorTargets, Old: Value{Targets: o.Targets, Unit: o.Unit}, New: Value{Targets: n.Targets, Unit: n.Unit},
 			Targets: targetChanges(o.Targets, n.Targets)})
 	}
 	if !docsSame {
 		add, rem := listDiff(o.Documents, n.Documents)
-		fs = append(fs, FieldChange{Field: "indicator.documents", Old: strings.Join(o.Documents, "; "),
-			New: strings.Join(n.Documents, "; "), Added: add, Removed: rem})
+		fs = append(fs, FieldChange{Field: FieldIndicatorDocuments, Old: Value{List: o.Documents}, New: Value{List: n.Documents},
+			Added: add, Removed: rem})
 	}
 	return fs
 }
 
-// kindName is the indicator kind as in the file format; "" when unparsed.
-func kindName(ind phrase.Indicator) string {
+// kindOf is the indicator kind as in the file format; "" when unparsed.
+func kindOf(ind phrase.Indicator) phrase.IndicatorKind {
 	if !ind.Parsed {
 		return ""
 	}
-	return string(ind.Kind)
-}
-
-func targetsText(ind phrase.Indicator) string {
-	if len(ind.Targets) == 0 {
-		return ""
-	}
-	return view.Targets(ind)
+	return ind.Kind
 }
 
 // targetChanges compares targets year by year, ascending.
@@ -580,8 +597,8 @@ func targetChanges(o, n []phrase.Target) []TargetChange {
 
 // listDiff returns the elements of n not in o (in n's order) and of o not
 // in n (in o's order), counting repeats.
-func listDiff(o, n []string) (added, removed []string) {
-	count := make(map[string]int, len(o))
+func listDiff[T comparable](o, n []T) (added, removed []T) {
+	count := make(map[T]int, len(o))
 	for _, s := range o {
 		count[s]++
 	}
@@ -592,7 +609,7 @@ func listDiff(o, n []string) (added, removed []string) {
 			added = append(added, s)
 		}
 	}
-	count = make(map[string]int, len(n))
+	count = make(map[T]int, len(n))
 	for _, s := range n {
 		count[s]++
 	}
@@ -609,110 +626,107 @@ func listDiff(o, n []string) (added, removed []string) {
 // roadmapFields compares the fields of the roadmap and its document.
 func roadmapFields(o, n *roadmap.Roadmap) []FieldChange {
 	var fs []FieldChange
-	str := func(field, a, b string) {
+	str := func(field Field, a, b string) {
 		if a != b {
-			fs = append(fs, FieldChange{Field: field, Old: a, New: b})
+			fs = append(fs, FieldChange{Field: field, Old: Value{Text: a}, New: Value{Text: b}})
 		}
 	}
-	list := func(field string, a, b []string) {
+	list := func(field Field, a, b []string) {
 		if !slices.Equal(a, b) {
 			add, rem := listDiff(a, b)
-			fs = append(fs, FieldChange{Field: field, Old: strings.Join(a, "; "), New: strings.Join(b, "; "),
-				Added: add, Removed: rem, newList: b})
+			fs = append(fs, FieldChange{Field: field, Old: Value{List: a}, New: Value{List: b}, Added: add, Removed: rem})
 		}
 	}
-	str("id", o.ID, n.ID)
-	str("region", o.Region, n.Region)
-	str("district", o.District, n.District)
-	str("authority", o.Authority, n.Authority)
-	str("direction", o.Direction, n.Direction)
-	str("title", o.Title, n.Title)
-	str("period", periodText(o.Period), periodText(n.Period))
+	person := func(field Field, a, b *roadmap.Person) {
+		if !ptrEqual(a, b) {
+			fs = append(fs, FieldChange{Field: field, Old: Value{Person: a}, New: Value{Person: b}})
+		}
+	}
+	str(FieldID, o.ID, n.ID)
+	str(FieldRegion, o.Region, n.Region)
+	str(FieldDistrict, o.District, n.District)
+	str(FieldAuthority, o.Authority, n.Authority)
+	str(FieldDirection, o.Direction, n.Direction)
+	str(FieldRoadmapTitle, o.Title, n.Title)
+	if o.Period != n.Period {
+		fs = append(fs, FieldChange{Field: FieldPeriod, Old: Value{Period: periodOf(o.Period)}, New: Value{Period: periodOf(n.Period)}})
+	}
 	od, nd := &o.Document, &n.Document
-	str("document.kind", od.Kind, nd.Kind)
-	str("document.number", od.Number, nd.Number)
-	str("document.date", od.Date.String(), nd.Date.String())
-	str("document.place", od.Place, nd.Place)
-	str("document.title", od.Title, nd.Title)
-	str("document.preamble", od.Preamble, nd.Preamble)
-	str("document.signed_by", personText(od.SignedBy), personText(nd.SignedBy))
-	str("document.responsible", personText(od.Responsible), personText(nd.Responsible))
-	str("document.control", personText(od.Control), personText(nd.Control))
-	list("document.clauses", od.Clauses, nd.Clauses)
-	str("document.annex", od.Annex, nd.Annex)
-	str("document.approved_by", refText(od.ApprovedBy), refText(nd.ApprovedBy))
-	str("section", o.Section, n.Section)
-	str("description", o.Description, n.Description)
-	list("goals", o.Goals, n.Goals)
+	str(FieldDocumentKind, od.Kind, nd.Kind)
+	str(FieldDocumentNumber, od.Number, nd.Number)
+	if od.Date != nd.Date {
+		fs = append(fs, FieldChange{Field: FieldDocumentDate, Old: Value{Date: od.Date}, New: Value{Date: nd.Date}})
+	}
+	str(FieldDocumentPlace, od.Place, nd.Place)
+	str(FieldDocumentTitle, od.Title, nd.Title)
+	str(FieldDocumentPreamble, od.Preamble, nd.Preamble)
+	person(FieldDocumentSignedBy, od.SignedBy, nd.SignedBy)
+	person(FieldDocumentResponsible, od.Responsible, nd.Responsible)
+	person(FieldDocumentControl, od.Control, nd.Control)
+	list(FieldDocumentClauses, od.Clauses, nd.Clauses)
+	str(FieldDocumentAnnex, od.Annex, nd.Annex)
+	if !refEqual(od.ApprovedBy, nd.ApprovedBy) {
+		fs = append(fs, FieldChange{Field: FieldDocumentApprovedBy, Old: Value{Ref: od.ApprovedBy}, New: Value{Ref: nd.ApprovedBy}})
+	}
+	str(FieldSection, o.Section, n.Section)
+	str(FieldDescription, o.Description, n.Description)
+	list(FieldGoals, o.Goals, n.Goals)
 	fs = append(fs, expectedResults(o.ExpectedResults, n.ExpectedResults)...)
-	list("amendments", amendmentTexts(o.Amendments), amendmentTexts(n.Amendments))
+	if !slices.EqualFunc(o.Amendments, n.Amendments, amendmentEqual) {
+		add, rem := listDiff(amendmentKeys(o.Amendments), amendmentKeys(n.Amendments))
+		fs = append(fs, FieldChange{Field: FieldAmendments, Old: Value{Amendments: o.Amendments}, New: Value{Amendments: n.Amendments},
+			AddedAmendments: byKey(n.Amendments, add), RemovedAmendments: byKey(o.Amendments, rem)})
+	}
 	return fs
 }
 
-func periodText(p roadmap.Period) string {
+func periodOf(p roadmap.Period) *roadmap.Period {
 	if p == (roadmap.Period{}) {
-		return ""
+		return nil
 	}
-	return fmt.Sprintf("%d–%d", p.From, p.To)
+	return &p
 }
 
-func personText(p *roadmap.Person) string {
-	if p == nil {
-		return ""
+func ptrEqual[T comparable](a, b *T) bool {
+	if a == nil || b == nil {
+		return a == b
 	}
-	return strings.TrimSpace(p.Position + " " + p.Name)
+	return *a == *b
 }
 
-// docKind names a document kind as documents do.
-func docKind(k string) string {
-	switch k {
-	case roadmap.KindOrder:
-		return "приказ"
-	case roadmap.KindConcept:
-		return "концепция"
-	}
-	return "документ"
+func refEqual(a, b *roadmap.DocumentRef) bool { return ptrEqual(a, b) }
+
+func amendmentEqual(a, b roadmap.Amendment) bool {
+	return a.Kind == b.Kind && a.Number == b.Number && a.Date == b.Date && a.Title == b.Title &&
+		slices.Equal(a.Changes, b.Changes)
 }
 
-func docRef(kind, number string, date roadmap.Date) string {
-	s := docKind(kind)
-	if !date.IsZero() {
-		s += " от " + date.Russian()
-	}
-	if number != "" {
-		s += " № " + number
-	}
-	return s
-}
-
-func refText(r *roadmap.DocumentRef) string {
-	if r == nil {
-		return ""
-	}
-	s := docRef(r.Kind, r.Number, r.Date)
-	if r.Authority != "" {
-		s += ", " + r.Authority
-	}
-	if r.Title != "" {
-		s += " «" + r.Title + "»"
-	}
-	if r.Text != "" {
-		s += " (" + r.Text + ")"
-	}
-	return s
-}
-
-func amendmentTexts(as []roadmap.Amendment) []string {
+// amendmentKeys identifies recorded amendments by every field, so that
+// listDiff can pair them.
+func amendmentKeys(as []roadmap.Amendment) []string {
 	out := make([]string, len(as))
 	for i, a := range as {
-		s := docRef(a.Kind, a.Number, a.Date)
-		if a.Title != "" {
-			s += " «" + a.Title + "»"
+		out[i] = strings.Join(append([]string{a.Kind, a.Number, a.Date.String(), a.Title}, a.Changes...), "\x00")
+	}
+	return out
+}
+
+// byKey picks the amendments whose keys are listed, in the list's order.
+func byKey(as []roadmap.Amendment, keys []string) []roadmap.Amendment {
+	if len(keys) == 0 {
+		return nil
+	}
+	all := amendmentKeys(as)
+	used := make([]bool, len(as))
+	var out []roadmap.Amendment
+	for _, k := range keys {
+		for i, ak := range all {
+			if !used[i] && ak == k {
+				used[i] = true
+				out = append(out, as[i])
+				break
+			}
 		}
-		if len(a.Changes) > 0 {
-			s += ": " + strings.Join(a.Changes, "; ")
-		}
-		out[i] = s
 	}
 	return out
 }
@@ -720,10 +734,10 @@ func amendmentTexts(as []roadmap.Amendment) []string {
 // expectedResults matches rows by title; a row's value is its text by year.
 func expectedResults(o, n []roadmap.ExpectedResult) []FieldChange {
 	var fs []FieldChange
-	oldBy := make(map[string]string, len(o))
+	oldBy := make(map[string]map[int]string, len(o))
 	for _, e := range o {
 		if _, dup := oldBy[e.Title]; !dup {
-			oldBy[e.Title] = byYearText(e.ByYear)
+			oldBy[e.Title] = e.ByYear
 		}
 	}
 	newBy := make(map[string]bool, len(n))
@@ -732,44 +746,22 @@ func expectedResults(o, n []roadmap.ExpectedResult) []FieldChange {
 			continue
 		}
 		newBy[e.Title] = true
-		v := byYearText(e.ByYear)
-		if ov, ok := oldBy[e.Title]; !ok || ov != v {
-			fs = append(fs, FieldChange{Field: "expected_results", Key: e.Title, Old: ov, New: v})
+		ov, ok := oldBy[e.Title]
+		if !ok || !maps.Equal(ov, e.ByYear) {
+			f := FieldChange{Field: FieldExpectedResults, Key: e.Title, Old: Value{ByYear: ov}, New: Value{ByYear: e.ByYear}}
 			if !ok {
-				fs[len(fs)-1].Added = []string{e.Title}
+				f.Added = []string{e.Title}
 			}
+			fs = append(fs, f)
 		}
 	}
 	done := map[string]bool{}
 	for _, e := range o {
 		if !newBy[e.Title] && !done[e.Title] {
 			done[e.Title] = true
-			fs = append(fs, FieldChange{Field: "expected_results", Key: e.Title, Old: oldBy[e.Title],
+			fs = append(fs, FieldChange{Field: FieldExpectedResults, Key: e.Title, Old: Value{ByYear: oldBy[e.Title]},
 				Removed: []string{e.Title}})
 		}
 	}
 	return fs
-}
-
-func byYearText(m map[int]string) string {
-	years := make([]int, 0, len(m))
-	for y := range m {
-		years = append(years, y)
-	}
-	slices.Sort(years)
-	parts := make([]string, len(years))
-	for i, y := range years {
-		parts[i] = strconv.Itoa(y) + ": " + m[y]
-	}
-	return strings.Join(parts, "; ")
-}
-
-// shorten cuts s to n runes with an ellipsis, for headings.
-func shorten(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return strings.TrimSpace(string(r[:n-1])) + "…"
 }

@@ -50,6 +50,13 @@ func init() {
 		"diff.nothing":      {"нет", "none"},
 		"diff.expected":     {"Ожидаемый результат «%s»", "Expected result %q"},
 
+		// Documents named in a diff: "приказ от 20.01.2022 № 30".
+		"diff.dockind.order":   {"приказ", "order"},
+		"diff.dockind.concept": {"концепция", "concept"},
+		"diff.dockind.other":   {"документ", "document"},
+		"diff.docref.date":     {" от %s", " of %s"},
+		"diff.docref.number":   {" № %s", " No. %s"},
+
 		// Fields of an activity.
 		"diff.field.n":                   {"Номер", "Number"},
 		"diff.field.id":                  {"Идентификатор", "Id"},
@@ -114,6 +121,7 @@ func init() {
 		"diff.amend.name.authority":            {"Наименование органа управления образованием", "The authority"},
 		"diff.amend.name.direction":            {"Наименование направления", "The direction"},
 		"diff.amend.name.title":                {"Наименование дорожной карты", "The title of the roadmap"},
+		"diff.amend.years":                     {"%d–%d годы", "%d–%d"},
 		"diff.amend.name.period":               {"Период реализации дорожной карты", "The period of the roadmap"},
 		"diff.amend.name.document.kind":        {"Вид утверждающего документа", "The kind of the approving document"},
 		"diff.amend.name.document.number":      {"Номер утверждающего документа", "The number of the approving document"},

@@ -1,6 +1,7 @@
 // Package render owns output formats: it writes findings and tables in
 // text (a terminal), JSON, GitHub workflow commands, Markdown, CSV and
-// xlsx, one file per format behind the Renderer interface. It decides how things look,
+// xlsx, and diffs also as amendment clauses and a before / after table,
+// one file per format behind the Renderer interface. It decides how things look,
 // never what they say (package view and i18n do that).
 package render
 
@@ -11,6 +12,7 @@ import (
 	"io"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/diff"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
@@ -30,10 +32,12 @@ const (
 // (a table as GitHub workflow commands).
 var ErrUnsupported = errors.New("format does not support this output")
 
-// Renderer writes findings and tables in one format.
+// Renderer writes findings, tables and diffs in one format; a format that
+// cannot show one of them returns ErrUnsupported.
 type Renderer interface {
 	Findings(w io.Writer, fs []diag.Finding) error
 	Table(w io.Writer, t view.Table) error
+	Diff(w io.Writer, rs []*diff.Result) error
 }
 
 // Options tune renderers.
@@ -43,6 +47,9 @@ type Options struct {
 	Width int
 	// CSVExcel writes CSV for Russian Excel: BOM, ";", decimal commas.
 	CSVExcel bool
+	// Color writes ANSI colours in the text format (the command sets it
+	// when standard output is a terminal and NO_COLOR is unset).
+	Color bool
 	// Files are the files checked, so that a CI report (JUnit) lists the
 	// clean ones as passed too.
 	Files []string
@@ -67,6 +74,10 @@ func New(format Format, opts Options) (Renderer, error) {
 		return junitRenderer{opts}, nil
 	case SARIF:
 		return sarifRenderer{opts}, nil
+	case Amendment:
+		return amendmentRenderer{opts: opts}, nil
+	case BeforeAfter:
+		return beforeAfterRenderer{opts: opts}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q", format)
 }
