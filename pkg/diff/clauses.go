@@ -64,8 +64,10 @@ type Clause struct {
 	Old, New, Anchor string
 	// Value is the new value of a field or cell.
 	Value Value
-	// Activity is the row rewritten or added.
+	// Activity is the row rewritten or added; Fields are the columns a
+	// rewritten row changes.
 	Activity *roadmap.Activity
+	Fields   []Field
 	// Moves are the rows put in new places.
 	Moves []Move
 }
@@ -126,7 +128,11 @@ func Clauses(res *Result) []Clause {
 		case 1:
 			out = append(out, cellClause(c, text[0]))
 		default:
-			out = append(out, Clause{Kind: ClauseRow, ID: c.ID, N: c.OldN, Activity: c.New})
+			cl := Clause{Kind: ClauseRow, ID: c.ID, N: c.OldN, Activity: c.New}
+			for _, f := range text {
+				cl.Fields = append(cl.Fields, f.Field)
+			}
+			out = append(out, cl)
 		}
 		if renumber {
 			out = append(out, Clause{Kind: ClauseRenumber, Field: FieldN, ID: c.ID, N: c.OldN, NewN: c.NewN})

@@ -86,6 +86,9 @@ type Result struct {
 	OldPeriod, NewPeriod roadmap.Period
 	// OldCount and NewCount are the numbers of activities.
 	OldCount, NewCount int
+	// Old and New are the versions compared (nil when absent), for what is
+	// written whole: the new order of activities, expected results.
+	Old, New *roadmap.Roadmap
 }
 
 // Empty reports whether the two versions mean the same.
@@ -162,7 +165,7 @@ type DeadlineChange struct {
 // added, new nil that it was deleted. It never panics on loadable
 // roadmaps and runs in O(n log n) in the number of activities.
 func Compute(old, new *roadmap.Roadmap, opts Options) *Result {
-	res := &Result{Status: StatusModified}
+	res := &Result{Status: StatusModified, Old: old, New: new}
 	switch {
 	case old == nil && new == nil:
 		return res
