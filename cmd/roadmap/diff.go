@@ -31,9 +31,6 @@ type diffCmd struct {
 	numbers  bool
 	exitCode bool
 	output   string
-	// pairs are the versions compared (nil for an added or deleted
-	// file), for writing an amendment file.
-	pairs [][2]*roadmap.Roadmap
 	// orderNumber and orderDate fill in the amending order of an
 	// amendment file.
 	orderNumber, orderDate string
@@ -108,7 +105,7 @@ func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
 func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
 	opts := render.Options{Lang: c.app.lang, Width: terminalWidth()}
 	if format == render.Amendment && isYAML(c.output) {
-		return c.writeAmendmentFile()
+		return c.writeAmendmentFile(results)
 	}
 	if c.output != "" {
 		// An .xlsx output gets the before / after workbook whatever the
@@ -132,14 +129,16 @@ func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
 
 // writeAmendmentFile writes the difference as a roadmap-amendment/v1
 // file that `roadmap merge` applies to the old version to give the new
-// one. The amending order's number, date and title are left for the
-// methodologist to fill in.
-func (c *diffCmd) writeAmendmentFile() error {
-	if len(c.pairs) != 1 || c.pairs[0][0] == nil || c.pairs[0][1] == nil {
+// one, made from the same change set as every other format. The amending
+// order's number, date and title are left for the methodologist to fill
+// in; what the file cannot say is named on stderr.
+func (c *diffCmd) writeAmendmentFile(results []*diff.Result) error {
+	if len(results) != 1 || results[0].Old == nil || results[0].New == nil {
 		return usageError{errors.New(c.app.t("diff.err.amendment_one"))}
 	}
-	old := c.pairs[0][0]
-	am := merge.AmendmentFromDiff(old, c.pairs[0][1])
+	res := results[0]
+	old := res.Old
+	am, left := merge.FromDiff(res)
 	if c.orderDate != "" {
 		d, ok := roadmap.ParseDate(c.orderDate)
 		if !ok {
@@ -158,6 +157,13 @@ func (c *diffCmd) writeAmendmentFile() error {
 	}
 	if am.Document.Number == "" || am.Document.Date.IsZero() {
 		fmt.Fprintln(c.app.stderr, c.app.t("diff.amendment_fill", c.output))
+	}
+	if len(left) > 0 {
+		names := make([]string, len(left))
+		for i, f := range left {
+			names[i] = f.Field.String()
+		}
+		fmt.Fprintln(c.app.stderr, c.app.t("diff.amendment_left", strings.Join(names, ", "), c.output))
 	}
 	data, err := am.Marshal()
 	if err != nil {
@@ -201,7 +207,6 @@ func (c *diffCmd) files(oldPath, newPath string) (*diff.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	c.pairs = append(c.pairs, [2]*roadmap.Roadmap{old, new})
 	return diff.Compute(old, new, diff.Options{Numbers: c.numbers}), nil
 }
 
@@ -341,7 +346,6 @@ func (c *diffCmd) git(revs, paths []string) ([]*diff.Result, error) {
 				return nil, err
 			}
 		}
-		c.pairs = append(c.pairs, [2]*roadmap.Roadmap{old, new})
 		results = append(results, diff.Compute(old, new, diff.Options{Numbers: c.numbers}))
 	}
 	if len(results) == 0 {
