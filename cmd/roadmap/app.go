@@ -14,6 +14,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // Exit codes, the contract with CI jobs.
@@ -95,8 +96,13 @@ func langOf(args []string) i18n.Lang {
 
 // describe turns an error into words for a methodologist.
 func (a *app) describe(err error) string {
-	var pe *fs.PathError
+	var (
+		pe *fs.PathError
+		tl *safefile.TooLargeError
+	)
 	switch {
+	case errors.As(err, &tl):
+		return a.t("err.too_large", tl.Name, tl.Limit>>20)
 	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
 		return a.t("err.not_found", pe.Path)
 	case errors.As(err, &pe) && errors.Is(err, fs.ErrPermission):

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
 	"github.com/roadmap-edu/roadmap/pkg/yamlfmt"
 )
@@ -58,12 +58,7 @@ func (c *fmtCmd) run(paths []string) error {
 	}
 	var unformatted []string
 	for _, file := range files {
-		var data []byte
-		if file == "-" {
-			data, err = io.ReadAll(c.app.stdin)
-		} else {
-			data, err = os.ReadFile(file)
-		}
+		data, err := roadmap.ReadFile(file, c.app.stdin)
 		if err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -94,13 +93,9 @@ func (c *mergeCmd) checkResult(name string, data []byte) bool {
 	return !diag.Fails(fs, false)
 }
 
-func readInput(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err == nil && len(data) > roadmap.MaxFileSize {
-		err = fmt.Errorf("%s: %w", path, roadmap.ErrTooLarge)
-	}
-	return data, err
-}
+// readInput reads a roadmap version named on the command line (never
+// stdin: git's merge driver gives files).
+func readInput(path string) ([]byte, error) { return safefile.ReadFile(path, roadmap.MaxFileSize) }
 
 // amend applies amendment files to the roadmap at basePath.
 func (c *mergeCmd) amend(basePath string, paths []string) error {
