@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
@@ -111,6 +112,20 @@ func (a *app) describe(err error) string {
 		return a.t("err.no_files")
 	}
 	return a.translateCobra(err.Error())
+}
+
+// gitError words a failure of git with the command's message keys: git's
+// arguments and its own message (keyGit), or that git is missing
+// (keyNoGit). Other errors are returned as they are.
+func (a *app) gitError(err error, keyGit, keyNoGit string) error {
+	var ge *gitrepo.Error
+	switch {
+	case errors.Is(err, gitrepo.ErrNoGit):
+		return errors.New(a.t(keyNoGit))
+	case errors.As(err, &ge):
+		return errors.New(a.t(keyGit, strings.Join(ge.Args, " "), ge.Message()))
+	}
+	return err
 }
 
 // cobraErrors are the English errors of cobra and pflag, and their
