@@ -35,10 +35,6 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
-// commands makes every subcommand; each command's file adds its own in
-// init, so that commands live in files of their own. Cobra sorts them.
-var commands []func(*app) *cobra.Command
-
 // app holds what every command shares: the streams and the language.
 type app struct {
 	stdin          io.Reader
@@ -189,9 +185,23 @@ func (a *app) rootCmd() *cobra.Command {
 		return usageError{fmt.Errorf("%s\n%s", a.translateCobra(err.Error()), a.t("err.see_help", c.CommandPath()))}
 	})
 	localize(root, a)
-	for _, mk := range commands {
-		root.AddCommand(mk(a))
-	}
+	// Every command, each a struct in a file of its own; help lists them
+	// sorted.
+	root.AddCommand(
+		newCheckCmd(a).command(),
+		newShowCmd(a).command(),
+		newReportCmd(a).command(),
+		newSummaryCmd(a).command(),
+		newDiffCmd(a).command(),
+		newMergeCmd(a).command(),
+		newImportCmd(a).command(),
+		newFmtCmd(a).command(),
+		newSchemaCmd(a).command(),
+		newGitCmd(a).command(),
+		newCompletionCmd(a).command(),
+		newVersionCmd(a).command(),
+		newGenDocsCmd(a).command(),
+	)
 	for _, c := range root.Commands() {
 		localize(c, a)
 	}

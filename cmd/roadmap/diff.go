@@ -37,10 +37,6 @@ type diffCmd struct {
 	orderNumber, orderDate string
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newDiffCmd(a).command() })
-}
-
 func newDiffCmd(a *app) *diffCmd { return &diffCmd{app: a, format: string(diff.Text)} }
 
 func (c *diffCmd) command() *cobra.Command {

@@ -14,10 +14,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/yamlfmt"
 )
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newFmtCmd(a).command() })
-}
-
 // fmtCmd is `roadmap fmt`: the canonical layout of roadmap files.
 type fmtCmd struct {
 	app     *app

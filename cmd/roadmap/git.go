@@ -22,10 +22,6 @@ type gitCmd struct {
 	pattern string
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newGitCmd(a).command() })
-}
-
 func newGitCmd(a *app) *gitCmd { return &gitCmd{app: a, pattern: "roadmaps/*.yaml"} }
 
 // The drivers: git runs `roadmap diff OLD NEW` style external diffs

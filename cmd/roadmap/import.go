@@ -25,10 +25,6 @@ type importCmd struct {
 	force    bool
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newImportCmd(a).command() })
-}
-
 func newImportCmd(a *app) *importCmd { return &importCmd{app: a} }
 
 func (c *importCmd) command() *cobra.Command {

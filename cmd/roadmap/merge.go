@@ -25,9 +25,7 @@ type mergeCmd struct {
 	gitDriver bool
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return (&mergeCmd{app: a}).command() })
-}
+func newMergeCmd(a *app) *mergeCmd { return &mergeCmd{app: a} }
 
 func (c *mergeCmd) command() *cobra.Command {
 	cmd := &cobra.Command{
