@@ -91,8 +91,7 @@ func (c *mergeCmd) checkResult(name string, data []byte) bool {
 	return !diag.Fails(fs, false)
 }
 
-// readInput reads a roadmap version named on the command line (never
-// stdin: git's merge driver gives files).
+// readInput reads a roadmap file given to merge, which reads no stdin.
 func readInput(path string) ([]byte, error) { return safefile.ReadFile(path, roadmap.MaxFileSize) }
 
 // amend applies amendment files to the roadmap at basePath.
