@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -26,9 +25,7 @@ type mergeCmd struct {
 	gitDriver bool
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return (&mergeCmd{app: a}).command() })
-}
+func newMergeCmd(a *app) *mergeCmd { return &mergeCmd{app: a} }
 
 func (c *mergeCmd) command() *cobra.Command {
 	cmd := &cobra.Command{
@@ -94,13 +91,8 @@ func (c *mergeCmd) checkResult(name string, data []byte) bool {
 	return !diag.Fails(fs, false)
 }
 
-func readInput(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err == nil && len(data) > roadmap.MaxFileSize {
-		err = fmt.Errorf("%s: %w", path, roadmap.ErrTooLarge)
-	}
-	return data, err
-}
+// readInput reads a roadmap file given to merge, which reads no stdin.
+func readInput(path string) ([]byte, error) { return safefile.ReadFile(path, roadmap.MaxFileSize) }
 
 // amend applies amendment files to the roadmap at basePath.
 func (c *mergeCmd) amend(basePath string, paths []string) error {

@@ -35,6 +35,9 @@ type Document struct {
 	Number string       `yaml:"number" rm:"required"`
 	Date   roadmap.Date `yaml:"date" rm:"required"`
 	Title  string       `yaml:"title" rm:"required"`
+	// Changes say in a few words what the document changed; they are
+	// recorded with it.
+	Changes []string `yaml:"changes"`
 }
 
 // Amendment is one amendment file: the amending document, the roadmap it

@@ -455,6 +455,9 @@ func documentNode(d Document) *yaml.Node {
 	if d.Title != "" {
 		m.Content = append(m.Content, keyNode("title"), strNode(d.Title))
 	}
+	if len(d.Changes) > 0 {
+		m.Content = append(m.Content, keyNode("changes"), listNode(d.Changes, true))
+	}
 	if !flowable(m) {
 		m.Style = 0
 	}
