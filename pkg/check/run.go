@@ -12,8 +12,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
-	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
@@ -57,7 +57,7 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 					out[i] = loaded{err: err}
 					continue
 				}
-				if merge.IsAmendment(data) {
+				if amendment.IsAmendment(data) {
 					out[i] = loaded{amendment: data}
 					continue
 				}
@@ -93,7 +93,7 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 	res.Findings = append(res.Findings, Across(res.Roadmaps)...)
 	for i, l := range out {
 		if l.amendment != nil {
-			_, fs := merge.CheckFile(files[i], l.amendment, res.Roadmaps)
+			_, fs := amendment.CheckFile(files[i], l.amendment, res.Roadmaps)
 			res.Findings = append(res.Findings, fs...)
 		}
 	}
