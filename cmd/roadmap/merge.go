@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/merge"
@@ -101,11 +102,11 @@ func (c *mergeCmd) amend(basePath string, paths []string) error {
 		return err
 	}
 	var (
-		amendments []*merge.Amendment
+		amendments []*amendment.Amendment
 		fs         []diag.Finding
 	)
 	for _, p := range paths {
-		a, afs, err := merge.Load(p)
+		a, afs, err := amendment.Load(p)
 		if err != nil {
 			return err
 		}

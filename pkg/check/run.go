@@ -7,8 +7,8 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
-	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/walk"
 )
@@ -53,7 +53,7 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 					out[i] = loaded{err: err}
 					continue
 				}
-				if merge.IsAmendment(data) {
+				if amendment.IsAmendment(data) {
 					out[i] = loaded{amendment: data}
 					continue
 				}
@@ -89,7 +89,7 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 	res.Findings = append(res.Findings, Across(res.Roadmaps)...)
 	for i, l := range out {
 		if l.amendment != nil {
-			_, fs := merge.CheckFile(files[i], l.amendment, res.Roadmaps)
+			_, fs := amendment.CheckFile(files[i], l.amendment, res.Roadmaps)
 			res.Findings = append(res.Findings, fs...)
 		}
 	}

@@ -1,347 +1,207 @@
 package merge
 
 import (
-	"bytes"
-	"reflect"
-	"slices"
-	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
+	"github.com/roadmap-edu/roadmap/pkg/diff"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
-// AmendmentFromDiff returns the amendment that turns old into new, by
-// meaning: top-level fields set, activities removed, set (title, due,
-// indicator, executors, note), added (after their predecessor) and moved,
-// matched by id. Applying it to old gives a roadmap equal to new in every
-// field but n (renumbered) and formatting. The document is the last of
-// new's amendments when new records one more than old; else it is empty,
-// for the caller to fill in before writing the file (Marshal).
-func AmendmentFromDiff(old, new *roadmap.Roadmap) *Amendment {
-	a := &Amendment{Format: FormatAmendmentV1, Roadmap: new.ID}
-	if a.Roadmap == "" {
-		a.Roadmap = old.ID
+// FromDiff returns the amendment that turns the old version of res into
+// the new one: top-level fields set (the approving document's details and
+// the expected results too), activities removed, set (a renamed one gets
+// its new id), moved and added, all as the change set says. It is made
+// from the change set alone, so it names the same activities and fields
+// as the clauses of the amending order (diff.Clauses); applying it to the
+// old version gives one equal in meaning to the new, n renumbered.
+//
+// What an amendment file cannot say is returned as left, for the caller
+// to name: a changed roadmap id, recorded amendments removed or more than
+// one added, and a change of n alone (n follows from the order).
+//
+// The document is the amendment the new version records in addition;
+// else it is empty, for the caller to fill in.
+func FromDiff(res *diff.Result) (a *amendment.Amendment, left []diff.FieldChange) {
+	a = &amendment.Amendment{Format: amendment.FormatV1, Roadmap: res.RoadmapID}
+	if res.Old == nil || res.New == nil {
+		return a, nil
 	}
-	if n := len(new.Amendments); n > len(old.Amendments) {
-		d := new.Amendments[n-1]
-		a.Document = Document{Kind: d.Kind, Number: d.Number, Date: d.Date, Title: d.Title}
-	}
-	// Top-level fields.
-	var top []Field
-	strField := func(key, o, n string) {
-		if o != n {
-			top = append(top, Field{Key: key, Value: optStr(n)})
+	var (
+		top, doc                []amendment.Field
+		removes, sets           []amendment.Change
+		moved                   = map[string]bool{}
+		added                   = map[string]bool{}
+		structural, renumbering bool
+	)
+	for _, c := range res.Changes {
+		switch c.Kind {
+		case diff.KindRoadmap:
+			for _, f := range c.Fields {
+				switch {
+				case f.Field == diff.FieldExpectedResults:
+					if !hasKey(top, "expected_results") {
+						top = append(top, amendment.Field{Key: "expected_results",
+							Value: amendment.ExpectedResultsValue(res.New.ExpectedResults)})
+					}
+				case f.Field == diff.FieldAmendments:
+					n := len(res.New.Amendments)
+					if len(f.AddedAmendments) != 1 || len(f.RemovedAmendments) > 0 || n == 0 ||
+						!sameAmendment(res.New.Amendments[n-1], f.AddedAmendments[0]) {
+						left = append(left, f)
+						continue
+					}
+					d := f.AddedAmendments[0]
+					a.Document = amendment.Document{Kind: d.Kind, Number: d.Number, Date: d.Date, Title: d.Title, Changes: d.Changes}
+				case f.Field == diff.FieldID:
+					left = append(left, f)
+				case f.Field.Key() == "document":
+					doc = append(doc, amendment.Field{Key: strings.TrimPrefix(f.Field.String(), "document."), Value: roadmapValue(f.Field, f.New)})
+				default:
+					top = append(top, amendment.Field{Key: f.Field.Key(), Value: roadmapValue(f.Field, f.New)})
+				}
+			}
+		case diff.KindReordered:
+			structural = true
+			for _, m := range c.Moved {
+				moved[m.ID] = true
+			}
+		case diff.KindChanged, diff.KindRenamed:
+			set := amendment.Change{Kind: amendment.ChangeSet, ID: c.ID}
+			if c.Kind == diff.KindRenamed {
+				set.ID = c.OldID
+				set.Fields = append(set.Fields, amendment.Field{Key: "id", Value: amendment.IDValue(c.ID)})
+			}
+			for _, f := range c.Fields {
+				if f.Field == diff.FieldN {
+					renumbering = true
+				} else if !hasKey(set.Fields, f.Field.Key()) {
+					set.Fields = append(set.Fields, amendment.Field{Key: f.Field.Key(), Value: activityValue(f.Field.Key(), c.New)})
+				}
+			}
+			if len(set.Fields) > 0 {
+				sets = append(sets, set)
+			}
+		case diff.KindRemoved:
+			structural = true
+			removes = append(removes, amendment.Change{Kind: amendment.ChangeRemove, ID: c.ID})
+		case diff.KindAdded:
+			structural = true
+			added[c.ID] = true
 		}
 	}
-	strField("region", old.Region, new.Region)
-	strField("district", old.District, new.District)
-	strField("authority", old.Authority, new.Authority)
-	strField("direction", old.Direction, new.Direction)
-	strField("title", old.Title, new.Title)
-	if old.Period != new.Period {
-		top = append(top, Field{Key: "period", Value: periodNode(new.Period)})
-	}
-	strField("section", old.Section, new.Section)
-	strField("description", old.Description, new.Description)
-	if !slices.Equal(old.Goals, new.Goals) {
-		var v *yaml.Node
-		if len(new.Goals) == 0 {
-			v = nullNode()
-		} else {
-			v = listNode(new.Goals, false)
+	if renumbering && !structural {
+		for _, c := range res.Changes {
+			for _, f := range c.Fields {
+				if f.Field == diff.FieldN {
+					left = append(left, f)
+				}
+			}
 		}
-		top = append(top, Field{Key: "goals", Value: v})
+	}
+	if len(doc) > 0 {
+		top = append(top, amendment.Field{Key: "document", Value: amendment.MappingValue(doc)})
 	}
 	if len(top) > 0 {
-		a.Changes = append(a.Changes, Change{Kind: ChangeRoadmap, Fields: top})
+		a.Changes = append(a.Changes, amendment.Change{Kind: amendment.ChangeRoadmap, Fields: top})
 	}
+	a.Changes = append(a.Changes, removes...)
+	a.Changes = append(a.Changes, sets...)
+	a.Changes = append(a.Changes, placements(res.New.Activities, moved, added)...)
+	return a, left
+}
 
-	oldBy := map[string]*roadmap.Activity{}
-	newBy := map[string]*roadmap.Activity{}
-	var cur []string
-	for i := range old.Activities {
-		oldBy[old.Activities[i].ID] = &old.Activities[i]
-	}
-	for i := range new.Activities {
-		newBy[new.Activities[i].ID] = &new.Activities[i]
-	}
-	for _, x := range old.Activities {
-		if _, ok := newBy[x.ID]; !ok {
-			a.Changes = append(a.Changes, Change{Kind: ChangeRemove, ID: x.ID})
+// placements moves and adds activities into the new order. The moves come
+// first, in the new order, each after its nearest predecessor that is
+// already there: the activities not moved keep their relative order, so
+// each moved one lands in its place among them. Then the new activities,
+// in the new order, each after its predecessor, in place by then.
+func placements(acts []roadmap.Activity, moved, added map[string]bool) []amendment.Change {
+	var out []amendment.Change
+	for i, x := range acts {
+		if !moved[x.ID] {
 			continue
 		}
-		cur = append(cur, x.ID)
+		after := amendment.AfterFirst
+		for p := i - 1; p >= 0; p-- {
+			if !added[acts[p].ID] {
+				after = acts[p].ID
+				break
+			}
+		}
+		out = append(out, amendment.Change{Kind: amendment.ChangeMove, ID: x.ID, After: after})
 	}
-	for _, x := range old.Activities {
-		n, ok := newBy[x.ID]
-		if !ok {
+	for i := range acts {
+		x := &acts[i]
+		if !added[x.ID] {
 			continue
 		}
-		if fs := activityDiff(&x, n); len(fs) > 0 {
-			a.Changes = append(a.Changes, Change{Kind: ChangeSet, ID: x.ID, Fields: fs})
-		}
-	}
-	for i, x := range new.Activities {
-		if _, ok := oldBy[x.ID]; ok {
-			continue
-		}
-		after := AfterFirst
+		after := amendment.AfterFirst
 		if i > 0 {
-			after = new.Activities[i-1].ID
+			after = acts[i-1].ID
 		}
-		fs := append([]Field{{Key: "id", Value: strNode(x.ID)}}, activityDiff(&roadmap.Activity{}, &x)...)
-		a.Changes = append(a.Changes, Change{Kind: ChangeAdd, ID: x.ID, After: after, Fields: fs})
-		at := 0
-		if after != AfterFirst {
-			at = slices.Index(cur, after) + 1
+		fs := []amendment.Field{{Key: "id", Value: amendment.IDValue(x.ID)}}
+		for _, k := range []string{"title", "due", "indicator", "executors", "note"} {
+			if k != "note" || x.Note != "" {
+				fs = append(fs, amendment.Field{Key: k, Value: activityValue(k, x)})
+			}
 		}
-		cur = slices.Insert(cur, at, x.ID)
+		out = append(out, amendment.Change{Kind: amendment.ChangeAdd, ID: x.ID, After: after, Fields: fs})
 	}
-	for i, x := range new.Activities {
-		want := AfterFirst
-		if i > 0 {
-			want = new.Activities[i-1].ID
-		}
-		j := slices.Index(cur, x.ID)
-		have := AfterFirst
-		if j > 0 {
-			have = cur[j-1]
-		}
-		if have == want {
-			continue
-		}
-		a.Changes = append(a.Changes, Change{Kind: ChangeMove, ID: x.ID, After: want})
-		cur = slices.Delete(cur, j, j+1)
-		at := 0
-		if want != AfterFirst {
-			at = slices.Index(cur, want) + 1
-		}
-		cur = slices.Insert(cur, at, x.ID)
-	}
-	return a
+	return out
 }
 
-// activityDiff lists the fields of n that differ from o.
-func activityDiff(o, n *roadmap.Activity) []Field {
-	var fs []Field
-	if o.Title != n.Title {
-		fs = append(fs, Field{Key: "title", Value: strNode(n.Title)})
-	}
-	if !reflect.DeepEqual(o.Due, n.Due) {
-		fs = append(fs, Field{Key: "due", Value: dueNode(n.Due)})
-	}
-	if !reflect.DeepEqual(o.Indicator, n.Indicator) {
-		fs = append(fs, Field{Key: "indicator", Value: indicatorNode(n.Indicator)})
-	}
-	if !slices.Equal(o.Executors, n.Executors) {
-		fs = append(fs, Field{Key: "executors", Value: listNode(n.Executors, true)})
-	}
-	if o.Note != n.Note {
-		fs = append(fs, Field{Key: "note", Value: optStr(n.Note)})
-	}
-	return fs
-}
-
-func nullNode() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }
-
-func optStr(s string) *yaml.Node {
-	if s == "" {
-		return nullNode()
-	}
-	return strNode(s)
-}
-
-func listNode(xs []string, flow bool) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, x := range xs {
-		n.Content = append(n.Content, strNode(x))
-	}
-	if flow && flowable(n) {
-		n.Style = yaml.FlowStyle
-	}
-	return n
-}
-
-func intNode(i int) *yaml.Node { return plainNode(strconv.Itoa(i)) }
-
-func floatNode(f float64) *yaml.Node {
-	return plainNode(strconv.FormatFloat(f, 'f', -1, 64))
-}
-
-func boolNode(b bool) *yaml.Node { return plainNode(strconv.FormatBool(b)) }
-
-func intList(xs []int) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
-	for _, x := range xs {
-		n.Content = append(n.Content, intNode(x))
-	}
-	return n
-}
-
-func periodNode(p roadmap.Period) *yaml.Node {
-	return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{
-		keyNode("from"), intNode(p.From), keyNode("to"), intNode(p.To)}}
-}
-
-func mapNode(flow bool, kv ...*yaml.Node) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.MappingNode, Content: kv}
-	if flow && flowable(n) {
-		n.Style = yaml.FlowStyle
-	}
-	return n
-}
-
-func ymNode(ym *phrase.YearMonth) *yaml.Node {
-	return mapNode(true, keyNode("year"), intNode(ym.Year), keyNode("month"), intNode(ym.Month))
-}
-
-// dueNode writes a deadline as its text, or as a mapping with the fields
-// that the text alone would not give.
-func dueNode(d phrase.Due) *yaml.Node {
-	p := phrase.ParseDue(d.Text)
-	if reflect.DeepEqual(d, p) {
-		return strNode(d.Text)
-	}
-	m := mapNode(true, keyNode("text"), strNode(d.Text))
-	add := func(k string, v *yaml.Node) { m.Content = append(m.Content, keyNode(k), v) }
-	if d.Every != p.Every {
-		add("every", boolNode(d.Every))
-	}
-	if !slices.Equal(d.Years, p.Years) {
-		add("years", intList(d.Years))
-	}
-	if !slices.Equal(d.Months, p.Months) {
-		add("months", intList(d.Months))
-	}
-	if d.Day != p.Day {
-		add("day", intNode(d.Day))
-	}
-	if !slices.Equal(d.Quarters, p.Quarters) {
-		add("quarters", intList(d.Quarters))
-	}
-	if d.SchoolYear != p.SchoolYear {
-		add("school_year", boolNode(d.SchoolYear))
-	}
-	if d.Throughout != p.Throughout {
-		add("throughout", boolNode(d.Throughout))
-	}
-	if d.Plan != p.Plan {
-		add("plan", strNode(d.Plan))
-	}
-	if d.From != nil && !reflect.DeepEqual(d.From, p.From) {
-		add("from", ymNode(d.From))
-	}
-	if d.To != nil && !reflect.DeepEqual(d.To, p.To) {
-		add("to", ymNode(d.To))
-	}
-	if !flowable(m) {
-		m.Style = 0
-	}
-	return m
-}
-
-// indicatorNode writes an indicator as its text, or as a mapping with the
-// fields that the text alone would not give.
-func indicatorNode(ind phrase.Indicator) *yaml.Node {
-	p := phrase.ParseIndicator(ind.Text)
-	if reflect.DeepEqual(ind, p) {
-		return strNode(ind.Text)
-	}
-	m := mapNode(true, keyNode("text"), strNode(ind.Text))
-	add := func(k string, v *yaml.Node) { m.Content = append(m.Content, keyNode(k), v) }
-	if ind.Kind != "" && (ind.Kind != p.Kind || ind.Parsed != p.Parsed) {
-		add("kind", strNode(string(ind.Kind)))
-	}
-	if ind.Min != nil && !reflect.DeepEqual(ind.Min, p.Min) {
-		add("min", floatNode(*ind.Min))
-	}
-	if ind.Max != nil && !reflect.DeepEqual(ind.Max, p.Max) {
-		add("max", floatNode(*ind.Max))
-	}
-	if ind.Unit != p.Unit {
-		add("unit", strNode(ind.Unit))
-	}
-	if ind.Per != p.Per && ind.Per != "" {
-		add("per", strNode(ind.Per))
-	}
-	if ind.Of != p.Of {
-		add("of", strNode(ind.Of))
-	}
-	if !reflect.DeepEqual(ind.Targets, p.Targets) {
-		t := mapNode(true)
-		for _, x := range ind.Targets {
-			t.Content = append(t.Content, intNode(x.Year), floatNode(x.Value))
-		}
-		add("targets", t)
-	}
-	if !slices.Equal(ind.Documents, p.Documents) {
-		add("documents", listNode(ind.Documents, true))
-	}
-	if !flowable(m) {
-		m.Style = 0
-	}
-	return m
-}
-
-// Marshal writes the amendment as a roadmap-amendment/v1 file.
-func (a *Amendment) Marshal() ([]byte, error) {
-	doc := documentNode(a.Document)
-	if a.Document.Date.IsZero() {
-		doc.Content[5] = nullNode()
-	}
-	changes := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, c := range a.Changes {
-		changes.Content = append(changes.Content, changeNode(c))
-	}
-	root := mapNode(false,
-		keyNode("format"), strNode(FormatAmendmentV1),
-		keyNode("roadmap"), strNode(a.Roadmap),
-		keyNode("document"), doc,
-		keyNode("changes"), changes)
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-func changeNode(c Change) *yaml.Node {
-	m := mapNode(false)
-	add := func(k string, v *yaml.Node) { m.Content = append(m.Content, keyNode(k), v) }
-	fields := func() {
-		for _, f := range c.Fields {
-			add(f.Key, copyNode(f.Value))
+func hasKey(fs []amendment.Field, key string) bool {
+	for _, f := range fs {
+		if f.Key == key {
+			return true
 		}
 	}
-	switch c.Kind {
-	case ChangeSet:
-		add("set", strNode(c.ID))
-		fields()
-	case ChangeAdd:
-		act := mapNode(false)
-		for _, f := range c.Fields {
-			act.Content = append(act.Content, keyNode(f.Key), copyNode(f.Value))
-		}
-		add("add", act)
-		if c.After != "" {
-			add("after", strNode(c.After))
-		}
-	case ChangeRemove:
-		add("remove", strNode(c.ID))
-	case ChangeMove:
-		add("move", strNode(c.ID))
-		add("after", strNode(c.After))
-	case ChangeRenameExecutor:
-		add("rename_executor", mapNode(true, keyNode("from"), strNode(c.From), keyNode("to"), strNode(c.To)))
-	case ChangeRoadmap:
-		fields()
+	return false
+}
+
+func sameAmendment(a, b roadmap.Amendment) bool {
+	return a.Kind == b.Kind && a.Number == b.Number && a.Date == b.Date && a.Title == b.Title &&
+		strings.Join(a.Changes, "\x00") == strings.Join(b.Changes, "\x00")
+}
+
+// activityValue is the value of an activity's key as the amendment
+// writes it.
+func activityValue(key string, x *roadmap.Activity) *yaml.Node {
+	switch key {
+	case "title":
+		return amendment.IDValue(x.Title)
+	case "due":
+		return amendment.DueValue(x.Due)
+	case "indicator":
+		return amendment.IndicatorValue(x.Indicator)
+	case "executors":
+		return amendment.ListValue(x.Executors, true)
 	}
-	return m
+	return amendment.StringValue(x.Note)
+}
+
+// roadmapValue is the new value of a roadmap field; null removes it.
+func roadmapValue(f diff.Field, v diff.Value) *yaml.Node {
+	if v.IsZero() {
+		return amendment.NullValue()
+	}
+	switch f.Type() {
+	case diff.TypeList:
+		return amendment.ListValue(v.List, false)
+	case diff.TypePeriod:
+		return amendment.PeriodValue(*v.Period)
+	case diff.TypeDate:
+		return amendment.DateValue(v.Date)
+	case diff.TypePerson:
+		return amendment.PersonValue(*v.Person)
+	case diff.TypeRef:
+		return amendment.RefValue(*v.Ref)
+	}
+	if f == diff.FieldDocumentNumber {
+		return amendment.NumberValue(v.Text)
+	}
+	return amendment.StringValue(v.Text)
 }

@@ -10,7 +10,9 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/diff"
 	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -102,15 +104,15 @@ func randomAmendment(rng *rand.Rand, r *roadmap.Roadmap, touch []string, prefix 
 	return out
 }
 
-func mustApply(t *testing.T, base []byte, amendment []byte) []byte {
+func mustApply(t *testing.T, base []byte, file []byte) []byte {
 	t.Helper()
-	a, fs := merge.Parse("amendment.yaml", amendment)
+	a, fs := amendment.Parse("amendment.yaml", file)
 	if diag.Fails(fs, false) {
-		t.Fatalf("amendment: %v\n%s", fs, amendment)
+		t.Fatalf("amendment: %v\n%s", fs, file)
 	}
-	out, fs, err := merge.Apply("base.yaml", base, []*merge.Amendment{a})
+	out, fs, err := merge.Apply("base.yaml", base, []*amendment.Amendment{a})
 	if err != nil || out == nil {
-		t.Fatalf("apply: %v %v\n%s", err, fs, amendment)
+		t.Fatalf("apply: %v %v\n%s", err, fs, file)
 	}
 	return out
 }
@@ -145,7 +147,7 @@ func activityIDs(r *roadmap.Roadmap) []string {
 	return ids
 }
 
-// TestPropertyDiffRoundTrip: apply(base, AmendmentFromDiff(base, x)) == x,
+// TestPropertyDiffRoundTrip: apply(base, FromDiff(diff(base, x))) == x,
 // also through the written amendment file.
 func TestPropertyDiffRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -157,7 +159,10 @@ func TestPropertyDiffRoundTrip(t *testing.T) {
 		br := parse(t, base)
 		for i := range 60 {
 			x := mustApply(t, base, randomAmendment(rng, br, activityIDs(br), "new", i, pick(rng, []string{"period", "title", "description", ""})))
-			am := merge.AmendmentFromDiff(br, parse(t, x))
+			am, left := merge.FromDiff(diff.Compute(br, parse(t, x), diff.Options{}))
+			if len(left) > 0 {
+				t.Fatalf("%s #%d: FromDiff left out %v", seed, i, left)
+			}
 			file, err := am.Marshal()
 			if err != nil {
 				t.Fatal(err)

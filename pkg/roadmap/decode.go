@@ -458,6 +458,9 @@ func suggestion(key string, fs []field) any {
 	sort.Strings(keys)
 	for _, k := range keys {
 		dist := EditDistance(lower, k)
+		if dist >= len([]rune(lower)) {
+			continue // "n" is not a misspelt "id"
+		}
 		if dist < bestDist || (dist <= 3 && len(k) > 4 && (strings.HasPrefix(k, lower) || strings.HasPrefix(lower, k)) && bestDist > 2) {
 			best, bestDist = k, dist
 		}

@@ -42,3 +42,46 @@ func DecodeNode(file string, root *yaml.Node, v any) (positions map[string]diag.
 	d.decode(root, rv.Elem(), "")
 	return d.positions, d.findings
 }
+
+// FieldTag is a struct field as the file formats see it: its key and the
+// options of its `rm` tag. Fields is the one reader of those tags: the
+// loader, the amendment format, the editor's key orders, fmt and the
+// JSON Schema all take them from here.
+type FieldTag struct {
+	Key      string
+	Index    int
+	Required bool
+	Enum     []string
+}
+
+// Fields lists the keys of struct type t in the order of its fields.
+func Fields(t reflect.Type) []FieldTag {
+	fs := fieldsOf(t)
+	out := make([]FieldTag, len(fs))
+	for i, f := range fs {
+		out[i] = FieldTag{Key: f.key, Index: f.index, Required: f.required, Enum: f.enum}
+	}
+	return out
+}
+
+// Keys lists the keys of struct type t in the order of its fields: where
+// a new key goes.
+func Keys(t reflect.Type) []string {
+	fs := fieldsOf(t)
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.key
+	}
+	return out
+}
+
+// RequiredKeys is the set of the keys of t that the format requires.
+func RequiredKeys(t reflect.Type) map[string]bool {
+	out := map[string]bool{}
+	for _, f := range fieldsOf(t) {
+		if f.required {
+			out[f.key] = true
+		}
+	}
+	return out
+}
