@@ -188,3 +188,20 @@ func (t *Threshold) equal(u *Threshold) bool {
 	}
 	return floatEqual(t.Min, u.Min) && floatEqual(t.Max, u.Max) && t.Unit == u.Unit
 }
+
+// ComparedKeys are the YAML keys whose values Compute compares: of an
+// activity (n aside), or with roadmap set of the roadmap (activities
+// aside). A three-way merge judges these keys by ChangedKeys and
+// ChangedRoadmapKeys.
+func ComparedKeys(roadmap bool) map[string]bool {
+	out := map[string]bool{}
+	for f := FieldTitle; f < fieldCount; f++ {
+		if (f >= FieldID) == roadmap {
+			out[f.Key()] = true
+		}
+	}
+	if !roadmap {
+		out["id"] = true
+	}
+	return out
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/diff"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
@@ -45,10 +46,12 @@ type ThreeWayResult struct {
 	Findings []diag.Finding
 }
 
-// side is one parsed version.
+// side is one parsed version: its text and its meaning.
 type side struct {
 	e     *editor
+	r     *roadmap.Roadmap
 	items map[string]*yaml.Node
+	acts  map[string]*roadmap.Activity
 	ids   []string
 }
 
@@ -61,7 +64,10 @@ func loadSide(in Input) (*side, []diag.Finding) {
 	if e == nil {
 		return nil, efs
 	}
-	s := &side{e: e, items: map[string]*yaml.Node{}}
+	s := &side{e: e, r: r, items: map[string]*yaml.Node{}, acts: map[string]*roadmap.Activity{}}
+	for i := range r.Activities {
+		s.acts[r.Activities[i].ID] = &r.Activities[i]
+	}
 	for i, item := range e.items() {
 		id := itemID(item)
 		if id == "" {
@@ -91,22 +97,38 @@ func canon(n *yaml.Node) any {
 
 func same(a, b *yaml.Node) bool { return reflect.DeepEqual(canon(a), canon(b)) }
 
-// itemSame compares two activities, n aside.
-func itemSame(a, b *yaml.Node) bool {
-	return reflect.DeepEqual(itemCanon(a), itemCanon(b))
+// The keys the change set compares: a three-way merge asks it whether a
+// side changed them, so that a value written another way with the same
+// meaning (a deadline as a phrase or as a mapping) is no change.
+var (
+	typedActivityKeys = diff.ComparedKeys(false)
+	typedRoadmapKeys  = diff.ComparedKeys(true)
+)
+
+// judge tells whether key holds the same in two versions: by the change
+// set's comparison (changed, from diff.ChangedKeys) for a key it
+// compares, else by the decoded YAML of the nodes.
+func judge(key string, typed, changed map[string]bool, x, y *yaml.Node) bool {
+	if typed[key] && changed != nil {
+		return !changed[key]
+	}
+	return same(x, y)
 }
 
-func itemCanon(item *yaml.Node) map[string]any {
-	out := map[string]any{}
-	if item == nil {
+// activityChanges compares the activity id of two sides by the change
+// set; nil when either side lacks it.
+func activityChanges(x, y *side, id string) map[string]bool {
+	xa, ya := x.acts[id], y.acts[id]
+	if xa == nil || ya == nil {
 		return nil
 	}
-	for i := 0; i+1 < len(item.Content); i += 2 {
-		if k := item.Content[i].Value; k != "n" {
-			out[k] = canon(item.Content[i+1])
-		}
-	}
-	return out
+	return diff.ChangedKeys(xa, ya)
+}
+
+// activitySame reports whether two sides hold the same activity, n aside.
+func activitySame(x, y *side, id string) bool {
+	ch := activityChanges(x, y, id)
+	return ch != nil && len(ch) == 0
 }
 
 // keysOf lists the keys of mappings in first-seen order, skipping skip.
@@ -129,13 +151,15 @@ func keysOf(skip []string, ms ...*yaml.Node) []string {
 // listKeys are the lists merged item by item rather than as a whole.
 var listKeys = map[string]bool{"executors": true, "goals": true, "amendments": true}
 
-// fieldMerge decides one field: the node to set (nil deletes), whether to
-// set it at all, or a conflict.
-func fieldMerge(key string, o, a, b *yaml.Node) (val *yaml.Node, set, conflict bool) {
+// fieldMerge decides one field from its three versions and whether they
+// hold the same (sameAB: ours and theirs; sameOB, sameOA: base and each
+// side): the node to set (nil deletes), whether to set it at all, or a
+// conflict.
+func fieldMerge(key string, o, a, b *yaml.Node, sameAB, sameOB, sameOA bool) (val *yaml.Node, set, conflict bool) {
 	switch {
-	case same(a, b), same(o, b):
+	case sameAB, sameOB:
 		return nil, false, false
-	case same(o, a):
+	case sameOA:
 		if b == nil || amendment.IsNull(b) {
 			return nil, true, false
 		}
@@ -227,7 +251,8 @@ func ThreeWay(base, ours, theirs Input) (*ThreeWayResult, []diag.Finding, error)
 		diag.Sort(fs)
 		return nil, fs, nil
 	}
-	m := &merger{o: so, a: sa, b: sb, e: sa.e}
+	m := &merger{o: so, a: sa, b: sb, e: sa.e, top: [3]map[string]bool{
+		diff.ChangedRoadmapKeys(sa.r, sb.r), diff.ChangedRoadmapKeys(so.r, sb.r), diff.ChangedRoadmapKeys(so.r, sa.r)}}
 	if err := m.run(); err != nil {
 		return nil, nil, err
 	}
@@ -238,7 +263,10 @@ func ThreeWay(base, ours, theirs Input) (*ThreeWayResult, []diag.Finding, error)
 }
 
 type merger struct {
-	o, a, b   *side
+	o, a, b *side
+	// top are the top-level keys changed between ours and theirs, base
+	// and theirs, base and ours.
+	top       [3]map[string]bool
 	e         *editor // ours, edited
 	conflicts []Conflict
 	findings  []diag.Finding
@@ -266,7 +294,8 @@ func (m *merger) topLevel() error {
 		_, o := amendment.Lookup(m.o.e.root, k)
 		_, a := amendment.Lookup(m.e.root, k)
 		_, b := amendment.Lookup(m.b.e.root, k)
-		val, set, conflict := fieldMerge(k, o, a, b)
+		val, set, conflict := fieldMerge(k, o, a, b,
+			judge(k, typedRoadmapKeys, m.top[0], a, b), judge(k, typedRoadmapKeys, m.top[1], o, b), judge(k, typedRoadmapKeys, m.top[2], o, a))
 		switch {
 		case conflict:
 			m.conflicts = append(m.conflicts, Conflict{Field: k, theirs: entryLines(m.b.e, m.b.e.root, len(m.b.e.t.lines), k, 0)})
@@ -313,10 +342,9 @@ func (m *merger) activities() error {
 	for _, id := range m.e.ids() {
 		oi, inO := o.items[id]
 		bi, inB := b.items[id]
-		ai := m.e.items()[m.e.index(id)]
 		switch {
 		case inO && !inB:
-			if itemSame(oi, ai) {
+			if activitySame(o, m.a, id) {
 				if _, err := m.e.removeActivity(m.e.index(id)); err != nil {
 					return err
 				}
@@ -335,9 +363,9 @@ func (m *merger) activities() error {
 			continue
 		}
 		after := m.placeAfter(b.ids[:i], id)
-		if oi, inO := o.items[id]; inO {
+		if _, inO := o.items[id]; inO {
 			// Ours removed it: fine unless theirs changed it.
-			if !itemSame(oi, b.items[id]) {
+			if !activitySame(o, b, id) {
 				m.conflicts = append(m.conflicts, Conflict{Activity: id, missingOurs: true, after: after,
 					theirs: itemLines(b, id, m.e.dashIndent())})
 			}
@@ -383,11 +411,13 @@ func (m *merger) placeAfter(before []string, id string) string {
 // both added it).
 func (m *merger) fields(id string, o, b *yaml.Node) error {
 	a := m.e.items()[m.e.index(id)]
+	ab, ob, oa := activityChanges(m.a, m.b, id), activityChanges(m.o, m.b, id), activityChanges(m.o, m.a, id)
 	for _, k := range keysOf([]string{"n", "id"}, a, b, o) {
 		_, ov := amendment.Lookup(o, k)
 		_, av := amendment.Lookup(a, k)
 		_, bv := amendment.Lookup(b, k)
-		val, set, conflict := fieldMerge(k, ov, av, bv)
+		val, set, conflict := fieldMerge(k, ov, av, bv, judge(k, typedActivityKeys, ab, av, bv),
+			judge(k, typedActivityKeys, ob, ov, bv), judge(k, typedActivityKeys, oa, ov, av))
 		switch {
 		case conflict:
 			_, _, bend := m.b.e.bounds(slices.Index(m.b.ids, id))
