@@ -117,4 +117,3 @@ func TestCases(t *testing.T) {
 		t.Errorf("amendments: %+v", f)
 	}
 }
-

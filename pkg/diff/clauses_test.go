@@ -18,4 +18,3 @@ func TestWordChange(t *testing.T) {
 		t.Error("a rewritten cell should not be a word change")
 	}
 }
-

@@ -7,7 +7,7 @@ func init() {
 		"diff.flag.order_date":   {"дата приказа о внесении изменений (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)", "date of the amending order (YYYY-MM-DD or DD.MM.YYYY)"},
 		"diff.amendment_title":   {"О внесении изменений в приказ от %s № %s", "On amending the order of %s No. %s"},
 		"diff.amendment_fill":    {"Впишите в %s номер и дату приказа о внесении изменений (или укажите --order-number и --order-date).", "Fill in the amending order's number and date in %s (or give --order-number and --order-date)."},
-		"diff.amendment_left":   {"В файл изменений не вошло: %s — файл изменений таких изменений не выражает; внесите их в %s или в дорожную карту вручную.", "Not in the amendment file: %s (an amendment file cannot express them); make them in %s or in the roadmap by hand."},
+		"diff.amendment_left":    {"В файл изменений не вошло: %s — файл изменений таких изменений не выражает; внесите их в %s или в дорожную карту вручную.", "Not in the amendment file: %s (an amendment file cannot express them); make them in %s or in the roadmap by hand."},
 		"diff.err.amendment_one": {"файл изменений (-o ФАЙЛ.yaml) строится по двум версиям одной дорожной карты", "an amendment file (-o FILE.yaml) is made from two versions of one roadmap"},
 		// The command.
 		"diff.short": {"Сравнить две версии дорожной карты по смыслу", "Compare two versions of a roadmap by meaning"},

@@ -151,4 +151,3 @@ func fileSet(res *diff.Result, a *amendment.Amendment) []string {
 	slices.Sort(out)
 	return slices.Compact(out)
 }
-
