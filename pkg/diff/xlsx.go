@@ -51,7 +51,13 @@ func WriteXLSX(path string, rs []*Result, lang i18n.Lang) (err error) {
 		if len(t.Rows) == 0 {
 			rows = append(rows, []string{noRows(res, lang)})
 		}
-		rows = append(rows, t.Rows...)
+		for _, row := range t.Rows {
+			texts := make([]string, len(row))
+			for c, cell := range row {
+				texts[c] = cell.Text
+			}
+			rows = append(rows, texts)
+		}
 	}
 	set := func(r int, vals []string, style int) error {
 		for c, v := range vals {

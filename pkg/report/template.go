@@ -10,7 +10,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
-	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 // The form's layout: title rows, then the header, then the data.
@@ -165,7 +164,10 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 			due[dl.Year] = true
 		}
 		for year := rm.Period.From; year <= rm.Period.To; year++ {
-			plan := view.Plan(a, rm.Period, year, lang)
+			// The plan worded from the catalogue here: fulfilment, which reads
+			// these forms, must not depend on package view.
+			m := a.PlanIn(rm.Period, year).Msg()
+			plan := i18n.T(lang, m.Key, m.Args...)
 			if !due[year] {
 				plan = i18n.T(lang, "template.not_due")
 			}
