@@ -63,7 +63,7 @@ func BeforeAfter(res *Result, lang i18n.Lang) view.Table {
 			if i > 0 {
 				name = ""
 			}
-			t.Rows = append(t.Rows, []string{name, r[0], r[1], r[2]})
+			t.Rows = append(t.Rows, []view.Cell{view.TextCell(name), view.TextCell(r[0]), view.TextCell(r[1]), view.TextCell(r[2])})
 		}
 	}
 	fieldRows := func(c *Change) [][3]string {

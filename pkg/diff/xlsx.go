@@ -9,41 +9,39 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/xlsxpage"
 )
 
 // WriteXLSX writes the "Было / Стало" tables of the results to an Excel
-// file at path: Times New Roman 12, a bold frozen header row, wrapped
-// text, A4 landscape. Every value is written as a string, so that a title
-// starting with "=" is never a formula. The file is written to a
-// temporary file in the same directory and renamed over path.
+// file at path: a bold frozen header row, wrapped text, set up for
+// printing by package xlsxpage. Every value is written as a string, so
+// that a title starting with "=" is never a formula. The file is written
+// to a temporary file in the same directory and renamed over path.
 func WriteXLSX(path string, rs []*Result, lang i18n.Lang) (err error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := i18n.T(lang, "diff.xlsx.sheet")
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+	sheet, err := xlsxpage.NewSheets(f).Add(i18n.T(lang, "diff.xlsx.sheet"), "")
+	if err != nil {
 		return err
 	}
-	base := &excelize.Font{Family: "Times New Roman", Size: 12}
-	bold := *base
-	bold.Bold = true
 	wrap := &excelize.Alignment{WrapText: true, Vertical: "top"}
-	body, err := f.NewStyle(&excelize.Style{Font: base, Alignment: wrap})
-	if err != nil {
-		return err
-	}
-	head, err := f.NewStyle(&excelize.Style{Font: &bold, Alignment: wrap,
+	styles := xlsxpage.NewStyles(f)
+	body := styles.Add(&excelize.Style{Font: xlsxpage.Font(), Alignment: wrap})
+	head := styles.Add(&excelize.Style{Font: xlsxpage.Bold(), Alignment: wrap,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#D9D9D9"}}})
-	if err != nil {
-		return err
+	if styles.Err != nil {
+		return styles.Err
 	}
 	var header []string
 	var rows [][]string
+	title := sheet
 	for i, res := range rs {
 		t := BeforeAfter(res, lang)
 		if i == 0 {
 			for _, c := range t.Columns {
 				header = append(header, c.Header)
 			}
+			title = t.Title
 		}
 		if len(rs) > 1 {
 			rows = append(rows, []string{t.Title})
@@ -51,8 +49,15 @@ func WriteXLSX(path string, rs []*Result, lang i18n.Lang) (err error) {
 		if len(t.Rows) == 0 {
 			rows = append(rows, []string{noRows(res, lang)})
 		}
-		rows = append(rows, t.Rows...)
+		for _, row := range t.Rows {
+			texts := make([]string, len(row))
+			for c, cell := range row {
+				texts[c] = cell.Text
+			}
+			rows = append(rows, texts)
+		}
 	}
+	widths := []float64{30, 26, 60, 60}
 	set := func(r int, vals []string, style int) error {
 		for c, v := range vals {
 			cell, err := excelize.CoordinatesToCellName(c+1, r)
@@ -64,7 +69,10 @@ func WriteXLSX(path string, rs []*Result, lang i18n.Lang) (err error) {
 			}
 		}
 		last, _ := excelize.CoordinatesToCellName(len(header), r)
-		return f.SetCellStyle(sheet, "A"+fmt.Sprint(r), last, style)
+		if err := f.SetCellStyle(sheet, "A"+fmt.Sprint(r), last, style); err != nil {
+			return err
+		}
+		return f.SetRowHeight(sheet, r, xlsxpage.RowHeight(vals, widths))
 	}
 	if err := set(1, header, head); err != nil {
 		return err
@@ -74,7 +82,8 @@ func WriteXLSX(path string, rs []*Result, lang i18n.Lang) (err error) {
 			return err
 		}
 	}
-	for col, width := range map[string]float64{"A": 30, "B": 26, "C": 60, "D": 60} {
+	for i, width := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(sheet, col, col, width); err != nil {
 			return err
 		}
@@ -82,8 +91,10 @@ func WriteXLSX(path string, rs []*Result, lang i18n.Lang) (err error) {
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	a4, landscape := 9, "landscape"
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}); err != nil {
+	if err := xlsxpage.Print(f, sheet, 1, 1, lang); err != nil {
+		return err
+	}
+	if err := xlsxpage.DocProps(f, title, "", lang); err != nil {
 		return err
 	}
 	return writeAtomic(path, func(out *os.File) error {
