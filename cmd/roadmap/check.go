@@ -10,7 +10,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
-	"github.com/roadmap-edu/roadmap/pkg/view"
+	"github.com/roadmap-edu/roadmap/pkg/summary"
 )
 
 // checkCmd is `roadmap check`: validate roadmap files.
@@ -73,7 +73,7 @@ func (c *checkCmd) run(paths []string) error {
 			return usageError{fmt.Errorf("%s", c.app.t("err.no_reports"))}
 		}
 		var fs []diag.Finding
-		results, fs, err = fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf, Lang: c.app.lang})
+		results, fs, err = fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf})
 		if err != nil {
 			return err
 		}
@@ -91,7 +91,7 @@ func (c *checkCmd) run(paths []string) error {
 	if format == render.Text {
 		if len(results) > 0 {
 			fmt.Fprintln(c.app.stdout)
-			table := view.Statuses(fulfil.Rows(results, c.app.lang), asOf, c.app.lang)
+			table := summary.Statuses(results, asOf, c.app.lang)
 			if err := r.Table(c.app.stdout, table); err != nil {
 				return err
 			}

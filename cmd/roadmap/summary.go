@@ -155,7 +155,7 @@ func (c *summaryCmd) evaluate(paths []string, asOf time.Time) (*check.Result, []
 			return nil, nil, nil, err
 		}
 	}
-	results, fs, err := fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf, Lang: c.app.lang, AllYears: true})
+	results, fs, err := fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf, AllYears: true})
 	if err != nil {
 		return nil, nil, nil, err
 	}

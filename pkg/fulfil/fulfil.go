@@ -2,7 +2,9 @@
 // the rows of districts' reports to roadmap activities and years, and
 // gives each activity and year a status (met, met late, not met, partly
 // met, no data, not due, needs review) with the plan, the fact and the
-// achievement level, as Russian reporting forms show them.
+// achievement level, as Russian reporting forms show them. Its results
+// are typed data (status keys, numbers, dates, the plan as values);
+// package view words them.
 package fulfil
 
 import (
@@ -19,7 +21,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/report"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
-	"github.com/roadmap-edu/roadmap/pkg/view"
 	"github.com/roadmap-edu/roadmap/pkg/walk"
 )
 
@@ -40,9 +41,6 @@ const (
 // Statuses lists every status in display order.
 var Statuses = []Status{Met, MetLate, NotMet, Partial, NoData, NotDue, NeedsReview}
 
-// Label is the status in words: "выполнено", "не выполнено".
-func (s Status) Label(lang i18n.Lang) string { return i18n.T(lang, "status."+string(s)) }
-
 // Result is the evaluation of one activity in one year.
 type Result struct {
 	RoadmapID  string
@@ -50,15 +48,13 @@ type Result struct {
 	ActivityID string
 	N          int
 	Title      string
-	Indicator  string
-	Kind       phrase.IndicatorKind
-	// Unit of the indicator: "%", the counted noun, or "" for a document.
-	Unit     string
-	Year     int
-	Deadline time.Time
-	Status   Status
-	// Plan is what the indicator requires that year, readably.
-	Plan string
+	// Indicator is the indicator as written.
+	Indicator string
+	Year      int
+	Deadline  time.Time
+	Status    Status
+	// Plan is what the indicator requires that year.
+	Plan roadmap.Plan
 	// Fact is the reported value as written; FactValue its number.
 	Fact      string
 	FactValue *float64
@@ -78,7 +74,6 @@ type Options struct {
 	// AsOf is the day the evaluation is made for: deadlines after it are
 	// not due yet.
 	AsOf time.Time
-	Lang i18n.Lang
 	// AllYears evaluates every year of every roadmap, reported or not (a
 	// summary); otherwise only the years the reports cover.
 	AllYears bool
@@ -404,11 +399,10 @@ func (e *evaluator) evaluate() []Result {
 type position struct{ first, last bool }
 
 func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position) Result {
-	lang := e.opts.Lang
 	res := Result{
 		RoadmapID: rm.ID, District: rm.District, ActivityID: a.ID, N: a.N, Title: a.Title,
-		Indicator: a.Indicator.Text, Kind: a.Indicator.Kind, Unit: a.Indicator.Unit, Year: dl.Year, Deadline: dl.By,
-		Plan: view.Plan(a, rm.Period, dl.Year, lang), Executors: a.Executors,
+		Indicator: a.Indicator.Text, Year: dl.Year, Deadline: dl.By,
+		Plan: a.PlanIn(rm.Period, dl.Year), Executors: a.Executors,
 	}
 	due := !e.opts.AsOf.Before(dl.By.AddDate(0, 0, 1))
 	if en == nil || en.fact.Empty() {
@@ -458,7 +452,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		if status == Partial {
 			code = diag.Partial
 		}
-		e.cellFinding(en.row.file, en.row.factAddrWhere, code, a.N, a.ID, dl.Year, v.Text, res.Plan)
+		e.cellFinding(en.row.file, en.row.factAddrWhere, code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg())
 		if res.Reason == "" {
 			e.cellFinding(en.row.file, en.row.factAddrWhere, diag.MissingReason, a.N, dl.Year)
 		}
@@ -636,14 +630,4 @@ func ReportFiles(paths []string) ([]string, error) {
 	}
 	slices.Sort(files)
 	return files, nil
-}
-
-// Rows turns results into the rows of the status table.
-func Rows(results []Result, lang i18n.Lang) []view.StatusRow {
-	out := make([]view.StatusRow, len(results))
-	for i, r := range results {
-		out[i] = view.StatusRow{RoadmapID: r.RoadmapID, N: r.N, ActivityID: r.ActivityID, Year: r.Year,
-			Plan: r.Plan, Fact: r.Fact, Status: r.Status.Label(lang), Achievement: r.Achievement, Reason: r.Reason}
-	}
-	return out
 }

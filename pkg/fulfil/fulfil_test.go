@@ -3,6 +3,7 @@ package fulfil_test
 import (
 	"bytes"
 	"fmt"
+	"go/build"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 const reports = "../../testdata/reports"
@@ -36,7 +38,7 @@ func roadmaps(t *testing.T, paths ...string) []*roadmap.Roadmap {
 
 func evaluate(t *testing.T, rms []*roadmap.Roadmap, files ...string) ([]fulfil.Result, []diag.Finding) {
 	t.Helper()
-	results, fs, err := fulfil.Evaluate(rms, files, fulfil.Options{AsOf: asOf, Lang: i18n.RU})
+	results, fs, err := fulfil.Evaluate(rms, files, fulfil.Options{AsOf: asOf})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +55,7 @@ func summary(results []fulfil.Result, fs []diag.Finding) []byte {
 			ach = fmt.Sprint(*r.Achievement)
 		}
 		fmt.Fprintf(&b, "%s #%d %s %d: %s | plan %q | fact %q | %s%% | done %s\n",
-			r.RoadmapID, r.N, r.ActivityID, r.Year, r.Status, r.Plan, r.Fact, ach, r.Done)
+			r.RoadmapID, r.N, r.ActivityID, r.Year, r.Status, view.Plan(r.Plan, i18n.RU), r.Fact, ach, r.Done)
 	}
 	b.WriteString("--\n")
 	text, _ := render.New(render.Text, render.Options{Lang: i18n.RU})
@@ -79,7 +81,7 @@ func TestSeedReports(t *testing.T) {
 	for _, r := range results {
 		statuses[r.Status] = true
 		if r.Fact != "" {
-			kinds[r.Kind] = true
+			kinds[r.Plan.Kind] = true
 		}
 	}
 	for _, s := range fulfil.Statuses {
@@ -117,6 +119,58 @@ func TestSeedReports(t *testing.T) {
 	}
 	for k := range want {
 		t.Errorf("%s: not evaluated", k)
+	}
+}
+
+// TestFindingsWordThePlanWhenRendered: findings carry the plan as a
+// message, worded in the language they are rendered in.
+func TestFindingsWordThePlanWhenRendered(t *testing.T) {
+	_, fs := evaluate(t, roadmaps(t), filepath.Join(reports, "seeds-2020-2022.xlsx"))
+	want := map[i18n.Lang][]string{
+		i18n.RU: {"план наличие документов: 2", "план ≥ 30 участников за период", "план наличие документа"},
+		i18n.EN: {"plan documents present: 2", "plan ≥ 30 участников over the period", "plan the document exists"},
+	}
+	for lang, plans := range want {
+		var all strings.Builder
+		for _, f := range fs {
+			all.WriteString(f.Message(lang) + "\n")
+		}
+		for _, p := range plans {
+			if !strings.Contains(all.String(), p) {
+				t.Errorf("%s: no finding says %q:\n%s", lang, p, all.String())
+			}
+		}
+	}
+}
+
+// TestMakesNoWords: evaluation is typed data; the words are made where
+// results are shown, so fulfil must not depend on the packages that make
+// them.
+func TestMakesNoWords(t *testing.T) {
+	const module = "github.com/roadmap-edu/roadmap/"
+	seen := map[string]bool{}
+	var walk func(path string)
+	walk = func(path string) {
+		if seen[path] || !strings.HasPrefix(path, module) {
+			return
+		}
+		seen[path] = true
+		pkg, err := build.ImportDir(filepath.Join("../..", strings.TrimPrefix(path, module)), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range pkg.Imports {
+			walk(imp)
+		}
+	}
+	walk(module + "pkg/fulfil")
+	for _, words := range []string{"pkg/view", "pkg/render", "pkg/summary"} {
+		if seen[module+words] {
+			t.Errorf("package fulfil depends on %s", words)
+		}
+	}
+	if !seen[module+"pkg/report"] {
+		t.Errorf("the walk missed fulfil's own imports: %v", seen)
 	}
 }
 

@@ -95,5 +95,8 @@ func init() {
 		"template.err_count":   {"Введите целое число не меньше 0", "Enter a whole number of at least 0"},
 		"template.err_percent": {"Введите процент от 0 до 100", "Enter a percent from 0 to 100"},
 		"template.err_yesno":   {"Выберите «да» или «нет»", "Choose да or нет"},
+		// A plan's bounds are written the same in every language ("≥ 55 %").
+		"plan.bounds":       {"%s", "%s"},
+		"plan.bounds_total": {"%s %s", "%s %s"},
 	})
 }

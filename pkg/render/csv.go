@@ -17,10 +17,10 @@ type csvRenderer struct{ opts Options }
 
 // Findings writes one row per finding.
 func (r csvRenderer) Findings(w io.Writer, fs []diag.Finding) error {
-	t := view.Table{Columns: []view.Column{{Key: "file"}, {Key: "line", Type: view.TypeInt}, {Key: "column", Type: view.TypeInt},
+	t := view.Table{Columns: []view.Column{{Key: "file"}, {Key: "line"}, {Key: "column"},
 		{Key: "cell"}, {Key: "code"}, {Key: "severity"}, {Key: "message"}}}
 	for _, f := range fs {
-		t.Rows = append(t.Rows, []string{f.File, itoa(f.Line), itoa(f.Col), f.Cell, string(f.Code), f.Severity.String(), f.Message(r.opts.Lang)})
+		t.Rows = append(t.Rows, findingRow(f, r.opts.Lang))
 	}
 	return r.Table(w, t)
 }
@@ -51,20 +51,8 @@ func (r csvRenderer) Table(w io.Writer, t view.Table) error {
 	}
 	for _, row := range t.Rows {
 		rec := make([]string, len(t.Columns))
-		for i, c := range t.Columns {
-			cell := ""
-			if i < len(row) {
-				cell = row[i]
-			}
-			switch c.Type {
-			case view.TypeNumber, view.TypePercent, view.TypeInt:
-				if !r.opts.CSVExcel {
-					cell = strings.Replace(cell, ",", ".", 1)
-				}
-			default:
-				cell = safeText(cell)
-			}
-			rec[i] = cell
+		for i := range rec {
+			rec[i] = r.cell(cellAt(row, i))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -74,6 +62,21 @@ func (r csvRenderer) Table(w io.Writer, t view.Table) error {
 	return cw.Error()
 }
 
+// cell writes a number with a decimal comma for Russian Excel, else a
+// point; text and statuses in words, kept from being formulas.
+func (r csvRenderer) cell(c view.Cell) string {
+	switch c.Kind {
+	case view.CellInt, view.CellNumber, view.CellPercent:
+		if r.opts.CSVExcel {
+			return view.Number(c.Num)
+		}
+		return strconv.FormatFloat(c.Num, 'f', -1, 64)
+	case view.CellEmpty:
+		return ""
+	}
+	return safeText(cellText(c, r.opts.Lang))
+}
+
 // safeText keeps a text cell from being run as a formula by a spreadsheet
 // (CSV injection).
 func safeText(s string) string {
@@ -81,12 +84,4 @@ func safeText(s string) string {
 		return "'" + s
 	}
 	return s
-}
-
-// itoa leaves unknown positions (0) empty.
-func itoa(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
@@ -38,11 +39,12 @@ func (r jsonRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 }
 
 // Table writes the rows as an array of objects keyed by column key, with
-// numeric columns as JSON numbers (percents on the 0..100 scale).
+// numbers as JSON numbers (percents on the 0..100 scale), an absent number
+// as null and a status in words.
 func (r jsonRenderer) Table(w io.Writer, t view.Table) error {
 	out := make([]orderedRow, len(t.Rows))
 	for i, row := range t.Rows {
-		out[i] = orderedRow{cols: t.Columns, cells: row}
+		out[i] = orderedRow{cols: t.Columns, cells: row, lang: r.opts.Lang}
 	}
 	return WriteJSON(w, out)
 }
@@ -50,7 +52,8 @@ func (r jsonRenderer) Table(w io.Writer, t view.Table) error {
 // orderedRow marshals as an object whose keys keep the column order.
 type orderedRow struct {
 	cols  []view.Column
-	cells []string
+	cells []view.Cell
+	lang  i18n.Lang
 }
 
 func (o orderedRow) MarshalJSON() ([]byte, error) {
@@ -61,20 +64,13 @@ func (o orderedRow) MarshalJSON() ([]byte, error) {
 		}
 		buf = appendJSONString(buf, c.Key)
 		buf = append(buf, ':')
-		cell := ""
-		if i < len(o.cells) {
-			cell = o.cells[i]
-		}
-		switch c.Type {
-		case view.TypeInt, view.TypeNumber, view.TypePercent:
-			// Numbers are numbers in JSON; an empty cell is null.
-			if v, ok := view.ParseNumber(cell); ok {
-				buf = strconv.AppendFloat(buf, v, 'f', -1, 64)
-			} else {
-				buf = append(buf, "null"...)
-			}
+		switch cell := cellAt(o.cells, i); cell.Kind {
+		case view.CellInt, view.CellNumber, view.CellPercent:
+			buf = strconv.AppendFloat(buf, cell.Num, 'f', -1, 64)
+		case view.CellEmpty:
+			buf = append(buf, "null"...)
 		default:
-			buf = appendJSONString(buf, cell)
+			buf = appendJSONString(buf, cellText(cell, o.lang))
 		}
 	}
 	return append(buf, '}'), nil

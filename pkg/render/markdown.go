@@ -41,12 +41,8 @@ func (r markdownRenderer) Table(w io.Writer, t view.Table) error {
 	b.WriteString("\n")
 	for _, row := range t.Rows {
 		b.WriteString("|")
-		for i := range t.Columns {
-			cell := ""
-			if i < len(row) {
-				cell = row[i]
-			}
-			b.WriteString(" " + mdCell(cell) + " |")
+		for _, text := range rowTexts(row, len(t.Columns), r.opts.Lang) {
+			b.WriteString(" " + mdCell(text) + " |")
 		}
 		b.WriteString("\n")
 	}

@@ -46,7 +46,11 @@ func (r textRenderer) Table(w io.Writer, t view.Table) error {
 	for i, c := range t.Columns {
 		headers[i] = c.Header
 	}
-	maxes := fitWidths(t, width)
+	rows := make([][]string, len(t.Rows))
+	for i, row := range t.Rows {
+		rows[i] = rowTexts(row, len(t.Columns), r.opts.Lang)
+	}
+	maxes := fitWidths(t.Columns, rows, width)
 	// Cells are wrapped here, to the widths that fit the terminal, and
 	// tablewriter only draws them: its own wrapping does not narrow the
 	// columns. It must not upper-case the headers or count Cyrillic as
@@ -64,12 +68,10 @@ func (r textRenderer) Table(w io.Writer, t view.Table) error {
 		wrapped[i] = wrap(h, maxes[i])
 	}
 	table.Header(wrapped)
-	for _, row := range t.Rows {
-		cells := make([]string, len(t.Columns))
-		for i := range cells {
-			if i < len(row) {
-				cells[i] = wrap(strings.TrimSpace(row[i]), maxes[i])
-			}
+	for _, row := range rows {
+		cells := make([]string, len(row))
+		for i, text := range row {
+			cells[i] = wrap(strings.TrimSpace(text), maxes[i])
 		}
 		if err := table.Append(cells); err != nil {
 			return err
@@ -83,19 +85,17 @@ func (r textRenderer) Table(w io.Writer, t view.Table) error {
 // while the table is too wide the widest column gives up a character.
 // tablewriter's own maximum width does not shrink columns that have a
 // width of their own, so the fitting is done here.
-func fitWidths(t view.Table, width int) map[int]int {
-	n := len(t.Columns)
+func fitWidths(columns []view.Column, rows [][]string, width int) map[int]int {
+	n := len(columns)
 	widths := make([]int, n)
-	for i, c := range t.Columns {
+	for i, c := range columns {
 		w := 1
 		for _, word := range strings.Fields(c.Header) {
 			w = max(w, utf8.RuneCountInString(word))
 		}
-		for _, row := range t.Rows {
-			if i < len(row) {
-				for _, line := range strings.Split(row[i], "\n") {
-					w = max(w, utf8.RuneCountInString(strings.TrimSpace(line)))
-				}
+		for _, row := range rows {
+			for _, line := range strings.Split(row[i], "\n") {
+				w = max(w, utf8.RuneCountInString(strings.TrimSpace(line)))
 			}
 		}
 		if c.Max > 0 {

@@ -2,15 +2,13 @@ package report
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
-	"github.com/roadmap-edu/roadmap/pkg/view"
+	"github.com/roadmap-edu/roadmap/pkg/xlsxpage"
 )
 
 // The form's layout: title rows, then the header, then the data.
@@ -28,67 +26,30 @@ var widths = [numFields]float64{
 
 // Template builds the report form for the roadmaps: a sheet per roadmap
 // (named after its district), title rows naming the district, roadmap and
-// approving order, and one row per activity and year of the period. Only
-// the fact, date, document and reason columns are editable (the sheet is
-// protected without a password); the fact cell validates what the
-// indicator's kind allows.
+// approving order, and one row per activity and year of the period, set
+// up for printing by package xlsxpage. Only the fact, date, document and
+// reason columns are editable (the sheet is protected without a
+// password); the fact cell validates what the indicator's kind allows.
 func Template(roadmaps []*roadmap.Roadmap, lang i18n.Lang) (*excelize.File, error) {
 	f := excelize.NewFile()
 	styles, err := newFormStyles(f)
 	if err != nil {
 		return nil, err
 	}
-	used := map[string]bool{}
-	for i, rm := range roadmaps {
-		name := sheetName(rm, used)
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return nil, err
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
+	sheets := xlsxpage.NewSheets(f)
+	for _, rm := range roadmaps {
+		name, err := sheets.Add(rm.District, rm.ID)
+		if err != nil {
 			return nil, err
 		}
 		if err := writeForm(f, name, rm, lang, styles); err != nil {
 			return nil, fmt.Errorf("%s: %w", rm.ID, err)
 		}
 	}
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:    i18n.T(lang, "template.title"),
-		Language: string(lang),
-		Creator:  "roadmap",
-	}); err != nil {
+	if err := xlsxpage.DocProps(f, i18n.T(lang, "template.title"), "", lang); err != nil {
 		return nil, err
 	}
 	return f, nil
-}
-
-// sheetName is the district, cut to Excel's 31 characters and made unique.
-func sheetName(rm *roadmap.Roadmap, used map[string]bool) string {
-	base := rm.District
-	if base == "" {
-		base = rm.ID
-	}
-	base = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`[]:*?/\`, r) {
-			return ' '
-		}
-		return r
-	}, base)
-	name := truncate(base, 31)
-	for i := 2; used[name]; i++ {
-		suffix := " " + strconv.Itoa(i)
-		name = truncate(base, 31-len([]rune(suffix))) + suffix
-	}
-	used[name] = true
-	return name
-}
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		r = r[:n]
-	}
-	return strings.TrimSpace(string(r))
 }
 
 type formStyles struct {
@@ -96,36 +57,27 @@ type formStyles struct {
 }
 
 func newFormStyles(f *excelize.File) (formStyles, error) {
-	font := &excelize.Font{Family: "Times New Roman", Size: 12}
-	bold := &excelize.Font{Family: "Times New Roman", Size: 12, Bold: true}
+	font := xlsxpage.Font()
 	border := []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
 	}
 	wrap := &excelize.Alignment{WrapText: true, Vertical: "top"}
 	lockedFill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+	styles := xlsxpage.NewStyles(f)
 	var s formStyles
-	var err error
-	mk := func(st *excelize.Style) int {
-		if err != nil {
-			return 0
-		}
-		var id int
-		id, err = f.NewStyle(st)
-		return id
-	}
 	dateFmt := "dd.mm.yyyy"
-	s.title = mk(&excelize.Style{Font: bold})
-	s.header = mk(&excelize.Style{Font: bold, Border: border, Fill: lockedFill,
+	s.title = styles.Add(&excelize.Style{Font: xlsxpage.Bold()})
+	s.header = styles.Add(&excelize.Style{Font: xlsxpage.Bold(), Border: border, Fill: lockedFill,
 		Alignment: &excelize.Alignment{WrapText: true, Horizontal: "center", Vertical: "center"}})
-	s.locked = mk(&excelize.Style{Font: font, Border: border, Fill: lockedFill, Alignment: &excelize.Alignment{Vertical: "top"}})
-	s.lockedWrap = mk(&excelize.Style{Font: font, Border: border, Fill: lockedFill, Alignment: wrap})
+	s.locked = styles.Add(&excelize.Style{Font: font, Border: border, Fill: lockedFill, Alignment: &excelize.Alignment{Vertical: "top"}})
+	s.lockedWrap = styles.Add(&excelize.Style{Font: font, Border: border, Fill: lockedFill, Alignment: wrap})
 	unlocked := &excelize.Protection{Locked: false}
-	s.editable = mk(&excelize.Style{Font: font, Border: border, Alignment: wrap, Protection: unlocked})
-	s.editableNumber = mk(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, Protection: unlocked})
-	s.editableDate = mk(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top"},
+	s.editable = styles.Add(&excelize.Style{Font: font, Border: border, Alignment: wrap, Protection: unlocked})
+	s.editableNumber = styles.Add(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, Protection: unlocked})
+	s.editableDate = styles.Add(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top"},
 		Protection: unlocked, CustomNumFmt: &dateFmt})
-	return s, err
+	return s, styles.Err
 }
 
 func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.Lang, st formStyles) error {
@@ -165,7 +117,10 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 			due[dl.Year] = true
 		}
 		for year := rm.Period.From; year <= rm.Period.To; year++ {
-			plan := view.Plan(a, rm.Period, year, lang)
+			// The plan worded from the catalogue here: fulfilment, which reads
+			// these forms, must not depend on package view.
+			m := a.PlanIn(rm.Period, year).Msg()
+			plan := i18n.T(lang, m.Key, m.Args...)
 			if !due[year] {
 				plan = i18n.T(lang, "template.not_due")
 			}
@@ -188,16 +143,15 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 			} else {
 				check(f.SetCellStyle(sheet, cell(FieldFact, row), cell(FieldReason, row), st.locked))
 			}
+			var texts [numFields]string
+			texts[FieldRoadmap], texts[FieldDistrict], texts[FieldID] = rm.ID, rm.District, a.ID
+			texts[FieldTitle], texts[FieldIndicator], texts[FieldPlan] = a.Title, a.Indicator.Text, plan
+			check(f.SetRowHeight(sheet, row, xlsxpage.RowHeight(texts[:], widths[:])))
 			row++
 		}
 	}
 	check(f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerLine, TopLeftCell: cell(0, firstData), ActivePane: "bottomLeft"}))
-	orientation, size, fitWidth, fitHeight := "landscape", 9, 1, 0
-	check(f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &size, FitToWidth: &fitWidth, FitToHeight: &fitHeight}))
-	fit := true
-	check(f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}))
-	check(f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerLine, headerLine)}))
+	check(xlsxpage.Print(f, sheet, headerLine, headerLine, lang))
 	check(f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true,
 	}))

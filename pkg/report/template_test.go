@@ -101,8 +101,18 @@ func TestTemplateForm(t *testing.T) {
 		t.Errorf("panes = %+v", panes)
 	}
 	layout, _ := f.GetPageLayout(sheet)
-	if *layout.Orientation != "landscape" || *layout.Size != 9 {
-		t.Errorf("page layout = %s size %d", *layout.Orientation, *layout.Size)
+	if *layout.Orientation != "landscape" || *layout.Size != 9 || *layout.FitToWidth != 1 || *layout.FitToHeight != 0 {
+		t.Errorf("page layout = %s size %d fit %dx%d", *layout.Orientation, *layout.Size, *layout.FitToWidth, *layout.FitToHeight)
+	}
+	if hf, _ := f.GetHeaderFooter(sheet); !strings.HasSuffix(hf.OddFooter, "Страница &P из &N") {
+		t.Errorf("footer = %q", hf.OddFooter)
+	}
+	// Wrapped rows are as tall as their text: rmo-deputies' title takes
+	// eight lines, work-plan's two.
+	for row, want := range map[int]float64{8: 32, 14: 128} {
+		if h, _ := f.GetRowHeight(sheet, row); h != want {
+			t.Errorf("row %d is %v points high, want %v", row, h, want)
+		}
 	}
 	// The template is the same bytes for the same roadmaps.
 	again := writeTemplate(t, t.TempDir())

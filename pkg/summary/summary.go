@@ -1,16 +1,17 @@
-// Package summary owns the summary views officials ask for: fulfilment by
-// district, each activity across districts side by side (a regional
-// consolidation), by executor, and the full activity x year list in the
-// shape of the Russian form "Сведения о достижении значений показателей".
-// It builds localized tables from evaluation results; package render
-// draws them in any format.
+// Package summary owns the views of evaluation results: the summaries
+// officials ask for (fulfilment by district, each activity across
+// districts side by side as a regional consolidation, by executor, and
+// the full activity x year list in the shape of the Russian form
+// "Сведения о достижении значений показателей") and the status table of
+// `roadmap check --report`. It builds tables of typed cells (numbers,
+// percents, status keys) from evaluation results; package view words
+// plans and statuses, package render draws the tables in any format.
 package summary
 
 import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -94,7 +95,6 @@ func Build(v View, results []fulfil.Result, opts Options) view.Table {
 	t.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
 	t.Title = i18n.T(opts.Lang, "summary.title."+string(v))
 	t.Subtitle = subtitle(opts)
-	t.StatusOf = statusLabels(opts.Lang)
 	return t
 }
 
@@ -120,16 +120,8 @@ func subtitle(opts Options) string {
 	return s
 }
 
-func statusLabels(lang i18n.Lang) map[string]string {
-	m := map[string]string{}
-	for _, s := range fulfil.Statuses {
-		m[s.Label(lang)] = string(s)
-	}
-	return m
-}
-
-func col(lang i18n.Lang, key string, typ view.ColumnType, max int) view.Column {
-	return view.Column{Key: key, Header: i18n.T(lang, "summary.col."+key), Type: typ, Max: max}
+func col(lang i18n.Lang, key string, max int) view.Column {
+	return view.Column{Key: key, Header: i18n.T(lang, "summary.col."+key), Max: max}
 }
 
 // done reports whether a result counts as met.
@@ -140,22 +132,34 @@ func judged(s fulfil.Status) bool {
 	return s == fulfil.Met || s == fulfil.MetLate || s == fulfil.NotMet || s == fulfil.Partial || s == fulfil.NoData
 }
 
-func percentOf(part, whole int) string {
+// percentOf is part of whole in percent, rounded to 0.1; no value when
+// whole is 0.
+func percentOf(part, whole int) view.Cell {
 	if whole == 0 {
-		return ""
+		return view.EmptyCell()
 	}
-	return view.Number(float64(int(float64(part)/float64(whole)*1000+0.5)) / 10)
+	return view.PercentCell(float64(int(float64(part)/float64(whole)*1000+0.5)) / 10)
 }
+
+// achievement is a result's level of achievement, if it has one.
+func achievement(r fulfil.Result) view.Cell {
+	if r.Achievement == nil {
+		return view.EmptyCell()
+	}
+	return view.PercentCell(*r.Achievement)
+}
+
+func label(s fulfil.Status, lang i18n.Lang) string { return view.StatusLabel(string(s), lang) }
 
 // byDistrict counts statuses per district (per roadmap).
 func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t := view.Table{Columns: []view.Column{
-		col(lang, "district", view.TypeText, 24), col(lang, "roadmap", view.TypeText, 30), col(lang, "activities", view.TypeInt, 0),
+		col(lang, "district", 24), col(lang, "roadmap", 30), col(lang, "activities", 0),
 	}}
 	for _, s := range fulfil.Statuses {
-		t.Columns = append(t.Columns, view.Column{Key: string(s), Header: capitalize(s.Label(lang)), Type: view.TypeInt, Max: 12})
+		t.Columns = append(t.Columns, view.Column{Key: string(s), Header: capitalize(label(s, lang)), Max: 12})
 	}
-	t.Columns = append(t.Columns, col(lang, "met_percent", view.TypePercent, 0))
+	t.Columns = append(t.Columns, col(lang, "met_percent", 0))
 	type agg struct {
 		district, roadmap string
 		activities        map[string]bool
@@ -178,10 +182,10 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	})
 	for _, id := range order {
 		g := groups[id]
-		row := []string{g.district, g.roadmap, strconv.Itoa(len(g.activities))}
+		row := []view.Cell{view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(len(g.activities))}
 		met, judgedN := 0, 0
 		for _, s := range fulfil.Statuses {
-			row = append(row, strconv.Itoa(g.counts[s]))
+			row = append(row, view.IntCell(g.counts[s]))
 			if done(s) {
 				met += g.counts[s]
 			}
@@ -207,16 +211,13 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	}
 	slices.Sort(districts)
 	t := view.Table{Columns: []view.Column{
-		col(lang, "id", view.TypeText, 0), col(lang, "title", view.TypeText, 40), col(lang, "year", view.TypeInt, 0),
+		col(lang, "id", 0), col(lang, "title", 40), col(lang, "year", 0),
 	}}
 	for i, d := range districts {
-		for _, part := range []struct {
-			key string
-			typ view.ColumnType
-		}{{"plan", view.TypeText}, {"fact", view.TypeText}, {"status", view.TypeStatus}} {
+		for _, part := range []string{"plan", "fact", "status"} {
 			t.Columns = append(t.Columns, view.Column{
-				Key:    fmt.Sprintf("%s_%d", part.key, i+1),
-				Header: d + ": " + i18n.T(lang, "summary.col."+part.key), Type: part.typ, Max: 18,
+				Key:    fmt.Sprintf("%s_%d", part, i+1),
+				Header: d + ": " + i18n.T(lang, "summary.col."+part), Max: 18,
 			})
 		}
 	}
@@ -246,14 +247,14 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		return cmp.Or(cmp.Compare(firstN[a.id], firstN[b.id]), cmp.Compare(a.id, b.id), cmp.Compare(a.year, b.year))
 	})
 	for _, k := range keys {
-		row := []string{k.id, titles[k.id], strconv.Itoa(k.year)}
+		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.id]), view.IntCell(k.year)}
 		for _, d := range districts {
 			r, ok := cells[k][d]
 			if !ok {
-				row = append(row, "", "", "")
+				row = append(row, view.TextCell(""), view.TextCell(""), view.TextCell(""))
 				continue
 			}
-			row = append(row, r.Plan, r.Fact, r.Status.Label(lang))
+			row = append(row, view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), view.StatusCell(string(r.Status)))
 		}
 		t.Rows = append(t.Rows, row)
 	}
@@ -263,9 +264,9 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 // byExecutor tells each organisation what it owes and what is overdue.
 func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t := view.Table{Columns: []view.Column{
-		col(lang, "executor", view.TypeText, 36), col(lang, "district", view.TypeText, 20),
-		col(lang, "activities", view.TypeInt, 0), col(lang, "due", view.TypeInt, 0),
-		col(lang, "overdue", view.TypeInt, 0), col(lang, "overdue_list", view.TypeText, 40),
+		col(lang, "executor", 36), col(lang, "district", 20),
+		col(lang, "activities", 0), col(lang, "due", 0),
+		col(lang, "overdue", 0), col(lang, "overdue_list", 40),
 	}}
 	type key struct{ executor, district string }
 	type agg struct {
@@ -290,7 +291,7 @@ func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
 			}
 			g.due++
 			if r.Status == fulfil.NotMet || r.Status == fulfil.NoData || r.Status == fulfil.Partial {
-				g.overdue = append(g.overdue, i18n.T(lang, "summary.overdue_item", r.N, r.Year, r.Status.Label(lang)))
+				g.overdue = append(g.overdue, i18n.T(lang, "summary.overdue_item", r.N, r.Year, label(r.Status, lang)))
 			}
 		}
 	}
@@ -299,8 +300,8 @@ func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
 	})
 	for _, k := range keys {
 		g := groups[k]
-		t.Rows = append(t.Rows, []string{k.executor, k.district, strconv.Itoa(len(g.activities)),
-			strconv.Itoa(g.due), strconv.Itoa(len(g.overdue)), strings.Join(g.overdue, "; ")})
+		t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.executor), view.TextCell(k.district), view.IntCell(len(g.activities)),
+			view.IntCell(g.due), view.IntCell(len(g.overdue)), view.TextCell(strings.Join(g.overdue, "; "))})
 	}
 	return t
 }
@@ -310,26 +311,49 @@ func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
 // achievement level and the reason for deviation.
 func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t := view.Table{Columns: []view.Column{
-		col(lang, "row", view.TypeInt, 0), col(lang, "district", view.TypeText, 18), col(lang, "n", view.TypeInt, 0),
-		col(lang, "title", view.TypeText, 36), col(lang, "indicator", view.TypeText, 36), col(lang, "unit", view.TypeText, 12),
-		col(lang, "year", view.TypeInt, 0), col(lang, "plan", view.TypeText, 20), col(lang, "fact", view.TypeText, 16),
-		col(lang, "achievement", view.TypePercent, 0), col(lang, "status", view.TypeStatus, 16), col(lang, "reason", view.TypeText, 30),
+		col(lang, "row", 0), col(lang, "district", 18), col(lang, "n", 0),
+		col(lang, "title", 36), col(lang, "indicator", 36), col(lang, "unit", 12),
+		col(lang, "year", 0), col(lang, "plan", 20), col(lang, "fact", 16),
+		col(lang, "achievement", 0), col(lang, "status", 16), col(lang, "reason", 30),
 	}}
 	sorted := slices.Clone(results)
 	slices.SortStableFunc(sorted, func(a, b fulfil.Result) int {
 		return cmp.Or(cmp.Compare(a.District, b.District), cmp.Compare(a.RoadmapID, b.RoadmapID), cmp.Compare(a.N, b.N), cmp.Compare(a.Year, b.Year))
 	})
 	for i, r := range sorted {
-		ach := ""
-		if r.Achievement != nil {
-			ach = view.Number(*r.Achievement)
-		}
-		unit := r.Unit
+		unit := r.Plan.Unit
 		if unit == "" {
-			unit = i18n.T(lang, "summary.unit."+string(r.Kind))
+			unit = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
 		}
-		t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), r.District, strconv.Itoa(r.N), r.Title, r.Indicator, unit,
-			strconv.Itoa(r.Year), r.Plan, r.Fact, ach, r.Status.Label(lang), r.Reason})
+		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.District), view.IntCell(r.N),
+			view.TextCell(r.Title), view.TextCell(r.Indicator), view.TextCell(unit), view.IntCell(r.Year),
+			view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r), view.StatusCell(string(r.Status)),
+			view.TextCell(r.Reason)})
+	}
+	return t
+}
+
+// Statuses is the table of statuses printed after the findings of
+// `roadmap check --report`: each activity and year evaluated.
+func Statuses(results []fulfil.Result, asOf time.Time, lang i18n.Lang) view.Table {
+	t := view.Table{
+		Title: i18n.T(lang, "fulfil.title", asOf.Format("02.01.2006")),
+		Columns: []view.Column{
+			{Key: "roadmap", Header: i18n.T(lang, "col.roadmap")},
+			{Key: "n", Header: i18n.T(lang, "col.n")},
+			{Key: "id", Header: i18n.T(lang, "col.id")},
+			{Key: "year", Header: i18n.T(lang, "col.year")},
+			{Key: "plan", Header: i18n.T(lang, "col.plan"), Max: 28},
+			{Key: "fact", Header: i18n.T(lang, "col.fact"), Max: 20},
+			{Key: "achievement", Header: i18n.T(lang, "col.achievement")},
+			{Key: "status", Header: i18n.T(lang, "col.status"), Max: 20},
+			{Key: "reason", Header: i18n.T(lang, "col.reason"), Max: 30},
+		},
+	}
+	for _, r := range results {
+		t.Rows = append(t.Rows, []view.Cell{view.TextCell(r.RoadmapID), view.IntCell(r.N), view.TextCell(r.ActivityID),
+			view.IntCell(r.Year), view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r),
+			view.StatusCell(string(r.Status)), view.TextCell(r.Reason)})
 	}
 	return t
 }

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -33,7 +34,7 @@ func results(t *testing.T, roadmaps string) []fulfil.Result {
 		t.Fatal(err)
 	}
 	r, _, err := fulfil.Evaluate(res.Roadmaps, []string{"../../testdata/reports/seeds-2020-2022.xlsx"},
-		fulfil.Options{AsOf: asOf, Lang: i18n.RU, AllYears: true})
+		fulfil.Options{AsOf: asOf, AllYears: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,19 +88,20 @@ func TestViewsInEveryFormat(t *testing.T) {
 // side, each with its own target and actual (ПроеКтория: 55 % vs 60 %).
 func TestConsolidation(t *testing.T) {
 	tbl := summary.Build(summary.ByActivity, results(t, "../../roadmaps"), summary.Options{AsOf: asOf, Lang: i18n.RU, Year: 2021})
-	var row []string
+	var row []view.Cell
 	for _, r := range tbl.Rows {
-		if r[0] == "proektoria" {
+		if r[0] == view.TextCell("proektoria") {
 			row = r
 		}
 	}
-	want := []string{"proektoria", "", "2021", "≥ 55 %", "62.00%", "выполнено", "≥ 60 %", "59,9", "не выполнено"}
+	want := []view.Cell{view.TextCell("proektoria"), {}, view.IntCell(2021), view.TextCell("≥ 55 %"), view.TextCell("62.00%"),
+		view.StatusCell("met"), view.TextCell("≥ 60 %"), view.TextCell("59,9"), view.StatusCell("not_met")}
 	if len(row) != len(want) {
-		t.Fatalf("row = %q", row)
+		t.Fatalf("row = %v", row)
 	}
 	for i := range want {
 		if i != 1 && row[i] != want[i] {
-			t.Errorf("column %s = %q, want %q", tbl.Columns[i].Header, row[i], want[i])
+			t.Errorf("column %s = %+v, want %+v", tbl.Columns[i].Header, row[i], want[i])
 		}
 	}
 }
@@ -210,13 +212,18 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 		// percents as it formats them; compare the table's cells as text.
 		loCells := csvCells(string(lo))
 		for _, row := range tbl.Rows {
-			for c, cell := range row {
-				if cell == "" || tbl.Columns[c].Type == view.TypePercent {
-					continue
+			for _, cell := range row {
+				var want string
+				switch cell.Kind {
+				case view.CellText:
+					want = cell.Text
+				case view.CellInt, view.CellNumber:
+					want = strconv.FormatFloat(cell.Num, 'f', -1, 64)
+				case view.CellStatus:
+					want = view.StatusLabel(cell.Status, i18n.RU)
 				}
-				want := strings.Replace(cell, ",", ".", 1)
-				if tbl.Columns[c].Type == view.TypeText || tbl.Columns[c].Type == view.TypeStatus {
-					want = cell
+				if want == "" {
+					continue // percents are written as LibreOffice formats them
 				}
 				if !loCells[want] {
 					t.Errorf("%s: LibreOffice lost the cell %q", v, want)
@@ -288,7 +295,7 @@ func TestFormulaInjection(t *testing.T) {
 	if err != nil || len(res.Findings) > 0 {
 		t.Fatalf("%v %v", err, res.Findings)
 	}
-	rs, _, err := fulfil.Evaluate(res.Roadmaps, nil, fulfil.Options{AsOf: asOf, Lang: i18n.RU, AllYears: true})
+	rs, _, err := fulfil.Evaluate(res.Roadmaps, nil, fulfil.Options{AsOf: asOf, AllYears: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -450,4 +450,10 @@ func DiffNoRows(res *diff.Result, lang i18n.Lang) string {
 }
 
 // textRow is a table row of text cells.
-func textRow(cells ...string) []string { return cells }
+func textRow(texts ...string) []Cell {
+	row := make([]Cell, len(texts))
+	for i, s := range texts {
+		row[i] = TextCell(s)
+	}
+	return row
+}

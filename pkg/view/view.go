@@ -1,12 +1,12 @@
-// Package view builds what the commands show, as localized tables and
-// JSON-ready values, from the model: which rows and columns, in which
-// words. How a table is drawn (terminal, Markdown, CSV, xlsx) is package
-// render's business.
+// Package view builds what the commands show, as localized tables of
+// typed cells and JSON-ready values, from the model: which rows and
+// columns, in which words (readings, plans, status labels, from the
+// catalogue). How a table is drawn (terminal, Markdown, CSV, xlsx) is
+// package render's business.
 package view
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -21,43 +21,18 @@ type Table struct {
 	Title    string
 	Subtitle string
 	Columns  []Column
-	// Rows hold the cells as people read them: numbers in Russian form
-	// ("85,7"); a column's Type tells renderers what a cell holds.
-	Rows [][]string
-	// StatusOf maps the labels in TypeStatus cells to stable status keys
-	// (met, not_met, ...), which renderers colour.
-	StatusOf map[string]string
+	// Rows hold typed cells, one per column.
+	Rows [][]Cell
 }
 
 // Column is one column: Key names it in JSON and CSV, Header is what
-// people read.
+// people read. What its cells hold is each cell's Kind.
 type Column struct {
 	Key    string
 	Header string
 	// Max is the widest the column may be drawn in a terminal (0: no
 	// limit); longer text wraps.
-	Max  int
-	Type ColumnType
-}
-
-// ColumnType tells what a column's cells hold.
-type ColumnType int
-
-// The column types.
-const (
-	TypeText ColumnType = iota
-	TypeInt
-	TypeNumber
-	// TypePercent cells hold a percent on the 0..100 scale ("85,7").
-	TypePercent
-	// TypeStatus cells hold a status label (see Table.StatusOf).
-	TypeStatus
-)
-
-// ParseNumber reads a number cell as Number wrote it ("85,7").
-func ParseNumber(s string) (float64, bool) {
-	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(s), ",", ".", 1), 64)
-	return v, err == nil
+	Max int
 }
 
 // Show is the table of how the tool understood each activity of r: its
@@ -66,7 +41,7 @@ func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 	t := Table{
 		Title: i18n.T(lang, "show.title", r.ID, r.District, r.Period.From, r.Period.To),
 		Columns: []Column{
-			{Key: "n", Header: i18n.T(lang, "col.n"), Type: TypeInt},
+			{Key: "n", Header: i18n.T(lang, "col.n")},
 			{Key: "id", Header: i18n.T(lang, "col.id")},
 			{Key: "title", Header: i18n.T(lang, "col.title"), Max: 36},
 			{Key: "due", Header: i18n.T(lang, "col.due"), Max: 24},
@@ -76,14 +51,14 @@ func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 		},
 	}
 	for _, a := range r.Activities {
-		t.Rows = append(t.Rows, []string{
-			strconv.Itoa(a.N),
-			a.ID,
-			a.Title,
-			a.Due.Text,
-			Deadlines(a.Due, r.Period, lang),
-			a.Indicator.Text,
-			Reading(a, r.Period, lang),
+		t.Rows = append(t.Rows, []Cell{
+			IntCell(a.N),
+			TextCell(a.ID),
+			TextCell(a.Title),
+			TextCell(a.Due.Text),
+			TextCell(Deadlines(a.Due, r.Period, lang)),
+			TextCell(a.Indicator.Text),
+			TextCell(Reading(a, r.Period, lang)),
 		})
 	}
 	return t
@@ -139,34 +114,17 @@ func Reading(a roadmap.Activity, p roadmap.Period, lang i18n.Lang) string {
 
 // Threshold formats the bounds of an indicator: "≥ 55 %", "≤ 5 обращений".
 func Threshold(ind phrase.Indicator) string {
-	var parts []string
-	if ind.Min != nil {
-		parts = append(parts, "≥ "+withUnit(*ind.Min, ind.Unit))
-	}
-	if ind.Max != nil {
-		parts = append(parts, "≤ "+withUnit(*ind.Max, ind.Unit))
-	}
-	return strings.Join(parts, ", ")
+	return roadmap.Plan{Min: ind.Min, Max: ind.Max, Unit: ind.Unit}.Bounds()
 }
 
 // Targets formats per-year targets: "2020 – 20 %, 2021 – 35 %".
 func Targets(ind phrase.Indicator) string {
 	parts := make([]string, len(ind.Targets))
 	for i, t := range ind.Targets {
-		parts[i] = fmt.Sprintf("%d – %s", t.Year, withUnit(t.Value, ind.Unit))
+		parts[i] = fmt.Sprintf("%d – %s", t.Year, roadmap.Amount(t.Value, ind.Unit))
 	}
 	return strings.Join(parts, ", ")
 }
 
-func withUnit(v float64, unit string) string {
-	s := Number(v)
-	if unit != "" {
-		s += " " + unit
-	}
-	return s
-}
-
 // Number formats a value as Russian documents do: 57,5 (not 57.5).
-func Number(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
-}
+func Number(v float64) string { return roadmap.Amount(v, "") }

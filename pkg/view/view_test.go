@@ -36,7 +36,7 @@ func TestReadingAndPlan(t *testing.T) {
 		if got := Reading(a, period, i18n.RU); got != tt.reading {
 			t.Errorf("Reading(%q) = %q, want %q", tt.indicator, got, tt.reading)
 		}
-		if got := Plan(a, period, tt.year, i18n.RU); got != tt.plan {
+		if got := Plan(a.PlanIn(period, tt.year), i18n.RU); got != tt.plan {
 			t.Errorf("Plan(%q, %d) = %q, want %q", tt.indicator, tt.year, got, tt.plan)
 		}
 	}
@@ -59,8 +59,27 @@ func TestNumbers(t *testing.T) {
 		if got := Number(in); got != want {
 			t.Errorf("Number(%v) = %q", in, got)
 		}
-		if back, ok := ParseNumber(want); !ok || back != in {
-			t.Errorf("ParseNumber(%q) = %v", want, back)
+	}
+}
+
+// TestPlanInEnglish: a plan is worded in the asked language; its bounds
+// are written alike in both.
+func TestPlanInEnglish(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		due, indicator string
+		year           int
+		want           string
+	}{
+		{"август 2021 г.", "Не менее 20 участников", 2021, "≥ 20 участников over the period"},
+		{"ежегодно", "Наличие приказов, нормативных актов", 2020, "documents present: 2"},
+		{"ежегодно", "2020 – 20%, 2021 – 35%", 2022, "no target for 2022"},
+		{"ежегодно", "Ежегодное увеличение числа участников", 2021, "more than in 2020"},
+		{"ежегодно", "не более 5,5 %", 2021, "≤ 5,5 %"},
+	} {
+		a := activity(tt.due, tt.indicator)
+		if got := Plan(a.PlanIn(period, tt.year), i18n.EN); got != tt.want {
+			t.Errorf("Plan(%q, %d) = %q, want %q", tt.indicator, tt.year, got, tt.want)
 		}
 	}
 }

@@ -1,0 +1,103 @@
+package roadmap
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
+)
+
+// Plan is what an activity's indicator requires in one year, as data:
+// fulfilment judges a reported fact against it, and the report form,
+// status tables and findings word it (Msg).
+type Plan struct {
+	Kind phrase.IndicatorKind
+	Year int
+	// Min and Max bound a count or a percent; for targets Min is the
+	// year's target, nil when the year has none.
+	Min, Max *float64
+	// Unit of the bounds: "%", the counted noun, or "".
+	Unit string
+	// Total: the bounds hold for the sum over the period, not each year.
+	Total bool
+	// Documents is how many documents a document indicator names.
+	Documents int
+	// Base: a growth indicator's first year, the base later years grow from.
+	Base bool
+}
+
+// PlanIn is what the activity requires in year of period p.
+func (a Activity) PlanIn(p Period, year int) Plan {
+	ind := a.Indicator
+	plan := Plan{Kind: ind.Kind, Year: year, Unit: ind.Unit}
+	switch ind.Kind {
+	case phrase.KindDocument:
+		plan.Documents = len(ind.Documents)
+	case phrase.KindCount, phrase.KindPercent:
+		plan.Min, plan.Max = ind.Min, ind.Max
+		plan.Total = a.Per(p) == phrase.PerTotal
+	case phrase.KindTargets:
+		for _, t := range ind.Targets {
+			if t.Year == year {
+				v := t.Value
+				plan.Min = &v
+			}
+		}
+	case phrase.KindGrowth:
+		plan.Base = year <= p.From
+	}
+	return plan
+}
+
+// Msg is the plan as a catalogue message, so that a finding carries it
+// and it is worded in the reader's language when rendered: "≥ 55 %",
+// "наличие документа", "≥ 20 участников за период", "больше, чем в 2020".
+func (p Plan) Msg() i18n.Msg {
+	switch p.Kind {
+	case phrase.KindDocument:
+		if p.Documents > 1 {
+			return i18n.M("plan.documents", p.Documents)
+		}
+		return i18n.M("plan.document")
+	case phrase.KindCount, phrase.KindPercent:
+		if p.Total {
+			return i18n.M("plan.bounds_total", p.Bounds(), i18n.M("plan.total"))
+		}
+		return i18n.M("plan.bounds", p.Bounds())
+	case phrase.KindTargets:
+		if p.Min == nil {
+			return i18n.M("plan.no_target", p.Year)
+		}
+		return i18n.M("plan.bounds", p.Bounds())
+	case phrase.KindGrowth:
+		if p.Base {
+			return i18n.M("plan.growth_base")
+		}
+		return i18n.M("plan.growth", p.Year-1)
+	}
+	return i18n.M("plan.text")
+}
+
+// Bounds writes Min and Max as documents do, the same in every language:
+// "≥ 55 %", "≤ 5,5 %", "≥ 1 обращений, ≤ 5 обращений".
+func (p Plan) Bounds() string {
+	var parts []string
+	if p.Min != nil {
+		parts = append(parts, "≥ "+Amount(*p.Min, p.Unit))
+	}
+	if p.Max != nil {
+		parts = append(parts, "≤ "+Amount(*p.Max, p.Unit))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Amount writes a value as Russian documents do, with a decimal comma
+// (57,5, not 57.5), and its unit if any: "57,5 %", "20 участников".
+func Amount(v float64, unit string) string {
+	s := strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
+	if unit != "" {
+		s += " " + unit
+	}
+	return s
+}

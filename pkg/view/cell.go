@@ -1,0 +1,48 @@
+package view
+
+// CellKind tells what a table cell holds.
+type CellKind int
+
+// The cell kinds.
+const (
+	CellText CellKind = iota
+	CellInt
+	CellNumber
+	// CellPercent holds a percent on the 0..100 scale.
+	CellPercent
+	// CellStatus holds a status key, worded and coloured by renderers.
+	CellStatus
+	// CellEmpty holds no value: an absent number.
+	CellEmpty
+)
+
+// Cell is one typed table cell: each renderer writes it its own way (a
+// number as a JSON number, a percent-formatted workbook cell, "85,7" in a
+// terminal), so that nothing is parsed back from text.
+type Cell struct {
+	Kind CellKind
+	// Text is a CellText as people read it.
+	Text string
+	// Num is the value of a CellInt, CellNumber or CellPercent (0..100).
+	Num float64
+	// Status is a CellStatus's stable status key (met, not_met, ...).
+	Status string
+}
+
+// TextCell holds text.
+func TextCell(s string) Cell { return Cell{Kind: CellText, Text: s} }
+
+// IntCell holds a whole number.
+func IntCell(n int) Cell { return Cell{Kind: CellInt, Num: float64(n)} }
+
+// NumberCell holds a number.
+func NumberCell(v float64) Cell { return Cell{Kind: CellNumber, Num: v} }
+
+// PercentCell holds a percent on the 0..100 scale.
+func PercentCell(v float64) Cell { return Cell{Kind: CellPercent, Num: v} }
+
+// StatusCell holds a status key.
+func StatusCell(key string) Cell { return Cell{Kind: CellStatus, Status: key} }
+
+// EmptyCell holds no value (an absent number).
+func EmptyCell() Cell { return Cell{Kind: CellEmpty} }
