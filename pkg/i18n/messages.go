@@ -56,7 +56,6 @@ var coreMessages = map[string]entry{
 	"type.list":         {"список", "a list"},
 	"type.mapping":      {"набор полей (ключ: значение)", "a mapping (key: value)"},
 	"type.year_mapping": {"значения по годам (2021: ...)", "values by year (2021: ...)"},
-	"type.scalar":       {"значение", "a value"},
 	"type.null":         {"пустое значение", "an empty value"},
 
 	// roadmap show.

@@ -58,14 +58,11 @@ var reportMessages = map[string]entry{
 	"plan.text":        {"оценивает человек", "judged by a person"},
 
 	"col.roadmap":     {"Дорожная карта", "Roadmap"},
-	"col.district":    {"Район", "District"},
 	"col.year":        {"Год", "Year"},
 	"col.plan":        {"План", "Plan"},
 	"col.fact":        {"Факт", "Actual"},
 	"col.status":      {"Статус", "Status"},
 	"col.achievement": {"Уровень достижения, %", "Achievement, %"},
-	"col.date":        {"Дата выполнения", "Date done"},
-	"col.document":    {"Документ / комментарий", "Document / comment"},
 	"col.reason":      {"Причина отклонения", "Deviation reason"},
 	"fulfil.title":    {"Выполнение показателей по состоянию на %s", "Indicator fulfilment as of %s"},
 
@@ -90,7 +87,6 @@ var reportMessages = map[string]entry{
 	"template.yes":         {"да", "да"},
 	"template.no":          {"нет", "нет"},
 	"template.order_ref":   {"приказ от %s № %s", "order of %s No. %s"},
-	"template.sheet":       {"Отчёт", "Report"},
 	"template.err_count":   {"Введите целое число не меньше 0", "Enter a whole number of at least 0"},
 	"template.err_percent": {"Введите процент от 0 до 100", "Enter a percent from 0 to 100"},
 	"template.err_yesno":   {"Выберите «да» или «нет»", "Choose да or нет"},
