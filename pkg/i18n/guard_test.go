@@ -31,6 +31,8 @@ var dynamicPrefixes = []struct{ prefix, why string }{
 	{"diff.field.", "pkg/diff: the name of a changed field"},
 	{"diff.rfield.", "pkg/diff: the name of a changed top-level field"},
 	{"doc.", "rule descriptions: doc.RMnnn (SARIF, docs/rules.md), doc.severity.* (docs/rules.md)"},
+	{"import.due.by.", "pkg/importer: \"by day month\" in a deadline's reading, by month"},
+	{"import.due.month.", "pkg/importer: a month in a deadline's reading"},
 	{"kind.", "the kind of an indicator (view, diff, fulfil)"},
 	{"per.", "what an indicator's threshold counts: year or total (view, diff)"},
 	{"status.", "pkg/fulfil: the status of an activity in a year"},
