@@ -3,10 +3,10 @@ package i18n
 // Messages of district reports and fulfilment.
 var reportMessages = map[string]entry{
 	"RM101":                  {"отчёт не читается: %s", "the report cannot be read: %s"},
-	"RM102":                  {"в отчёте не найдена строка заголовков таблицы (нужны столбцы «Факт» и «ID», «№» или «Мероприятие»)", "no table header row found in the report (it needs a \"Факт\" column and \"ID\", \"№\" or \"Мероприятие\")"},
+	"RM102":                  {"в отчёте не найдена строка заголовков таблицы (нужны столбцы «Факт» и «ID», «№» или «Мероприятие»)", "no table header row found in the report (it needs a \"Fact\" column and \"ID\", \"N\" or \"Activity\")"},
 	"RM103":                  {"не удалось определить дорожную карту строки: %s", "cannot tell the roadmap of the row: %s"},
 	"report.unknown_roadmap": {"неизвестная дорожная карта или район «%s»", "unknown roadmap or district %q"},
-	"report.no_roadmap":      {"нет столбца «Дорожная карта» или «Район», а лист «%s» и строки над таблицей не называют ни одной из проверяемых дорожных карт", "there is no Дорожная карта or Район column, and neither the sheet %q nor the rows above the table name a roadmap being checked"},
+	"report.no_roadmap":      {"нет столбца «Дорожная карта» или «Район», а лист «%s» и строки над таблицей не называют ни одной из проверяемых дорожных карт", "there is no Roadmap or District column, and neither the sheet %q nor the rows above the table name a roadmap being checked"},
 	"RM104":                  {"в дорожной карте %[2]s нет мероприятия «%[1]s»", "roadmap %[2]s has no activity %[1]q"},
 	"RM105":                  {"год %d вне периода дорожной карты %s (%d–%d)", "year %d is outside the period of roadmap %s (%d–%d)"},
 	"RM106":                  {"мероприятие %s за %d указано дважды с разными значениями: «%s» и %s «%s»", "activity %s for %d is reported twice with different values: %q and %s %q"},
@@ -18,7 +18,7 @@ var reportMessages = map[string]entry{
 	"RM112":                  {"мероприятие № %d, %d год: выполнено с нарушением срока (%s, срок %s)", "activity %d, %d: met late (%s, due %s)"},
 	"RM113":                  {"мероприятие № %d, %d год: показатель требует оценки человеком", "activity %d, %d: the indicator needs a person's review"},
 	"RM114":                  {"слишком много замечаний в одном отчёте: показаны первые %d", "too many findings in one report: the first %d are shown"},
-	"RM115":                  {"не удалось определить год «%s» (нужен столбец «Год», год в заголовке, в названии листа или в пути к файлу)", "cannot tell the year %q (give a \"Год\" column, or a year in the header, the sheet name or the file path)"},
+	"RM115":                  {"не удалось определить год «%s» (нужен столбец «Год», год в заголовке, в названии листа или в пути к файлу)", "cannot tell the year %q (give a \"Year\" column, or a year in the header, the sheet name or the file path)"},
 
 	"doc.RM101":            {"Отчёт не открывается: не xlsx (в том числе старый .xls), повреждён, защищён паролем на открытие или распаковывается в слишком большой объём (предел 1 ГиБ вместо 16 ГБ по умолчанию в excelize).", "The report cannot be opened: not an xlsx (an old .xls too), damaged, password-protected, or unpacking too large (limit 1 GiB instead of excelize's 16 GB default)."},
 	"doc.RM102":            {"Ни на одном листе не найдена строка заголовков: нужен столбец «Факт» (или «Фактическое значение», «Значение»…) и столбец, по которому узнаётся мероприятие («ID», «№ п/п», «Мероприятие»). Заголовок ищется в первых 40 строках, может занимать две строки с объединёнными ячейками.", "No sheet has a header row: a fact column and a column that identifies the activity are needed. The header is searched in the first 40 rows and may span two rows with merged cells."},
