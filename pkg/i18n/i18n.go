@@ -1,6 +1,10 @@
 // Package i18n owns the user-facing text of the tool: a catalogue of
 // messages in Russian (the default: methodologists read it) and English,
 // addressed by stable keys. Rule messages use the rule code as their key.
+// Each part of the tool keeps its messages in a table of its own
+// (messages*.go); areas composes them. The tests guard the catalogue: a key
+// in two areas, a key the code asks for and the catalogue lacks, a key
+// nothing asks for (guard_test.go) all fail.
 package i18n
 
 import (
