@@ -12,8 +12,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // Exit codes, the contract with CI jobs.
@@ -32,10 +34,6 @@ type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
-
-// commands makes every subcommand; each command's file adds its own in
-// init, so that commands live in files of their own. Cobra sorts them.
-var commands []func(*app) *cobra.Command
 
 // app holds what every command shares: the streams and the language.
 type app struct {
@@ -95,8 +93,13 @@ func langOf(args []string) i18n.Lang {
 
 // describe turns an error into words for a methodologist.
 func (a *app) describe(err error) string {
-	var pe *fs.PathError
+	var (
+		pe *fs.PathError
+		tl *safefile.TooLargeError
+	)
 	switch {
+	case errors.As(err, &tl):
+		return a.t("err.too_large", tl.Name, tl.Limit>>20)
 	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
 		return a.t("err.not_found", pe.Path)
 	case errors.As(err, &pe) && errors.Is(err, fs.ErrPermission):
@@ -105,6 +108,20 @@ func (a *app) describe(err error) string {
 		return a.t("err.no_files")
 	}
 	return a.translateCobra(err.Error())
+}
+
+// gitError words a failure of git with the command's message keys: git's
+// arguments and its own message (keyGit), or that git is missing
+// (keyNoGit). Other errors are returned as they are.
+func (a *app) gitError(err error, keyGit, keyNoGit string) error {
+	var ge *gitrepo.Error
+	switch {
+	case errors.Is(err, gitrepo.ErrNoGit):
+		return errors.New(a.t(keyNoGit))
+	case errors.As(err, &ge):
+		return errors.New(a.t(keyGit, strings.Join(ge.Args, " "), ge.Message()))
+	}
+	return err
 }
 
 // cobraErrors are the English errors of cobra and pflag, and their
@@ -168,9 +185,23 @@ func (a *app) rootCmd() *cobra.Command {
 		return usageError{fmt.Errorf("%s\n%s", a.translateCobra(err.Error()), a.t("err.see_help", c.CommandPath()))}
 	})
 	localize(root, a)
-	for _, mk := range commands {
-		root.AddCommand(mk(a))
-	}
+	// Every command, each a struct in a file of its own; help lists them
+	// sorted.
+	root.AddCommand(
+		newCheckCmd(a).command(),
+		newShowCmd(a).command(),
+		newReportCmd(a).command(),
+		newSummaryCmd(a).command(),
+		newDiffCmd(a).command(),
+		newMergeCmd(a).command(),
+		newImportCmd(a).command(),
+		newFmtCmd(a).command(),
+		newSchemaCmd(a).command(),
+		newGitCmd(a).command(),
+		newCompletionCmd(a).command(),
+		newVersionCmd(a).command(),
+		newGenDocsCmd(a).command(),
+	)
 	for _, c := range root.Commands() {
 		localize(c, a)
 	}

@@ -24,10 +24,6 @@ type checkCmd struct {
 	now func() time.Time
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newCheckCmd(a).command() })
-}
-
 func newCheckCmd(a *app) *checkCmd {
 	return &checkCmd{app: a, format: string(render.Text), now: time.Now}
 }

@@ -10,10 +10,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newCompletionCmd(a).command() })
-}
-
 // completionCmd is `roadmap completion SHELL`: cobra's shell completion
 // scripts, with help in the user's language (cobra's own command is
 // English only).

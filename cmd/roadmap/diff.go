@@ -1,12 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -15,6 +13,7 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/diff"
+	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
@@ -36,10 +35,6 @@ type diffCmd struct {
 	// orderNumber and orderDate fill in the amending order of an
 	// amendment file.
 	orderNumber, orderDate string
-}
-
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newDiffCmd(a).command() })
 }
 
 func newDiffCmd(a *app) *diffCmd { return &diffCmd{app: a, format: string(diff.Text)} }
@@ -68,8 +63,8 @@ func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
 		return usageError{fmt.Errorf("%s", c.app.t("err.format", c.format, "text, markdown, json, amendment, table"))}
 	}
 	dash := cmd.ArgsLenAtDash()
-	if dash < 0 && isDriverCall(args) {
-		return c.driver(format, args)
+	if call, ok := gitrepo.ParseExternalDiff(args); ok && dash < 0 {
+		return c.driver(format, call)
 	}
 	revs, paths := args, []string(nil)
 	if dash >= 0 {
@@ -214,46 +209,28 @@ func (c *diffCmd) load(path string, data []byte) (*roadmap.Roadmap, error) {
 	return r, nil
 }
 
-var (
-	hexArg  = regexp.MustCompile(`^[0-9a-fA-F]{7,64}$`)
-	modeArg = regexp.MustCompile(`^[0-7]{6}$`)
-)
-
-// isDriverCall recognises git's external diff contract: path old-file
-// old-hex old-mode new-file new-hex new-mode, where a missing side has
-// "." for its hex and mode (and /dev/null for its file).
-func isDriverCall(args []string) bool {
-	if len(args) != 7 {
-		return false
-	}
-	hex := func(s string) bool { return s == "." || hexArg.MatchString(s) }
-	mode := func(s string) bool { return s == "." || modeArg.MatchString(s) }
-	return hex(args[2]) && hex(args[5]) && mode(args[3]) && mode(args[6])
-}
-
 // driver prints the semantic diff of one path for `git diff`. Git aborts
 // when its external diff program fails, so problems are reported and the
 // exit code is always 0.
-func (c *diffCmd) driver(format diff.Format, args []string) error {
-	path := args[0]
-	side := func(file, prefix string) (*roadmap.Roadmap, bool) {
-		if file == "/dev/null" {
+func (c *diffCmd) driver(format diff.Format, call gitrepo.ExternalDiff) error {
+	side := func(b gitrepo.Blob, prefix string) (*roadmap.Roadmap, bool) {
+		if b.Missing() {
 			return nil, true
 		}
-		data, err := os.ReadFile(file)
+		data, err := safefile.ReadFile(b.File, roadmap.MaxFileSize)
 		if err != nil {
 			fmt.Fprintln(c.app.stderr, c.app.t("err.prefix", c.app.describe(err)))
 			return nil, false
 		}
-		r, err := c.load(prefix+path, data)
+		r, err := c.load(prefix+call.Path, data)
 		if err != nil {
 			fmt.Fprintln(c.app.stdout, c.app.t("err.prefix", err))
 			return nil, false
 		}
 		return r, true
 	}
-	old, ok1 := side(args[1], "a/")
-	new, ok2 := side(args[4], "b/")
+	old, ok1 := side(call.Old, "a/")
+	new, ok2 := side(call.New, "b/")
 	if !ok1 || !ok2 {
 		return nil
 	}
@@ -271,42 +248,40 @@ var roadmapFormat = regexp.MustCompile(`(?m)^format:\s*["']?roadmap/v1\b`)
 // git compares every roadmap file changed between revs[0] and revs[1] (the
 // working tree when there is one revision), limited to paths.
 func (c *diffCmd) git(revs, paths []string) ([]*diff.Result, error) {
-	if _, err := exec.LookPath("git"); err != nil {
-		return nil, errors.New(c.app.t("diff.err.no_git"))
-	}
-	top, err := c.gitOut("rev-parse", "--show-toplevel")
+	results, err := c.gitResults(revs, paths)
+	return results, c.app.gitError(err, "diff.err.git", "diff.err.no_git")
+}
+
+func (c *diffCmd) gitResults(revs, paths []string) ([]*diff.Result, error) {
+	repo, err := gitrepo.Git{}.Open()
 	if err != nil {
 		return nil, err
 	}
-	root := strings.TrimSpace(string(top))
-	args := append([]string{"diff", "--name-status", "--no-renames", "-z"}, revs...)
-	args = append(append(args, "--"), paths...)
-	out, err := c.gitOut(args...)
+	from, to := revs[0], ""
+	if len(revs) == 2 {
+		to = revs[1]
+	}
+	changes, err := repo.Changes(from, to, paths)
 	if err != nil {
 		return nil, err
 	}
-	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
 	var results []*diff.Result
-	for i := 0; i+1 < len(fields); i += 2 {
-		status, path := fields[i], fields[i+1]
-		if !isYAML(path) {
+	for _, ch := range changes {
+		if !isYAML(ch.Path) {
 			continue
 		}
 		var oldData, newData []byte
-		oldName, newName := revs[0]+":"+path, path
-		if status != "A" {
-			if oldData, err = c.gitOut("show", revs[0]+":"+path); err != nil {
+		oldName, newName := from+":"+ch.Path, ch.Path
+		if to != "" {
+			newName = to + ":" + ch.Path
+		}
+		if ch.Status != gitrepo.Added {
+			if oldData, err = repo.ReadFile(from, ch.Path, roadmap.MaxFileSize); err != nil {
 				return nil, err
 			}
 		}
-		if status != "D" {
-			if len(revs) == 2 {
-				newName = revs[1] + ":" + path
-				newData, err = c.gitOut("show", newName)
-			} else {
-				newData, err = os.ReadFile(filepath.Join(root, filepath.FromSlash(path)))
-			}
-			if err != nil {
+		if ch.Status != gitrepo.Deleted {
+			if newData, err = repo.ReadFile(to, ch.Path, roadmap.MaxFileSize); err != nil {
 				return nil, err
 			}
 		}
@@ -331,26 +306,10 @@ func (c *diffCmd) git(revs, paths []string) ([]*diff.Result, error) {
 		// Nothing changed: one empty result keeps every format's
 		// "no differences" message.
 		newName := "."
-		if len(revs) == 2 {
-			newName = revs[1]
+		if to != "" {
+			newName = to
 		}
-		results = append(results, &diff.Result{Status: diff.StatusModified, OldFile: revs[0], NewFile: newName})
+		results = append(results, &diff.Result{Status: diff.StatusModified, OldFile: from, NewFile: newName})
 	}
 	return results, nil
-}
-
-// gitOut runs git and returns its standard output; a failure carries
-// git's own message.
-func (c *diffCmd) gitOut(args ...string) ([]byte, error) {
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command("git", args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return nil, errors.New(c.app.t("diff.err.git", strings.Join(args, " "), msg))
-	}
-	return stdout.Bytes(), nil
 }

@@ -5,18 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
 	"github.com/roadmap-edu/roadmap/pkg/yamlfmt"
 )
-
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newFmtCmd(a).command() })
-}
 
 // fmtCmd is `roadmap fmt`: the canonical layout of roadmap files.
 type fmtCmd struct {
@@ -58,12 +54,7 @@ func (c *fmtCmd) run(paths []string) error {
 	}
 	var unformatted []string
 	for _, file := range files {
-		var data []byte
-		if file == "-" {
-			data, err = io.ReadAll(c.app.stdin)
-		} else {
-			data, err = os.ReadFile(file)
-		}
+		data, err := roadmap.ReadFile(file, c.app.stdin)
 		if err != nil {
 			return err
 		}

@@ -10,10 +10,6 @@ import (
 	"github.com/spf13/cobra/doc"
 )
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newGenDocsCmd(a).command() })
-}
-
 // genDocsCmd is the hidden `roadmap gen-docs DIR` behind `make docs`: the
 // man pages and the Markdown command reference, generated from the
 // commands themselves so that they cannot go stale (CI checks them).

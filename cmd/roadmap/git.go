@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
@@ -20,10 +20,6 @@ type gitCmd struct {
 	app     *app
 	global  bool
 	pattern string
-}
-
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newGitCmd(a).command() })
 }
 
 func newGitCmd(a *app) *gitCmd { return &gitCmd{app: a, pattern: "roadmaps/*.yaml"} }
@@ -68,14 +64,17 @@ func (c *gitCmd) install() error {
 	if c.pattern == "" || strings.ContainsAny(c.pattern, " \t\r\n") {
 		return usageError{errors.New(c.app.t("git.err.pattern", c.pattern))}
 	}
-	if _, err := exec.LookPath("git"); err != nil {
-		return usageError{errors.New(c.app.t("git.err.no_git"))}
-	}
-	scope := []string{"config"}
+	err := c.configure(gitrepo.Git{})
+	return c.app.gitError(err, "git.err.git", "git.err.no_git")
+}
+
+func (c *gitCmd) configure(g gitrepo.Git) error {
+	scope := gitrepo.Local
 	if c.global {
-		scope = append(scope, "--global")
+		scope = gitrepo.Global
 	}
-	attrs, err := c.attributesFile()
+	shown := strings.Join(scope.Args(), " ")
+	attrs, err := c.attributesFile(g)
 	if err != nil {
 		return err
 	}
@@ -92,16 +91,18 @@ func (c *gitCmd) install() error {
 		fmt.Fprintln(c.app.stdout, c.app.t(key, displayPath(attrs), line))
 	}
 	for _, kv := range gitConfig {
-		// `git config --get` exits 1 when the key is unset.
-		cur, _ := c.git(append(scope, "--get", kv[0])...)
-		if strings.TrimRight(cur, "\n") == kv[1] {
-			fmt.Fprintln(c.app.stdout, c.app.t("git.config.present", strings.Join(scope, " "), kv[0], kv[1]))
-			continue
-		}
-		if _, err := c.git(append(scope, kv[0], kv[1])...); err != nil {
+		cur, _, err := g.Config(scope, kv[0])
+		if err != nil {
 			return err
 		}
-		fmt.Fprintln(c.app.stdout, c.app.t("git.config.set", strings.Join(scope, " "), kv[0], kv[1]))
+		if cur == kv[1] {
+			fmt.Fprintln(c.app.stdout, c.app.t("git.config.present", shown, kv[0], kv[1]))
+			continue
+		}
+		if err := g.SetConfig(scope, kv[0], kv[1]); err != nil {
+			return err
+		}
+		fmt.Fprintln(c.app.stdout, c.app.t("git.config.set", shown, kv[0], kv[1]))
 	}
 	fmt.Fprintln(c.app.stdout, c.app.t("git.done", c.pattern))
 	return nil
@@ -111,20 +112,26 @@ func (c *gitCmd) install() error {
 // --global the file core.attributesFile names; when that is unset, git's
 // default (~/.config/git/attributes, or under $XDG_CONFIG_HOME), which
 // is then configured explicitly.
-func (c *gitCmd) attributesFile() (string, error) {
+func (c *gitCmd) attributesFile(g gitrepo.Git) (string, error) {
 	if !c.global {
-		top, err := c.git("rev-parse", "--show-toplevel")
+		repo, err := g.Open()
+		if errors.Is(err, gitrepo.ErrNoGit) {
+			return "", err
+		}
 		if err != nil {
 			return "", usageError{errors.New(c.app.t("git.err.not_repo"))}
 		}
-		return filepath.Join(strings.TrimRight(top, "\r\n"), ".gitattributes"), nil
+		return filepath.Join(repo.Top, ".gitattributes"), nil
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
 		return "", err
 	}
-	if cur, _ := c.git("config", "--global", "--get", "core.attributesFile"); strings.TrimSpace(cur) != "" {
-		path := strings.TrimSpace(cur)
+	cur, _, err := g.Config(gitrepo.Global, "core.attributesFile")
+	if err != nil {
+		return "", err
+	}
+	if path := strings.TrimSpace(cur); path != "" {
 		if rest, ok := strings.CutPrefix(path, "~/"); ok {
 			path = filepath.Join(home, rest)
 		}
@@ -135,10 +142,10 @@ func (c *gitCmd) attributesFile() (string, error) {
 		path = filepath.Join(xdg, "git", "attributes")
 		value = path
 	}
-	if _, err := c.git("config", "--global", "core.attributesFile", value); err != nil {
+	if err := g.SetConfig(gitrepo.Global, "core.attributesFile", value); err != nil {
 		return "", err
 	}
-	fmt.Fprintln(c.app.stdout, c.app.t("git.config.set", "config --global", "core.attributesFile", value))
+	fmt.Fprintln(c.app.stdout, c.app.t("git.config.set", strings.Join(gitrepo.Global.Args(), " "), "core.attributesFile", value))
 	return path, nil
 }
 
@@ -168,10 +175,14 @@ func displayPath(path string) string {
 	return path
 }
 
+// maxAttributesSize bounds the attributes file read: git itself ignores
+// larger ones.
+const maxAttributesSize = 100 << 20
+
 // ensureAttribute appends "pattern attr" to the attributes file unless a
 // line for pattern already sets attr; it reports whether it appended.
 func ensureAttribute(path, pattern, attr string) (bool, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, maxAttributesSize)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return false, err
 	}
@@ -197,20 +208,4 @@ func ensureAttribute(path, pattern, attr string) (bool, error) {
 		_, err := w.Write(out)
 		return err
 	})
-}
-
-// git runs the git program (no shell) and returns its standard output; a
-// failure carries git's own message.
-func (c *gitCmd) git(args ...string) (string, error) {
-	var stdout, stderr bytes.Buffer
-	cmd := exec.Command("git", args...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if msg == "" {
-			msg = err.Error()
-		}
-		return stdout.String(), errors.New(c.app.t("git.err.git", strings.Join(args, " "), msg))
-	}
-	return stdout.String(), nil
 }

@@ -3,15 +3,16 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/importer"
 	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // importCmd is `roadmap import FILE`: turn an order or a concept (.docx,
@@ -22,10 +23,6 @@ type importCmd struct {
 	id       string
 	district string
 	force    bool
-}
-
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newImportCmd(a).command() })
 }
 
 func newImportCmd(a *app) *importCmd { return &importCmd{app: a} }
@@ -82,7 +79,7 @@ func (c *importCmd) run(path string) error {
 		if _, err := c.app.stdout.Write(res.YAML); err != nil {
 			return err
 		}
-	} else if err := writeAtomic(c.output, res.YAML, c.force); err != nil {
+	} else if err := c.write(res.YAML); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return c.fail(c.app.t("import.err.exists", c.output))
 		}
@@ -133,48 +130,12 @@ func (c *importCmd) describe(path string, err error) string {
 	return c.app.describe(err)
 }
 
-// writeAtomic writes data to a temporary file beside path and renames it
-// into place, so that path is either untouched or complete. Without
-// force an existing path is never replaced (fs.ErrExist).
-func writeAtomic(path string, data []byte, force bool) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".roadmap-import-*.yaml")
-	if err != nil {
-		return err
+// write puts the draft at -o; without --force an existing file is never
+// replaced, even one made while the import ran (fs.ErrExist).
+func (c *importCmd) write(data []byte) error {
+	write := func(w io.Writer) error { _, err := w.Write(data); return err }
+	if c.force {
+		return safefile.Write(c.output, write)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if force {
-		return os.Rename(tmp.Name(), path)
-	}
-	// Link fails if path exists, so a file made meanwhile is not replaced.
-	if err = os.Link(tmp.Name(), path); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return err
-		}
-		if _, statErr := os.Lstat(path); statErr == nil {
-			return fs.ErrExist
-		}
-		if err = os.Rename(tmp.Name(), path); err != nil {
-			return err
-		}
-		return nil
-	}
-	return os.Remove(tmp.Name())
+	return safefile.Create(c.output, write)
 }

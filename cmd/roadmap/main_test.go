@@ -31,7 +31,8 @@ func TestScripts(t *testing.T) {
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"fits": cmdFits,
+			"fits":   cmdFits,
+			"sparse": cmdSparse,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ROADMAP_LANG", "")
@@ -68,4 +69,20 @@ func cmdFits(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("every line fits in %d", width)
 	}
+}
+
+// cmdSparse makes a file of the given size in bytes that holds nothing (a
+// sparse file), for the size limits: `sparse big.yaml 67108865`.
+func cmdSparse(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: sparse FILE SIZE")
+	}
+	size, err := strconv.ParseInt(args[1], 10, 64)
+	if err != nil {
+		ts.Fatalf("sparse: %v", err)
+	}
+	f, err := os.Create(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(f.Truncate(size))
+	ts.Check(f.Close())
 }

@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/merge"
@@ -26,9 +26,7 @@ type mergeCmd struct {
 	gitDriver bool
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return (&mergeCmd{app: a}).command() })
-}
+func newMergeCmd(a *app) *mergeCmd { return &mergeCmd{app: a} }
 
 func (c *mergeCmd) command() *cobra.Command {
 	cmd := &cobra.Command{
@@ -94,13 +92,8 @@ func (c *mergeCmd) checkResult(name string, data []byte) bool {
 	return !diag.Fails(fs, false)
 }
 
-func readInput(path string) ([]byte, error) {
-	data, err := os.ReadFile(path)
-	if err == nil && len(data) > roadmap.MaxFileSize {
-		err = fmt.Errorf("%s: %w", path, roadmap.ErrTooLarge)
-	}
-	return data, err
-}
+// readInput reads a roadmap file given to merge, which reads no stdin.
+func readInput(path string) ([]byte, error) { return safefile.ReadFile(path, roadmap.MaxFileSize) }
 
 // amend applies amendment files to the roadmap at basePath.
 func (c *mergeCmd) amend(basePath string, paths []string) error {
@@ -109,11 +102,11 @@ func (c *mergeCmd) amend(basePath string, paths []string) error {
 		return err
 	}
 	var (
-		amendments []*merge.Amendment
+		amendments []*amendment.Amendment
 		fs         []diag.Finding
 	)
 	for _, p := range paths {
-		a, afs, err := merge.Load(p)
+		a, afs, err := amendment.Load(p)
 		if err != nil {
 			return err
 		}

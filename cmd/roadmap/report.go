@@ -13,14 +13,18 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command {
-		cmd := &cobra.Command{Use: "report", Short: a.t("report.short"), Long: a.t("report.long"), Example: a.t("report.example")}
-		t := newTemplateCmd(a).command()
-		localize(t, a)
-		cmd.AddCommand(t)
-		return cmd
-	})
+// reportCmd is `roadmap report`: the district report form, under
+// `roadmap report template`.
+type reportCmd struct{ app *app }
+
+func newReportCmd(a *app) *reportCmd { return &reportCmd{app: a} }
+
+func (c *reportCmd) command() *cobra.Command {
+	cmd := &cobra.Command{Use: "report", Short: c.app.t("report.short"), Long: c.app.t("report.long"), Example: c.app.t("report.example")}
+	t := newTemplateCmd(c.app).command()
+	localize(t, c.app)
+	cmd.AddCommand(t)
+	return cmd
 }
 
 // templateCmd is `roadmap report template`: the form a district fills in.

@@ -15,10 +15,6 @@ type schemaCmd struct {
 	out string
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newSchemaCmd(a).command() })
-}
-
 func newSchemaCmd(a *app) *schemaCmd { return &schemaCmd{app: a} }
 
 func (c *schemaCmd) command() *cobra.Command {

@@ -21,10 +21,6 @@ type showCmd struct {
 	activity string
 }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newShowCmd(a).command() })
-}
-
 func newShowCmd(a *app) *showCmd { return &showCmd{app: a, format: string(render.Text)} }
 
 func (c *showCmd) command() *cobra.Command {

@@ -17,10 +17,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/summary"
 )
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newSummaryCmd(a).command() })
-}
-
 // summaryCmd is `roadmap summary`: tables across districts for officials.
 type summaryCmd struct {
 	app      *app

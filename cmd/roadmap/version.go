@@ -13,10 +13,6 @@ var version = ""
 // versionCmd is `roadmap version`.
 type versionCmd struct{ app *app }
 
-func init() {
-	commands = append(commands, func(a *app) *cobra.Command { return newVersionCmd(a).command() })
-}
-
 func newVersionCmd(a *app) *versionCmd { return &versionCmd{app: a} }
 
 func (c *versionCmd) command() *cobra.Command {

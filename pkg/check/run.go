@@ -4,17 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
-	"slices"
-	"strings"
 	"sync"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
-	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/walk"
 )
 
 // ErrNoFiles is returned when the paths hold no roadmap file.
@@ -57,7 +53,7 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 					out[i] = loaded{err: err}
 					continue
 				}
-				if merge.IsAmendment(data) {
+				if amendment.IsAmendment(data) {
 					out[i] = loaded{amendment: data}
 					continue
 				}
@@ -93,7 +89,7 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 	res.Findings = append(res.Findings, Across(res.Roadmaps)...)
 	for i, l := range out {
 		if l.amendment != nil {
-			_, fs := merge.CheckFile(files[i], l.amendment, res.Roadmaps)
+			_, fs := amendment.CheckFile(files[i], l.amendment, res.Roadmaps)
 			res.Findings = append(res.Findings, fs...)
 		}
 	}
@@ -120,54 +116,14 @@ func Across(rs []*roadmap.Roadmap) []diag.Finding {
 	return fs
 }
 
-// Expand turns paths into the sorted list of roadmap files they name.
+// Expand turns paths into the list of roadmap files they name, in order.
 // Files named explicitly are kept whatever their extension; directories
-// are searched for *.yaml and *.yml, skipping hidden directories.
+// are searched for *.yaml and *.yml, sorted, skipping hidden directories;
+// "-" is stdin.
 func Expand(paths []string) ([]string, error) {
-	var files []string
-	seen := map[string]bool{}
-	addFile := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
-	for _, p := range paths {
-		if p == "-" {
-			addFile(p)
-			continue
-		}
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !info.IsDir() {
-			addFile(p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if ext := strings.ToLower(filepath.Ext(path)); ext == ".yaml" || ext == ".yml" {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		slices.Sort(found)
-		for _, f := range found {
-			addFile(f)
-		}
+	files, err := walk.Expand(paths, walk.Options{Exts: []string{".yaml", ".yml"}, Stdin: true})
+	if err != nil {
+		return nil, err
 	}
 	if len(files) == 0 {
 		return nil, ErrNoFiles

@@ -8,7 +8,6 @@ package fulfil
 import (
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -21,6 +20,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/report"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/view"
+	"github.com/roadmap-edu/roadmap/pkg/walk"
 )
 
 // Status of an indicator in one year.
@@ -623,38 +623,19 @@ func percent(a, b float64) *float64 {
 }
 
 // ReportFiles expands paths into the sorted list of report workbooks:
-// files as given, directories searched for *.xlsx.
+// files as given, directories searched for *.xlsx (skipping hidden
+// directories).
 func ReportFiles(paths []string) ([]string, error) {
-	var files []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !info.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		err = filepath.WalkDir(p, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if d.IsDir() && path != p && strings.HasPrefix(name, ".") {
-				return filepath.SkipDir
-			}
-			// "~$name.xlsx" is the lock file Excel leaves while a workbook is open.
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(name), ".xlsx") && !strings.HasPrefix(name, "~$") {
-				files = append(files, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	files, err := walk.Expand(paths, walk.Options{
+		Exts: []string{".xlsx"},
+		// "~$name.xlsx" is the lock file Excel leaves while a workbook is open.
+		Skip: func(name string) bool { return strings.HasPrefix(name, "~$") },
+	})
+	if err != nil {
+		return nil, err
 	}
 	slices.Sort(files)
-	return slices.Compact(files), nil
+	return files, nil
 }
 
 // Rows turns results into the rows of the status table.

@@ -30,4 +30,5 @@ var cliMessages = map[string]entry{
 	"git.example":                        {"  roadmap git install\n  roadmap git install --global", "  roadmap git install\n  roadmap git install --global"},
 	"report.example":                     {"  roadmap report template -o форма-2021.xlsx\n  roadmap check --report отчёты/2021/ --as-of 2021-12-31", "  roadmap report template -o form-2021.xlsx\n  roadmap check --report reports/2021/ --as-of 2021-12-31"},
 	"gendocs.short":                      {"Сгенерировать справочник команд (man и Markdown)", "Generate the command reference (man and Markdown)"},
+	"err.too_large":                      {"%s: файл слишком велик (больше %d МиБ)", "%s: the file is too large (over %d MiB)"},
 }

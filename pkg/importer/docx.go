@@ -9,6 +9,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // ReadDocx reads a Word document (.docx: Office Open XML). Only the main
@@ -27,7 +29,7 @@ func ReadDocx(data []byte) (*Document, error) {
 		return nil, &Error{Kind: ErrEmpty}
 	}
 	if len(data) > MaxFileSize {
-		return nil, errorf(ErrTooLarge, "%d bytes, the limit is %d MiB", len(data), MaxFileSize>>20)
+		return nil, tooLarge(int64(len(data)))
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
 		// A compound file: a Word 97-2003 .doc, or an encrypted .docx.
@@ -56,12 +58,12 @@ func ReadDocx(data []byte) (*Document, error) {
 		return nil, errorf(ErrDamaged, "%v", err)
 	}
 	defer rc.Close()
-	xmlData, err := io.ReadAll(io.LimitReader(rc, MaxEntrySize+1))
-	if err != nil {
-		return nil, errorf(ErrDamaged, "%s: %v", name, err)
-	}
-	if len(xmlData) > MaxEntrySize {
+	xmlData, err := safefile.ReadAll(rc, name, MaxEntrySize)
+	switch {
+	case errors.Is(err, safefile.ErrTooLarge):
 		return nil, errorf(ErrTooLarge, "%s unpacks to more than %d MiB", name, MaxEntrySize>>20)
+	case err != nil:
+		return nil, errorf(ErrDamaged, "%s: %v", name, err)
 	}
 	doc, err := parseDocumentXML(xmlData)
 	if err != nil {

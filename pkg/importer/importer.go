@@ -2,9 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // ReadFile reads a document file into the document model, refusing files
@@ -25,22 +25,20 @@ func ReadFile(path string) (*Document, error) {
 }
 
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
-		return nil, errorf(ErrTooLarge, "%d bytes, the limit is %d MiB", st.Size(), MaxFileSize>>20)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
+	data, err := safefile.ReadFile(path, MaxFileSize)
+	var tl *safefile.TooLargeError
+	switch {
+	case errors.As(err, &tl) && tl.Size > 0:
+		return nil, tooLarge(tl.Size)
+	case errors.As(err, &tl):
 		return nil, errorf(ErrTooLarge, "more than %d MiB", MaxFileSize>>20)
 	}
-	return data, nil
+	return data, err
+}
+
+// tooLarge is the error for a document of size bytes, over MaxFileSize.
+func tooLarge(size int64) error {
+	return errorf(ErrTooLarge, "%d bytes, the limit is %d MiB", size, MaxFileSize>>20)
 }
 
 // Read reads a document's bytes by the name's extension: .docx, or .txt

@@ -27,7 +27,7 @@ import (
 // "Начальник\t\tС. Н. Назарова" is not a table.
 func ReadText(data []byte) (*Document, error) {
 	if len(data) > MaxFileSize {
-		return nil, errorf(ErrTooLarge, "%d bytes, the limit is %d MiB", len(data), MaxFileSize>>20)
+		return nil, tooLarge(int64(len(data)))
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {

@@ -4,11 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -31,7 +33,7 @@ func newEditor(file string, data []byte) (*editor, []diag.Finding) {
 		return nil, fs
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, []diag.Finding{diag.New(file, nodePos(root), diag.WrongType, "roadmap", "mapping", root.ShortTag())}
+		return nil, []diag.Finding{diag.New(file, diag.Pos{Line: root.Line, Col: root.Column}, diag.WrongType, "roadmap", "mapping", root.ShortTag())}
 	}
 	e.root = root
 	return e, nil
@@ -68,7 +70,7 @@ func (e *editor) items() []*yaml.Node {
 }
 
 func itemID(item *yaml.Node) string {
-	if _, v := value(item, "id"); v != nil && v.Kind == yaml.ScalarNode {
+	if _, v := amendment.Lookup(item, "id"); v != nil && v.Kind == yaml.ScalarNode {
 		return strings.TrimSpace(v.Value)
 	}
 	return ""
@@ -202,7 +204,7 @@ func (e *editor) setIn(m *yaml.Node, limit int, key string, val *yaml.Node, orde
 		return
 	}
 	e.putEntry(m, limit, key, func(indent int, oldKey, oldVal *yaml.Node) []string {
-		nk := keyNode(key)
+		nk := amendment.Key(key)
 		if oldKey != nil {
 			nk.LineComment = oldKey.LineComment
 		}
@@ -287,7 +289,7 @@ func setNode(m *yaml.Node, key string, val *yaml.Node, order []string) {
 		}
 	}
 	if val != nil {
-		m.Content = append(m.Content, keyNode(key), val)
+		m.Content = append(m.Content, amendment.Key(key), val)
 	}
 }
 
@@ -302,13 +304,13 @@ func copyKeepComments(n *yaml.Node) *yaml.Node {
 }
 
 // insertAt returns the line before which an activity placed after `after`
-// ("" the end, AfterFirst the start, else an id) goes.
+// ("" the end, amendment.AfterFirst the start, else an id) goes.
 func (e *editor) insertAt(after string) int {
 	items := e.items()
 	switch {
 	case len(items) == 0:
 		return e.seqEnd() + 1
-	case after == AfterFirst:
+	case after == amendment.AfterFirst:
 		head, _, _ := e.bounds(0)
 		return head
 	case after == "":
@@ -334,7 +336,7 @@ func (e *editor) insertItem(after string, lines []string) error {
 	if e.separated() {
 		// Activities set apart by blank lines get one too.
 		lines = slices.Clone(lines)
-		if after == AfterFirst {
+		if after == amendment.AfterFirst {
 			lines = append(lines, "")
 		} else {
 			lines = append([]string{""}, lines...)
@@ -346,30 +348,30 @@ func (e *editor) insertItem(after string, lines []string) error {
 }
 
 // addActivity adds a new activity built from fields.
-func (e *editor) addActivity(fields []Field, after string) error {
+func (e *editor) addActivity(fields []amendment.Field, after string) error {
 	item := &yaml.Node{Kind: yaml.MappingNode}
 	sorted := slices.Clone(fields)
-	slices.SortStableFunc(sorted, func(a, b Field) int {
+	slices.SortStableFunc(sorted, func(a, b amendment.Field) int {
 		return cmp.Compare(rankOf(activityFields, a.Key), rankOf(activityFields, b.Key))
 	})
 	flowLists := e.flowExecutors()
 	for _, f := range sorted {
-		if f.Key == "n" || isNullNode(f.Value) {
+		if f.Key == "n" || amendment.IsNull(f.Value) {
 			continue
 		}
-		v := copyNode(f.Value)
+		v := amendment.Copy(f.Value)
 		if f.Key == "executors" {
 			if v.Kind == yaml.ScalarNode {
 				v = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{v}}
 			}
 			v.Style = 0
-			if flowLists && flowable(v) {
-				v.Style = yaml.FlowStyle
+			if flowLists {
+				amendment.Flow(v)
 			}
 		}
-		item.Content = append(item.Content, keyNode(f.Key), v)
+		item.Content = append(item.Content, amendment.Key(f.Key), v)
 		if f.Key == "id" {
-			item.Content = append(item.Content, keyNode("n"), plainNode("0"))
+			item.Content = append(item.Content, amendment.Key("n"), &yaml.Node{Kind: yaml.ScalarNode, Value: "0"})
 		}
 	}
 	return e.insertItem(after, encodeItem(item, e.dashIndent()))
@@ -386,7 +388,7 @@ func rankOf(order []string, k string) int {
 // lists ([a, b]), judging by its first activity.
 func (e *editor) flowExecutors() bool {
 	for _, item := range e.items() {
-		if _, v := value(item, "executors"); v != nil && v.Kind == yaml.SequenceNode {
+		if _, v := amendment.Lookup(item, "executors"); v != nil && v.Kind == yaml.SequenceNode {
 			return v.Style&yaml.FlowStyle != 0
 		}
 	}
@@ -407,7 +409,7 @@ func (e *editor) removeActivity(j int) ([]string, error) {
 	return lines, e.reparse()
 }
 
-// moveActivity moves activity id after `after` (AfterFirst or an id).
+// moveActivity moves activity id after `after` (amendment.AfterFirst or an id).
 func (e *editor) moveActivity(id, after string) error {
 	j := e.index(id)
 	if j < 0 {
@@ -424,8 +426,8 @@ func (e *editor) moveActivity(id, after string) error {
 func (e *editor) renumber() error {
 	changed := false
 	for j, item := range e.items() {
-		_, n := value(item, "n")
-		if n == nil || n.Kind != yaml.ScalarNode || n.Value == itoa(j+1) {
+		_, n := amendment.Lookup(item, "n")
+		if n == nil || n.Kind != yaml.ScalarNode || n.Value == strconv.Itoa(j+1) {
 			continue
 		}
 		line := e.t.line(n.Line)
@@ -434,7 +436,7 @@ func (e *editor) renumber() error {
 		for end < len(line) && !strings.ContainsRune(" \t,}#", rune(line[end])) {
 			end++
 		}
-		e.t.lines[n.Line-1] = line[:off] + itoa(j+1) + line[end:]
+		e.t.lines[n.Line-1] = line[:off] + strconv.Itoa(j+1) + line[end:]
 		changed = true
 	}
 	if !changed {
@@ -443,27 +445,9 @@ func (e *editor) renumber() error {
 	return e.reparse()
 }
 
-// documentNode is the amendments entry recording d.
-func documentNode(d Document) *yaml.Node {
-	number := strNode(d.Number)
-	number.Style = yaml.DoubleQuotedStyle
-	m := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{
-		keyNode("kind"), strNode(d.Kind),
-		keyNode("number"), number,
-		keyNode("date"), plainNode(d.Date.String()),
-	}}
-	if d.Title != "" {
-		m.Content = append(m.Content, keyNode("title"), strNode(d.Title))
-	}
-	if !flowable(m) {
-		m.Style = 0
-	}
-	return m
-}
-
 // record appends the amending document to the roadmap's amendments.
-func (e *editor) record(d Document) error {
-	item := documentNode(d)
+func (e *editor) record(d amendment.Document) error {
+	item := amendment.DocumentValue(d)
 	for i := 0; i+1 < len(e.root.Content); i += 2 {
 		if e.root.Content[i].Value != "amendments" {
 			continue
@@ -493,11 +477,11 @@ func (e *editor) record(d Document) error {
 // renameExecutor renames an executor in every activity.
 func (e *editor) renameExecutor(from, to string) error {
 	for j := range e.items() {
-		_, v := value(e.items()[j], "executors")
-		if v == nil || !slices.Contains(scalars(v), from) {
+		_, v := amendment.Lookup(e.items()[j], "executors")
+		if v == nil || !slices.Contains(amendment.Scalars(v), from) {
 			continue
 		}
-		nv := copyNode(v)
+		nv := amendment.Copy(v)
 		if nv.Kind == yaml.ScalarNode {
 			nv.Value = to
 		}
@@ -516,16 +500,16 @@ func (e *editor) renameExecutor(from, to string) error {
 // prepare turns an amendment's value into the node to write: a copy, or
 // nil for null (remove the field).
 func prepare(v *yaml.Node) *yaml.Node {
-	if v == nil || isNullNode(v) {
+	if v == nil || amendment.IsNull(v) {
 		return nil
 	}
-	return copyNode(v)
+	return amendment.Copy(v)
 }
 
 // applyChange applies one validated change.
-func (e *editor) applyChange(c Change) error {
+func (e *editor) applyChange(c amendment.Change) error {
 	switch c.Kind {
-	case ChangeSet:
+	case amendment.ChangeSet:
 		for _, f := range c.Fields {
 			j := e.index(c.ID)
 			if j < 0 {
@@ -535,18 +519,18 @@ func (e *editor) applyChange(c Change) error {
 				return err
 			}
 		}
-	case ChangeAdd:
+	case amendment.ChangeAdd:
 		return e.addActivity(c.Fields, c.After)
-	case ChangeRemove:
+	case amendment.ChangeRemove:
 		if j := e.index(c.ID); j >= 0 {
 			_, err := e.removeActivity(j)
 			return err
 		}
-	case ChangeMove:
+	case amendment.ChangeMove:
 		return e.moveActivity(c.ID, c.After)
-	case ChangeRenameExecutor:
+	case amendment.ChangeRenameExecutor:
 		return e.renameExecutor(c.From, c.To)
-	case ChangeRoadmap:
+	case amendment.ChangeRoadmap:
 		for _, f := range c.Fields {
 			if err := e.setTop(f.Key, prepare(f.Value)); err != nil {
 				return err
@@ -564,20 +548,20 @@ func (e *editor) applyChange(c Change) error {
 // finding of severity error nothing is returned: the base, the
 // amendments and their fit (ids, dates) are all checked first. The
 // result's meaning rules (package check) are for the caller to run.
-func Apply(file string, base []byte, amendments []*Amendment) ([]byte, []diag.Finding, error) {
+func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte, []diag.Finding, error) {
 	r, fs := roadmap.Parse(file, base)
 	if r == nil || diag.Fails(fs, false) {
 		return nil, fs, nil
 	}
 	ordered := slices.Clone(amendments)
-	slices.SortStableFunc(ordered, func(a, b *Amendment) int {
+	slices.SortStableFunc(ordered, func(a, b *amendment.Amendment) int {
 		return a.Document.Date.Time().Compare(b.Document.Date.Time())
 	})
-	st := newState(r)
+	st := amendment.NewState(r)
 	cur := *r
 	cur.Amendments = slices.Clone(r.Amendments)
 	for _, a := range ordered {
-		fs = append(fs, a.validate(&cur, st)...)
+		fs = append(fs, a.Validate(&cur, st)...)
 		cur.Amendments = append(cur.Amendments, roadmap.Amendment{Kind: a.Document.Kind, Number: a.Document.Number, Date: a.Document.Date, Title: a.Document.Title})
 	}
 	diag.Sort(fs)

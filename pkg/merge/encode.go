@@ -6,6 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -149,60 +150,6 @@ func encodeItem(item *yaml.Node, indent int) []string {
 	return encodeNode(s, indent)
 }
 
-// keyNode makes a plain key.
-func keyNode(k string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k}
-}
-
-// strNode makes a string scalar; the encoder quotes it when it must.
-func strNode(s string) *yaml.Node {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") {
-		n.Style = yaml.LiteralStyle
-	}
-	return n
-}
-
-// plainNode makes an untagged scalar written as is (numbers, dates).
-func plainNode(s string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Value: s}
-}
-
-// copyNode deep-copies n, expanding aliases (within budget, checked by the
-// loader) and dropping anchors, comments and positions, so that it can be
-// placed into another file.
-func copyNode(n *yaml.Node) *yaml.Node {
-	return copyDepth(n, 0)
-}
-
-func copyDepth(n *yaml.Node, depth int) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	if n == nil || depth > 200 {
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}
-	}
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		return copyDepth(n.Content[0], depth+1)
-	}
-	c := &yaml.Node{Kind: n.Kind, Style: n.Style, Tag: n.Tag, Value: n.Value}
-	if n.Kind == yaml.MappingNode {
-		// Expand merge keys: a roadmap gets the plain result.
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
-				continue
-			}
-			c.Content = append(c.Content, copyDepth(k, depth+1), copyDepth(v, depth+1))
-		}
-		return c
-	}
-	for _, sub := range n.Content {
-		c.Content = append(c.Content, copyDepth(sub, depth+1))
-	}
-	return c
-}
-
 // restyle gives a new value the look of the value it replaces when both
 // are simple: a scalar keeps its quoting (unless the new text needs
 // another), a list keeps flow or block style; the old line comment stays.
@@ -217,25 +164,11 @@ func restyle(newV, old *yaml.Node) *yaml.Node {
 		}
 	case newV.Kind == yaml.SequenceNode && old.Kind == yaml.SequenceNode,
 		newV.Kind == yaml.MappingNode && old.Kind == yaml.MappingNode:
-		newV.Style = old.Style & yaml.FlowStyle
-		if newV.Style&yaml.FlowStyle != 0 && !flowable(newV) {
-			newV.Style = 0
+		newV.Style = 0
+		if old.Style&yaml.FlowStyle != 0 {
+			amendment.Flow(newV)
 		}
 	}
 	newV.LineComment = old.LineComment
 	return newV
-}
-
-// flowable reports whether n can be written in flow style: no multi-line
-// scalars inside.
-func flowable(n *yaml.Node) bool {
-	if n.Kind == yaml.ScalarNode {
-		return !strings.Contains(n.Value, "\n")
-	}
-	for _, c := range n.Content {
-		if !flowable(c) {
-			return false
-		}
-	}
-	return true
 }

@@ -10,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
@@ -102,15 +103,15 @@ func randomAmendment(rng *rand.Rand, r *roadmap.Roadmap, touch []string, prefix 
 	return out
 }
 
-func mustApply(t *testing.T, base []byte, amendment []byte) []byte {
+func mustApply(t *testing.T, base []byte, file []byte) []byte {
 	t.Helper()
-	a, fs := merge.Parse("amendment.yaml", amendment)
+	a, fs := amendment.Parse("amendment.yaml", file)
 	if diag.Fails(fs, false) {
-		t.Fatalf("amendment: %v\n%s", fs, amendment)
+		t.Fatalf("amendment: %v\n%s", fs, file)
 	}
-	out, fs, err := merge.Apply("base.yaml", base, []*merge.Amendment{a})
+	out, fs, err := merge.Apply("base.yaml", base, []*amendment.Amendment{a})
 	if err != nil || out == nil {
-		t.Fatalf("apply: %v %v\n%s", err, fs, amendment)
+		t.Fatalf("apply: %v %v\n%s", err, fs, file)
 	}
 	return out
 }

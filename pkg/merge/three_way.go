@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -31,7 +32,7 @@ type Conflict struct {
 
 	ours, theirs []string // the two versions' lines
 	missingOurs  bool     // ours has no such field or activity
-	after        string   // where a missing activity goes (an id or AfterFirst)
+	after        string   // where a missing activity goes (an id or amendment.AfterFirst)
 }
 
 // ThreeWayResult is the outcome of a three-way merge.
@@ -135,7 +136,7 @@ func fieldMerge(key string, o, a, b *yaml.Node) (val *yaml.Node, set, conflict b
 	case same(a, b), same(o, b):
 		return nil, false, false
 	case same(o, a):
-		if b == nil || isNullNode(b) {
+		if b == nil || amendment.IsNull(b) {
 			return nil, true, false
 		}
 		return copyKeepComments(b), true, false
@@ -262,9 +263,9 @@ func (m *merger) run() error {
 func (m *merger) topLevel() error {
 	skip := []string{"activities"}
 	for _, k := range keysOf(skip, m.a.e.root, m.b.e.root, m.o.e.root) {
-		_, o := value(m.o.e.root, k)
-		_, a := value(m.e.root, k)
-		_, b := value(m.b.e.root, k)
+		_, o := amendment.Lookup(m.o.e.root, k)
+		_, a := amendment.Lookup(m.e.root, k)
+		_, b := amendment.Lookup(m.b.e.root, k)
 		val, set, conflict := fieldMerge(k, o, a, b)
 		switch {
 		case conflict:
@@ -290,7 +291,7 @@ func entryLines(e *editor, mp *yaml.Node, limit int, key string, indent int) []s
 			end := e.entryEnd(mp, i, limit)
 			return slices.Clone(e.t.lines[k.Line-1 : end])
 		}
-		return encodeEntry(keyNode(key), copyKeepComments(mp.Content[i+1]), indent)
+		return encodeEntry(amendment.Key(key), copyKeepComments(mp.Content[i+1]), indent)
 	}
 	return nil
 }
@@ -353,7 +354,7 @@ func (m *merger) activities() error {
 // nearest predecessor in THEIRS that ours has, past activities ours added
 // there whose ids sort before it (so both merge orders agree).
 func (m *merger) placeAfter(before []string, id string) string {
-	after := AfterFirst
+	after := amendment.AfterFirst
 	for p := len(before) - 1; p >= 0; p-- {
 		if m.e.index(before[p]) >= 0 {
 			after = before[p]
@@ -362,7 +363,7 @@ func (m *merger) placeAfter(before []string, id string) string {
 	}
 	ids := m.e.ids()
 	at := 0
-	if after != AfterFirst {
+	if after != amendment.AfterFirst {
 		at = slices.Index(ids, after) + 1
 	}
 	for at < len(ids) {
@@ -383,9 +384,9 @@ func (m *merger) placeAfter(before []string, id string) string {
 func (m *merger) fields(id string, o, b *yaml.Node) error {
 	a := m.e.items()[m.e.index(id)]
 	for _, k := range keysOf([]string{"n", "id"}, a, b, o) {
-		_, ov := value(o, k)
-		_, av := value(a, k)
-		_, bv := value(b, k)
+		_, ov := amendment.Lookup(o, k)
+		_, av := amendment.Lookup(a, k)
+		_, bv := amendment.Lookup(b, k)
 		val, set, conflict := fieldMerge(k, ov, av, bv)
 		switch {
 		case conflict:
@@ -423,7 +424,8 @@ func (m *merger) order() error {
 	}
 	if !slices.Equal(ca, co) {
 		ai, _ := m.e.activities()
-		m.findings = append(m.findings, diag.New(m.e.file, nodePos(m.e.root.Content[ai]), diag.MergeOrderConflict))
+		k := m.e.root.Content[ai]
+		m.findings = append(m.findings, diag.New(m.e.file, diag.Pos{Line: k.Line, Col: k.Column}, diag.MergeOrderConflict))
 		return nil
 	}
 	// Bring ours's common activities into THEIRS's order.
@@ -432,7 +434,7 @@ func (m *merger) order() error {
 		if cur[i] == id {
 			continue
 		}
-		after := AfterFirst
+		after := amendment.AfterFirst
 		if i > 0 {
 			after = cb[i-1]
 		} else {

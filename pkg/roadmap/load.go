@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"regexp"
 	"strconv"
@@ -16,14 +15,16 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // MaxFileSize bounds what the loader reads: a roadmap is kilobytes; a
 // file of hundreds of megabytes is a mistake, not a roadmap.
 const MaxFileSize = 64 << 20
 
-// ErrTooLarge is returned for files over MaxFileSize.
-var ErrTooLarge = errors.New("file too large")
+// ErrTooLarge is wrapped by the error for a file over MaxFileSize (a
+// *safefile.TooLargeError).
+var ErrTooLarge = safefile.ErrTooLarge
 
 // Load reads and decodes the roadmap file at path ("-" reads stdin). The
 // error is for I/O only; problems with the content are findings. The
@@ -37,29 +38,16 @@ func Load(path string, stdin io.Reader) (*Roadmap, []diag.Finding, error) {
 	return r, fs, nil
 }
 
-// ReadFile reads a roadmap or amendment file ("-" reads stdin), refusing
-// files over MaxFileSize.
+// ReadFile reads a roadmap or amendment file ("-" reads stdin, nil as
+// empty), refusing files over MaxFileSize.
 func ReadFile(path string, stdin io.Reader) ([]byte, error) {
-	var r io.Reader = stdin
 	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
+		return safefile.ReadFile(path, MaxFileSize)
 	}
-	if r == nil {
-		r = strings.NewReader("")
+	if stdin == nil {
+		stdin = strings.NewReader("")
 	}
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: %w (over %d MiB)", path, ErrTooLarge, MaxFileSize>>20)
-	}
-	return data, nil
+	return safefile.ReadAll(stdin, path, MaxFileSize)
 }
 
 var bom = []byte("\xEF\xBB\xBF")

@@ -1,7 +1,11 @@
 package roadmap_test
 
 import (
+	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -238,4 +242,36 @@ func encode(s string, f func(rune) byte) []byte {
 		b = append(b, f(r))
 	}
 	return b
+}
+
+// TestReadFileTooLarge: a file over MaxFileSize is refused by its size
+// (a sparse file: nothing is written or read), standard input after
+// MaxFileSize+1 bytes; both errors are roadmap.ErrTooLarge.
+func TestReadFileTooLarge(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "big.yaml")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(roadmap.MaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	stdin := io.LimitReader(zeros{}, roadmap.MaxFileSize+1)
+	for _, name := range []string{path, "-"} {
+		if _, err := roadmap.ReadFile(name, stdin); !errors.Is(err, roadmap.ErrTooLarge) {
+			t.Errorf("%s: err = %v, want ErrTooLarge", name, err)
+		}
+	}
+	if data, err := roadmap.ReadFile("-", nil); err != nil || len(data) != 0 {
+		t.Errorf("no stdin: %q, %v; want empty", data, err)
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }

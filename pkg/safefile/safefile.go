@@ -1,12 +1,17 @@
-// Package safefile owns writing output files safely: the content goes to a
-// temporary file beside the target and is renamed over it only when
-// complete, so a failure never leaves a half-written file or a damaged
-// original.
+// Package safefile owns the file I/O every command shares: writing an
+// output file safely (the content goes to a temporary file beside the
+// target and takes its place only when complete, so a failure never
+// leaves a half-written file or a damaged original) and reading an input
+// with a bound on its size (a file of hundreds of megabytes is a mistake,
+// and must not be read into memory whole).
 package safefile
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -14,14 +19,49 @@ import (
 // Write creates or replaces path with what write produces. The file is
 // replaced only if write and every step after it succeed. A new file gets
 // mode 0644; a replaced one keeps its mode.
-func Write(path string, write func(io.Writer) error) (err error) {
+func Write(path string, write func(io.Writer) error) error {
+	tmp, err := writeTemp(path, write)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// Create is Write for a file that must not exist yet: when path exists,
+// even if it appears while write runs, it is left alone and the error
+// wraps fs.ErrExist.
+func Create(path string, write func(io.Writer) error) error {
+	tmp, err := writeTemp(path, write)
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp)
+	// A link, unlike a rename, fails when its target exists.
+	err = os.Link(tmp, path)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	// A file system without hard links: check, then rename.
+	if _, statErr := os.Lstat(path); statErr == nil {
+		return &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}
+	}
+	return os.Rename(tmp, path)
+}
+
+// writeTemp writes a temporary file beside path, complete and synced, and
+// returns its name; on failure it leaves nothing behind.
+func writeTemp(path string, write func(io.Writer) error) (name string, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer func() {
 		if err != nil {
@@ -30,20 +70,77 @@ func Write(path string, write func(io.Writer) error) (err error) {
 		}
 	}()
 	if err = write(tmp); err != nil {
-		return err
+		return "", err
 	}
 	mode := os.FileMode(0o644)
 	if info, statErr := os.Stat(path); statErr == nil {
 		mode = info.Mode().Perm()
 	}
 	if err = tmp.Chmod(mode); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		return err
+		return "", err
 	}
 	if err = tmp.Sync(); err != nil {
-		return err
+		return "", err
 	}
 	if err = tmp.Close(); err != nil {
-		return err
+		return "", err
 	}
-	return os.Rename(tmp.Name(), path)
+	return tmp.Name(), nil
+}
+
+// ErrTooLarge is wrapped by the error of ReadFile and ReadAll for content
+// over their limit.
+var ErrTooLarge = errors.New("file too large")
+
+// TooLargeError is content over a reader's limit.
+type TooLargeError struct {
+	// Name is the path read, or the name given to ReadAll.
+	Name string
+	// Limit is the most bytes that were allowed.
+	Limit int64
+	// Size is the file's size when it was known before reading, else 0.
+	Size int64
+}
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("%s: %v (over %d bytes)", e.Name, ErrTooLarge, e.Limit)
+}
+
+func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
+
+// ReadFile reads the file at path, refusing one over limit bytes: a
+// regular file by its size before reading, anything else (a pipe, a
+// device) after reading at most limit+1 bytes.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var size int64
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		if size = st.Size(); size > limit {
+			return nil, &TooLargeError{Name: path, Limit: limit, Size: size}
+		}
+	}
+	return readAll(f, path, limit, size)
+}
+
+// ReadAll reads r to its end, refusing content over limit bytes after
+// reading at most limit+1 of them; name names r in the error.
+func ReadAll(r io.Reader, name string, limit int64) ([]byte, error) {
+	return readAll(r, name, limit, 0)
+}
+
+// readAll reads like ReadAll into a buffer made for size bytes, the size
+// expected, so that a known file is read without regrowing the buffer.
+func readAll(r io.Reader, name string, limit, size int64) ([]byte, error) {
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+		return nil, err
+	}
+	if int64(buf.Len()) > limit {
+		return nil, &TooLargeError{Name: name, Limit: limit}
+	}
+	return buf.Bytes(), nil
 }

@@ -2,13 +2,17 @@ package safefile
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 func TestWriteReplacesOnlyOnSuccess(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "out.txt")
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
@@ -36,5 +40,111 @@ func TestWriteReplacesOnlyOnSuccess(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+func TestCreateNeverReplaces(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.txt")
+	write := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	if err := Create(path, write("first")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Create(path, write("second")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("second Create: err = %v, want fs.ErrExist", err)
+	}
+	got, _ := os.ReadFile(path)
+	info, _ := os.Stat(path)
+	if string(got) != "first" || info.Mode().Perm() != 0o644 {
+		t.Errorf("got %q mode %v, want first with mode 0644", got, info.Mode().Perm())
+	}
+	boom := errors.New("boom")
+	if err := Create(filepath.Join(dir, "new.txt"), func(io.Writer) error { return boom }); !errors.Is(err, boom) {
+		t.Errorf("failing write: err = %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("files left besides out.txt: %v", entries)
+	}
+}
+
+func TestReadLimits(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	tests := []struct {
+		name    string
+		content string
+		limit   int64
+		// size is the TooLargeError's Size: known for a file, not for a stream.
+		size   int64
+		tooBig bool
+	}{
+		{"empty", "", 0, 0, false},
+		{"under", "abc", 4, 0, false},
+		{"at the limit", "abcd", 4, 0, false},
+		{"one over", "abcde", 4, 5, true},
+		{"far over", strings.Repeat("x", 10000), 100, 10000, true},
+	}
+	for i, tt := range tests {
+		path := filepath.Join(dir, fmt.Sprint(i))
+		if err := os.WriteFile(path, []byte(tt.content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fromFile, fileErr := ReadFile(path, tt.limit)
+		// A reader that is no file: its size is learnt by reading.
+		fromStream, streamErr := ReadAll(strings.NewReader(tt.content), "-", tt.limit)
+		for _, c := range []struct {
+			how  string
+			data []byte
+			err  error
+			name string
+			size int64
+		}{{"ReadFile", fromFile, fileErr, path, tt.size}, {"ReadAll", fromStream, streamErr, "-", 0}} {
+			if !tt.tooBig {
+				if c.err != nil || string(c.data) != tt.content {
+					t.Errorf("%s: %s = %q, %v; want the content", tt.name, c.how, c.data, c.err)
+				}
+				continue
+			}
+			var tl *TooLargeError
+			if !errors.Is(c.err, ErrTooLarge) || !errors.As(c.err, &tl) {
+				t.Errorf("%s: %s err = %v, want ErrTooLarge", tt.name, c.how, c.err)
+				continue
+			}
+			if tl.Name != c.name || tl.Limit != tt.limit || tl.Size != c.size {
+				t.Errorf("%s: %s = %+v, want name %s, limit %d, size %d", tt.name, c.how, tl, c.name, tt.limit, c.size)
+			}
+		}
+	}
+}
+
+// TestReadAllStopsAtLimit: an endless stream is read to limit+1 bytes.
+func TestReadAllStopsAtLimit(t *testing.T) {
+	t.Parallel()
+	r := &countingReader{}
+	if _, err := ReadAll(r, "endless", 1<<20); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v", err)
+	}
+	if r.n != 1<<20+1 {
+		t.Errorf("read %d bytes, want %d", r.n, 1<<20+1)
+	}
+}
+
+type countingReader struct{ n int64 }
+
+func (r *countingReader) Read(p []byte) (int, error) {
+	r.n += int64(len(p))
+	return len(p), nil
+}
+
+func TestReadFileMissing(t *testing.T) {
+	t.Parallel()
+	_, err := ReadFile(filepath.Join(t.TempDir(), "none"), 10)
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("err = %v, want a not-exist *fs.PathError", err)
 	}
 }

@@ -3,39 +3,39 @@ package schema
 import (
 	"reflect"
 
-	"github.com/roadmap-edu/roadmap/pkg/merge"
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
-// The shapes of an amendment file (roadmap-amendment/v1, package merge).
-// The changes are merge's own exported shapes; the file header and the
-// change of top-level fields are described here, since merge's versions
-// also list the action keys only to hint at misspellings.
+// The shapes of an amendment file (roadmap-amendment/v1, package amendment).
+// The changes are package amendment's own exported shapes; the file header
+// and the change of top-level fields are described here, since amendment's
+// versions also list the action keys only to hint at misspellings.
 // TestAmendmentExamples validates the amendments of testdata/merge
 // against the schema, so a change of shape shows up there.
 
-const formatAmendment = merge.FormatAmendmentV1
+const formatAmendment = amendment.FormatV1
 
-// amendmentFile mirrors merge's header plus its changes.
+// amendmentFile mirrors package amendment's header plus its changes.
 type amendmentFile struct {
-	Format   string         `yaml:"format" rm:"required"`
-	Roadmap  string         `yaml:"roadmap" rm:"required"`
-	Document merge.Document `yaml:"document" rm:"required"`
-	Changes  []change       `yaml:"changes" rm:"required"`
+	Format   string             `yaml:"format" rm:"required"`
+	Roadmap  string             `yaml:"roadmap" rm:"required"`
+	Document amendment.Document `yaml:"document" rm:"required"`
+	Changes  []change           `yaml:"changes" rm:"required"`
 }
 
 // change is one item of changes: one of the shapes in forms.
 type change struct{}
 
-// The change shapes are package merge's own.
+// The change shapes are package amendment's own.
 type (
-	changeSet            = merge.SetSpec
-	newActivity          = merge.NewActivity
-	changeAdd            = merge.AddSpec
-	changeRemove         = merge.RemoveSpec
-	changeMove           = merge.MoveSpec
-	renamePair           = merge.RenamePair
-	changeRenameExecutor = merge.RenameSpec
+	changeSet            = amendment.SetSpec
+	newActivity          = amendment.NewActivity
+	changeAdd            = amendment.AddSpec
+	changeRemove         = amendment.RemoveSpec
+	changeMove           = amendment.MoveSpec
+	renamePair           = amendment.RenamePair
+	changeRenameExecutor = amendment.RenameSpec
 )
 
 // changeRoadmap sets top-level fields; the optional ones may be removed
@@ -65,7 +65,7 @@ var changeForms = []reflect.Type{
 // defNames name the definitions of types whose Go name would be unclear
 // or taken.
 var defNames = map[reflect.Type]string{
-	reflect.TypeFor[merge.Document]():       "AmendingDocument",
+	reflect.TypeFor[amendment.Document]():   "AmendingDocument",
 	reflect.TypeFor[changeSet]():            "ChangeSet",
 	reflect.TypeFor[newActivity]():          "NewActivity",
 	reflect.TypeFor[changeAdd]():            "ChangeAdd",

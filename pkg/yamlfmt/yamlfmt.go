@@ -15,6 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -22,9 +23,6 @@ import (
 // ErrNotYAML is returned for input that is not a single YAML document;
 // `roadmap check` says why.
 var ErrNotYAML = errors.New("not a well-formed YAML document: run roadmap check")
-
-// amendmentOrder is the top-level key order of roadmap-amendment/v1.
-var amendmentOrder = []string{"format", "roadmap", "document", "changes"}
 
 // Format returns data in canonical layout. Formatting is applied until the
 // text stops changing (at most three times): a few odd inputs, such as an
@@ -68,8 +66,8 @@ func formatOnce(data []byte) (out []byte, err error) {
 		return nil, ErrNotYAML
 	}
 	{
-		if format := value(root, "format"); format != nil && strings.HasPrefix(format.Value, "roadmap-amendment/") {
-			orderKeys(root, amendmentOrder)
+		if format := value(root, "format"); format != nil && strings.HasPrefix(format.Value, amendment.FormatPrefix) {
+			orderKeys(root, amendment.KeyOrder)
 		} else {
 			arrange(root, reflect.TypeOf(roadmap.Roadmap{}), "")
 		}

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
+)
+
+// TestDescribe: typed errors of the packages become words in the user's
+// language here, at the edge.
+func TestDescribe(t *testing.T) {
+	t.Parallel()
+	other := errors.New("other")
+	bad := &gitrepo.Error{Args: []string{"show", "nope:a.yaml"}, Stderr: "fatal: invalid object name 'nope'.", ExitCode: 128}
+	silent := &gitrepo.Error{Args: []string{"config", "--get", "x.y"}, ExitCode: 1, Err: errors.New("exit status 1")}
+	tests := []struct {
+		lang i18n.Lang
+		err  error
+		want string
+	}{
+		{i18n.RU, gitrepo.ErrNoGit, "не найдена программа git"},
+		{i18n.EN, gitrepo.ErrNoGit, "the git program was not found"},
+		{i18n.RU, bad, "git show nope:a.yaml: fatal: invalid object name 'nope'."},
+		{i18n.RU, silent, "git config --get x.y: exit status 1"},
+		{i18n.RU, other, "other"},
+		{i18n.RU, &safefile.TooLargeError{Name: "big.yaml", Limit: 64 << 20}, "big.yaml: файл слишком велик (больше 64 МиБ)"},
+		{i18n.EN, &safefile.TooLargeError{Name: "HEAD:a.yaml", Limit: 64 << 20}, "HEAD:a.yaml: the file is too large (over 64 MiB)"},
+	}
+	for _, tt := range tests {
+		a := &app{lang: tt.lang}
+		if got := a.describe(a.gitError(tt.err, "diff.err.git", "diff.err.no_git")); got != tt.want {
+			t.Errorf("%s %v: %q, want %q", tt.lang, tt.err, got, tt.want)
+		}
+	}
+	if err := (&app{}).gitError(nil, "diff.err.git", "diff.err.no_git"); err != nil {
+		t.Errorf("gitError(nil) = %v", err)
+	}
+}

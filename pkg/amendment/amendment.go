@@ -1,0 +1,181 @@
+// Package amendment owns the roadmap-amendment/v1 file format: an amending
+// order written as a list of changes keyed by activity id. It holds the
+// model (Amendment, Change, Field), parsing with positioned findings,
+// validating an amendment against the roadmap it amends (ids, executors,
+// dates), CheckFile for `roadmap check`, and writing an amendment back
+// (Marshal) with the YAML value builders its fields are made of. Applying
+// amendments and merging roadmap versions is package merge's.
+package amendment
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+)
+
+// FormatPrefix starts the format key of every version of the amendment
+// format; FormatV1 is the version this package reads and writes.
+const (
+	FormatPrefix = "roadmap-amendment/"
+	FormatV1     = FormatPrefix + "v1"
+)
+
+// KeyOrder is the top-level key order of an amendment file.
+var KeyOrder = []string{"format", "roadmap", "document", "changes"}
+
+// Document is the amending document: recorded in the roadmap's
+// amendments when the amendment is applied.
+type Document struct {
+	Kind   string       `yaml:"kind" rm:"required,enum=order|concept|other"`
+	Number string       `yaml:"number" rm:"required"`
+	Date   roadmap.Date `yaml:"date" rm:"required"`
+	Title  string       `yaml:"title" rm:"required"`
+}
+
+// Amendment is one amendment file: the amending document, the roadmap it
+// amends and its changes, in order.
+type Amendment struct {
+	Format   string
+	Roadmap  string
+	Document Document
+	Changes  []Change
+
+	// File is the path the amendment was read from.
+	File string
+	// positions of header values ("roadmap", "document.date").
+	positions map[string]diag.Pos
+}
+
+// ChangeKind is what a change does.
+type ChangeKind string
+
+// The kinds of change.
+const (
+	ChangeSet            ChangeKind = "set"             // set fields of an activity
+	ChangeAdd            ChangeKind = "add"             // add an activity
+	ChangeRemove         ChangeKind = "remove"          // remove an activity
+	ChangeMove           ChangeKind = "move"            // move an activity
+	ChangeRenameExecutor ChangeKind = "rename_executor" // rename an executor everywhere
+	ChangeRoadmap        ChangeKind = "roadmap"         // set top-level fields (period, title, ...)
+)
+
+// AfterFirst is the value of after that puts an activity first.
+const AfterFirst = "first"
+
+// Change is one item of an amendment's changes.
+type Change struct {
+	Kind ChangeKind
+	// ID is the activity set, removed or moved, or the id of the one added.
+	ID string
+	// After places an added or moved activity: an activity id, AfterFirst,
+	// or "" for the end (add only).
+	After string
+	// Fields are the fields set (ChangeSet: activity fields; ChangeRoadmap:
+	// top-level fields) or, for ChangeAdd, the new activity's fields, in the
+	// order written. A null value removes an optional field.
+	Fields []Field
+	// From and To rename an executor (ChangeRenameExecutor).
+	From, To string
+
+	// Pos is where the change starts; IDPos, AfterPos and FromPos are the
+	// positions of the values named.
+	Pos, IDPos, AfterPos, FromPos diag.Pos
+}
+
+// Field is a key and its YAML value.
+type Field struct {
+	Key   string
+	Value *yaml.Node
+	Pos   diag.Pos
+}
+
+// requiredActivity are the activity fields that cannot be removed.
+var requiredActivity = map[string]bool{"id": true, "n": true, "title": true, "due": true, "indicator": true, "executors": true}
+
+// requiredRoadmap are the top-level fields that cannot be removed.
+var requiredRoadmap = map[string]bool{"district": true, "authority": true, "direction": true, "period": true}
+
+// The shapes of the file for the strict decoder: its tags give required
+// keys, types and the did-you-mean hints for unknown keys. The change
+// shapes are exported for package schema, which describes the same file
+// to editors; `schema:"nullable"` marks a field that null removes.
+type header struct {
+	Format   string   `yaml:"format" rm:"required"`
+	Roadmap  string   `yaml:"roadmap" rm:"required"`
+	Document Document `yaml:"document" rm:"required"`
+	Changes  []string `yaml:"changes"` // decoded by hand; listed for hints
+}
+
+// SetSpec sets fields of an activity.
+type SetSpec struct {
+	Set       string           `yaml:"set" rm:"required"`
+	Title     string           `yaml:"title"`
+	Due       phrase.Due       `yaml:"due"`
+	Indicator phrase.Indicator `yaml:"indicator"`
+	Executors []string         `yaml:"executors"`
+	Note      string           `yaml:"note" schema:"nullable"`
+}
+
+// NewActivity is an activity an amendment adds.
+type NewActivity struct {
+	ID        string           `yaml:"id" rm:"required"`
+	N         int              `yaml:"n"` // ignored: activities are renumbered
+	Title     string           `yaml:"title" rm:"required"`
+	Due       phrase.Due       `yaml:"due" rm:"required"`
+	Indicator phrase.Indicator `yaml:"indicator" rm:"required"`
+	Executors []string         `yaml:"executors" rm:"required"`
+	Note      string           `yaml:"note"`
+}
+
+// AddSpec adds an activity, after another or first.
+type AddSpec struct {
+	Add   NewActivity `yaml:"add" rm:"required"`
+	After string      `yaml:"after"`
+}
+
+// RemoveSpec removes an activity.
+type RemoveSpec struct {
+	Remove string `yaml:"remove" rm:"required"`
+}
+
+// MoveSpec moves an activity.
+type MoveSpec struct {
+	Move  string `yaml:"move" rm:"required"`
+	After string `yaml:"after" rm:"required"`
+}
+
+// RenamePair renames an executor everywhere.
+type RenamePair struct {
+	From string `yaml:"from" rm:"required"`
+	To   string `yaml:"to" rm:"required"`
+}
+
+// RenameSpec is the rename_executor change.
+type RenameSpec struct {
+	RenameExecutor RenamePair `yaml:"rename_executor" rm:"required"`
+}
+
+// roadmapSpec sets top-level fields.
+type roadmapSpec struct {
+	Region      string          `yaml:"region"`
+	District    string          `yaml:"district"`
+	Authority   string          `yaml:"authority"`
+	Direction   string          `yaml:"direction"`
+	Title       string          `yaml:"title"`
+	Period      *roadmap.Period `yaml:"period"`
+	Section     string          `yaml:"section"`
+	Description string          `yaml:"description"`
+	Goals       []string        `yaml:"goals"`
+	// The action keys, never decoded here: listed so that a misspelt
+	// action ("sett") gets a did-you-mean hint.
+	Set            string `yaml:"set"`
+	Add            string `yaml:"add"`
+	Remove         string `yaml:"remove"`
+	Move           string `yaml:"move"`
+	After          string `yaml:"after"`
+	RenameExecutor string `yaml:"rename_executor"`
+}
+
+var actionKeys = []ChangeKind{ChangeSet, ChangeAdd, ChangeRemove, ChangeMove, ChangeRenameExecutor}

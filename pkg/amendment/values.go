@@ -1,0 +1,195 @@
+package amendment
+
+import (
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+)
+
+// The value builders of Field.Value: each writes a roadmap value the way a
+// person would in an amendment file, and the way package merge writes it
+// into the roadmap.
+
+// NullValue is null: as a field's value it removes an optional field.
+func NullValue() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"} }
+
+// IDValue is s as a string, even when empty: ids, and the text of a field
+// that cannot be removed (title). The encoder quotes it where YAML needs
+// it; a multi-line text is written as a literal block.
+func IDValue(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.Contains(s, "\n") {
+		n.Style = yaml.LiteralStyle
+	}
+	return n
+}
+
+// StringValue is s as a string, or null when s is "": an optional text
+// field (note, region, description) set or removed.
+func StringValue(s string) *yaml.Node {
+	if s == "" {
+		return NullValue()
+	}
+	return IDValue(s)
+}
+
+// ListValue is a list of strings, in flow style ([a, b]) when flow is set
+// and the items allow it.
+func ListValue(xs []string, flow bool) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, x := range xs {
+		n.Content = append(n.Content, IDValue(x))
+	}
+	if flow {
+		Flow(n)
+	}
+	return n
+}
+
+// PeriodValue is a roadmap's period: {from: 2020, to: 2022}.
+func PeriodValue(p roadmap.Period) *yaml.Node {
+	return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{
+		Key("from"), intNode(p.From), Key("to"), intNode(p.To)}}
+}
+
+// DocumentValue is the amending document as an item of a roadmap's
+// amendments (and the document of an amendment file): the number always
+// quoted, since "94/01-09" must stay text.
+func DocumentValue(d Document) *yaml.Node {
+	number := IDValue(d.Number)
+	number.Style = yaml.DoubleQuotedStyle
+	m := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{
+		Key("kind"), IDValue(d.Kind),
+		Key("number"), number,
+		Key("date"), plainNode(d.Date.String()),
+	}}
+	if d.Title != "" {
+		m.Content = append(m.Content, Key("title"), IDValue(d.Title))
+	}
+	return Flow(m)
+}
+
+// DueValue writes a deadline as its text, or as a mapping with the fields
+// that the text alone would not give.
+func DueValue(d phrase.Due) *yaml.Node {
+	p := phrase.ParseDue(d.Text)
+	return textOr(d.Text, reflect.DeepEqual(d, p), func(add func(string, *yaml.Node)) {
+		if d.Every != p.Every {
+			add("every", boolNode(d.Every))
+		}
+		if !slices.Equal(d.Years, p.Years) {
+			add("years", intList(d.Years))
+		}
+		if !slices.Equal(d.Months, p.Months) {
+			add("months", intList(d.Months))
+		}
+		if d.Day != p.Day {
+			add("day", intNode(d.Day))
+		}
+		if !slices.Equal(d.Quarters, p.Quarters) {
+			add("quarters", intList(d.Quarters))
+		}
+		if d.SchoolYear != p.SchoolYear {
+			add("school_year", boolNode(d.SchoolYear))
+		}
+		if d.Throughout != p.Throughout {
+			add("throughout", boolNode(d.Throughout))
+		}
+		if d.Plan != p.Plan {
+			add("plan", IDValue(d.Plan))
+		}
+		if d.From != nil && !reflect.DeepEqual(d.From, p.From) {
+			add("from", ymNode(d.From))
+		}
+		if d.To != nil && !reflect.DeepEqual(d.To, p.To) {
+			add("to", ymNode(d.To))
+		}
+	})
+}
+
+// IndicatorValue writes an indicator as its text, or as a mapping with the
+// fields that the text alone would not give.
+func IndicatorValue(ind phrase.Indicator) *yaml.Node {
+	p := phrase.ParseIndicator(ind.Text)
+	return textOr(ind.Text, reflect.DeepEqual(ind, p), func(add func(string, *yaml.Node)) {
+		if ind.Kind != "" && (ind.Kind != p.Kind || ind.Parsed != p.Parsed) {
+			add("kind", IDValue(string(ind.Kind)))
+		}
+		if ind.Min != nil && !reflect.DeepEqual(ind.Min, p.Min) {
+			add("min", floatNode(*ind.Min))
+		}
+		if ind.Max != nil && !reflect.DeepEqual(ind.Max, p.Max) {
+			add("max", floatNode(*ind.Max))
+		}
+		if ind.Unit != p.Unit {
+			add("unit", IDValue(ind.Unit))
+		}
+		if ind.Per != p.Per && ind.Per != "" {
+			add("per", IDValue(ind.Per))
+		}
+		if ind.Of != p.Of {
+			add("of", IDValue(ind.Of))
+		}
+		if !reflect.DeepEqual(ind.Targets, p.Targets) {
+			t := mapNode(true)
+			for _, x := range ind.Targets {
+				t.Content = append(t.Content, intNode(x.Year), floatNode(x.Value))
+			}
+			add("targets", t)
+		}
+		if !slices.Equal(ind.Documents, p.Documents) {
+			add("documents", ListValue(ind.Documents, true))
+		}
+	})
+}
+
+// textOr is text alone when it is all there is to say (same: the text
+// parses to the value), else a mapping of text and the fields that extra
+// adds, in flow style when it fits.
+func textOr(text string, same bool, extra func(add func(key string, v *yaml.Node))) *yaml.Node {
+	if same {
+		return IDValue(text)
+	}
+	m := mapNode(false, Key("text"), IDValue(text))
+	extra(func(k string, v *yaml.Node) { m.Content = append(m.Content, Key(k), v) })
+	return Flow(m)
+}
+
+// plainNode makes an untagged scalar written as is (numbers, dates).
+func plainNode(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: s}
+}
+
+func intNode(i int) *yaml.Node { return plainNode(strconv.Itoa(i)) }
+
+func floatNode(f float64) *yaml.Node {
+	return plainNode(strconv.FormatFloat(f, 'f', -1, 64))
+}
+
+func boolNode(b bool) *yaml.Node { return plainNode(strconv.FormatBool(b)) }
+
+func intList(xs []int) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
+	for _, x := range xs {
+		n.Content = append(n.Content, intNode(x))
+	}
+	return n
+}
+
+func mapNode(flow bool, kv ...*yaml.Node) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode, Content: kv}
+	if flow {
+		Flow(n)
+	}
+	return n
+}
+
+func ymNode(ym *phrase.YearMonth) *yaml.Node {
+	return mapNode(true, Key("year"), intNode(ym.Year), Key("month"), intNode(ym.Month))
+}
