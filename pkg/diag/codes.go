@@ -58,7 +58,8 @@ const (
 	UnknownYear      Code = "RM115"
 )
 
-// Rules lists every rule in code order.
+// Rules lists every rule in code order, those of amendment files and
+// merging (codes_merge.go) too.
 var Rules = []Rule{
 	{YAMLSyntax, "yaml-syntax", Error},
 	{DuplicateKey, "duplicate-key", Error},
@@ -101,6 +102,16 @@ var Rules = []Rule{
 	{NeedsReview, "needs-review", Warning},
 	{TooManyFindings, "too-many-findings", Warning},
 	{UnknownYear, "report-unknown-year", Error},
+	{AmendUnknownRoadmap, "amendment-unknown-roadmap", Error},
+	{AmendUnknownActivity, "amendment-unknown-activity", Error},
+	{AmendDuplicateID, "amendment-duplicate-activity", Error},
+	{AmendBeforeBase, "amendment-before-base", Error},
+	{AmendAlreadyApplied, "amendment-already-applied", Error},
+	{AmendBadChange, "amendment-bad-change", Error},
+	{AmendUnknownExecutor, "amendment-unknown-executor", Error},
+	{MergeConflict, "merge-conflict", Error},
+	{MergeOrderConflict, "merge-order-conflict", Warning},
+	{AmendRoadmapMismatch, "amendment-other-roadmap", Error},
 }
 
 // Rule returns the description of c; an unknown code is an error rule.

@@ -1,7 +1,7 @@
 package diag
 
 // Rule codes of amendment files (roadmap-amendment/v1) and of merging
-// roadmaps (package merge, `roadmap merge`).
+// roadmaps (package merge, `roadmap merge`); their rules are in Rules.
 const (
 	AmendUnknownRoadmap  Code = "RM201"
 	AmendUnknownActivity Code = "RM202"
@@ -14,18 +14,3 @@ const (
 	MergeOrderConflict   Code = "RM209"
 	AmendRoadmapMismatch Code = "RM210"
 )
-
-func init() {
-	Rules = append(Rules,
-		Rule{AmendUnknownRoadmap, "amendment-unknown-roadmap", Error},
-		Rule{AmendUnknownActivity, "amendment-unknown-activity", Error},
-		Rule{AmendDuplicateID, "amendment-duplicate-activity", Error},
-		Rule{AmendBeforeBase, "amendment-before-base", Error},
-		Rule{AmendAlreadyApplied, "amendment-already-applied", Error},
-		Rule{AmendBadChange, "amendment-bad-change", Error},
-		Rule{AmendUnknownExecutor, "amendment-unknown-executor", Error},
-		Rule{MergeConflict, "merge-conflict", Error},
-		Rule{MergeOrderConflict, "merge-order-conflict", Warning},
-		Rule{AmendRoadmapMismatch, "amendment-other-roadmap", Error},
-	)
-}

@@ -1,12 +1,19 @@
 // Package i18n owns the user-facing text of the tool: a catalogue of
 // messages in Russian (the default: methodologists read it) and English,
 // addressed by stable keys. Rule messages use the rule code as their key.
+// Each part of the tool keeps its messages in a table of its own
+// (messages*.go); areas composes them. The tests guard the catalogue: a key
+// in two areas, a key the code asks for and the catalogue lacks, a key
+// nothing asks for (guard_test.go) all fail.
 package i18n
 
 import (
 	"fmt"
+	"maps"
 	"os"
+	"strconv"
 	"strings"
+	"testing"
 )
 
 // Lang is a language of user-facing text.
@@ -49,16 +56,17 @@ type Msg struct {
 // M makes a Msg.
 func M(key string, args ...any) Msg { return Msg{Key: key, Args: args} }
 
-// T renders the message key in lang. A key missing from the catalogue
-// renders as the key and its arguments, so that a gap shows up in tests
-// rather than as an empty message.
+// T renders the message key in lang. A key missing from the catalogue is
+// a programming error: under go test it panics naming the key, so that
+// the test fails loudly; in the program it renders as the key and its
+// arguments rather than as an empty message.
 func T(lang Lang, key string, args ...any) string {
 	e, ok := catalogue[key]
 	if !ok {
-		if len(args) == 0 {
-			return key
+		if testing.Testing() {
+			panic("i18n: no message " + strconv.Quote(key) + " in the catalogue")
 		}
-		return key + " " + fmt.Sprint(args...)
+		return missing(key, args)
 	}
 	tmpl := e.ru
 	if lang == EN {
@@ -93,15 +101,43 @@ func Keys() []string {
 	return keys
 }
 
+// missing renders a key the catalogue lacks.
+func missing(key string, args []any) string {
+	if len(args) == 0 {
+		return key
+	}
+	return key + " " + fmt.Sprint(args...)
+}
+
 type entry struct{ ru, en string }
 
-// register adds a feature's messages to the catalogue; a key defined twice
-// is a programming error caught at start-up by every test.
-func register(entries map[string]entry) {
-	for k, e := range entries {
-		if _, dup := catalogue[k]; dup {
-			panic("i18n: message key defined twice: " + k)
-		}
-		catalogue[k] = e
+// area is the messages of one part of the tool.
+type area struct {
+	name     string
+	messages map[string]entry
+}
+
+// areas lists every table of messages; the catalogue is their union. A
+// key belongs to one area only (TestAreasDisjoint).
+var areas = []area{
+	{"core", coreMessages},
+	{"cli", cliMessages},
+	{"diff", diffMessages},
+	{"git", gitMessages},
+	{"import", importMessages},
+	{"merge", mergeMessages},
+	{"report", reportMessages},
+	{"schema", schemaMessages},
+	{"summary", summaryMessages},
+}
+
+// catalogue holds every message by key.
+var catalogue = compose(areas)
+
+func compose(areas []area) map[string]entry {
+	c := map[string]entry{}
+	for _, a := range areas {
+		maps.Copy(c, a.messages)
 	}
+	return c
 }

@@ -1,10 +1,9 @@
 package i18n
 
-// catalogue holds every message. Keys "RMnnn" are rule messages; the others
-// are grouped by the part of the tool that says them. Each feature keeps
-// its messages in a file of its own (messages_*.go) that adds them with
-// register.
-var catalogue = map[string]entry{
+// coreMessages are the rule messages of roadmap files (keys "RMnnn"),
+// their parts and descriptions, and the messages of check and show. The
+// other areas keep theirs in files of their own (messages_*.go).
+var coreMessages = map[string]entry{
 	// Rule messages (see docs/rules.md).
 	"RM001": {"ошибка синтаксиса YAML: %s%s", "YAML syntax error: %s%s"},
 	"RM002": {"ключ «%s» повторяется (впервые в строке %d)", "key %q is repeated (first at line %d)"},
@@ -57,7 +56,6 @@ var catalogue = map[string]entry{
 	"type.list":         {"список", "a list"},
 	"type.mapping":      {"набор полей (ключ: значение)", "a mapping (key: value)"},
 	"type.year_mapping": {"значения по годам (2021: ...)", "values by year (2021: ...)"},
-	"type.scalar":       {"значение", "a value"},
 	"type.null":         {"пустое значение", "an empty value"},
 
 	// roadmap show.

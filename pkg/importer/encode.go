@@ -132,7 +132,7 @@ func activity(a roadmap.Activity, p roadmap.Period, lang i18n.Lang) *node {
 	due := str(a.Due.Text)
 	if due != nil {
 		if a.Due.Parsed {
-			due.LineComment = a.Due.String()
+			due.LineComment = dueReading(a.Due, lang)
 		} else {
 			due.LineComment = i18n.T(lang, "import.yaml.unparsed_due")
 		}

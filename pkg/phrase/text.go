@@ -168,19 +168,9 @@ func monthOf(w string) int {
 	return 0
 }
 
-// monthNames are the nominative and genitive names, for String.
-var (
-	monthNom = [13]string{"", "январь", "февраль", "март", "апрель", "май", "июнь",
-		"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
-	monthGen = [13]string{"", "января", "февраля", "марта", "апреля", "мая", "июня",
-		"июля", "августа", "сентября", "октября", "ноября", "декабря"}
-)
-
 // romanQuarter reads the Roman numerals used for quarters ("I квартал"),
 // in lower case, as typed with Latin letters.
 var romanQuarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-var romanNames = [5]string{"", "I", "II", "III", "IV"}
 
 // yearWord reports the words that follow a year: "г.", "гг.", "год",
 // "года", "годы", "годов" and the other cases.

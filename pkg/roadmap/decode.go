@@ -35,8 +35,6 @@ type decoder struct {
 // are a phrase or a mapping).
 type decodeHook func(d *decoder, n *yaml.Node, v reflect.Value, path string)
 
-var hooks = map[reflect.Type]decodeHook{}
-
 func pos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
 
 func (d *decoder) add(n *yaml.Node, code diag.Code, args ...any) {
@@ -130,7 +128,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 		return
 	}
 	d.positions[path] = pos(n)
-	if hook, ok := hooks[v.Type()]; ok {
+	if hook := hookFor(v.Type()); hook != nil {
 		hook(d, n, v, path)
 		return
 	}

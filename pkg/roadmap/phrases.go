@@ -50,9 +50,17 @@ type IndicatorSpec struct {
 	Documents []string        `yaml:"documents"`
 }
 
-func init() {
-	hooks[reflect.TypeOf(phrase.Due{})] = decodeDue
-	hooks[reflect.TypeOf(phrase.Indicator{})] = decodeIndicator
+// hookFor returns the decode hook of a type read in more than one form,
+// or nil. A switch rather than a map: the hooks decode through decode,
+// which looks them up, and a map variable would be an initialisation cycle.
+func hookFor(t reflect.Type) decodeHook {
+	switch t {
+	case reflect.TypeFor[phrase.Due]():
+		return decodeDue
+	case reflect.TypeFor[phrase.Indicator]():
+		return decodeIndicator
+	}
+	return nil
 }
 
 func decodeDue(d *decoder, n *yaml.Node, v reflect.Value, path string) {

@@ -54,15 +54,14 @@ type changeRoadmap struct {
 	ExpectedResults []roadmap.ExpectedResult `yaml:"expected_results" schema:"nullable"`
 }
 
-func init() {
-	forms[reflect.TypeFor[change]()] = []reflect.Type{
-		reflect.TypeFor[changeSet](),
-		reflect.TypeFor[changeAdd](),
-		reflect.TypeFor[changeRemove](),
-		reflect.TypeFor[changeMove](),
-		reflect.TypeFor[changeRenameExecutor](),
-		reflect.TypeFor[changeRoadmap](),
-	}
+// changeForms are the shapes a change may take (forms[change]).
+var changeForms = []reflect.Type{
+	reflect.TypeFor[changeSet](),
+	reflect.TypeFor[changeAdd](),
+	reflect.TypeFor[changeRemove](),
+	reflect.TypeFor[changeMove](),
+	reflect.TypeFor[changeRenameExecutor](),
+	reflect.TypeFor[changeRoadmap](),
 }
 
 // defNames name the definitions of types whose Go name would be unclear

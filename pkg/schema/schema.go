@@ -147,12 +147,13 @@ var files = []file{
 	{"AmendmentFile", reflect.TypeFor[amendmentFile](), formatAmendment},
 }
 
-// forms are the types the loader reads in more than one form (package
-// roadmap's decode hooks): each is any of the types listed. A string
-// stands for a phrase of the document.
+// forms are the types read in more than one form (package roadmap's
+// decode hooks, an amendment's change): each is any of the types listed.
+// A string stands for a phrase of the document.
 var forms = map[reflect.Type][]reflect.Type{
 	reflect.TypeFor[phrase.Due]():       {reflect.TypeFor[string](), reflect.TypeFor[roadmap.DueSpec]()},
 	reflect.TypeFor[phrase.Indicator](): {reflect.TypeFor[string](), reflect.TypeFor[roadmap.IndicatorSpec]()},
+	reflect.TypeFor[change]():           changeForms,
 }
 
 var dateType = reflect.TypeFor[roadmap.Date]()
