@@ -27,9 +27,11 @@ import (
 // prefix missing here fails the test, and so does a prefix no code builds
 // keys from any more, or that no key is under.
 var dynamicPrefixes = []struct{ prefix, why string }{
-	{"diff.amend.name.", "pkg/diff: the name of a top-level field in an amendment clause"},
-	{"diff.field.", "pkg/diff: the name of a changed field"},
-	{"diff.rfield.", "pkg/diff: the name of a changed top-level field"},
+	{"diff.amend.name.", "pkg/view: the name of a top-level field in an amendment clause"},
+	{"diff.col.", "pkg/view: a column of the roadmap table as amendment clauses name it"},
+	{"diff.dockind.", "pkg/view: the kind of a document a diff names (order, concept, other)"},
+	{"diff.field.", "pkg/view: the name of a changed field"},
+	{"diff.rfield.", "pkg/view: the name of a changed top-level field"},
 	{"doc.", "rule descriptions: doc.RMnnn (SARIF, docs/rules.md), doc.severity.* (docs/rules.md)"},
 	{"import.due.by.", "pkg/importer: \"by day month\" in a deadline's reading, by month"},
 	{"import.due.month.", "pkg/importer: a month in a deadline's reading"},

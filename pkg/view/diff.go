@@ -231,7 +231,7 @@ func FieldValue(lang i18n.Lang, f diff.Field, v diff.Value) string {
 			return ""
 		case f == diff.FieldIndicatorPer:
 			return i18n.T(lang, "per."+v.Text)
-		case f == diff.FieldDocumentKind:
+		case f == diff.FieldDocumentKind && documentKind(v.Text):
 			return i18n.T(lang, "diff.dockind."+v.Text)
 		}
 		return v.Text
@@ -295,7 +295,7 @@ func personText(p *roadmap.Person) string {
 // DocRef names a document as documents do: "приказ от 14.07.2020 №
 // 94/01-09".
 func DocRef(lang i18n.Lang, kind, number string, date roadmap.Date) string {
-	if kind == "" {
+	if !documentKind(kind) {
 		kind = roadmap.KindOther
 	}
 	s := i18n.T(lang, "diff.dockind."+kind)
@@ -306,6 +306,12 @@ func DocRef(lang i18n.Lang, kind, number string, date roadmap.Date) string {
 		s += i18n.T(lang, "diff.docref.number", number)
 	}
 	return s
+}
+
+// documentKind reports whether kind is one the format knows (a file the
+// check rejects may still be diffed).
+func documentKind(kind string) bool {
+	return kind == roadmap.KindOrder || kind == roadmap.KindConcept || kind == roadmap.KindOther
 }
 
 func refText(lang i18n.Lang, r *roadmap.DocumentRef) string {
