@@ -189,3 +189,34 @@ func TestDiffXLSX(t *testing.T) {
 		t.Errorf("page layout %+v %v", layout, err)
 	}
 }
+
+// TestDiffXLSXPrints converts the before / after workbook with LibreOffice
+// as an official would print it: one A4 landscape page, every column on
+// it, no line drawn over another.
+func TestDiffXLSXPrints(t *testing.T) {
+	t.Parallel()
+	res := difftest.Compute(t, "mixed")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "было-стало.xlsx")
+	if err := os.WriteFile(path, writeDiff(t, XLSX, Options{Lang: i18n.RU}, res), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	golden.Office(t, dir, "--convert-to", "pdf", "--outdir", dir, path)
+	pages := golden.PDFPages(t, filepath.Join(dir, "было-стало.pdf"))
+	if len(pages) != 1 {
+		t.Fatalf("%d pages, want 1", len(pages))
+	}
+	p := pages[0]
+	if p.Width < 840 || p.Width > 843 || p.Height < 594 || p.Height > 597 {
+		t.Errorf("page %.0f × %.0f pt, want A4 landscape", p.Width, p.Height)
+	}
+	text := p.Text()
+	for _, want := range []string{"Было / Стало", "Мероприятие", "Графа", "Было", "Стало", "Общественные организации, МКУ МЦПРО", "Страница 1"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("page 1 lacks %q:\n%s", want, text)
+		}
+	}
+	if o := p.Overlaps(); len(o) > 0 {
+		t.Errorf("%d pairs of words drawn over each other, e.g. %+v", len(o), o[0])
+	}
+}

@@ -181,16 +181,9 @@ func TestTemplateRoundTrip(t *testing.T) {
 // TestTemplateOpensInLibreOffice converts the form with LibreOffice: to
 // CSV (the cells as Calc reads them) and to PDF (A4 landscape pages).
 func TestTemplateOpensInLibreOffice(t *testing.T) {
-	soffice := golden.Program(t, "soffice")
 	dir := t.TempDir()
 	path := writeTemplate(t, dir)
-	profile := "-env:UserInstallation=file://" + filepath.Join(dir, "profile")
-	run := func(args ...string) {
-		cmd := exec.Command(soffice, append([]string{profile, "--headless", "--norestore"}, args...)...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice %v: %v\n%s", args, err, out)
-		}
-	}
+	run := func(args ...string) { golden.Office(t, dir, args...) }
 	// 44,34,76: comma, double quote, UTF-8; the last -1 exports every sheet.
 	run("--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1`, "--outdir", dir, path)
 	csv, err := os.ReadFile(filepath.Join(dir, "форма-Бессоновский район.csv"))
@@ -217,5 +210,11 @@ func TestTemplateOpensInLibreOffice(t *testing.T) {
 	m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(string(out))
 	if m == nil || m[1] < m[2] || !strings.HasPrefix(m[1], "841") {
 		t.Errorf("PDF pages are not A4 landscape: %s", out)
+	}
+	// Wrapped titles and indicators must not be drawn over the next row.
+	for i, p := range golden.PDFPages(t, pdf) {
+		if o := p.Overlaps(); len(o) > 0 {
+			t.Errorf("page %d: %d pairs of words drawn over each other, e.g. %+v", i+1, len(o), o[0])
+		}
 	}
 }

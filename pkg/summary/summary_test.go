@@ -183,15 +183,6 @@ func writeWorkbook(t *testing.T, path string, rs []fulfil.Result, opts summary.O
 	}
 }
 
-func soffice(t *testing.T, dir string, args ...string) {
-	t.Helper()
-	cmd := exec.Command(golden.Program(t, "soffice"), append([]string{"-env:UserInstallation=file://" + filepath.Join(dir, "profile"),
-		"--headless", "--norestore"}, args...)...)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-}
-
 // TestWorkbookInLibreOffice opens the workbook in a real office program:
 // as CSV its values equal ours, and as PDF its pages are A4 landscape with
 // every column of the table on the page.
@@ -201,7 +192,7 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	path := filepath.Join(tmp, "svodka.xlsx")
 	opts := summary.Options{AsOf: asOf, Lang: i18n.RU, Year: 2021}
 	writeWorkbook(t, path, rs, opts)
-	soffice(t, tmp, "--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1`, "--outdir", tmp, path)
+	golden.Office(t, tmp, "--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1`, "--outdir", tmp, path)
 	for i, v := range summary.Views {
 		tbl := summary.All(summary.ByDistrict, rs, opts)[i]
 		lo, err := os.ReadFile(filepath.Join(tmp, "svodka-"+tbl.Name+".csv"))
@@ -231,7 +222,7 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 			}
 		}
 	}
-	soffice(t, tmp, "--convert-to", "pdf", "--outdir", tmp, path)
+	golden.Office(t, tmp, "--convert-to", "pdf", "--outdir", tmp, path)
 	pdf := filepath.Join(tmp, "svodka.pdf")
 	out, err := exec.Command(golden.Program(t, "pdfinfo"), pdf).Output()
 	if err != nil {
@@ -246,6 +237,11 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	text, err := exec.Command(golden.Program(t, "pdftotext"), "-f", "1", "-l", "1", pdf, "-").Output()
 	if err != nil {
 		t.Fatal(err)
+	}
+	for i, p := range golden.PDFPages(t, pdf) {
+		if o := p.Overlaps(); len(o) > 0 {
+			t.Errorf("page %d: %d pairs of words drawn over each other, e.g. %+v", i+1, len(o), o[0])
+		}
 	}
 	first := summary.All(summary.ByDistrict, rs, opts)[0]
 	lastHeader := first.Columns[len(first.Columns)-1].Header
@@ -336,7 +332,7 @@ func TestFormulaInjection(t *testing.T) {
 			t.Errorf("CSV lacks %s:\n%s", want, csvOut.String())
 		}
 	}
-	soffice(t, tmp, "--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1`, "--outdir", tmp, path)
+	golden.Office(t, tmp, "--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,false,false,false,-1`, "--outdir", tmp, path)
 	lo, err := os.ReadFile(filepath.Join(tmp, "inj-"+summary.Build(summary.ByYear, rs, opts).Name+".csv"))
 	if err != nil {
 		t.Fatal(err)
