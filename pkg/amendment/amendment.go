@@ -168,28 +168,21 @@ type RenameSpec struct {
 	RenameExecutor RenamePair `yaml:"rename_executor" rm:"required"`
 }
 
-// roadmapSpec sets top-level fields.
-type roadmapSpec struct {
-	Region      string          `yaml:"region"`
+// RoadmapSpec sets top-level fields of the roadmap; null removes an
+// optional one.
+type RoadmapSpec struct {
+	Region      string          `yaml:"region" schema:"nullable"`
 	District    string          `yaml:"district"`
 	Authority   string          `yaml:"authority"`
 	Direction   string          `yaml:"direction"`
-	Title       string          `yaml:"title"`
+	Title       string          `yaml:"title" schema:"nullable"`
 	Period      *roadmap.Period `yaml:"period"`
-	Document    DocumentPatch   `yaml:"document"`
-	Section     string          `yaml:"section"`
-	Description string          `yaml:"description"`
-	Goals       []string        `yaml:"goals"`
+	Document    *DocumentPatch  `yaml:"document"`
+	Section     string          `yaml:"section" schema:"nullable"`
+	Description string          `yaml:"description" schema:"nullable"`
+	Goals       []string        `yaml:"goals" schema:"nullable"`
 	// ExpectedResults replaces the whole table of expected results.
-	ExpectedResults []roadmap.ExpectedResult `yaml:"expected_results"`
-	// The action keys, never decoded here: listed so that a misspelt
-	// action ("sett") gets a did-you-mean hint.
-	Set            string `yaml:"set"`
-	Add            string `yaml:"add"`
-	Remove         string `yaml:"remove"`
-	Move           string `yaml:"move"`
-	After          string `yaml:"after"`
-	RenameExecutor string `yaml:"rename_executor"`
+	ExpectedResults []roadmap.ExpectedResult `yaml:"expected_results" schema:"nullable"`
 }
 
 // DocumentPatch sets fields of the approving document (a correction of

@@ -57,7 +57,7 @@ func Parse(file string, data []byte) (*Amendment, []diag.Finding) {
 	}
 	a := &Amendment{File: file}
 	if root.Kind != yaml.MappingNode {
-		return nil, append(fs, diag.New(file, nodePos(root), diag.WrongType, "roadmap-amendment", i18n.M("type.mapping"), typeName(root)))
+		return nil, append(fs, diag.New(file, nodePos(root), diag.WrongType, "roadmap-amendment", i18n.M("type.mapping"), roadmap.TypeName(root)))
 	}
 	// The header without changes, decoded strictly.
 	head := &yaml.Node{Kind: root.Kind, Tag: root.Tag, Line: root.Line, Column: root.Column}
@@ -86,7 +86,7 @@ func Parse(file string, data []byte) (*Amendment, []diag.Finding) {
 		if IsNull(changes) {
 			fs = append(fs, diag.New(file, nodePos(changesKey), diag.MissingField, "changes"))
 		} else {
-			fs = append(fs, diag.New(file, nodePos(changes), diag.WrongType, "changes", i18n.M("type.list"), typeName(changes)))
+			fs = append(fs, diag.New(file, nodePos(changes), diag.WrongType, "changes", i18n.M("type.list"), roadmap.TypeName(changes)))
 		}
 	default:
 		for _, item := range changes.Content {
@@ -103,26 +103,11 @@ func Parse(file string, data []byte) (*Amendment, []diag.Finding) {
 
 func nodePos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
 
-func typeName(n *yaml.Node) i18n.Msg {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return i18n.M("type.mapping")
-	case yaml.SequenceNode:
-		return i18n.M("type.list")
-	case yaml.AliasNode:
-		return i18n.M("type.mapping")
-	}
-	if IsNull(n) {
-		return i18n.M("type.null")
-	}
-	return i18n.M("type.string")
-}
-
 // parseChange decodes one item of changes: which action it is follows from
 // its keys, then the strict decoder checks it against that action's shape.
 func parseChange(file string, item *yaml.Node) (*Change, []diag.Finding) {
 	if item.Kind != yaml.MappingNode {
-		return nil, []diag.Finding{diag.New(file, nodePos(item), diag.WrongType, "changes", i18n.M("type.mapping"), typeName(item))}
+		return nil, []diag.Finding{diag.New(file, nodePos(item), diag.WrongType, "changes", i18n.M("type.mapping"), roadmap.TypeName(item))}
 	}
 	var kinds []string
 	for _, k := range actionKeys {
@@ -186,8 +171,9 @@ func parseChange(file string, item *yaml.Node) (*Change, []diag.Finding) {
 			c.FromPos = c.Pos
 		}
 	case ChangeRoadmap:
-		var s roadmapSpec
+		var s RoadmapSpec
 		_, fs = roadmap.DecodeNode(file, item, &s)
+		fs = actionHints(fs)
 		if k, _ := Lookup(item, "after"); k != nil {
 			fs = append(fs, diag.New(file, nodePos(k), diag.AmendBadChange, i18n.M("merge.bad.after")))
 		}
@@ -213,6 +199,32 @@ func parseChange(file string, item *yaml.Node) (*Change, []diag.Finding) {
 		}
 	}
 	return c, fs
+}
+
+// actionHints rewords what decoding a change of top-level fields says of
+// its unknown keys: a misspelt action ("sett") is hinted at, and after,
+// which only an added or moved activity takes, is left to its own
+// finding.
+func actionHints(fs []diag.Finding) []diag.Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Code != diag.UnknownKey || len(f.Args) == 0 {
+			out = append(out, f)
+			continue
+		}
+		key, _ := f.Args[0].(string)
+		if key == "after" {
+			continue
+		}
+		for _, a := range actionKeys {
+			if d := roadmap.EditDistance(key, string(a)); d > 0 && d <= 2 && d < len([]rune(key)) {
+				f.Args = []any{key, i18n.M("hint.did_you_mean", string(a))}
+				break
+			}
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // fieldsOf lists the key/value pairs of m except skip, aliases resolved.

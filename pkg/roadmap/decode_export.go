@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
 )
 
 // This file exports the loader's building blocks for other YAML formats of
@@ -85,3 +86,7 @@ func RequiredKeys(t reflect.Type) map[string]bool {
 	}
 	return out
 }
+
+// TypeName describes a node's type for a wrong-type message ("a list",
+// "a number"), as the loader's own findings do.
+func TypeName(n *yaml.Node) i18n.Msg { return typeName(n) }

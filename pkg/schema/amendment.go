@@ -4,13 +4,11 @@ import (
 	"reflect"
 
 	"github.com/roadmap-edu/roadmap/pkg/amendment"
-	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
 // The shapes of an amendment file (roadmap-amendment/v1, package amendment).
-// The changes are package amendment's own exported shapes; the file header
-// and the change of top-level fields are described here, since amendment's
-// versions also list the action keys only to hint at misspellings.
+// The changes are package amendment's own exported shapes; only the file
+// header is described here, since its changes are the union of them.
 // TestAmendmentExamples validates the amendments of testdata/merge
 // against the schema, so a change of shape shows up there.
 
@@ -36,23 +34,8 @@ type (
 	changeMove           = amendment.MoveSpec
 	renamePair           = amendment.RenamePair
 	changeRenameExecutor = amendment.RenameSpec
+	changeRoadmap        = amendment.RoadmapSpec
 )
-
-// changeRoadmap sets top-level fields; the optional ones may be removed
-// with null.
-type changeRoadmap struct {
-	Region          string                   `yaml:"region" schema:"nullable"`
-	District        string                   `yaml:"district"`
-	Authority       string                   `yaml:"authority"`
-	Direction       string                   `yaml:"direction"`
-	Title           string                   `yaml:"title" schema:"nullable"`
-	Period          *roadmap.Period          `yaml:"period"`
-	Document        *amendment.DocumentPatch `yaml:"document"`
-	Section         string                   `yaml:"section" schema:"nullable"`
-	Description     string                   `yaml:"description" schema:"nullable"`
-	Goals           []string                 `yaml:"goals" schema:"nullable"`
-	ExpectedResults []roadmap.ExpectedResult `yaml:"expected_results" schema:"nullable"`
-}
 
 // changeForms are the shapes a change may take (forms[change]).
 var changeForms = []reflect.Type{

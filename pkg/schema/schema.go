@@ -205,22 +205,9 @@ type tag struct {
 	nullable bool
 }
 
-func parseTag(sf reflect.StructField) tag {
-	var t tag
-	for _, opt := range strings.Split(sf.Tag.Get("rm"), ",") {
-		switch {
-		case opt == "required":
-			t.required = true
-		case strings.HasPrefix(opt, "enum="):
-			t.enum = strings.Split(strings.TrimPrefix(opt, "enum="), "|")
-		}
-	}
-	for _, opt := range strings.Split(sf.Tag.Get("schema"), ",") {
-		if opt == "nullable" {
-			t.nullable = true
-		}
-	}
-	return t
+// nullable reads the schema tag: null is a value of the field.
+func nullable(sf reflect.StructField) bool {
+	return slices.Contains(strings.Split(sf.Tag.Get("schema"), ","), "nullable")
 }
 
 // defName names a struct type's definition: its Go name, or the name
@@ -256,16 +243,16 @@ func (g *generator) ref(t reflect.Type, name string) *Schema {
 // object is the schema of a mapping read into struct t.
 func (g *generator) object(t reflect.Type, name string) *Schema {
 	s := &Schema{Type: "object", Description: describe(name), AdditionalProperties: false}
-	for i := range t.NumField() {
-		sf := t.Field(i)
-		key := sf.Tag.Get("yaml")
-		if key == "" || key == "-" || !sf.IsExported() {
+	// The keys and their rm options as the loader reads them.
+	for _, f := range roadmap.Fields(t) {
+		sf, key := t.Field(f.Index), f.Key
+		if !sf.IsExported() {
 			continue
 		}
-		tg := parseTag(sf)
+		tg := tag{required: f.Required, enum: f.Enum, nullable: nullable(sf)}
 		p := g.value(sf.Type, name, key, tg)
 		if tg.nullable {
-			p = nullable(p)
+			p = orNull(p)
 		}
 		if d := describe(name + "." + key); d != "" {
 			p = withDescription(p, d)
@@ -359,8 +346,8 @@ func withDescription(s *Schema, d string) *Schema {
 	return s
 }
 
-// nullable lets a property be null too.
-func nullable(s *Schema) *Schema {
+// orNull lets a property be null too.
+func orNull(s *Schema) *Schema {
 	if t, ok := s.Type.(string); ok && s.Ref == "" && s.AnyOf == nil {
 		s.Type = []string{t, "null"}
 		return s

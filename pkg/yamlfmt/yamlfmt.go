@@ -121,17 +121,11 @@ func arrange(n *yaml.Node, t reflect.Type, path string) {
 		if t.Kind() != reflect.Struct {
 			return
 		}
-		var order []string
 		fields := map[string]reflect.Type{}
-		for i := 0; i < t.NumField(); i++ {
-			key := t.Field(i).Tag.Get("yaml")
-			if key == "" || key == "-" {
-				continue
-			}
-			order = append(order, key)
-			fields[key] = t.Field(i).Type
+		for _, f := range roadmap.Fields(t) {
+			fields[f.Key] = t.Field(f.Index).Type
 		}
-		orderKeys(n, order)
+		orderKeys(n, roadmap.Keys(t))
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if ft, ok := fields[n.Content[i].Value]; ok {
 				arrange(n.Content[i+1], ft, n.Content[i].Value)
