@@ -39,6 +39,12 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzParseDue$$' -fuzztime=$(FUZZTIME) ./pkg/phrase/
 	$(GO) test -run='^$$' -fuzz='^FuzzParseIndicator$$' -fuzztime=$(FUZZTIME) ./pkg/phrase/
 	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/roadmap/
+	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/amendment/
+	$(GO) test -run='^$$' -fuzz='^FuzzApply$$' -fuzztime=$(FUZZTIME) ./pkg/merge/
+	$(GO) test -run='^$$' -fuzz='^FuzzParseValue$$' -fuzztime=$(FUZZTIME) ./pkg/report/
+	$(GO) test -run='^$$' -fuzz='^FuzzFormat$$' -fuzztime=$(FUZZTIME) ./pkg/yamlfmt/
+	$(GO) test -run='^$$' -fuzz='^FuzzReadText$$' -fuzztime=$(FUZZTIME) ./pkg/importer/
+	$(GO) test -run='^$$' -fuzz='^FuzzReadDocx$$' -fuzztime=$(FUZZTIME) ./pkg/importer/
 
 # bench: every benchmark, then each measured piece as a ratio to its bare
 # baseline from the same run (the machines are noisy; ratios are not).
