@@ -21,8 +21,10 @@ build:
 test: lint unit
 	$(GO) run ./cmd/roadmap check --strict roadmaps/
 
+# unit: -short leaves out the scale tests (a million report rows), which
+# make bench runs.
 unit:
-	$(GO) test -count=1 ./...
+	$(GO) test -short -count=1 ./...
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -50,6 +52,7 @@ fuzz:
 # baseline from the same run (the machines are noisy; ratios are not).
 BENCHTIME ?= 1s
 bench:
+	$(GO) test -count=1 -run='^TestMillionRows$$' -v ./pkg/report/ | grep -E '^(---|\s+big_test)'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
 	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
 	  END { \
