@@ -171,35 +171,20 @@ type RenameSpec struct {
 // RoadmapSpec sets top-level fields of the roadmap; null removes an
 // optional one.
 type RoadmapSpec struct {
-	Region      string          `yaml:"region" schema:"nullable"`
-	District    string          `yaml:"district"`
-	Authority   string          `yaml:"authority"`
-	Direction   string          `yaml:"direction"`
-	Title       string          `yaml:"title" schema:"nullable"`
-	Period      *roadmap.Period `yaml:"period"`
-	Document    *DocumentPatch  `yaml:"document"`
-	Section     string          `yaml:"section" schema:"nullable"`
-	Description string          `yaml:"description" schema:"nullable"`
-	Goals       []string        `yaml:"goals" schema:"nullable"`
+	Region    string          `yaml:"region" schema:"nullable"`
+	District  string          `yaml:"district"`
+	Authority string          `yaml:"authority"`
+	Direction string          `yaml:"direction"`
+	Title     string          `yaml:"title" schema:"nullable"`
+	Period    *roadmap.Period `yaml:"period"`
+	// Document corrects fields of the approving document: only those
+	// given; null removes an optional one.
+	Document    *roadmap.Document `yaml:"document" rm:"patch"`
+	Section     string            `yaml:"section" schema:"nullable"`
+	Description string            `yaml:"description" schema:"nullable"`
+	Goals       []string          `yaml:"goals" schema:"nullable"`
 	// ExpectedResults replaces the whole table of expected results.
 	ExpectedResults []roadmap.ExpectedResult `yaml:"expected_results" schema:"nullable"`
-}
-
-// DocumentPatch sets fields of the approving document (a correction of
-// its details); null removes an optional one.
-type DocumentPatch struct {
-	Kind        string               `yaml:"kind" rm:"enum=order|concept|other"`
-	Number      string               `yaml:"number"`
-	Date        roadmap.Date         `yaml:"date" schema:"nullable"`
-	Place       string               `yaml:"place" schema:"nullable"`
-	Title       string               `yaml:"title"`
-	Preamble    string               `yaml:"preamble" schema:"nullable"`
-	SignedBy    *roadmap.Person      `yaml:"signed_by" schema:"nullable"`
-	Responsible *roadmap.Person      `yaml:"responsible" schema:"nullable"`
-	Control     *roadmap.Person      `yaml:"control" schema:"nullable"`
-	Clauses     []string             `yaml:"clauses" schema:"nullable"`
-	Annex       string               `yaml:"annex" schema:"nullable"`
-	ApprovedBy  *roadmap.DocumentRef `yaml:"approved_by" schema:"nullable"`
 }
 
 var actionKeys = []ChangeKind{ChangeSet, ChangeAdd, ChangeRemove, ChangeMove, ChangeRenameExecutor}

@@ -29,6 +29,8 @@ type decoder struct {
 	positions  map[string]diag.Pos
 	aliasNodes int
 	aliasStop  bool
+	// patch counts the patch fields being decoded (see field.patch).
+	patch int
 }
 
 // decodeHook lets a type read itself from a node (deadlines and indicators
@@ -266,6 +268,9 @@ type field struct {
 	index    int
 	required bool
 	enum     []string
+	// patch: the value sets some fields of a struct (an amendment's
+	// correction of the document); none is required there.
+	patch bool
 }
 
 // fieldCache maps a struct type to its []field; files load in parallel.
@@ -289,6 +294,8 @@ func fieldsOf(t reflect.Type) []field {
 				f.required = true
 			case strings.HasPrefix(opt, "enum="):
 				f.enum = strings.Split(strings.TrimPrefix(opt, "enum="), "|")
+			case opt == "patch":
+				f.patch = true
 			}
 		}
 		fs = append(fs, f)
@@ -381,7 +388,13 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 			given[f.key] = true
 		}
 		fv := v.Field(f.index)
+		if f.patch {
+			d.patch++
+		}
 		d.decode(val, fv, sub)
+		if f.patch {
+			d.patch--
+		}
 		if len(f.enum) > 0 {
 			d.checkEnum(val, fv, f, sub)
 		}
@@ -393,7 +406,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		apply(kv, true)
 	}
 	for _, f := range fs {
-		if f.required && !given[f.key] {
+		if f.required && !given[f.key] && d.patch == 0 {
 			at := n
 			if kn, ok := seen[f.key]; ok {
 				at = kn

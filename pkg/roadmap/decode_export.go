@@ -53,6 +53,9 @@ type FieldTag struct {
 	Index    int
 	Required bool
 	Enum     []string
+	// Patch is set by rm:"patch": the value sets some fields of a struct,
+	// none of them required there.
+	Patch bool
 }
 
 // Fields lists the keys of struct type t in the order of its fields.
@@ -60,7 +63,7 @@ func Fields(t reflect.Type) []FieldTag {
 	fs := fieldsOf(t)
 	out := make([]FieldTag, len(fs))
 	for i, f := range fs {
-		out[i] = FieldTag{Key: f.key, Index: f.index, Required: f.required, Enum: f.enum}
+		out[i] = FieldTag{Key: f.key, Index: f.index, Required: f.required, Enum: f.enum, Patch: f.patch}
 	}
 	return out
 }

@@ -201,6 +201,8 @@ type generator struct {
 type tag struct {
 	required bool
 	enum     []string
+	// patch: the value sets some fields of a struct, none required.
+	patch bool
 	// nullable: null is a value (in an amendment, null removes a field).
 	nullable bool
 }
@@ -249,7 +251,11 @@ func (g *generator) object(t reflect.Type, name string) *Schema {
 		if !sf.IsExported() {
 			continue
 		}
-		tg := tag{required: f.Required, enum: f.Enum, nullable: nullable(sf)}
+		tg := tag{required: f.Required, enum: f.Enum, patch: f.Patch, nullable: nullable(sf)}
+		if patch := strings.HasSuffix(name, "Patch"); patch {
+			// A patch gives some fields; null removes an optional one.
+			tg.nullable, tg.required = !tg.required, false
+		}
 		p := g.value(sf.Type, name, key, tg)
 		if tg.nullable {
 			p = orNull(p)
@@ -291,6 +297,9 @@ func (g *generator) value(t reflect.Type, def, key string, tg tag) *Schema {
 	case reflect.Pointer:
 		return g.value(t.Elem(), def, key, tg)
 	case reflect.Struct:
+		if tg.patch {
+			return g.ref(t, defName(t)+"Patch")
+		}
 		return g.ref(t, "")
 	case reflect.String:
 		s := &Schema{Type: "string"}
