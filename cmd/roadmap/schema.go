@@ -33,7 +33,7 @@ func (c *schemaCmd) command() *cobra.Command {
 }
 
 func (c *schemaCmd) run() error {
-	data, err := schema.Generate()
+	data, err := schema.Generate(c.app.lang)
 	if err != nil {
 		return err
 	}

@@ -4,44 +4,164 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/golden"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/schema"
 )
 
 const shipped = "../../roadmaps/roadmap.schema.json"
 
+// langs are the languages of the schema; the validation tests run on each.
+var langs = []i18n.Lang{i18n.RU, i18n.EN}
+
 // TestShipped: the schema shipped beside the roadmaps is exactly what
-// `roadmap schema` prints. go test ./pkg/schema -update rewrites it.
+// `roadmap schema` prints in Russian, the default. go test ./pkg/schema
+// -update rewrites it.
 func TestShipped(t *testing.T) {
-	got, err := schema.Generate()
+	got, err := schema.Generate(i18n.RU)
 	if err != nil {
 		t.Fatal(err)
 	}
 	golden.Compare(t, shipped, got)
-	again, _ := schema.Generate()
-	if !bytes.Equal(got, again) {
-		t.Error("two runs generate different bytes")
+	for _, lang := range langs {
+		first, _ := schema.Generate(lang)
+		again, _ := schema.Generate(lang)
+		if !bytes.Equal(first, again) {
+			t.Errorf("%s: two runs generate different bytes", lang)
+		}
+		// It is JSON, in the 2020-12 dialect, with the documented $id.
+		var doc map[string]any
+		if err := json.Unmarshal(first, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc["$schema"] != schema.Draft || doc["$id"] != schema.ID {
+			t.Errorf("%s: $schema %v, $id %v", lang, doc["$schema"], doc["$id"])
+		}
 	}
-	// It is JSON, in the 2020-12 dialect, with the documented $id.
-	var doc map[string]any
-	if err := json.Unmarshal(got, &doc); err != nil {
-		t.Fatal(err)
+}
+
+// TestLanguages: the English schema is another text of the same schema:
+// its bytes differ from the Russian ones, and with the words (title,
+// description, enumDescriptions) taken out the two are one document.
+func TestLanguages(t *testing.T) {
+	t.Parallel()
+	docs := map[i18n.Lang]any{}
+	for _, lang := range langs {
+		data, err := schema.Generate(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		docs[lang] = doc
 	}
-	if doc["$schema"] != schema.Draft || doc["$id"] != schema.ID {
-		t.Errorf("$schema %v, $id %v", doc["$schema"], doc["$id"])
+	ru, en := texts(docs[i18n.RU]), texts(docs[i18n.EN])
+	if len(ru) != len(en) || len(ru) == 0 {
+		t.Fatalf("%d Russian texts, %d English ones", len(ru), len(en))
 	}
+	for i := range ru {
+		if ru[i] == en[i] {
+			t.Errorf("the same text in both languages: %q", ru[i])
+		}
+	}
+	shape := func(doc any) string {
+		b, err := json.Marshal(withoutWords(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if shape(docs[i18n.RU]) != shape(docs[i18n.EN]) {
+		t.Error("the Russian and English schemas differ beyond their words")
+	}
+}
+
+// words are the keywords of a schema that hold text for a reader.
+var words = []string{"title", "description", "enumDescriptions"}
+
+// withoutWords is a decoded schema without its words. A property may be
+// named like a keyword (Document.title): only a schema's own keywords go,
+// not the names in properties.
+func withoutWords(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, e := range v {
+			switch {
+			case slices.Contains(words, k):
+			case k == "properties" || k == "patternProperties" || k == "$defs":
+				named := map[string]any{}
+				for name, s := range e.(map[string]any) {
+					named[name] = withoutWords(s)
+				}
+				out[k] = named
+			default:
+				out[k] = withoutWords(e)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, e := range v {
+			out[i] = withoutWords(e)
+		}
+		return out
+	}
+	return v
+}
+
+// texts are the words of a decoded schema, in a fixed order.
+func texts(v any) []string {
+	var out []string
+	switch v := v.(type) {
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(v)) {
+			switch e := v[k].(type) {
+			case string:
+				if slices.Contains(words, k) {
+					out = append(out, e)
+				}
+			case []any:
+				if k == "enumDescriptions" {
+					for _, d := range e {
+						out = append(out, d.(string))
+					}
+					continue
+				}
+				out = append(out, texts(e)...)
+			case map[string]any:
+				if k == "properties" || k == "patternProperties" || k == "$defs" {
+					for _, name := range slices.Sorted(maps.Keys(e)) {
+						out = append(out, texts(e[name])...)
+					}
+					continue
+				}
+				out = append(out, texts(e)...)
+			}
+		}
+	case []any:
+		for _, e := range v {
+			out = append(out, texts(e)...)
+		}
+	}
+	return out
 }
 
 // TestModeline: every shipped roadmap names the schema on its first line,
@@ -60,33 +180,50 @@ func TestModeline(t *testing.T) {
 }
 
 // TestEveryPropertyDescribed: every definition, property and enum value
-// has a Russian description.
+// has a description in each language: the Russian one in Russian, the
+// English one without Cyrillic outside «…» (the documents' own words).
 func TestEveryPropertyDescribed(t *testing.T) {
-	root := schema.Build()
-	if root.Title == "" || root.Description == "" {
-		t.Error("the schema has no title or description")
-	}
-	if len(root.Defs) == 0 {
-		t.Fatal("no definitions")
-	}
-	for _, d := range root.Defs {
-		if d.Schema.Description == "" {
-			t.Errorf("$defs/%s has no description", d.Name)
-		}
-		if len(d.Schema.Properties) == 0 {
-			t.Errorf("$defs/%s has no properties", d.Name)
-		}
-		for _, p := range d.Schema.Properties {
-			if p.Schema.Description == "" {
-				t.Errorf("$defs/%s/properties/%s has no description", d.Name, p.Name)
+	t.Parallel()
+	for _, lang := range langs {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			check := func(where, d string) {
+				t.Helper()
+				switch {
+				case d == "":
+					t.Errorf("%s has no description", where)
+				case lang == i18n.RU && !isRussian(d):
+					t.Errorf("%s: description not in Russian: %q", where, d)
+				case lang == i18n.EN && hasCyrillic(quotedRussian.ReplaceAllString(d, "")):
+					t.Errorf("%s: description not in English: %q", where, d)
+				}
 			}
-			if !isRussian(p.Schema.Description) {
-				t.Errorf("$defs/%s/properties/%s: description not in Russian: %q", d.Name, p.Name, p.Schema.Description)
+			root := schema.Build(lang)
+			check("title", root.Title)
+			check("the root", root.Description)
+			if len(root.Defs) == 0 {
+				t.Fatal("no definitions")
 			}
-			if len(p.Schema.Enum) != len(p.Schema.EnumDescriptions) || slices.Contains(p.Schema.EnumDescriptions, "") {
-				t.Errorf("$defs/%s/properties/%s: enum values without descriptions", d.Name, p.Name)
+			for _, d := range root.Defs {
+				check("$defs/"+d.Name, d.Schema.Description)
+				if len(d.Schema.Properties) == 0 {
+					t.Errorf("$defs/%s has no properties", d.Name)
+				}
+				for _, p := range d.Schema.PatternProperties {
+					check("$defs/"+d.Name+"/patternProperties/"+p.Name, p.Schema.Description)
+				}
+				for _, p := range d.Schema.Properties {
+					where := "$defs/" + d.Name + "/properties/" + p.Name
+					check(where, p.Schema.Description)
+					if len(p.Schema.Enum) != len(p.Schema.EnumDescriptions) {
+						t.Errorf("%s: enum values without descriptions", where)
+					}
+					for i, e := range p.Schema.EnumDescriptions {
+						check(fmt.Sprintf("%s/enum/%v", where, p.Schema.Enum[i]), e)
+					}
+				}
 			}
-		}
+		})
 	}
 }
 
@@ -94,10 +231,17 @@ func isRussian(s string) bool {
 	return strings.ContainsFunc(s, func(r rune) bool { return r >= 'А' && r <= 'я' })
 }
 
+func hasCyrillic(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) })
+}
+
+// quotedRussian is a Russian term an English description quotes.
+var quotedRussian = regexp.MustCompile(`«[^«»]*»`)
+
 // TestShape spot-checks what the tags and the loader's rules make of the
 // model.
 func TestShape(t *testing.T) {
-	root := schema.Build()
+	root := schema.Build(i18n.RU)
 	def := func(name string) *schema.Schema {
 		t.Helper()
 		s := root.Defs.Get(name)
@@ -135,10 +279,15 @@ func TestShape(t *testing.T) {
 	}
 }
 
-// validator compiles the shipped schema with an independent validator.
-func validator(t *testing.T) *jsonschema.Schema {
+// validator compiles the schema in lang with an independent validator:
+// the Russian one as shipped, the English one as `roadmap schema --lang
+// en` prints it.
+func validator(t *testing.T, lang i18n.Lang) *jsonschema.Schema {
 	t.Helper()
-	data, err := os.ReadFile(shipped)
+	data, err := schema.Generate(lang)
+	if lang == i18n.RU {
+		data, err = os.ReadFile(shipped)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,6 +304,18 @@ func validator(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// eachLang runs test on the validator of each language, in parallel.
+func eachLang(t *testing.T, test func(t *testing.T, s *jsonschema.Schema)) {
+	t.Helper()
+	t.Parallel()
+	for _, lang := range langs {
+		t.Run(string(lang), func(t *testing.T) {
+			t.Parallel()
+			test(t, validator(t, lang))
+		})
+	}
 }
 
 // instance reads YAML as an editor's language server sees it: mapping keys
@@ -258,73 +419,75 @@ func seeds(t *testing.T) []string {
 
 // TestSeedsValidate: both shipped roadmaps are valid against the schema.
 func TestSeedsValidate(t *testing.T) {
-	s := validator(t)
-	for _, f := range seeds(t) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	eachLang(t, func(t *testing.T, s *jsonschema.Schema) {
+		for _, f := range seeds(t) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Validate(instance(t, data)); err != nil {
+				t.Errorf("%s: %v", f, err)
+			}
 		}
-		if err := s.Validate(instance(t, data)); err != nil {
-			t.Errorf("%s: %v", f, err)
-		}
-	}
+	})
 }
 
 // TestAmendmentExamples: the amendments package merge applies in its tests
 // are valid against the schema (the amendment shapes mirror merge's).
 func TestAmendmentExamples(t *testing.T) {
-	s := validator(t)
-	files, _ := filepath.Glob("../../testdata/merge/apply/*/amendment.yaml")
-	if len(files) == 0 {
-		t.Skip("no amendment examples")
-	}
-	for _, f := range files {
-		if strings.Contains(f, "/err-") {
-			continue // wrong for the roadmap, not in shape
+	eachLang(t, func(t *testing.T, s *jsonschema.Schema) {
+		files, _ := filepath.Glob("../../testdata/merge/apply/*/amendment.yaml")
+		if len(files) == 0 {
+			t.Skip("no amendment examples")
 		}
-		data, err := os.ReadFile(f)
+		for _, f := range files {
+			if strings.Contains(f, "/err-") {
+				continue // wrong for the roadmap, not in shape
+			}
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Validate(instance(t, data)); err != nil {
+				t.Errorf("%s: %v", f, err)
+			}
+		}
+		// Shapes an amendment must not have.
+		base, err := os.ReadFile("../../testdata/merge/apply/set-due/amendment.yaml")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := s.Validate(instance(t, data)); err != nil {
-			t.Errorf("%s: %v", f, err)
+		for _, c := range [][2]string{
+			{"set: proektoria", "sett: proektoria"},                       // unknown action
+			{"kind: order", "kind: decree"},                               // wrong enum
+			{"roadmap: test-district\n", ""},                              // missing required field
+			{"due: август 2021 г.", "due: август 2021 г.\n    remove: x"}, // two actions
+			{"    due: август 2021 г.\n", ""},                             // set without fields
+			{"format: roadmap-amendment/v1", "format: roadmap/v1"},        // a roadmap, then
+		} {
+			if !strings.Contains(string(base), c[0]) {
+				t.Fatalf("set-due/amendment.yaml has no %q", c[0])
+			}
+			doc := strings.Replace(string(base), c[0], c[1], 1)
+			if err := s.Validate(instance(t, []byte(doc))); err == nil {
+				t.Errorf("accepted:\n%s", doc)
+			}
 		}
-	}
-	// Shapes an amendment must not have.
-	base, err := os.ReadFile("../../testdata/merge/apply/set-due/amendment.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range [][2]string{
-		{"set: proektoria", "sett: proektoria"},                       // unknown action
-		{"kind: order", "kind: decree"},                               // wrong enum
-		{"roadmap: test-district\n", ""},                              // missing required field
-		{"due: август 2021 г.", "due: август 2021 г.\n    remove: x"}, // two actions
-		{"    due: август 2021 г.\n", ""},                             // set without fields
-		{"format: roadmap-amendment/v1", "format: roadmap/v1"},        // a roadmap, then
-	} {
-		if !strings.Contains(string(base), c[0]) {
-			t.Fatalf("set-due/amendment.yaml has no %q", c[0])
+		// The examples of docs/merge.md.
+		doc, err := os.ReadFile("../../docs/merge.md")
+		if err != nil {
+			t.Skip("no docs/merge.md")
 		}
-		doc := strings.Replace(string(base), c[0], c[1], 1)
-		if err := s.Validate(instance(t, []byte(doc))); err == nil {
-			t.Errorf("accepted:\n%s", doc)
+		for _, block := range strings.Split(string(doc), "```yaml\n")[1:] {
+			block, _, _ = strings.Cut(block, "```")
+			if !strings.Contains(block, "format: roadmap-amendment/v1") {
+				continue
+			}
+			if err := s.Validate(instance(t, []byte(block))); err != nil {
+				t.Errorf("docs/merge.md example: %v\n%s", err, block)
+			}
 		}
-	}
-	// The examples of docs/merge.md.
-	doc, err := os.ReadFile("../../docs/merge.md")
-	if err != nil {
-		t.Skip("no docs/merge.md")
-	}
-	for _, block := range strings.Split(string(doc), "```yaml\n")[1:] {
-		block, _, _ = strings.Cut(block, "```")
-		if !strings.Contains(block, "format: roadmap-amendment/v1") {
-			continue
-		}
-		if err := s.Validate(instance(t, []byte(block))); err != nil {
-			t.Errorf("docs/merge.md example: %v\n%s", err, block)
-		}
-	}
+	})
 }
 
 // loaderShape are the codes of what the loader refuses that is shape: the
@@ -335,32 +498,33 @@ var loaderShape = []diag.Code{diag.UnknownKey, diag.MissingField, diag.WrongType
 // docs/rules.md: a file the loader reads without findings is valid, a
 // file the loader refuses for its shape is not.
 func TestRuleExamples(t *testing.T) {
-	s := validator(t)
-	files, _ := filepath.Glob("../../testdata/rules/*.yaml")
-	more, _ := filepath.Glob("../../testdata/rules/*/*.yaml")
-	files = append(files, more...)
-	if len(files) < 20 {
-		t.Fatalf("rule examples: %d files", len(files))
-	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
+	eachLang(t, func(t *testing.T, s *jsonschema.Schema) {
+		files, _ := filepath.Glob("../../testdata/rules/*.yaml")
+		more, _ := filepath.Glob("../../testdata/rules/*/*.yaml")
+		files = append(files, more...)
+		if len(files) < 20 {
+			t.Fatalf("rule examples: %d files", len(files))
 		}
-		_, fs := roadmap.Parse(f, data)
-		var n yaml.Node
-		if len(fs) > 0 && (fs[0].Code == diag.YAMLSyntax || fs[0].Code == diag.NotUTF8 || fs[0].Code == diag.ConflictMarker ||
-			fs[0].Code == diag.EmptyFile || fs[0].Code == diag.MultipleDocuments || fs[0].Code == diag.Aliasing || yaml.Unmarshal(data, &n) != nil) {
-			continue // not a YAML document an editor could validate
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, fs := roadmap.Parse(f, data)
+			var n yaml.Node
+			if len(fs) > 0 && (fs[0].Code == diag.YAMLSyntax || fs[0].Code == diag.NotUTF8 || fs[0].Code == diag.ConflictMarker ||
+				fs[0].Code == diag.EmptyFile || fs[0].Code == diag.MultipleDocuments || fs[0].Code == diag.Aliasing || yaml.Unmarshal(data, &n) != nil) {
+				continue // not a YAML document an editor could validate
+			}
+			verr := s.Validate(instance(t, data))
+			switch {
+			case len(fs) == 0 && verr != nil:
+				t.Errorf("%s: the loader reads it, the schema refuses it: %v", f, verr)
+			case shapeFinding(fs) && verr == nil:
+				t.Errorf("%s: the loader refuses it (%v), the schema accepts it", f, fs)
+			}
 		}
-		verr := s.Validate(instance(t, data))
-		switch {
-		case len(fs) == 0 && verr != nil:
-			t.Errorf("%s: the loader reads it, the schema refuses it: %v", f, verr)
-		case shapeFinding(fs) && verr == nil:
-			t.Errorf("%s: the loader refuses it (%v), the schema accepts it", f, fs)
-		}
-	}
+	})
 }
 
 func shapeFinding(fs []diag.Finding) bool {
@@ -374,51 +538,52 @@ func shapeFinding(fs []diag.Finding) bool {
 
 // TestRefuses: what an editor must flag while one types.
 func TestRefuses(t *testing.T) {
-	s := validator(t)
-	base, err := os.ReadFile("../../testdata/rules/RM010-numbering.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	valid := strings.Replace(string(base), "n: 3", "n: 2", 1)
-	if err := s.Validate(instance(t, []byte(valid))); err != nil {
-		t.Fatalf("the base example is not valid: %v", err)
-	}
-	cases := []struct {
-		name, old, new string
-		ok             bool
-	}{
-		{"unknown key", "activities:", "regoin: Пензенская область\nactivities:", false},
-		{"unknown activity key", "    due:", "    deadline: x\n    due:", false},
-		{"wrong enum", "kind: order", "kind: decree", false},
-		{"missing required field", "district: Тестовый район\n", "", false},
-		{"empty required text", "district: Тестовый район", `district: ""`, false},
-		{"text for a number", "n: 1", `n: "один"`, false},
-		{"bad date", "date: 2020-07-14", "date: 14 июля 2020", false},
-		{"other format", "format: roadmap/v1", "format: roadmap/v2", false},
-		{"year keys", "activities:", "expected_results:\n  - {title: x, by_year: {20: a}}\nactivities:", false},
-		{"due mapping without text", "due: Ежегодно август", "due: {years: [2021]}", false},
-		// What the loader accepts is accepted.
-		{"x- key", "activities:", "x-common: &c {a: 1}\nactivities:", true},
-		{"date DD.MM.YYYY", "date: 2020-07-14", "date: 14.07.2020", true},
-		{"bare number", `number: "12/01-09"`, "number: 12", true},
-		{"one executor as text", "executors: [МКУ МЦПРО]", "executors: МКУ МЦПРО", true},
-		{"due mapping", "due: Ежегодно август", "due: {text: по согласованию, years: [2021], months: [5], day: 15}", true},
-		{"indicator mapping", "indicator: Наличие Плана работы", "indicator: {text: x, kind: targets, targets: {2020: 20, 2021: 35.5}, per: year}", true},
-		{"expected results", "activities:", "expected_results:\n  - {title: x, by_year: {2020: a, 2021: b}}\nactivities:", true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			if !strings.Contains(valid, c.old) {
-				t.Fatalf("the base example has no %q", c.old)
-			}
-			doc := strings.Replace(valid, c.old, c.new, 1)
-			err := s.Validate(instance(t, []byte(doc)))
-			if c.ok && err != nil {
-				t.Errorf("refused: %v", err)
-			}
-			if !c.ok && err == nil {
-				t.Errorf("accepted:\n%s", doc)
-			}
-		})
-	}
+	eachLang(t, func(t *testing.T, s *jsonschema.Schema) {
+		base, err := os.ReadFile("../../testdata/rules/RM010-numbering.yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		valid := strings.Replace(string(base), "n: 3", "n: 2", 1)
+		if err := s.Validate(instance(t, []byte(valid))); err != nil {
+			t.Fatalf("the base example is not valid: %v", err)
+		}
+		cases := []struct {
+			name, old, new string
+			ok             bool
+		}{
+			{"unknown key", "activities:", "regoin: Пензенская область\nactivities:", false},
+			{"unknown activity key", "    due:", "    deadline: x\n    due:", false},
+			{"wrong enum", "kind: order", "kind: decree", false},
+			{"missing required field", "district: Тестовый район\n", "", false},
+			{"empty required text", "district: Тестовый район", `district: ""`, false},
+			{"text for a number", "n: 1", `n: "один"`, false},
+			{"bad date", "date: 2020-07-14", "date: 14 июля 2020", false},
+			{"other format", "format: roadmap/v1", "format: roadmap/v2", false},
+			{"year keys", "activities:", "expected_results:\n  - {title: x, by_year: {20: a}}\nactivities:", false},
+			{"due mapping without text", "due: Ежегодно август", "due: {years: [2021]}", false},
+			// What the loader accepts is accepted.
+			{"x- key", "activities:", "x-common: &c {a: 1}\nactivities:", true},
+			{"date DD.MM.YYYY", "date: 2020-07-14", "date: 14.07.2020", true},
+			{"bare number", `number: "12/01-09"`, "number: 12", true},
+			{"one executor as text", "executors: [МКУ МЦПРО]", "executors: МКУ МЦПРО", true},
+			{"due mapping", "due: Ежегодно август", "due: {text: по согласованию, years: [2021], months: [5], day: 15}", true},
+			{"indicator mapping", "indicator: Наличие Плана работы", "indicator: {text: x, kind: targets, targets: {2020: 20, 2021: 35.5}, per: year}", true},
+			{"expected results", "activities:", "expected_results:\n  - {title: x, by_year: {2020: a, 2021: b}}\nactivities:", true},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				if !strings.Contains(valid, c.old) {
+					t.Fatalf("the base example has no %q", c.old)
+				}
+				doc := strings.Replace(valid, c.old, c.new, 1)
+				err := s.Validate(instance(t, []byte(doc)))
+				if c.ok && err != nil {
+					t.Errorf("refused: %v", err)
+				}
+				if !c.ok && err == nil {
+					t.Errorf("accepted:\n%s", doc)
+				}
+			})
+		}
+	})
 }
