@@ -32,7 +32,6 @@ var knownRussian = map[string]string{
 		"messages name them and да/нет to match; the reader takes English headers and yes/no too, " +
 		"so the English form could be English throughout",
 	"help/roadmap report template": "template.long names the form's Russian headers, which pkg/report/template.go writes in every language",
-	"schema":                       "pkg/schema/descriptions.go: the schema's descriptions are Russian only",
 }
 
 // vocabulary is the Russian that English messages quote because the
