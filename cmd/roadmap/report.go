@@ -36,10 +36,14 @@ type templateCmd struct {
 func newTemplateCmd(a *app) *templateCmd { return &templateCmd{app: a} }
 
 func (c *templateCmd) command() *cobra.Command {
+	// The help names the editable columns and the yes/no as the form words them.
+	lang := c.app.lang
+	long := c.app.t("template.long", report.FieldFact.Header(lang), report.FieldDate.Header(lang),
+		report.FieldDocument.Header(lang), report.FieldReason.Header(lang), c.app.t("template.yes"), c.app.t("template.no"))
 	cmd := &cobra.Command{
 		Use:     "template [PATH...] -o FILE.xlsx",
 		Short:   c.app.t("template.short"),
-		Long:    c.app.t("template.long"),
+		Long:    long,
 		Example: c.app.t("template.example"),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return c.run(args)

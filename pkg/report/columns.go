@@ -8,6 +8,8 @@ package report
 
 import (
 	"strings"
+
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
 )
 
 // Field is a column of a report.
@@ -39,9 +41,9 @@ func (f Field) Key() string {
 	return [...]string{"roadmap", "district", "id", "n", "title", "indicator", "year", "plan", "fact", "date", "document", "reason"}[f]
 }
 
-// headers are the names a column goes by, the form's own first. Districts
-// retype forms by hand, so the usual variants of Russian reporting forms
-// are here too; matching ignores case, spaces, line breaks and ё/е.
+// headers are the names a column goes by. Districts retype forms by hand,
+// so the usual variants of Russian reporting forms are here too; matching
+// ignores case, spaces, line breaks and ё/е.
 var headers = [numFields][]string{
 	FieldRoadmap:   {"Дорожная карта", "ID дорожной карты", "Код дорожной карты", "Roadmap"},
 	FieldDistrict:  {"Район", "Муниципальный район", "Муниципальное образование", "District"},
@@ -59,14 +61,29 @@ var headers = [numFields][]string{
 		"Причина невыполнения", "Deviation reason", "Reason"},
 }
 
-// Header is the form's Russian header of f.
-func (f Field) Header() string { return headers[f][0] }
+// formHeaders are the catalogue keys of the form's headers.
+var formHeaders = [numFields]string{
+	FieldRoadmap: "template.col.roadmap", FieldDistrict: "template.col.district", FieldID: "template.col.id",
+	FieldN: "template.col.n", FieldTitle: "template.col.title", FieldIndicator: "template.col.indicator",
+	FieldYear: "template.col.year", FieldPlan: "template.col.plan", FieldFact: "template.col.fact",
+	FieldDate: "template.col.date", FieldDocument: "template.col.document", FieldReason: "template.col.reason",
+}
 
+// Header is the form's header of f in lang.
+func (f Field) Header(lang i18n.Lang) string { return i18n.T(lang, formHeaders[f]) }
+
+// headerIndex adds the form's own headers, in every language, to the
+// names: whatever the catalogue words them, the form reads back.
 var headerIndex = func() map[string]Field {
 	m := map[string]Field{}
 	for f, names := range headers {
 		for _, n := range names {
 			m[headerKey(n)] = Field(f)
+		}
+	}
+	for _, f := range Fields {
+		for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
+			m[headerKey(f.Header(lang))] = f
 		}
 	}
 	return m

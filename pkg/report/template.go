@@ -97,14 +97,14 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 		i18n.T(lang, "template.district", rm.District),
 		i18n.T(lang, "template.roadmap", rm.ID, rm.Direction),
 		i18n.T(lang, "template.order", approval(rm, lang)),
-		i18n.T(lang, "template.instruction"),
+		i18n.T(lang, "template.instruction", FieldFact.Header(lang), FieldDate.Header(lang), FieldDocument.Header(lang), FieldReason.Header(lang)),
 	}
 	for i, t := range titles {
 		check(f.SetCellStr(sheet, cell(0, i+1), t))
 		check(f.SetCellStyle(sheet, cell(0, i+1), cell(0, i+1), st.title))
 	}
 	for _, field := range Fields {
-		check(f.SetCellStr(sheet, cell(field, headerLine), field.Header()))
+		check(f.SetCellStr(sheet, cell(field, headerLine), field.Header(lang)))
 		check(f.SetColWidth(sheet, colName(field), colName(field), widths[field]))
 	}
 	check(f.SetCellStyle(sheet, cell(0, headerLine), cell(numFields-1, headerLine), st.header))
@@ -189,7 +189,7 @@ func factValidation(f *excelize.File, sheet, cell string, ind phrase.Indicator, 
 		if err := dv.SetDropList([]string{i18n.T(lang, "template.yes"), i18n.T(lang, "template.no")}); err != nil {
 			return err
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, "", i18n.T(lang, "template.err_yesno"))
+		dv.SetError(excelize.DataValidationErrorStyleStop, "", i18n.T(lang, "template.err_yesno", i18n.M("template.yes"), i18n.M("template.no")))
 	case ind.Kind == phrase.KindPercent || ind.Unit == "%":
 		if err := dv.SetRange(0, 100, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -27,13 +28,15 @@ func seedRoadmaps(t *testing.T) []*roadmap.Roadmap {
 	return res.Roadmaps
 }
 
-func writeTemplate(t *testing.T, dir string) string {
+// writeTemplate writes the form in lang: форма.xlsx in Russian, form.xlsx
+// in English.
+func writeTemplate(t *testing.T, dir string, lang i18n.Lang) string {
 	t.Helper()
-	f, err := report.Template(seedRoadmaps(t), i18n.RU)
+	f, err := report.Template(seedRoadmaps(t), lang)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, "форма.xlsx")
+	path := filepath.Join(dir, map[i18n.Lang]string{i18n.RU: "форма.xlsx", i18n.EN: "form.xlsx"}[lang])
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +47,7 @@ func writeTemplate(t *testing.T, dir string) string {
 // rows, one row per activity and year, only four editable columns,
 // validation on the fact, frozen header, A4 landscape, protection.
 func TestTemplateForm(t *testing.T) {
-	path := writeTemplate(t, t.TempDir())
+	path := writeTemplate(t, t.TempDir(), i18n.RU)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -115,7 +118,7 @@ func TestTemplateForm(t *testing.T) {
 		}
 	}
 	// The template is the same bytes for the same roadmaps.
-	again := writeTemplate(t, t.TempDir())
+	again := writeTemplate(t, t.TempDir(), i18n.RU)
 	a, _ := os.ReadFile(path)
 	b, _ := os.ReadFile(again)
 	if string(a) != string(b) {
@@ -126,7 +129,7 @@ func TestTemplateForm(t *testing.T) {
 // TestTemplateRoundTrip fills every editable cell of the form and reads it
 // back: every value survives.
 func TestTemplateRoundTrip(t *testing.T) {
-	path := writeTemplate(t, t.TempDir())
+	path := writeTemplate(t, t.TempDir(), i18n.RU)
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -178,43 +181,244 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 }
 
-// TestTemplateOpensInLibreOffice converts the form with LibreOffice: to
-// CSV (the cells as Calc reads them) and to PDF (A4 landscape pages).
+// TestTemplateOpensInLibreOffice converts the Russian and the English form
+// with LibreOffice, both in one run: to CSV (the cells as Calc reads them)
+// and to PDF (A4 landscape pages).
 func TestTemplateOpensInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
-	path := writeTemplate(t, dir)
-	run := func(args ...string) { golden.Office(t, dir, args...) }
+	forms := []struct {
+		path, name string
+		csv        []string // in the CSV of the first sheet
+	}{
+		{writeTemplate(t, dir, i18n.RU), "форма", []string{"Район: Бессоновский район",
+			"Дорожная карта,Район,ID,№,Мероприятие,Индикативный показатель,Год,План,Факт",
+			"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %"}},
+		{writeTemplate(t, dir, i18n.EN), "form", []string{"District: Бессоновский район",
+			"Roadmap,District,ID,No.,Activity,Indicator,Year,Plan,Actual,Date done,Document / comment,Deviation reason",
+			"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %", "not due this year"}},
+	}
+	run := func(args ...string) {
+		for _, f := range forms {
+			args = append(args, f.path)
+		}
+		golden.Office(t, dir, args...)
+	}
 	// 44,34,76: comma, double quote, UTF-8; the last -1 exports every sheet.
-	run("--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1`, "--outdir", dir, path)
-	csv, err := os.ReadFile(filepath.Join(dir, "форма-Бессоновский район.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{"Район: Бессоновский район", "Дорожная карта,Район,ID,№,Мероприятие,Индикативный показатель,Год,План,Факт",
-		"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %"} {
-		if !strings.Contains(string(csv), want) {
-			t.Errorf("LibreOffice CSV lacks %q", want)
-		}
-	}
-	run("--convert-to", "pdf", "--outdir", dir, path)
-	pdf := filepath.Join(dir, "форма.pdf")
-	info, err := os.Stat(pdf)
-	if err != nil || info.Size() == 0 {
-		t.Fatalf("no PDF: %v", err)
-	}
+	run("--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1`, "--outdir", dir)
+	run("--convert-to", "pdf", "--outdir", dir)
 	pdfinfo := golden.Program(t, "pdfinfo")
-	out, err := exec.Command(pdfinfo, pdf).Output()
+	for _, f := range forms {
+		csv, err := os.ReadFile(filepath.Join(dir, f.name+"-Бессоновский район.csv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range f.csv {
+			if !strings.Contains(string(csv), want) {
+				t.Errorf("%s: LibreOffice CSV lacks %q", f.name, want)
+			}
+		}
+		pdf := filepath.Join(dir, f.name+".pdf")
+		info, err := os.Stat(pdf)
+		if err != nil || info.Size() == 0 {
+			t.Fatalf("%s: no PDF: %v", f.name, err)
+		}
+		out, err := exec.Command(pdfinfo, pdf).Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(string(out))
+		if m == nil || m[1] < m[2] || !strings.HasPrefix(m[1], "841") {
+			t.Errorf("%s: PDF pages are not A4 landscape: %s", f.name, out)
+		}
+		// Wrapped titles and indicators must not be drawn over the next row.
+		for i, p := range golden.PDFPages(t, pdf) {
+			if o := p.Overlaps(); len(o) > 0 {
+				t.Errorf("%s: page %d: %d pairs of words drawn over each other, e.g. %+v", f.name, i+1, len(o), o[0])
+			}
+		}
+	}
+}
+
+// TestFormHeadersReadBack: the reader takes every header the form writes,
+// in every language, for its own column.
+func TestFormHeadersReadBack(t *testing.T) {
+	t.Parallel()
+	for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
+		for _, f := range report.Fields {
+			h := f.Header(lang)
+			if got, ok := report.MatchHeader(h); !ok || got != f {
+				t.Errorf("%s header %q of %s reads as %s (%v)", lang, h, f.Key(), got.Key(), ok)
+			}
+		}
+	}
+}
+
+// TestTemplateFormEnglish checks the English form: its headers, title rows,
+// yes/no list and validation messages are English; the layout is the
+// Russian form's.
+func TestTemplateFormEnglish(t *testing.T) {
+	t.Parallel()
+	f, err := excelize.OpenFile(writeTemplate(t, t.TempDir(), i18n.EN))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`Page size:\s+([\d.]+) x ([\d.]+) pts`).FindStringSubmatch(string(out))
-	if m == nil || m[1] < m[2] || !strings.HasPrefix(m[1], "841") {
-		t.Errorf("PDF pages are not A4 landscape: %s", out)
+	defer f.Close()
+	if got := f.GetSheetList(); fmt.Sprint(got) != "[Бессоновский район Никольский район]" {
+		t.Fatalf("sheets = %v", got)
 	}
-	// Wrapped titles and indicators must not be drawn over the next row.
-	for i, p := range golden.PDFPages(t, pdf) {
-		if o := p.Overlaps(); len(o) > 0 {
-			t.Errorf("page %d: %d pairs of words drawn over each other, e.g. %+v", i+1, len(o), o[0])
+	sheet := "Бессоновский район"
+	rows, _ := f.GetRows(sheet)
+	titles := []string{
+		"Roadmap fulfilment report",
+		"District: Бессоновский район",
+		"Roadmap: bessonovsky-proforientatsiya (Организация системы работы по самоопределению и профессиональной ориентации)",
+		"Approved by: order of 14.07.2020 No. 94/01-09",
+		`Fill in the columns "Actual", "Date done", "Document / comment" and "Deviation reason". The other columns are protected.`,
+	}
+	for i, want := range titles {
+		if rows[i][0] != want {
+			t.Errorf("title row %d = %q, want %q", i+1, rows[i][0], want)
 		}
 	}
+	header := strings.Join(rows[6], "|")
+	if header != "Roadmap|District|ID|No.|Activity|Indicator|Year|Plan|Actual|Date done|Document / comment|Deviation reason" {
+		t.Errorf("header = %s", header)
+	}
+	if n := len(rows) - 7; n != 12*3 {
+		t.Errorf("%d data rows, want 36 (12 activities x 3 years)", n)
+	}
+	if rows[7][7] != "the document exists" || rows[16][7] != "not due this year" {
+		t.Errorf("plans = %q, %q", rows[7][7], rows[16][7])
+	}
+	dvs, err := f.GetDataValidations(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]string{}
+	for _, dv := range dvs {
+		kinds[dv.Sqref] = dv.Type + " " + dv.Formula1 + " " + *dv.Error
+	}
+	for cell, want := range map[string]string{
+		"I8":  `list "yes,no" Choose "yes" or "no"`,
+		"I14": "whole 0",
+		"I29": "decimal 0",
+	} {
+		if !strings.HasPrefix(kinds[cell], want) {
+			t.Errorf("validation of %s = %q, want %s", cell, kinds[cell], want)
+		}
+	}
+	if hf, _ := f.GetHeaderFooter(sheet); !strings.HasSuffix(hf.OddFooter, "Page &P of &N") {
+		t.Errorf("footer = %q", hf.OddFooter)
+	}
+	if props, _ := f.GetDocProps(); props.Title != "Roadmap fulfilment report" || props.Language != "en" {
+		t.Errorf("document properties = %+v", props)
+	}
+}
+
+// TestTemplateEnglishReadsLikeRussian fills the English and the Russian
+// form alike, as a clerk would: the fact picked from the yes/no list or
+// typed as a number, a date, a comment, a reason. Both read back to the
+// same rows and values.
+func TestTemplateEnglishReadsLikeRussian(t *testing.T) {
+	t.Parallel()
+	ru, ruFacts := fillAndRead(t, i18n.RU)
+	en, enFacts := fillAndRead(t, i18n.EN)
+	if len(ru) != (12+8)*3 || len(en) != len(ru) {
+		t.Fatalf("read %d Russian and %d English rows, want %d", len(ru), len(en), (12+8)*3)
+	}
+	for key, want := range ru {
+		if got := en[key]; got != want {
+			t.Errorf("%s: the English form reads\n%s\nthe Russian\n%s", key, got, want)
+		}
+	}
+	// The clerk's choices from the lists differ by language and read alike.
+	if ruFacts["да"] == 0 || ruFacts["нет"] == 0 || enFacts["yes"] != ruFacts["да"] || enFacts["no"] != ruFacts["нет"] {
+		t.Errorf("facts picked: Russian %v, English %v", ruFacts, enFacts)
+	}
+}
+
+// fillAndRead writes the form in lang, fills the editable cells of every
+// row that is due and reads it back: what each row says (but the plan and
+// the title rows, which are worded in lang), by sheet and line, and how
+// often each word of the yes/no lists was picked.
+func fillAndRead(t *testing.T, lang i18n.Lang) (map[string]string, map[string]int) {
+	t.Helper()
+	dir := t.TempDir()
+	f, err := excelize.OpenFile(writeTemplate(t, dir, lang))
+	if err != nil {
+		t.Fatal(err)
+	}
+	picked := map[string]int{}
+	for _, sheet := range f.GetSheetList() {
+		dvs, err := f.GetDataValidations(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, dv := range dvs {
+			_, line, err := excelize.CellNameToCoordinates(dv.Sqref)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cell := func(col string) string { return fmt.Sprintf("%s%d", col, line) }
+			switch dv.Type {
+			case "list":
+				choices := strings.Split(strings.Trim(dv.Formula1, `"`), ",")
+				word := choices[line%len(choices)]
+				picked[word]++
+				err = f.SetCellStr(sheet, cell("I"), word)
+			case "whole":
+				err = f.SetCellInt(sheet, cell("I"), int64(line))
+			default:
+				err = f.SetCellFloat(sheet, cell("I"), float64(line%100)+0.5, 1, 64)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			for col, v := range map[string]any{
+				"J": time.Date(2021, 9, line%28+1, 0, 0, 0, 0, time.UTC),
+				"K": fmt.Sprintf("Приказ № %d от 01.09.2021", line),
+				"L": "нет средств",
+			} {
+				if err := f.SetCellValue(sheet, cell(col), v); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	filled := filepath.Join(dir, "filled.xlsx")
+	if err := f.SaveAs(filled); err != nil {
+		t.Fatal(err)
+	}
+	read := map[string]string{}
+	fs, err := report.Read(filled, func(r *report.Row) error {
+		var b strings.Builder
+		for _, field := range report.Fields {
+			if field == report.FieldPlan {
+				continue
+			}
+			fmt.Fprintf(&b, "%s %v %s\n", field.Key(), r.Has[field], valueString(r.Get(field).Value(), field == report.FieldFact))
+		}
+		read[fmt.Sprintf("%s!%d", r.Sheet, r.Line)] = b.String()
+		return nil
+	})
+	if err != nil || len(fs) > 0 {
+		t.Fatalf("read the %s form: %v %v", lang, err, fs)
+	}
+	return read, picked
+}
+
+// valueString is what a value means; a fact's text is the word the clerk
+// picked in the form's language, so it is left out.
+func valueString(v report.Value, fact bool) string {
+	s := fmt.Sprintf("percent=%v document=%q date=%v", v.Percent, v.Document, v.Date)
+	if !fact {
+		s = fmt.Sprintf("text=%q ", v.Text) + s
+	}
+	if v.Number != nil {
+		s += fmt.Sprintf(" number=%v", *v.Number)
+	}
+	if v.Yes != nil {
+		s += fmt.Sprintf(" yes=%v", *v.Yes)
+	}
+	return s
 }
