@@ -27,12 +27,7 @@ import (
 // knownRussian are the cases whose English output still has Russian the
 // program itself wrote, with where it comes from. Remove a case when its
 // cause is fixed: the test fails when a listed case has no Russian left.
-var knownRussian = map[string]string{
-	"report-template": "pkg/report/template.go writes the Russian headers (Field.Header) and the template.* " +
-		"messages name them and да/нет to match; the reader takes English headers and yes/no too, " +
-		"so the English form could be English throughout",
-	"help/roadmap report template": "template.long names the form's Russian headers, which pkg/report/template.go writes in every language",
-}
+var knownRussian = map[string]string{}
 
 // vocabulary is the Russian that English messages quote because the
 // user's documents and workbooks must say it so: the headers the importer
