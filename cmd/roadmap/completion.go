@@ -58,7 +58,7 @@ func completeActivityIDs(cmd *cobra.Command, args []string, _ string) ([]string,
 	var out []string
 	for _, r := range loadQuietly(args) {
 		for _, a := range r.Activities {
-			out = append(out, a.ID+"\t"+fmt.Sprintf("%d. %s", a.N, a.Title))
+			out = append(out, a.ID+"\t"+fmt.Sprintf("%s. %s", a.N, a.Title))
 		}
 	}
 	slices.Sort(out)

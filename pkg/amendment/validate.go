@@ -70,7 +70,7 @@ func (a *Amendment) Validate(r *roadmap.Roadmap, st *State) []diag.Finding {
 		switch c.Kind {
 		case ChangeSet:
 			if !st.has(c.ID) {
-				add(c.IDPos, diag.AmendUnknownActivity, c.ID, suggestID(c.ID, st.ids))
+				add(c.IDPos, diag.AmendUnknownActivity, c.ID, roadmap.Suggest(c.ID, st.ids))
 			}
 			for _, f := range c.Fields {
 				if f.Key != "id" || len(Scalars(f.Value)) != 1 {
@@ -84,13 +84,13 @@ func (a *Amendment) Validate(r *roadmap.Roadmap, st *State) []diag.Finding {
 			}
 		case ChangeRemove:
 			if !st.has(c.ID) {
-				add(c.IDPos, diag.AmendUnknownActivity, c.ID, suggestID(c.ID, st.ids))
+				add(c.IDPos, diag.AmendUnknownActivity, c.ID, roadmap.Suggest(c.ID, st.ids))
 				continue
 			}
 			st.ids = slices.DeleteFunc(st.ids, func(s string) bool { return s == c.ID })
 		case ChangeAdd:
 			if c.After != "" && c.After != AfterFirst && !st.has(c.After) {
-				add(c.AfterPos, diag.AmendUnknownActivity, c.After, suggestID(c.After, st.ids))
+				add(c.AfterPos, diag.AmendUnknownActivity, c.After, roadmap.Suggest(c.After, st.ids))
 			}
 			if st.has(c.ID) {
 				add(c.IDPos, diag.AmendDuplicateID, c.ID)
@@ -108,10 +108,10 @@ func (a *Amendment) Validate(r *roadmap.Roadmap, st *State) []diag.Finding {
 			}
 		case ChangeMove:
 			if !st.has(c.ID) {
-				add(c.IDPos, diag.AmendUnknownActivity, c.ID, suggestID(c.ID, st.ids))
+				add(c.IDPos, diag.AmendUnknownActivity, c.ID, roadmap.Suggest(c.ID, st.ids))
 			}
 			if c.After != AfterFirst && !st.has(c.After) {
-				add(c.AfterPos, diag.AmendUnknownActivity, c.After, suggestID(c.After, st.ids))
+				add(c.AfterPos, diag.AmendUnknownActivity, c.After, roadmap.Suggest(c.After, st.ids))
 			}
 			if c.After == c.ID {
 				add(c.AfterPos, diag.AmendBadChange, i18n.M("merge.bad.move_self", c.ID))
@@ -134,20 +134,6 @@ func (a *Amendment) Validate(r *roadmap.Roadmap, st *State) []diag.Finding {
 		}
 	}
 	return fs
-}
-
-// suggestID returns a did-you-mean hint among the activity ids, or "".
-func suggestID(id string, ids []string) any {
-	best, bestDist := "", 4
-	for _, c := range ids {
-		if d := roadmap.EditDistance(id, c); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return i18n.M("hint.did_you_mean", best)
 }
 
 // CheckFile validates an amendment file for `roadmap check`: isAmendment
@@ -176,7 +162,7 @@ func CheckFile(path string, data []byte, roadmaps []*roadmap.Roadmap) (isAmendme
 		for _, x := range roadmaps {
 			ids = append(ids, x.ID)
 		}
-		fs = append(fs, diag.New(path, a.Pos("roadmap"), diag.AmendUnknownRoadmap, a.Roadmap, suggestID(a.Roadmap, ids)))
+		fs = append(fs, diag.New(path, a.Pos("roadmap"), diag.AmendUnknownRoadmap, a.Roadmap, roadmap.Suggest(a.Roadmap, ids)))
 		diag.Sort(fs)
 		return true, fs
 	}

@@ -23,6 +23,8 @@ var idPattern = regexp.MustCompile(`^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$`)
 func Roadmap(r *roadmap.Roadmap) []diag.Finding {
 	c := &checker{r: r}
 	c.ids()
+	c.level()
+	c.sections()
 	c.document()
 	c.period()
 	c.numbering()
@@ -102,16 +104,76 @@ func (c *checker) period() {
 	}
 }
 
+// numbering checks n as the document prints it: a plain number follows
+// the one before (or starts at 1 in a new section); a dotted one follows
+// the one before in its group ("2.2" after "2.1"), and a new group starts
+// at 1 ("3.1").
 func (c *checker) numbering() {
-	prev := 0
+	var prev roadmap.Activity
 	for i, a := range c.r.Activities {
-		if a.N == 0 {
+		if a.N == "" {
 			continue // missing n is reported by the loader
 		}
-		if a.N != prev+1 {
-			c.add(activityPath(i)+".n", diag.Numbering, prev+1, a.N)
+		want := roadmap.NumberOf(1)
+		switch {
+		case prev.N == "" && a.N.Prefix() != "":
+			want = a.N.With(1)
+		case prev.N == "":
+		case a.N.Prefix() == prev.N.Prefix():
+			want = prev.N.With(prev.N.Last() + 1)
+			if a.N == "1" && a.Section != prev.Section {
+				want = a.N // plain numbers start again in a new section
+			}
+		case a.N.Prefix().Compare(prev.N.Prefix()) > 0:
+			want = a.N.With(1)
+		default:
+			want = prev.N.With(prev.N.Last() + 1)
 		}
-		prev = a.N
+		if a.N != want {
+			c.add(activityPath(i)+".n", diag.Numbering, want, a.N)
+		}
+		prev = a
+	}
+}
+
+// level requires what names the owner of the roadmap: the district of a
+// district roadmap, the region of a regional one, the school of a
+// school's.
+func (c *checker) level() {
+	need := map[string]struct{ key, value string }{
+		roadmap.LevelDistrict: {"district", c.r.District},
+		roadmap.LevelRegion:   {"region", c.r.Region},
+		roadmap.LevelSchool:   {"organisation", c.r.Organisation},
+	}[c.r.LevelOf()]
+	if need.key != "" && strings.TrimSpace(need.value) == "" && !c.r.Has(need.key) {
+		c.add("", diag.MissingField, need.key)
+	}
+}
+
+// sections checks that section ids are unique and that every activity's
+// section is one of them.
+func (c *checker) sections() {
+	first := map[string]int{}
+	var ids []string
+	for i, s := range c.r.Sections {
+		path := fmt.Sprintf("sections[%d].id", i)
+		if s.ID == "" {
+			continue
+		}
+		if line, dup := first[s.ID]; dup {
+			c.add(path, diag.DuplicateSection, s.ID, line)
+			continue
+		}
+		first[s.ID] = c.r.Pos(path).Line
+		ids = append(ids, s.ID)
+	}
+	for i, a := range c.r.Activities {
+		if a.Section == "" {
+			continue
+		}
+		if _, ok := first[a.Section]; !ok {
+			c.add(activityPath(i)+".section", diag.UnknownSection, a.Section, roadmap.Suggest(a.Section, ids))
+		}
 	}
 }
 

@@ -27,7 +27,7 @@ func TestShippedRoadmaps(t *testing.T) {
 	for _, r := range res.Roadmaps {
 		for _, a := range r.Activities {
 			activities++
-			where := fmt.Sprintf("%s activity %d", r.ID, a.N)
+			where := fmt.Sprintf("%s activity %s", r.ID, a.N)
 			if !a.Due.Parsed || len(a.Due.Schedule(r.Period.From, r.Period.To)) == 0 {
 				t.Errorf("%s: deadline %q not read", where, a.Due.Text)
 			}

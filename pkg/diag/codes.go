@@ -39,6 +39,8 @@ const (
 	EmptyFile          Code = "RM024"
 	MultipleDocuments  Code = "RM025"
 	MinAboveMax        Code = "RM026"
+	UnknownSection     Code = "RM027"
+	DuplicateSection   Code = "RM028"
 
 	// Reports (xlsx) and fulfilment.
 	ReportUnreadable Code = "RM101"
@@ -87,6 +89,8 @@ var Rules = []Rule{
 	{EmptyFile, "empty-file", Error},
 	{MultipleDocuments, "multiple-documents", Error},
 	{MinAboveMax, "min-above-max", Error},
+	{UnknownSection, "unknown-section", Error},
+	{DuplicateSection, "duplicate-section", Error},
 	{ReportUnreadable, "report-unreadable", Error},
 	{ReportNoHeader, "report-no-header", Error},
 	{UnknownRoadmap, "report-unknown-roadmap", Error},

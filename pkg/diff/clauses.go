@@ -58,7 +58,7 @@ type Clause struct {
 	// ID is the activity's id (its new one) and N its number in the old
 	// document, or in the new one for ClauseAdd; NewN is the new number.
 	ID      string
-	N, NewN int
+	N, NewN roadmap.Number
 	// Old, New and Anchor are words of the cell (ClauseReplace,
 	// ClauseInsert, ClauseDelete).
 	Old, New, Anchor string
@@ -111,7 +111,7 @@ func Clauses(res *Result) []Clause {
 			added = append(added, c)
 		}
 	}
-	byOld := func(a, b *Change) int { return a.OldN - b.OldN }
+	byOld := func(a, b *Change) int { return a.OldN.Compare(b.OldN) }
 	slices.SortStableFunc(changed, byOld)
 	slices.SortStableFunc(removed, byOld)
 	for _, c := range changed {

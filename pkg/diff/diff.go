@@ -103,9 +103,9 @@ type Change struct {
 	ID string
 	// OldID is the id before a probable rename.
 	OldID string
-	// OldN and NewN are the activity numbers in the old and new version (0
-	// when absent).
-	OldN, NewN int
+	// OldN and NewN are the activity numbers in the old and new version
+	// ("" when absent).
+	OldN, NewN roadmap.Number
 	// Title is the activity title (the new one; the old one when removed).
 	Title string
 	// Similarity of the titles of a renamed activity, 0..1.
@@ -122,7 +122,7 @@ type Change struct {
 // Move is an activity that changed place among the others.
 type Move struct {
 	ID         string
-	OldN, NewN int
+	OldN, NewN roadmap.Number
 }
 
 // FieldChange is one changed field with its typed old and new value (a
@@ -452,7 +452,7 @@ func boundedLevenshtein(a, b []rune, k int) int {
 func activityFields(o, n *roadmap.Activity, op, np roadmap.Period, opts Options) []FieldChange {
 	var fs []FieldChange
 	if opts.Numbers && o.N != n.N {
-		fs = append(fs, FieldChange{Field: FieldN, Old: Value{Int: o.N}, New: Value{Int: n.N}})
+		fs = append(fs, FieldChange{Field: FieldN, Old: Value{Number: o.N}, New: Value{Number: n.N}})
 	}
 	if o.Title != n.Title {
 		fs = append(fs, FieldChange{Field: FieldTitle, Old: Value{Text: o.Title}, New: Value{Text: n.Title}})

@@ -60,7 +60,7 @@ type ValueType int
 // The value types.
 const (
 	TypeText       ValueType = iota // Value.Text
-	TypeInt                         // Value.Int
+	TypeNumber                      // Value.Number
 	TypeList                        // Value.List
 	TypeDue                         // Value.Due
 	TypeIndicator                   // Value.Indicator
@@ -85,7 +85,7 @@ type fieldInfo struct {
 }
 
 var fields = [fieldCount]fieldInfo{
-	FieldN:                   {"n", "n", TypeInt},
+	FieldN:                   {"n", "n", TypeNumber},
 	FieldTitle:               {"title", "title", TypeText},
 	FieldDue:                 {"due", "due", TypeDue},
 	FieldIndicator:           {"indicator", "indicator", TypeIndicator},
@@ -146,7 +146,7 @@ func (f Field) Sub() bool { return f >= FieldIndicatorKind && f <= FieldIndicato
 // set, and a zero Value means the side has none.
 type Value struct {
 	Text       string
-	Int        int
+	Number     roadmap.Number
 	List       []string
 	Due        *phrase.Due
 	Indicator  *phrase.Indicator
@@ -164,7 +164,7 @@ type Value struct {
 
 // IsZero reports whether the side has no value.
 func (v Value) IsZero() bool {
-	return v.Text == "" && v.Int == 0 && len(v.List) == 0 && v.Due == nil && v.Indicator == nil &&
+	return v.Text == "" && v.Number == "" && len(v.List) == 0 && v.Due == nil && v.Indicator == nil &&
 		v.Kind == "" && v.Threshold == nil && len(v.Targets) == 0 && v.Unit == "" && v.Period == nil && v.Date.IsZero() &&
 		v.Person == nil && v.Ref == nil && len(v.Amendments) == 0 && len(v.ByYear) == 0
 }

@@ -46,7 +46,7 @@ type Result struct {
 	RoadmapID  string
 	District   string
 	ActivityID string
-	N          int
+	N          roadmap.Number
 	Title      string
 	// Indicator is the indicator as written.
 	Indicator string
@@ -299,10 +299,11 @@ func activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
 		}
 		return roadmap.Activity{}, false
 	}
-	if n := strings.TrimSuffix(r.Text(report.FieldN), "."); n != "" {
-		if v := r.Get(report.FieldN).Value(); v.Number != nil {
+	if text := r.Text(report.FieldN); strings.TrimSpace(text) != "" {
+		// The number as the cell shows it: «3», «3.», «2.3».
+		if n, ok := roadmap.ParseNumber(text); ok {
 			for _, a := range rm.Activities {
-				if float64(a.N) == *v.Number {
+				if a.N == n {
 					return a, true
 				}
 			}

@@ -54,7 +54,7 @@ func summary(results []fulfil.Result, fs []diag.Finding) []byte {
 		if r.Achievement != nil {
 			ach = fmt.Sprint(*r.Achievement)
 		}
-		fmt.Fprintf(&b, "%s #%d %s %d: %s | plan %q | fact %q | %s%% | done %s\n",
+		fmt.Fprintf(&b, "%s #%s %s %d: %s | plan %q | fact %q | %s%% | done %s\n",
 			r.RoadmapID, r.N, r.ActivityID, r.Year, r.Status, view.Plan(r.Plan, i18n.RU), r.Fact, ach, r.Done)
 	}
 	b.WriteString("--\n")

@@ -29,7 +29,7 @@ var summaryMessages = map[string]entry{
 	"summary.doc_subject":      {"Выполнение муниципальных дорожных карт", "Fulfilment of municipal roadmaps"},
 	"xlsx.page":                {"Страница %s из %s", "Page %s of %s"},
 	"summary.legend":           {"Условные обозначения:", "Legend:"},
-	"summary.overdue_item":     {"№ %d (%d): %s", "no. %d (%d): %s"},
+	"summary.overdue_item":     {"№ %s (%d): %s", "no. %s (%d): %s"},
 	"summary.col.district":     {"Район", "District"},
 	"summary.col.roadmap":      {"Дорожная карта", "Roadmap"},
 	"summary.col.activities":   {"Мероприятий", "Activities"},

@@ -127,7 +127,13 @@ func document(d roadmap.Document) *node {
 func activity(a roadmap.Activity, p roadmap.Period, lang i18n.Lang) *node {
 	m := mapping()
 	m.add("id", str(a.ID))
-	m.add("n", integer(a.N))
+	if n, ok := a.N.Int(); ok {
+		m.add("n", integer(n))
+	} else {
+		n := str(a.N.String())
+		n.Style = yaml.DoubleQuotedStyle
+		m.add("n", n)
+	}
 	m.add("title", str(a.Title))
 	due := str(a.Due.Text)
 	if due != nil {

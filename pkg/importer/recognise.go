@@ -695,12 +695,15 @@ func (rc *recogniser) activities() {
 		if len(acts) > 0 {
 			prevN = acts[len(acts)-1].n
 		}
-		switch m := rowNumber.FindString(nText); {
-		case m != "":
+		m := rowNumber.FindString(nText)
+		if m != "" {
 			a.n, _ = strconv.Atoi(strings.TrimRight(strings.TrimSpace(m), ".)"))
+		}
+		switch {
+		case a.n > 0:
 		case cols[colN] < 0 || nCell.Numbered && nText == "":
 			a.n = prevN + 1
-		case !content:
+		case !content && m == "":
 			rc.warn(row.Loc, "import.warn.section_row", quote(nText))
 			continue
 		default:
@@ -717,7 +720,7 @@ func (rc *recogniser) activities() {
 		acts = append(acts, a)
 	}
 	for _, a := range acts {
-		act := roadmap.Activity{N: a.n, Title: Clean(a.cells[colTitle]), Note: Clean(a.cells[colNote])}
+		act := roadmap.Activity{N: roadmap.NumberOf(a.n), Title: Clean(a.cells[colTitle]), Note: Clean(a.cells[colNote])}
 		if act.Title == "" {
 			rc.warn(a.locs[colTitle], "import.warn.empty", a.n, "title")
 		}

@@ -41,10 +41,10 @@ func TestPageBreakJoin(t *testing.T) {
 	}
 	a := r.Activities[0]
 	if a.Title != "Проведение «Образование для жизни»" || a.Indicator.Text != "Не менее 15 участников в год" ||
-		a.Indicator.Kind != phrase.KindCount || !slices.Equal(a.Executors, []string{"МКУ МЦПРО"}) || a.N != 1 {
+		a.Indicator.Kind != phrase.KindCount || !slices.Equal(a.Executors, []string{"МКУ МЦПРО"}) || a.N != "1" {
 		t.Errorf("activity 1: %+v", a)
 	}
-	if b := r.Activities[1]; b.N != 2 || b.Title != "Анализ" || !b.Due.Parsed {
+	if b := r.Activities[1]; b.N != "2" || b.Title != "Анализ" || !b.Due.Parsed {
 		t.Errorf("activity 2: %+v", b)
 	}
 	if r.Period.From != 2021 || r.Period.To != 2022 || r.Direction != "Тест" {
@@ -208,7 +208,7 @@ func TestDocxNumberedRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Activities) != 2 || r.Activities[0].N != 1 || r.Activities[1].N != 2 || r.Activities[1].Title != "Второе" {
+	if len(r.Activities) != 2 || r.Activities[0].N != "1" || r.Activities[1].N != "2" || r.Activities[1].Title != "Второе" {
 		t.Errorf("activities: %+v", r.Activities)
 	}
 }

@@ -64,7 +64,7 @@ func TestSeedsImportAsHandEncoded(t *testing.T) {
 			seen := map[string]bool{}
 			for _, a := range res.Roadmap.Activities {
 				if !slugPattern.MatchString(a.ID) || seen[a.ID] {
-					t.Errorf("activity %d: id %q is not a unique slug", a.N, a.ID)
+					t.Errorf("activity %s: id %q is not a unique slug", a.N, a.ID)
 				}
 				seen[a.ID] = true
 			}

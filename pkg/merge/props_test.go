@@ -260,7 +260,7 @@ func sameActivity(r *roadmap.Roadmap, a roadmap.Activity) bool {
 }
 
 func sameFields(a, b roadmap.Activity) bool {
-	a.N, b.N = 0, 0
+	a.N, b.N = "", ""
 	ja, _ := json.Marshal(a)
 	jb, _ := json.Marshal(b)
 	return string(ja) == string(jb)

@@ -28,23 +28,23 @@ type DiffFileJSON struct {
 
 // DiffChangeJSON is one change.
 type DiffChangeJSON struct {
-	Kind       diff.Kind     `json:"kind"`
-	ID         string        `json:"id,omitempty"`
-	OldID      string        `json:"old_id,omitempty"`
-	OldN       int           `json:"old_n,omitempty"`
-	NewN       int           `json:"new_n,omitempty"`
-	Title      string        `json:"title,omitempty"`
-	Similarity float64       `json:"similarity,omitempty"`
-	Fields     []FieldJSON   `json:"fields,omitempty"`
-	Moved      []MoveJSON    `json:"moved,omitempty"`
-	Activity   *ActivityJSON `json:"activity,omitempty"`
+	Kind       diff.Kind      `json:"kind"`
+	ID         string         `json:"id,omitempty"`
+	OldID      string         `json:"old_id,omitempty"`
+	OldN       roadmap.Number `json:"old_n,omitempty"`
+	NewN       roadmap.Number `json:"new_n,omitempty"`
+	Title      string         `json:"title,omitempty"`
+	Similarity float64        `json:"similarity,omitempty"`
+	Fields     []FieldJSON    `json:"fields,omitempty"`
+	Moved      []MoveJSON     `json:"moved,omitempty"`
+	Activity   *ActivityJSON  `json:"activity,omitempty"`
 }
 
 // MoveJSON is an activity that changed place.
 type MoveJSON struct {
-	ID   string `json:"id"`
-	OldN int    `json:"old_n"`
-	NewN int    `json:"new_n"`
+	ID   string         `json:"id"`
+	OldN roadmap.Number `json:"old_n"`
+	NewN roadmap.Number `json:"new_n"`
 }
 
 // FieldJSON is one changed field; old and new are typed by the field
@@ -188,8 +188,8 @@ func valueJSON(f diff.Field, v diff.Value) any {
 	switch f.Type() {
 	case diff.TypeText:
 		return v.Text
-	case diff.TypeInt:
-		return v.Int
+	case diff.TypeNumber:
+		return v.Number
 	case diff.TypeList:
 		return v.List
 	case diff.TypeDue:

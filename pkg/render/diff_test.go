@@ -156,7 +156,7 @@ func TestDiffXLSX(t *testing.T) {
 	t.Parallel()
 	old, new := difftest.Load(t, "mixed")
 	formula := `=HYPERLINK("http://example.com","клик")`
-	new.Activities = append(new.Activities, roadmap.Activity{ID: "formula", N: 6, Title: formula,
+	new.Activities = append(new.Activities, roadmap.Activity{ID: "formula", N: "6", Title: formula,
 		Executors: []string{"МКУ МЦПРО"}})
 	res := diff.Compute(old, new, diff.Options{})
 	f, err := excelize.OpenReader(bytes.NewReader(writeDiff(t, XLSX, Options{Lang: i18n.RU}, res)))

@@ -127,7 +127,11 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 			check(f.SetCellStr(sheet, cell(FieldRoadmap, row), rm.ID))
 			check(f.SetCellStr(sheet, cell(FieldDistrict, row), rm.District))
 			check(f.SetCellStr(sheet, cell(FieldID, row), a.ID))
-			check(f.SetCellInt(sheet, cell(FieldN, row), int64(a.N)))
+			if n, ok := a.N.Int(); ok {
+				check(f.SetCellInt(sheet, cell(FieldN, row), int64(n)))
+			} else {
+				check(f.SetCellStr(sheet, cell(FieldN, row), a.N.String()))
+			}
 			check(f.SetCellStr(sheet, cell(FieldTitle, row), a.Title))
 			check(f.SetCellStr(sheet, cell(FieldIndicator, row), a.Indicator.Text))
 			check(f.SetCellInt(sheet, cell(FieldYear, row), int64(year)))

@@ -93,3 +93,18 @@ func RequiredKeys(t reflect.Type) map[string]bool {
 // TypeName describes a node's type for a wrong-type message ("a list",
 // "a number"), as the loader's own findings do.
 func TypeName(n *yaml.Node) i18n.Msg { return typeName(n) }
+
+// Suggest is the did-you-mean hint for a name that names nothing, the
+// nearest of names within three edits; "" when none is near.
+func Suggest(name string, names []string) any {
+	best, bestDist := "", 4
+	for _, c := range names {
+		if d := EditDistance(name, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return i18n.M("hint.did_you_mean", best)
+}

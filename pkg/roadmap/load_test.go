@@ -47,7 +47,7 @@ func TestParseAccepts(t *testing.T) {
 	}{
 		{"plain", minimal, func(t *testing.T, r *roadmap.Roadmap) {
 			a := r.Activities[0]
-			if a.ID != "a" || a.N != 1 || a.Due.Months[0] != 8 || *a.Indicator.Min != 15 {
+			if a.ID != "a" || a.N != "1" || a.Due.Months[0] != 8 || *a.Indicator.Min != 15 {
 				t.Errorf("decoded wrongly: %+v", a)
 			}
 			if r.Document.Date != (roadmap.Date{Year: 2020, Month: 1, Day: 15}) {
@@ -124,7 +124,7 @@ func TestParseAccepts(t *testing.T) {
 		{"merge keys and x- anchors", strings.Replace(minimal, "activities:\n  - id: a\n    n: 1\n",
 			"x-common: &common\n  executors: [Общее]\n  n: 1\nactivities:\n  - <<: *common\n    id: a\n", 1), func(t *testing.T, r *roadmap.Roadmap) {
 			a := r.Activities[0]
-			if a.N != 1 || a.Executors[0] != "МКУ МЦПРО" {
+			if a.N != "1" || a.Executors[0] != "МКУ МЦПРО" {
 				t.Errorf("merge: explicit keys must win: %+v", a)
 			}
 		}},
@@ -163,7 +163,7 @@ func TestParseRejects(t *testing.T) {
 		{"KOI8-R", "id: \xf4\xc5\xd3\xd4\n", "1:5 RM020"},
 		{"UTF-16", "\xff\xfei\x00d\x00", "1:1 RM020"},
 		{"diff3 marker", minimal + "||||||| base\n", "15:1 RM019"},
-		{"alias cycle", "format: roadmap/v1\ngoals: &g [*g]\n", "1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 2:8 RM005"},
+		{"alias cycle", "format: roadmap/v1\ngoals: &g [*g]\n", "1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 2:8 RM005"},
 		{"only comments", "# nothing\n", "1:1 RM024"},
 		{"a list, not a mapping", "- a\n- b\n", "1:1 RM005"},
 	}

@@ -15,10 +15,16 @@ const FormatV1 = "roadmap/v1"
 
 // Roadmap is one roadmap file: the approving document and its activities.
 type Roadmap struct {
-	Format          string           `yaml:"format" rm:"required"`
-	ID              string           `yaml:"id" rm:"required"`
-	Region          string           `yaml:"region"`
-	District        string           `yaml:"district" rm:"required"`
+	Format string `yaml:"format" rm:"required"`
+	ID     string `yaml:"id" rm:"required"`
+	// Level is whose roadmap it is: a district's (the default), a
+	// region's or a school's.
+	Level  string `yaml:"level" rm:"enum=district|region|school"`
+	Region string `yaml:"region"`
+	// District is required for a district roadmap (check RM004).
+	District string `yaml:"district"`
+	// Organisation is the school of a school roadmap.
+	Organisation    string           `yaml:"organisation"`
 	Authority       string           `yaml:"authority" rm:"required"`
 	Direction       string           `yaml:"direction" rm:"required"`
 	Title           string           `yaml:"title"`
@@ -28,13 +34,61 @@ type Roadmap struct {
 	Description     string           `yaml:"description"`
 	Goals           []string         `yaml:"goals"`
 	ExpectedResults []ExpectedResult `yaml:"expected_results"`
-	Activities      []Activity       `yaml:"activities" rm:"required"`
-	Amendments      []Amendment      `yaml:"amendments"`
+	// Sections are the headed parts of the table («I. Нормативно-правовое
+	// обеспечение»); activities name theirs by id, the list stays flat.
+	Sections   []Section   `yaml:"sections"`
+	Activities []Activity  `yaml:"activities" rm:"required"`
+	Amendments []Amendment `yaml:"amendments"`
 
 	// File is the path the roadmap was read from ("-" for standard input).
 	File string `yaml:"-"`
 	// positions of values by path ("activities[2].due"); see Pos.
 	positions map[string]diag.Pos
+}
+
+// The levels of a roadmap.
+const (
+	LevelDistrict = "district"
+	LevelRegion   = "region"
+	LevelSchool   = "school"
+)
+
+// LevelOf is the roadmap's level, district when the file names none.
+func (r *Roadmap) LevelOf() string {
+	if r.Level == "" {
+		return LevelDistrict
+	}
+	return r.Level
+}
+
+// Owner names whose roadmap it is, as lists and summaries group them: the
+// district, the school, or the region.
+func (r *Roadmap) Owner() string {
+	switch r.LevelOf() {
+	case LevelRegion:
+		return r.Region
+	case LevelSchool:
+		return r.Organisation
+	}
+	return r.District
+}
+
+// Section is a headed part of the roadmap table.
+type Section struct {
+	ID string `yaml:"id" rm:"required"`
+	// N is the section's number as printed: «I», «2».
+	N     string `yaml:"n"`
+	Title string `yaml:"title" rm:"required"`
+}
+
+// SectionOf returns the section of activity a, or nil.
+func (r *Roadmap) SectionOf(a Activity) *Section {
+	for i := range r.Sections {
+		if r.Sections[i].ID == a.Section && a.Section != "" {
+			return &r.Sections[i]
+		}
+	}
+	return nil
 }
 
 // Period is the span of years a roadmap covers, inclusive.
@@ -102,13 +156,28 @@ type ExpectedResult struct {
 
 // Activity is one row of the roadmap table.
 type Activity struct {
-	ID        string           `yaml:"id" rm:"required"`
-	N         int              `yaml:"n" rm:"required"`
+	ID string `yaml:"id" rm:"required"`
+	// N is the number as printed: 3, or "2.3".
+	N Number `yaml:"n" rm:"required"`
+	// Section is the id of the activity's section, if the table has them.
+	Section   string           `yaml:"section"`
 	Title     string           `yaml:"title" rm:"required"`
 	Due       phrase.Due       `yaml:"due" rm:"required"`
-	Indicator phrase.Indicator `yaml:"indicator" rm:"required"`
+	Indicator phrase.Indicator `yaml:"indicator"`
+	// Result is the expected result («Ожидаемый результат»), read like an
+	// indicator; fulfilment measures it when there is no indicator.
+	Result    phrase.Indicator `yaml:"result"`
 	Executors []string         `yaml:"executors" rm:"required"`
 	Note      string           `yaml:"note"`
+}
+
+// Measure is what fulfilment of the activity is measured by: its
+// indicator, else its expected result (zero when it has neither).
+func (a Activity) Measure() phrase.Indicator {
+	if a.Indicator.Text != "" || a.Indicator.Parsed {
+		return a.Indicator
+	}
+	return a.Result
 }
 
 // Pos returns the position of the value at path ("activities[2].due"), or
@@ -155,8 +224,8 @@ func lastSep(path string) int {
 // year ("year") or once over the period ("total"): as the indicator says,
 // else each year when the activity falls due in several years, else once.
 func (a Activity) Per(p Period) string {
-	if a.Indicator.Per != "" {
-		return a.Indicator.Per
+	if per := a.Measure().Per; per != "" {
+		return per
 	}
 	if a.Due.Every || len(a.Due.Schedule(p.From, p.To)) > 1 {
 		return phrase.PerYear

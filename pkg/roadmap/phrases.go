@@ -59,6 +59,8 @@ func hookFor(t reflect.Type) decodeHook {
 		return decodeDue
 	case reflect.TypeFor[phrase.Indicator]():
 		return decodeIndicator
+	case reflect.TypeFor[Number]():
+		return decodeNumber
 	}
 	return nil
 }
@@ -183,4 +185,20 @@ func (s IndicatorSpec) Indicator() phrase.Indicator {
 	}
 	ind.Parsed = true
 	return ind
+}
+
+// decodeNumber reads an activity's number: an integer (3) or the dotted
+// number as printed ("2.3"; unquoted 2.3 is read as written, not as a
+// float).
+func decodeNumber(d *decoder, n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		d.add(n, diag.WrongType, keyName(path), i18n.M("type.number_printed"), typeName(n))
+		return
+	}
+	num, ok := ParseNumber(n.Value)
+	if !ok || n.ShortTag() == "!!bool" {
+		d.add(n, diag.WrongType, keyName(path), i18n.M("type.number_printed"), typeName(n))
+		return
+	}
+	v.Set(reflect.ValueOf(num))
 }

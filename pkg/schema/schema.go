@@ -69,6 +69,7 @@ type Schema struct {
 	// in completion.
 	EnumDescriptions     []string   `json:"enumDescriptions,omitempty"`
 	MinLength            *int       `json:"minLength,omitempty"`
+	Minimum              *int       `json:"minimum,omitempty"`
 	Pattern              string     `json:"pattern,omitempty"`
 	MinProperties        *int       `json:"minProperties,omitempty"`
 	Properties           Properties `json:"properties,omitempty"`
@@ -159,7 +160,13 @@ var forms = map[reflect.Type][]reflect.Type{
 	reflect.TypeFor[change]():           changeForms,
 }
 
-var dateType = reflect.TypeFor[roadmap.Date]()
+var (
+	dateType   = reflect.TypeFor[roadmap.Date]()
+	numberType = reflect.TypeFor[roadmap.Number]()
+)
+
+// NumberPattern is an activity number as printed: 3, 3., 2.3, 2.3.
+const NumberPattern = `^[1-9][0-9]*(\.[1-9][0-9]*)*\.?$`
 
 // Build returns the schema of every kind of file, described in lang: a
 // document whose top-level oneOf picks the kind by the format key.
@@ -297,6 +304,10 @@ func (g *generator) value(t reflect.Type, def, key string, tg tag) *Schema {
 	}
 	if t == dateType {
 		return &Schema{Type: "string", Pattern: DatePattern}
+	}
+	if t == numberType {
+		one := 1
+		return &Schema{AnyOf: []*Schema{{Type: "integer", Minimum: &one}, {Type: "string", Pattern: NumberPattern}}}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:

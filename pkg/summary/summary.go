@@ -17,6 +17,7 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
@@ -227,7 +228,7 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	}
 	cells := map[key]map[string]fulfil.Result{}
 	var keys []key
-	firstN := map[string]int{}
+	firstN := map[string]roadmap.Number{}
 	titles := map[string]string{}
 	for _, r := range results {
 		k := key{r.ActivityID, r.Year}
@@ -236,7 +237,7 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 			keys = append(keys, k)
 		}
 		cells[k][r.District] = r
-		if n, ok := firstN[r.ActivityID]; !ok || r.N < n {
+		if n, ok := firstN[r.ActivityID]; !ok || r.N.Compare(n) < 0 {
 			firstN[r.ActivityID] = r.N
 		}
 		if titles[r.ActivityID] == "" {
@@ -244,7 +245,7 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(firstN[a.id], firstN[b.id]), cmp.Compare(a.id, b.id), cmp.Compare(a.year, b.year))
+		return cmp.Or(firstN[a.id].Compare(firstN[b.id]), cmp.Compare(a.id, b.id), cmp.Compare(a.year, b.year))
 	})
 	for _, k := range keys {
 		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.id]), view.IntCell(k.year)}
@@ -318,14 +319,14 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 	}}
 	sorted := slices.Clone(results)
 	slices.SortStableFunc(sorted, func(a, b fulfil.Result) int {
-		return cmp.Or(cmp.Compare(a.District, b.District), cmp.Compare(a.RoadmapID, b.RoadmapID), cmp.Compare(a.N, b.N), cmp.Compare(a.Year, b.Year))
+		return cmp.Or(cmp.Compare(a.District, b.District), cmp.Compare(a.RoadmapID, b.RoadmapID), a.N.Compare(b.N), cmp.Compare(a.Year, b.Year))
 	})
 	for i, r := range sorted {
 		unit := r.Plan.Unit
 		if unit == "" {
 			unit = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
 		}
-		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.District), view.IntCell(r.N),
+		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.District), view.NumberOf(r.N),
 			view.TextCell(r.Title), view.TextCell(r.Indicator), view.TextCell(unit), view.IntCell(r.Year),
 			view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r), view.StatusCell(string(r.Status)),
 			view.TextCell(r.Reason)})
@@ -351,7 +352,7 @@ func Statuses(results []fulfil.Result, asOf time.Time, lang i18n.Lang) view.Tabl
 		},
 	}
 	for _, r := range results {
-		t.Rows = append(t.Rows, []view.Cell{view.TextCell(r.RoadmapID), view.IntCell(r.N), view.TextCell(r.ActivityID),
+		t.Rows = append(t.Rows, []view.Cell{view.TextCell(r.RoadmapID), view.NumberOf(r.N), view.TextCell(r.ActivityID),
 			view.IntCell(r.Year), view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r),
 			view.StatusCell(string(r.Status)), view.TextCell(r.Reason)})
 	}

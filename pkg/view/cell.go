@@ -1,5 +1,7 @@
 package view
 
+import "github.com/roadmap-edu/roadmap/pkg/roadmap"
+
 // CellKind tells what a table cell holds.
 type CellKind int
 
@@ -46,3 +48,13 @@ func StatusCell(key string) Cell { return Cell{Kind: CellStatus, Status: key} }
 
 // EmptyCell holds no value (an absent number).
 func EmptyCell() Cell { return Cell{Kind: CellEmpty} }
+
+// NumberOf is the cell of an activity's number: an integer cell for a
+// plain number, the text as printed for a dotted one ("2.3" is no
+// decimal).
+func NumberOf(n roadmap.Number) Cell {
+	if i, ok := n.Int(); ok {
+		return IntCell(i)
+	}
+	return TextCell(n.String())
+}

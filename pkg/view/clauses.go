@@ -90,8 +90,8 @@ func clauseValue(lang i18n.Lang, f diff.Field, v diff.Value) string {
 
 // rowText renders a row of the table on one line: "N. title | due |
 // indicator | executors" (and " | note" when there is one).
-func rowText(n int, a *roadmap.Activity) string {
-	parts := []string{fmt.Sprintf("%d. %s", n, a.Title), a.Due.Text, a.Indicator.Text, strings.Join(a.Executors, ", ")}
+func rowText(n roadmap.Number, a *roadmap.Activity) string {
+	parts := []string{fmt.Sprintf("%s. %s", n, a.Title), a.Due.Text, a.Indicator.Text, strings.Join(a.Executors, ", ")}
 	if a.Note != "" {
 		parts = append(parts, a.Note)
 	}

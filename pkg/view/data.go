@@ -24,7 +24,7 @@ type PeriodData struct {
 // ActivityData is one activity as understood.
 type ActivityData struct {
 	ID        string           `json:"id"`
-	N         int              `json:"n"`
+	N         roadmap.Number   `json:"n"`
 	Title     string           `json:"title"`
 	Due       phrase.Due       `json:"due"`
 	Deadlines []DeadlineData   `json:"deadlines"`

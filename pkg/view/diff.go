@@ -116,12 +116,12 @@ func DiffBlocks(res *diff.Result, lang i18n.Lang) []DiffBlock {
 
 func numLabel(c *diff.Change) string {
 	switch {
-	case c.OldN == 0:
-		return strconv.Itoa(c.NewN)
-	case c.NewN == 0 || c.OldN == c.NewN:
-		return strconv.Itoa(c.OldN)
+	case c.OldN == "":
+		return c.NewN.String()
+	case c.NewN == "" || c.OldN == c.NewN:
+		return c.OldN.String()
 	}
-	return fmt.Sprintf("%d → %d", c.OldN, c.NewN)
+	return fmt.Sprintf("%s → %s", c.OldN, c.NewN)
 }
 
 func movesText(lang i18n.Lang, ms []diff.Move) string {
@@ -131,7 +131,7 @@ func movesText(lang i18n.Lang, ms []diff.Move) string {
 			parts = append(parts, i18n.T(lang, "diff.more", len(ms)-maxMoves))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%s %d → %d", m.ID, m.OldN, m.NewN))
+		parts = append(parts, fmt.Sprintf("%s %s → %s", m.ID, m.OldN, m.NewN))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -235,11 +235,8 @@ func FieldValue(lang i18n.Lang, f diff.Field, v diff.Value) string {
 			return i18n.T(lang, "diff.dockind."+v.Text)
 		}
 		return v.Text
-	case diff.TypeInt:
-		if v.Int == 0 {
-			return ""
-		}
-		return strconv.Itoa(v.Int)
+	case diff.TypeNumber:
+		return v.Number.String()
 	case diff.TypeList:
 		sep := "; "
 		if f == diff.FieldExecutors {
@@ -433,7 +430,7 @@ func BeforeAfter(res *diff.Result, lang i18n.Lang) Table {
 		case diff.KindReordered:
 			var rows [][3]string
 			for _, m := range c.Moved {
-				rows = append(rows, [3]string{m.ID, strconv.Itoa(m.OldN), strconv.Itoa(m.NewN)})
+				rows = append(rows, [3]string{m.ID, m.OldN.String(), m.NewN.String()})
 			}
 			block(i18n.T(lang, "diff.table.order"), rows)
 		case diff.KindChanged, diff.KindRenamed:

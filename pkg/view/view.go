@@ -52,7 +52,7 @@ func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 	}
 	for _, a := range r.Activities {
 		t.Rows = append(t.Rows, []Cell{
-			IntCell(a.N),
+			NumberOf(a.N),
 			TextCell(a.ID),
 			TextCell(a.Title),
 			TextCell(a.Due.Text),

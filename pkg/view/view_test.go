@@ -9,7 +9,7 @@ import (
 )
 
 func activity(due, indicator string) roadmap.Activity {
-	return roadmap.Activity{ID: "a", N: 1, Due: phrase.ParseDue(due), Indicator: phrase.ParseIndicator(indicator)}
+	return roadmap.Activity{ID: "a", N: "1", Due: phrase.ParseDue(due), Indicator: phrase.ParseIndicator(indicator)}
 }
 
 var period = roadmap.Period{From: 2020, To: 2022}
