@@ -181,7 +181,12 @@ func (c *checker) activity(i int) {
 	a := c.r.Activities[i]
 	path := activityPath(i)
 	c.due(path+".due", a.Due)
-	c.indicator(path+".indicator", a.Indicator)
+	if a.Indicator.Text != "" || a.Indicator.Parsed || a.Result.Text == "" {
+		c.indicator(path+".indicator", a.Indicator)
+	} else {
+		// No indicator: the expected result is what fulfilment measures.
+		c.indicator(path+".result", a.Result)
+	}
 	if a.Executors != nil {
 		empty := true
 		for _, e := range a.Executors {

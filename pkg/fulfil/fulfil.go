@@ -402,7 +402,7 @@ type position struct{ first, last bool }
 func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position) Result {
 	res := Result{
 		RoadmapID: rm.ID, District: rm.District, ActivityID: a.ID, N: a.N, Title: a.Title,
-		Indicator: a.Indicator.Text, Year: dl.Year, Deadline: dl.By,
+		Indicator: a.Measure().Text, Year: dl.Year, Deadline: dl.By,
 		Plan: a.PlanIn(rm.Period, dl.Year), Executors: a.Executors,
 	}
 	due := !e.opts.AsOf.Before(dl.By.AddDate(0, 0, 1))
@@ -430,7 +430,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	}
 	status, achievement, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos)
 	if !ok {
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Indicator.Kind)))
+		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
 		res.Status = NoData
 		return res
 	}
@@ -509,7 +509,7 @@ func datesCovered(d phrase.Due, year int, en *entry) (covered, required int) {
 // judge applies the indicator to a reported value. ok is false when the
 // value cannot be read for the indicator's kind.
 func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev *float64, total *float64, pos position) (Status, *float64, bool) {
-	ind := a.Indicator
+	ind := a.Measure()
 	if strings.HasPrefix(fold(v.Text), "частично") {
 		return Partial, nil, true
 	}

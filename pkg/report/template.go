@@ -133,7 +133,7 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 				check(f.SetCellStr(sheet, cell(FieldN, row), a.N.String()))
 			}
 			check(f.SetCellStr(sheet, cell(FieldTitle, row), a.Title))
-			check(f.SetCellStr(sheet, cell(FieldIndicator, row), a.Indicator.Text))
+			check(f.SetCellStr(sheet, cell(FieldIndicator, row), a.Measure().Text))
 			check(f.SetCellInt(sheet, cell(FieldYear, row), int64(year)))
 			check(f.SetCellStr(sheet, cell(FieldPlan, row), plan))
 			check(f.SetCellStyle(sheet, cell(FieldRoadmap, row), cell(FieldPlan, row), st.lockedWrap))
@@ -141,7 +141,7 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 			check(f.SetCellStyle(sheet, cell(FieldYear, row), cell(FieldYear, row), st.locked))
 			if due[year] {
 				check(f.SetCellStyle(sheet, cell(FieldFact, row), cell(FieldFact, row), st.editableNumber))
-				check(factValidation(f, sheet, cell(FieldFact, row), a.Indicator, lang))
+				check(factValidation(f, sheet, cell(FieldFact, row), a.Measure(), lang))
 				check(f.SetCellStyle(sheet, cell(FieldDate, row), cell(FieldDate, row), st.editableDate))
 				check(f.SetCellStyle(sheet, cell(FieldDocument, row), cell(FieldReason, row), st.editable))
 			} else {
@@ -149,7 +149,7 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 			}
 			var texts [numFields]string
 			texts[FieldRoadmap], texts[FieldDistrict], texts[FieldID] = rm.ID, rm.District, a.ID
-			texts[FieldTitle], texts[FieldIndicator], texts[FieldPlan] = a.Title, a.Indicator.Text, plan
+			texts[FieldTitle], texts[FieldIndicator], texts[FieldPlan] = a.Title, a.Measure().Text, plan
 			check(f.SetRowHeight(sheet, row, xlsxpage.RowHeight(texts[:], widths[:])))
 			row++
 		}

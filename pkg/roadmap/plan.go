@@ -29,7 +29,7 @@ type Plan struct {
 
 // PlanIn is what the activity requires in year of period p.
 func (a Activity) PlanIn(p Period, year int) Plan {
-	ind := a.Indicator
+	ind := a.Measure()
 	plan := Plan{Kind: ind.Kind, Year: year, Unit: ind.Unit}
 	switch ind.Kind {
 	case phrase.KindDocument:

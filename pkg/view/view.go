@@ -57,7 +57,7 @@ func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 			TextCell(a.Title),
 			TextCell(a.Due.Text),
 			TextCell(Deadlines(a.Due, r.Period, lang)),
-			TextCell(a.Indicator.Text),
+			TextCell(a.Measure().Text),
 			TextCell(Reading(a, r.Period, lang)),
 		})
 	}
@@ -82,7 +82,7 @@ func Deadlines(d phrase.Due, p roadmap.Period, lang i18n.Lang) string {
 // Reading says in words how the indicator was understood: "процент ≥ 55 %
 // (обучающихся ...), в каждый год".
 func Reading(a roadmap.Activity, p roadmap.Period, lang i18n.Lang) string {
-	ind := a.Indicator
+	ind := a.Measure()
 	if !ind.Parsed {
 		return i18n.T(lang, "reading.unparsed")
 	}
