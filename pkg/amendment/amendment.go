@@ -122,9 +122,11 @@ type SetSpec struct {
 	Set string `yaml:"set" rm:"required"`
 	// ID renames the activity.
 	ID        string           `yaml:"id"`
+	Section   string           `yaml:"section" schema:"nullable"`
 	Title     string           `yaml:"title"`
 	Due       phrase.Due       `yaml:"due"`
-	Indicator phrase.Indicator `yaml:"indicator"`
+	Indicator phrase.Indicator `yaml:"indicator" schema:"nullable"`
+	Result    phrase.Indicator `yaml:"result" schema:"nullable"`
 	Executors []string         `yaml:"executors"`
 	Note      string           `yaml:"note" schema:"nullable"`
 }
@@ -132,10 +134,12 @@ type SetSpec struct {
 // NewActivity is an activity an amendment adds.
 type NewActivity struct {
 	ID        string           `yaml:"id" rm:"required"`
-	N         int              `yaml:"n"` // ignored: activities are renumbered
+	N         roadmap.Number   `yaml:"n"` // ignored: activities are renumbered
+	Section   string           `yaml:"section"`
 	Title     string           `yaml:"title" rm:"required"`
 	Due       phrase.Due       `yaml:"due" rm:"required"`
-	Indicator phrase.Indicator `yaml:"indicator" rm:"required"`
+	Indicator phrase.Indicator `yaml:"indicator"`
+	Result    phrase.Indicator `yaml:"result"`
 	Executors []string         `yaml:"executors" rm:"required"`
 	Note      string           `yaml:"note"`
 }
@@ -171,12 +175,14 @@ type RenameSpec struct {
 // RoadmapSpec sets top-level fields of the roadmap; null removes an
 // optional one.
 type RoadmapSpec struct {
-	Region    string          `yaml:"region" schema:"nullable"`
-	District  string          `yaml:"district"`
-	Authority string          `yaml:"authority"`
-	Direction string          `yaml:"direction"`
-	Title     string          `yaml:"title" schema:"nullable"`
-	Period    *roadmap.Period `yaml:"period"`
+	Level        string          `yaml:"level" rm:"enum=district|region|school"`
+	Region       string          `yaml:"region" schema:"nullable"`
+	District     string          `yaml:"district" schema:"nullable"`
+	Organisation string          `yaml:"organisation" schema:"nullable"`
+	Authority    string          `yaml:"authority"`
+	Direction    string          `yaml:"direction"`
+	Title        string          `yaml:"title" schema:"nullable"`
+	Period       *roadmap.Period `yaml:"period"`
 	// Document corrects fields of the approving document: only those
 	// given; null removes an optional one.
 	Document    *roadmap.Document `yaml:"document" rm:"patch"`
@@ -185,6 +191,8 @@ type RoadmapSpec struct {
 	Goals       []string          `yaml:"goals" schema:"nullable"`
 	// ExpectedResults replaces the whole table of expected results.
 	ExpectedResults []roadmap.ExpectedResult `yaml:"expected_results" schema:"nullable"`
+	// Sections replaces the list of sections.
+	Sections []roadmap.Section `yaml:"sections" schema:"nullable"`
 }
 
 var actionKeys = []ChangeKind{ChangeSet, ChangeAdd, ChangeRemove, ChangeMove, ChangeRenameExecutor}

@@ -259,3 +259,30 @@ func MappingValue(fs []Field) *yaml.Node {
 	}
 	return m
 }
+
+// SectionsValue is the list of a table's sections; null when there is
+// none.
+func SectionsValue(ss []roadmap.Section) *yaml.Node {
+	if len(ss) == 0 {
+		return NullValue()
+	}
+	seq := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, s := range ss {
+		m := mapNode(false, Key("id"), IDValue(s.ID))
+		if s.N != "" {
+			m.Content = append(m.Content, Key("n"), NumberValue(s.N))
+		}
+		m.Content = append(m.Content, Key("title"), IDValue(s.Title))
+		seq.Content = append(seq.Content, Flow(m))
+	}
+	return seq
+}
+
+// ActivityNumberValue is an activity's number: plain, or quoted when
+// dotted (an unquoted 2.3 would read as a decimal).
+func ActivityNumberValue(n roadmap.Number) *yaml.Node {
+	if _, plain := n.Int(); plain {
+		return plainNode(n.String())
+	}
+	return NumberValue(n.String())
+}

@@ -40,13 +40,16 @@ const (
 	ClauseRenumber
 	// ClauseRemove removes row N.
 	ClauseRemove
-	// ClauseAdd adds Activity as row N (its new number).
+	// ClauseAdd adds Activity as row N (its new number), in Section when
+	// the table has sections.
 	ClauseAdd
+	// ClauseSection puts row N in Section.
+	ClauseSection
 )
 
 // Columns are the activity fields that are columns of the roadmap table,
 // the text an amending order changes.
-var Columns = []Field{FieldTitle, FieldDue, FieldIndicator, FieldExecutors, FieldNote}
+var Columns = []Field{FieldTitle, FieldDue, FieldIndicator, FieldResult, FieldExecutors, FieldNote}
 
 // Clause is one clause of an amending order, before it is worded.
 type Clause struct {
@@ -70,6 +73,8 @@ type Clause struct {
 	Fields   []Field
 	// Moves are the rows put in new places.
 	Moves []Move
+	// Section is the section a row is added to or put in.
+	Section *roadmap.Section
 }
 
 // Clauses plans the clauses of the amending order that turns the old
@@ -88,7 +93,7 @@ func Clauses(res *Result) []Clause {
 		case KindRoadmap:
 			for _, f := range c.Fields {
 				switch {
-				case f.Field == FieldID || f.Field == FieldAmendments:
+				case f.Field == FieldID || f.Field == FieldAmendments || f.Field == FieldLevel:
 				case f.Field == FieldExpectedResults && len(f.Added) > 0:
 					out = append(out, Clause{Kind: ClauseResultAdd, Field: f.Field, Key: f.Key, Value: f.New})
 				case f.Field == FieldExpectedResults && len(f.Removed) > 0:
@@ -102,7 +107,17 @@ func Clauses(res *Result) []Clause {
 				}
 			}
 		case KindReordered:
-			out = append(out, Clause{Kind: ClauseReorder, Moves: c.Moved})
+			// A move that keeps its number (another row went to another
+			// section) needs no words.
+			var moves []Move
+			for _, m := range c.Moved {
+				if m.OldN != m.NewN {
+					moves = append(moves, m)
+				}
+			}
+			if len(moves) > 0 {
+				out = append(out, Clause{Kind: ClauseReorder, Moves: moves})
+			}
 		case KindChanged, KindRenamed:
 			changed = append(changed, c)
 		case KindRemoved:
@@ -116,12 +131,17 @@ func Clauses(res *Result) []Clause {
 	slices.SortStableFunc(removed, byOld)
 	for _, c := range changed {
 		var text []FieldChange
-		renumber := false
+		renumber, moved := false, false
 		for _, f := range c.Fields {
 			if slices.Contains(Columns, f.Field) && CellText(f.Field, f.Old) != CellText(f.Field, f.New) {
 				text = append(text, f)
 			}
 			renumber = renumber || f.Field == FieldN
+			moved = moved || f.Field == FieldActivitySection
+		}
+		if moved {
+			out = append(out, Clause{Kind: ClauseSection, Field: FieldActivitySection, ID: c.ID, N: c.OldN, NewN: c.NewN,
+				Section: res.New.SectionOf(*c.New)})
 		}
 		switch len(text) {
 		case 0:
@@ -142,7 +162,7 @@ func Clauses(res *Result) []Clause {
 		out = append(out, Clause{Kind: ClauseRemove, ID: c.ID, N: c.OldN})
 	}
 	for _, c := range added {
-		out = append(out, Clause{Kind: ClauseAdd, ID: c.ID, N: c.NewN, Activity: c.New})
+		out = append(out, Clause{Kind: ClauseAdd, ID: c.ID, N: c.NewN, Activity: c.New, Section: res.New.SectionOf(*c.New)})
 	}
 	return out
 }
@@ -176,6 +196,9 @@ func ColumnValue(f Field, a *roadmap.Activity) Value {
 	case FieldIndicator:
 		ind := a.Indicator
 		return Value{Indicator: &ind}
+	case FieldResult:
+		r := a.Result
+		return Value{Indicator: &r}
 	case FieldExecutors:
 		return Value{List: a.Executors}
 	case FieldNote:

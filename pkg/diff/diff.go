@@ -466,6 +466,10 @@ func activityFields(o, n *roadmap.Activity, op, np roadmap.Period, opts Options)
 			}})
 	}
 	fs = append(fs, indicatorFields(o.Indicator, n.Indicator)...)
+	if same := indicatorSame(o.Result, n.Result); o.Result.Text != n.Result.Text || !same {
+		or, nr := o.Result, n.Result
+		fs = append(fs, FieldChange{Field: FieldResult, Old: Value{Indicator: &or}, New: Value{Indicator: &nr}, SameMeaning: same})
+	}
 	if !slices.Equal(o.Executors, n.Executors) {
 		add, rem := listDiff(o.Executors, n.Executors)
 		fs = append(fs, FieldChange{Field: FieldExecutors, Old: Value{List: o.Executors}, New: Value{List: n.Executors},
@@ -473,6 +477,9 @@ func activityFields(o, n *roadmap.Activity, op, np roadmap.Period, opts Options)
 	}
 	if o.Note != n.Note {
 		fs = append(fs, FieldChange{Field: FieldNote, Old: Value{Text: o.Note}, New: Value{Text: n.Note}})
+	}
+	if o.Section != n.Section {
+		fs = append(fs, FieldChange{Field: FieldActivitySection, Old: Value{Text: o.Section}, New: Value{Text: n.Section}})
 	}
 	return fs
 }
@@ -523,13 +530,20 @@ func floatEqual(a, b *float64) bool {
 	return *a == *b
 }
 
+// indicatorSame compares the parsed meaning of two indicators, not their
+// text.
+func indicatorSame(o, n phrase.Indicator) bool {
+	return o.Kind == n.Kind && o.Parsed == n.Parsed && thresholdOf(o).equal(thresholdOf(n)) &&
+		slices.Equal(o.Targets, n.Targets) && slices.Equal(o.Documents, n.Documents) && o.Per == n.Per && o.Of == n.Of
+}
+
 func indicatorFields(o, n phrase.Indicator) []FieldChange {
 	kindSame := o.Kind == n.Kind && o.Parsed == n.Parsed
 	ot, nt := thresholdOf(o), thresholdOf(n)
 	thrSame := ot.equal(nt)
 	targetsSame := slices.Equal(o.Targets, n.Targets)
 	docsSame := slices.Equal(o.Documents, n.Documents)
-	same := kindSame && thrSame && targetsSame && docsSame && o.Per == n.Per && o.Of == n.Of
+	same := indicatorSame(o, n)
 	if same && o.Text == n.Text {
 		return nil
 	}
@@ -646,8 +660,10 @@ func roadmapFields(o, n *roadmap.Roadmap) []FieldChange {
 		}
 	}
 	str(FieldID, o.ID, n.ID)
+	str(FieldLevel, o.LevelOf(), n.LevelOf())
 	str(FieldRegion, o.Region, n.Region)
 	str(FieldDistrict, o.District, n.District)
+	str(FieldOrganisation, o.Organisation, n.Organisation)
 	str(FieldAuthority, o.Authority, n.Authority)
 	str(FieldDirection, o.Direction, n.Direction)
 	str(FieldRoadmapTitle, o.Title, n.Title)
@@ -675,6 +691,9 @@ func roadmapFields(o, n *roadmap.Roadmap) []FieldChange {
 	str(FieldDescription, o.Description, n.Description)
 	list(FieldGoals, o.Goals, n.Goals)
 	fs = append(fs, expectedResults(o.ExpectedResults, n.ExpectedResults)...)
+	if !slices.Equal(o.Sections, n.Sections) {
+		fs = append(fs, FieldChange{Field: FieldSections, Old: Value{Sections: o.Sections}, New: Value{Sections: n.Sections}})
+	}
 	if !slices.EqualFunc(o.Amendments, n.Amendments, amendmentEqual) {
 		add, rem := listDiff(amendmentKeys(o.Amendments), amendmentKeys(n.Amendments))
 		fs = append(fs, FieldChange{Field: FieldAmendments, Old: Value{Amendments: o.Amendments}, New: Value{Amendments: n.Amendments},

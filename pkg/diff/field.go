@@ -22,13 +22,17 @@ const (
 	FieldIndicatorOf
 	FieldIndicatorTargets
 	FieldIndicatorDocuments
+	FieldResult
 	FieldExecutors
 	FieldNote
+	FieldActivitySection
 
 	// Roadmap fields.
 	FieldID
+	FieldLevel
 	FieldRegion
 	FieldDistrict
+	FieldOrganisation
 	FieldAuthority
 	FieldDirection
 	FieldRoadmapTitle
@@ -49,6 +53,7 @@ const (
 	FieldDescription
 	FieldGoals
 	FieldExpectedResults
+	FieldSections
 	FieldAmendments
 
 	fieldCount
@@ -73,6 +78,7 @@ const (
 	TypeRef                         // Value.Ref
 	TypeAmendments                  // Value.Amendments
 	TypeByYear                      // Value.ByYear
+	TypeSections                    // Value.Sections
 )
 
 type fieldInfo struct {
@@ -95,11 +101,15 @@ var fields = [fieldCount]fieldInfo{
 	FieldIndicatorOf:         {"indicator.of", "indicator", TypeText},
 	FieldIndicatorTargets:    {"indicator.targets", "indicator", TypeTargets},
 	FieldIndicatorDocuments:  {"indicator.documents", "indicator", TypeList},
+	FieldResult:              {"result", "result", TypeIndicator},
 	FieldExecutors:           {"executors", "executors", TypeList},
 	FieldNote:                {"note", "note", TypeText},
+	FieldActivitySection:     {"section", "section", TypeText},
 	FieldID:                  {"id", "id", TypeText},
+	FieldLevel:               {"level", "level", TypeText},
 	FieldRegion:              {"region", "region", TypeText},
 	FieldDistrict:            {"district", "district", TypeText},
+	FieldOrganisation:        {"organisation", "organisation", TypeText},
 	FieldAuthority:           {"authority", "authority", TypeText},
 	FieldDirection:           {"direction", "direction", TypeText},
 	FieldRoadmapTitle:        {"title", "title", TypeText},
@@ -120,6 +130,7 @@ var fields = [fieldCount]fieldInfo{
 	FieldDescription:         {"description", "description", TypeText},
 	FieldGoals:               {"goals", "goals", TypeList},
 	FieldExpectedResults:     {"expected_results", "expected_results", TypeByYear},
+	FieldSections:            {"sections", "sections", TypeSections},
 	FieldAmendments:          {"amendments", "amendments", TypeAmendments},
 }
 
@@ -160,13 +171,14 @@ type Value struct {
 	Ref        *roadmap.DocumentRef
 	Amendments []roadmap.Amendment
 	ByYear     map[int]string
+	Sections   []roadmap.Section
 }
 
 // IsZero reports whether the side has no value.
 func (v Value) IsZero() bool {
 	return v.Text == "" && v.Number == "" && len(v.List) == 0 && v.Due == nil && v.Indicator == nil &&
 		v.Kind == "" && v.Threshold == nil && len(v.Targets) == 0 && v.Unit == "" && v.Period == nil && v.Date.IsZero() &&
-		v.Person == nil && v.Ref == nil && len(v.Amendments) == 0 && len(v.ByYear) == 0
+		v.Person == nil && v.Ref == nil && len(v.Amendments) == 0 && len(v.ByYear) == 0 && len(v.Sections) == 0
 }
 
 // Threshold is the bounds of a count or percent indicator.

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -462,19 +461,39 @@ func (e *editor) moveActivity(id, after string) error {
 
 // renumber sets n to 1, 2, ... in order, editing the numbers in place.
 func (e *editor) renumber() error {
+	items := e.items()
+	ns := make([]roadmap.Number, len(items))
+	sections := make([]string, len(items))
+	for j, item := range items {
+		if _, n := amendment.Lookup(item, "n"); n != nil && n.Kind == yaml.ScalarNode {
+			ns[j], _ = roadmap.ParseNumber(n.Value)
+		}
+		if _, s := amendment.Lookup(item, "section"); s != nil && s.Kind == yaml.ScalarNode {
+			sections[j] = strings.TrimSpace(s.Value)
+		}
+	}
+	want := roadmap.Renumber(ns, sections)
 	changed := false
-	for j, item := range e.items() {
+	for j, item := range items {
 		_, n := amendment.Lookup(item, "n")
-		if n == nil || n.Kind != yaml.ScalarNode || n.Value == strconv.Itoa(j+1) {
+		if n == nil || n.Kind != yaml.ScalarNode || ns[j] == want[j] {
 			continue
+		}
+		text := want[j].String()
+		if _, plain := want[j].Int(); !plain {
+			text = `"` + text + `"` // 2.3 unquoted would read as a decimal
 		}
 		line := e.t.line(n.Line)
 		off := len(runePrefix(line, n.Column-1))
 		end := off
-		for end < len(line) && !strings.ContainsRune(" \t,}#", rune(line[end])) {
-			end++
+		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+			end += 1 + strings.IndexAny(line[off+1:], `"'`) + 1
+		} else {
+			for end < len(line) && !strings.ContainsRune(" \t,}#", rune(line[end])) {
+				end++
+			}
 		}
-		e.t.lines[n.Line-1] = line[:off] + strconv.Itoa(j+1) + line[end:]
+		e.t.lines[n.Line-1] = line[:off] + text + line[end:]
 		changed = true
 	}
 	if !changed {

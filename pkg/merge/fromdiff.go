@@ -143,9 +143,9 @@ func placements(acts []roadmap.Activity, moved, added map[string]bool) []amendme
 			after = acts[i-1].ID
 		}
 		fs := []amendment.Field{{Key: "id", Value: amendment.IDValue(x.ID)}}
-		for _, k := range []string{"title", "due", "indicator", "executors", "note"} {
-			if k != "note" || x.Note != "" {
-				fs = append(fs, amendment.Field{Key: k, Value: activityValue(k, x)})
+		for _, k := range []string{"section", "title", "due", "indicator", "result", "executors", "note"} {
+			if v := activityValue(k, x); !amendment.IsNull(v) {
+				fs = append(fs, amendment.Field{Key: k, Value: v})
 			}
 		}
 		out = append(out, amendment.Change{Kind: amendment.ChangeAdd, ID: x.ID, After: after, Fields: fs})
@@ -176,9 +176,19 @@ func activityValue(key string, x *roadmap.Activity) *yaml.Node {
 	case "due":
 		return amendment.DueValue(x.Due)
 	case "indicator":
+		if x.Indicator.Text == "" {
+			return amendment.NullValue()
+		}
 		return amendment.IndicatorValue(x.Indicator)
 	case "executors":
 		return amendment.ListValue(x.Executors, true)
+	case "result":
+		if x.Result.Text == "" {
+			return amendment.NullValue()
+		}
+		return amendment.IndicatorValue(x.Result)
+	case "section":
+		return amendment.StringValue(x.Section)
 	}
 	return amendment.StringValue(x.Note)
 }
@@ -199,6 +209,8 @@ func roadmapValue(f diff.Field, v diff.Value) *yaml.Node {
 		return amendment.PersonValue(*v.Person)
 	case diff.TypeRef:
 		return amendment.RefValue(*v.Ref)
+	case diff.TypeSections:
+		return amendment.SectionsValue(v.Sections)
 	}
 	if f == diff.FieldDocumentNumber {
 		return amendment.NumberValue(v.Text)

@@ -102,12 +102,16 @@ func clauseSet(res *diff.Result) []string {
 
 // fileSet lists what the amendment file changes, in clauseSet's terms.
 // Fields that are not words of the document get no clause and are left
-// out here: a new id, and a cell whose text is the same (its reading
-// changed).
+// out here: a new id, a cell whose text is the same (its reading
+// changed), and a move that keeps the row's number.
 func fileSet(res *diff.Result, a *amendment.Amendment) []string {
 	newID := map[string]string{}
 	sameText := map[string]bool{}
+	sameN := map[string]bool{}
 	for _, c := range res.Changes {
+		for _, m := range c.Moved {
+			sameN[m.ID] = m.OldN == m.NewN
+		}
 		if c.Kind == diff.KindRenamed {
 			newID[c.OldID] = c.ID
 		}
@@ -125,7 +129,11 @@ func fileSet(res *diff.Result, a *amendment.Amendment) []string {
 		case amendment.ChangeRemove:
 			out = append(out, "-"+c.ID)
 		case amendment.ChangeMove:
-			out = append(out, ">"+c.ID)
+			// A row that keeps its number moved only because another went
+			// to another section: the clauses say that one.
+			if !sameN[c.ID] {
+				out = append(out, ">"+c.ID)
+			}
 		case amendment.ChangeSet:
 			id := c.ID
 			if n, ok := newID[id]; ok {

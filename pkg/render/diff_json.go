@@ -119,6 +119,13 @@ type DocumentRefJSON struct {
 	Text      string       `json:"text,omitempty"`
 }
 
+// SectionJSON is a section of the roadmap table.
+type SectionJSON struct {
+	ID    string `json:"id"`
+	N     string `json:"n,omitempty"`
+	Title string `json:"title"`
+}
+
 // AmendmentJSON is an amending document recorded in a roadmap.
 type AmendmentJSON struct {
 	Kind    string       `json:"kind"`
@@ -219,6 +226,12 @@ func valueJSON(f diff.Field, v diff.Value) any {
 		return out
 	case diff.TypeByYear:
 		return v.ByYear
+	case diff.TypeSections:
+		out := make([]SectionJSON, len(v.Sections))
+		for i, sec := range v.Sections {
+			out[i] = SectionJSON{ID: sec.ID, N: sec.N, Title: sec.Title}
+		}
+		return out
 	}
 	return nil
 }

@@ -99,3 +99,54 @@ func (n Number) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(string(n))
 }
+
+// Renumber gives activities their numbers after rows were added, removed
+// or moved, keeping the document's scheme: ns are the numbers as they
+// stand (in the new order; "" for a new row) and sections the activities'
+// sections. A dotted number takes the prefix its section's other numbers
+// have (else its own) and counts on within that prefix; plain numbers run
+// on, or start again at 1 in each section when the document numbers them
+// so.
+func Renumber(ns []Number, sections []string) []Number {
+	out := make([]Number, len(ns))
+	prefixOf := map[string]Number{}
+	restart := false
+	for i, n := range ns {
+		if p := n.Prefix(); p != "" {
+			if _, ok := prefixOf[sections[i]]; !ok {
+				prefixOf[sections[i]] = p
+			}
+		}
+		if i > 0 && n == "1" && sections[i] != sections[i-1] {
+			restart = true
+		}
+	}
+	var prev Number
+	for i, n := range ns {
+		var p Number
+		if n.Prefix() != "" || (n == "" && prefixOf[sections[i]] != "") {
+			p = prefixOf[sections[i]]
+			if p == "" {
+				p = n.Prefix()
+			}
+		}
+		next := 1
+		switch {
+		case i == 0:
+		case p != "":
+			if prev.Prefix() == p {
+				next = prev.Last() + 1
+			}
+		case restart && sections[i] != sections[i-1]:
+		default:
+			next = prev.Last() + 1
+		}
+		if p != "" {
+			out[i] = p + "." + NumberOf(next)
+		} else {
+			out[i] = NumberOf(next)
+		}
+		prev = out[i]
+	}
+	return out
+}

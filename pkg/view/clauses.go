@@ -58,7 +58,18 @@ func ClauseText(c diff.Clause, lang i18n.Lang) string {
 	case diff.ClauseRemove:
 		return t("diff.amend.remove", c.N)
 	case diff.ClauseAdd:
+		if c.Section != nil {
+			return t("diff.amend.add_in_section", sectionName(c.Section), c.N, rowText(c.N, c.Activity))
+		}
 		return t("diff.amend.add", c.N, rowText(c.N, c.Activity))
+	case diff.ClauseSection:
+		if c.Section == nil {
+			return t("diff.amend.no_section", c.N)
+		}
+		if c.NewN != "" && c.NewN != c.N {
+			return t("diff.amend.section_n", c.N, c.NewN, sectionName(c.Section))
+		}
+		return t("diff.amend.section", c.N, sectionName(c.Section))
 	}
 	return ""
 }
@@ -88,10 +99,25 @@ func clauseValue(lang i18n.Lang, f diff.Field, v diff.Value) string {
 	return FieldValue(lang, f, v)
 }
 
+// sectionName names a section in a clause: by its number, «II», or by
+// its heading when it has none.
+func sectionName(s *roadmap.Section) string {
+	if s.N != "" {
+		return strings.TrimSuffix(s.N, ".")
+	}
+	return "«" + s.Title + "»"
+}
+
 // rowText renders a row of the table on one line: "N. title | due |
 // indicator | executors" (and " | note" when there is one).
 func rowText(n roadmap.Number, a *roadmap.Activity) string {
-	parts := []string{fmt.Sprintf("%s. %s", n, a.Title), a.Due.Text, a.Indicator.Text, strings.Join(a.Executors, ", ")}
+	parts := []string{fmt.Sprintf("%s. %s", n, a.Title), a.Due.Text}
+	for _, s := range []string{a.Indicator.Text, a.Result.Text} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	parts = append(parts, strings.Join(a.Executors, ", "))
 	if a.Note != "" {
 		parts = append(parts, a.Note)
 	}

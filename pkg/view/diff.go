@@ -137,11 +137,17 @@ func movesText(lang i18n.Lang, ms []diff.Move) string {
 }
 
 func rowLines(lang i18n.Lang, a *roadmap.Activity) []DiffLine {
-	return []DiffLine{
-		{Depth: 1, Text: i18n.T(lang, "diff.row", i18n.T(lang, "diff.field.due"), a.Due.Text)},
-		{Depth: 1, Text: i18n.T(lang, "diff.row", i18n.T(lang, "diff.field.indicator"), a.Indicator.Text)},
-		{Depth: 1, Text: i18n.T(lang, "diff.row", i18n.T(lang, "diff.field.executors"), strings.Join(a.Executors, ", "))},
+	row := func(field, text string) DiffLine {
+		return DiffLine{Depth: 1, Text: i18n.T(lang, "diff.row", i18n.T(lang, "diff.field."+field), text)}
 	}
+	out := []DiffLine{row("due", a.Due.Text)}
+	if a.Indicator.Text != "" || a.Result.Text == "" {
+		out = append(out, row("indicator", a.Indicator.Text))
+	}
+	if a.Result.Text != "" {
+		out = append(out, row("result", a.Result.Text))
+	}
+	return append(out, row("executors", strings.Join(a.Executors, ", ")))
 }
 
 // fieldLabel is what a field is called.
@@ -278,8 +284,22 @@ func FieldValue(lang i18n.Lang, f diff.Field, v diff.Value) string {
 		return strings.Join(amendmentTexts(lang, v.Amendments), "; ")
 	case diff.TypeByYear:
 		return byYearText(v.ByYear)
+	case diff.TypeSections:
+		parts := make([]string, len(v.Sections))
+		for i, sec := range v.Sections {
+			parts[i] = sectionLabel(&sec)
+		}
+		return strings.Join(parts, "; ")
 	}
 	return ""
+}
+
+// sectionLabel names a section as a table prints it: "II. Title".
+func sectionLabel(s *roadmap.Section) string {
+	if s.N == "" {
+		return s.Title
+	}
+	return strings.TrimSuffix(s.N, ".") + ". " + s.Title
 }
 
 func personText(p *roadmap.Person) string {
@@ -411,7 +431,7 @@ func BeforeAfter(res *diff.Result, lang i18n.Lang) Table {
 		var rows [][3]string
 		for _, f := range diff.Columns {
 			v := FieldValue(lang, f, diff.ColumnValue(f, a))
-			if f == diff.FieldNote && v == "" {
+			if (f == diff.FieldNote || f == diff.FieldResult) && v == "" {
 				continue
 			}
 			r := [3]string{i18n.T(lang, "diff.field."+f.String()), v, ""}
