@@ -385,6 +385,7 @@ func (s *stripper) strip(text string) string {
 		var rest []string
 		for _, part := range cellParts.Split(text, -1) {
 			part = strings.TrimSuffix(strings.TrimSpace(part), "…")
+			part = listNumber.ReplaceAllString(part, "") // "2. " of a numbered list
 			if !strings.Contains(s.all, part) {
 				rest = append(rest, s.strip(part))
 			}
@@ -420,6 +421,10 @@ func (s *stripper) known(text string) string {
 	}
 	return text
 }
+
+// listNumber is the number of an item of a list the program numbers
+// ("2. Title" of a section, "1) goal").
+var listNumber = regexp.MustCompile(`^(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)[.)]\s+`)
 
 // quotedSpan is a text in quotes: "..." or «...» (not nested).
 var quotedSpan = regexp.MustCompile(`"[^"]+"|«[^«»]+»`)
