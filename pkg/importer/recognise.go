@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
@@ -124,7 +123,7 @@ func (rc *recogniser) layout() {
 		}
 	}
 	for _, t := range tables {
-		if _, _, ok := tableHeader(t); ok {
+		if _, ok := tableHeader(t); ok {
 			rc.table = t
 			break
 		}
@@ -165,59 +164,6 @@ func (rc *recogniser) captionSays(end int, words string) bool {
 	return false
 }
 
-// Column roles of the roadmap table.
-const (
-	colN = iota
-	colTitle
-	colDue
-	colIndicator
-	colExecutors
-	colNote
-	nCols
-)
-
-// tableHeader finds the header row among the first rows of t and maps each
-// column role to a cell index (-1 when absent).
-func tableHeader(t *Table) (row int, cols [nCols]int, ok bool) {
-	for r := 0; r < len(t.Rows) && r < 3; r++ {
-		for i := range cols {
-			cols[i] = -1
-		}
-		for c, cell := range t.Rows[r].Cells {
-			s := strings.ToLower(Clean(cell.Text))
-			role := -1
-			switch {
-			case s == "":
-			case strings.Contains(s, "исполнител") || strings.Contains(s, "ответственн"):
-				role = colExecutors
-			case strings.Contains(s, "индикат") || strings.Contains(s, "показател") || strings.Contains(s, "результат"):
-				role = colIndicator
-			case strings.Contains(s, "срок") || strings.HasPrefix(s, "дата"):
-				role = colDue
-			case strings.Contains(s, "мероприят") || strings.Contains(s, "наименование"):
-				role = colTitle
-			case strings.Contains(s, "№") || strings.Contains(s, "п/п") || s == "n" || s == "номер":
-				role = colN
-			case strings.Contains(s, "примечан"):
-				role = colNote
-			}
-			if role >= 0 && cols[role] < 0 {
-				cols[role] = c
-			}
-		}
-		found := 0
-		for _, k := range []int{colDue, colIndicator, colExecutors} {
-			if cols[k] >= 0 {
-				found++
-			}
-		}
-		if cols[colTitle] >= 0 && found >= 2 {
-			return r, cols, true
-		}
-	}
-	return 0, cols, false
-}
-
 var (
 	tableCaption = regexp.MustCompile(`(?i)^таблица\s*\d*\.?$`)
 	roadmapWords = regexp.MustCompile(`(?i)^дорожная\s+карта`)
@@ -238,8 +184,8 @@ func (rc *recogniser) roadmapTitle() {
 	}
 	if start < 0 {
 		// Some tables carry the title in a merged first row.
-		h, _, _ := tableHeader(rc.table)
-		for _, row := range rc.table.Rows[:h] {
+		c, _ := tableHeader(rc.table)
+		for _, row := range rc.table.Rows[:c.header] {
 			if s := Clean(strings.ReplaceAll(rowText(row), " | ", " ")); roadmapWords.MatchString(s) {
 				rc.r.Title = s
 				rc.r.Direction = quoted(s)
@@ -641,148 +587,6 @@ func sentenceCase(s string) string {
 	return word + " " + rest
 }
 
-// rawActivity is a row of the roadmap table before cleaning.
-type rawActivity struct {
-	n     int
-	cells [nCols]string
-	locs  [nCols]Loc
-	loc   Loc
-}
-
-// activities reads the rows of the roadmap table.
-func (rc *recogniser) activities() {
-	h, cols, _ := tableHeader(rc.table)
-	var acts []*rawActivity
-	cell := func(row Row, role int) (Cell, bool) {
-		if c := cols[role]; c >= 0 && c < len(row.Cells) {
-			return row.Cells[c], true
-		}
-		return Cell{}, false
-	}
-	for r := h + 1; r < len(rc.table.Rows); r++ {
-		row := rc.table.Rows[r]
-		if columnNumbers(row) {
-			rc.warn(row.Loc, "import.warn.column_numbers")
-			continue
-		}
-		nCell, _ := cell(row, colN)
-		nText := Clean(nCell.Text)
-		content := false
-		for role := colTitle; role < nCols; role++ {
-			if c, ok := cell(row, role); ok && !c.Merged && Clean(c.Text) != "" {
-				content = true
-			}
-		}
-		if cols[colN] >= 0 && (nText == "" || nCell.Merged) && !nCell.Numbered {
-			if !content {
-				continue
-			}
-			if len(acts) == 0 {
-				rc.warn(row.Loc, "import.warn.row_skipped", quote(rowText(row)))
-				continue
-			}
-			prev := acts[len(acts)-1]
-			for role := colTitle; role < nCols; role++ {
-				if c, ok := cell(row, role); ok && !c.Merged && Clean(c.Text) != "" {
-					prev.cells[role] += " " + c.Text
-				}
-			}
-			rc.warn(row.Loc, "import.warn.continued", prev.n)
-			continue
-		}
-		a := &rawActivity{loc: row.Loc}
-		prevN := 0
-		if len(acts) > 0 {
-			prevN = acts[len(acts)-1].n
-		}
-		m := rowNumber.FindString(nText)
-		if m != "" {
-			a.n, _ = strconv.Atoi(strings.TrimRight(strings.TrimSpace(m), ".)"))
-		}
-		switch {
-		case a.n > 0:
-		case cols[colN] < 0 || nCell.Numbered && nText == "":
-			a.n = prevN + 1
-		case !content && m == "":
-			rc.warn(row.Loc, "import.warn.section_row", quote(nText))
-			continue
-		default:
-			a.n = prevN + 1
-			rc.warn(nCell.Loc, "import.warn.bad_number", quote(nText), a.n)
-		}
-		for role := colTitle; role < nCols; role++ {
-			if c, ok := cell(row, role); ok {
-				a.cells[role], a.locs[role] = c.Text, c.Loc
-			} else {
-				a.locs[role] = row.Loc
-			}
-		}
-		acts = append(acts, a)
-	}
-	for _, a := range acts {
-		act := roadmap.Activity{N: roadmap.NumberOf(a.n), Title: Clean(a.cells[colTitle]), Note: Clean(a.cells[colNote])}
-		if act.Title == "" {
-			rc.warn(a.locs[colTitle], "import.warn.empty", a.n, "title")
-		}
-		if due := Clean(a.cells[colDue]); due != "" {
-			act.Due = phrase.ParseDue(due)
-			if !act.Due.Parsed {
-				rc.warn(a.locs[colDue], "import.warn.due", a.n, quote(due))
-			}
-		} else {
-			rc.warn(a.locs[colDue], "import.warn.empty", a.n, "due")
-		}
-		if ind := Clean(a.cells[colIndicator]); ind != "" {
-			act.Indicator = phrase.ParseIndicator(ind)
-			if !act.Indicator.Parsed {
-				// As the hand-encoded files do: kind text, a person judges it.
-				act.Indicator = phrase.Indicator{Text: act.Indicator.Text, Kind: phrase.KindText, Parsed: true}
-				rc.warn(a.locs[colIndicator], "import.warn.indicator", a.n, quote(ind))
-			}
-		} else {
-			rc.warn(a.locs[colIndicator], "import.warn.empty", a.n, "indicator")
-		}
-		ex, guessed := SplitExecutors(Clean(a.cells[colExecutors]))
-		act.Executors = ex
-		if len(ex) == 0 {
-			rc.warn(a.locs[colExecutors], "import.warn.empty", a.n, "executors")
-		} else if guessed {
-			rc.warn(a.locs[colExecutors], "import.warn.executors", a.n, strings.Join(quoteAll(ex), ", "))
-		}
-		rc.r.Activities = append(rc.r.Activities, act)
-	}
-	if len(rc.r.Activities) == 0 {
-		rc.warn(rc.table.Loc, "import.warn.no_rows")
-	}
-}
-
-// columnNumbers reports a row numbering the columns ("1 2 3 4 5"), which
-// many tables put under the header.
-func columnNumbers(row Row) bool {
-	n := 0
-	for i, c := range row.Cells {
-		s := Clean(c.Text)
-		if s == "" {
-			continue
-		}
-		if s != strconv.Itoa(i+1) && s != strconv.Itoa(i+1)+"." {
-			return false
-		}
-		n++
-	}
-	return n >= 3
-}
-
-func rowText(row Row) string {
-	var parts []string
-	for _, c := range row.Cells {
-		if s := Clean(c.Text); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, " | ")
-}
-
 var (
 	periodRe  = regexp.MustCompile(`(\d{4})\s*(?:г\.?|гг\.?)?\s*[-–—]\s*(\d{4})`)
 	oneYearRe = regexp.MustCompile(`(?i)на\s+(\d{4})\s+год`)
@@ -978,6 +782,18 @@ func (rc *recogniser) ids(opt Options) {
 	}
 	for i, id := range uniqueIDs(titles) {
 		rc.r.Activities[i].ID = id
+	}
+	sections := make([]string, len(rc.r.Sections))
+	for i, s := range rc.r.Sections {
+		sections[i] = s.Title
+	}
+	for i, id := range uniqueIDs(sections) {
+		rc.r.Sections[i].ID = id
+	}
+	for i, a := range rc.r.Activities {
+		if k, err := strconv.Atoi(a.Section); err == nil {
+			rc.r.Activities[i].Section = rc.r.Sections[k].ID
+		}
 	}
 }
 
