@@ -55,6 +55,7 @@ var importMessages = map[string]entry{
 	"import.warn.row_aligned":      {"в строке %d ячеек, в заголовке %d: недостающие ячейки приняты за пустые клетки сетки месяцев, последние столбцы выровнены по заголовку — проверьте", "the row has %d cells, the header %d: the missing ones are taken as empty cells of the month grid and the last columns aligned with the header — check them"},
 	"import.warn.no_rows":          {"в таблице дорожной карты нет ни одного мероприятия", "the roadmap table has no activities"},
 	"import.warn.period_guessed":   {"период не указан в заголовке: принят %d–%d по годам в сроках", "the title gives no period: %d–%d taken from the years of the deadlines"},
+	"import.warn.period_rows":      {"период не указан в заголовке и сроках: принят %d–%d по учебному году, названному в мероприятиях", "neither the title nor the deadlines give a period: %d–%d taken from the school year the activities name"},
 	"import.warn.no_period":        {"период дорожной карты не найден: заполните period", "the roadmap's period was not found: fill in period"},
 	"import.warn.results_skipped":  {"таблица ожидаемых результатов пропущена: не удалось сопоставить столбцы годам", "table of expected results skipped: its columns could not be matched to years"},
 	"import.warn.results_years":    {"в таблице ожидаемых результатов нет строки с годами: столбцы приняты за годы %d–%d по порядку", "the table of expected results has no row of years: its columns are taken as the years %d–%d in order"},

@@ -166,7 +166,10 @@ func (rc *recogniser) captionSays(end int, words string) bool {
 
 var (
 	tableCaption = regexp.MustCompile(`(?i)^таблица\s*\d*\.?$`)
-	roadmapWords = regexp.MustCompile(`(?i)^дорожная\s+карта`)
+	// roadmapWords begin a roadmap's title: «Дорожная карта …», «План
+	// мероприятий («дорожная карта») …», «Комплекс мер …», «План-график …»,
+	// «Сетевой график …», «Перечень основных мероприятий …».
+	roadmapWords = regexp.MustCompile(`(?i)^(дорожная\s+карта|план\s+мероприятий|комплекс\s+мер|план-график|сетевой\s+график|перечень(\s|$))`)
 )
 
 // roadmapTitle takes the paragraphs just above the table, from the one
@@ -242,7 +245,7 @@ var (
 	nameRe      = regexp.MustCompile(`([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)$`)
 	annexStart  = regexp.MustCompile(`(?i)^приложение`)
 	approvedRe  = regexp.MustCompile(`(?i)^\(?\s*утвержден[аоы]?(\s|$)`)
-	byOrderRe   = regexp.MustCompile(`(?i)(приказом|постановлением|распоряжением|решением)\s+(.+?)\s+от\s+`)
+	byOrderRe   = regexp.MustCompile(`(?i)(приказ(?:ом|у)|постановлени(?:ем|ю)|распоряжени(?:ем|ю)|решени(?:ем|ю))\s+(.+?)\s+от\s+`)
 	bulletRe    = regexp.MustCompile(`^[·•▪●◦‣∙\-–—*]\s*`)
 )
 
@@ -449,7 +452,7 @@ func (rc *recogniser) annex() {
 		}
 		parts = append(parts, s)
 		end = i
-		if strings.Contains(s, "№") {
+		if strings.Contains(s, "№") || annexNumber.MatchString(s) && anyDate(strings.Join(parts, " ")) {
 			break
 		}
 	}
@@ -458,10 +461,16 @@ func (rc *recogniser) annex() {
 	}
 	text := parts[0]
 	if len(parts) > 1 {
-		if annexStart.MatchString(text) && !strings.ContainsAny(text[len(text)-1:], ".:") {
+		if annexStart.MatchString(text) && !strings.ContainsAny(text[len(text)-1:], ".:") && !startsLower(parts[1]) {
 			text += "."
 		}
 		text += " " + strings.Join(parts[1:], " ")
+	}
+	// A copy may run the annex note into the title: «… № 76 План-график».
+	if loc := annexNumber.FindAllStringIndex(text, -1); len(loc) > 0 {
+		if rest := strings.TrimSpace(text[loc[len(loc)-1][1]:]); rest != "" && roadmapWords.MatchString(rest) {
+			text = strings.TrimSpace(text[:len(text)-len(rest)])
+		}
 	}
 	rc.r.Document.Annex = text
 	if m := byOrderRe.FindStringSubmatch(text); m != nil && rc.r.Authority == "" {
@@ -560,6 +569,12 @@ func (rc *recogniser) approval(i int) {
 func (rc *recogniser) other() {
 	d := &rc.r.Document
 	d.Kind = roadmap.KindOther
+	rc.approvedBlock()
+	rc.annex()
+	if d.Annex != "" || d.SignedBy != nil {
+		rc.annexDocument()
+		return
+	}
 	for i := 0; i < rc.tableAt; i++ {
 		if !rc.used[i] {
 			d.Title = rc.text(i)
@@ -589,7 +604,10 @@ func sentenceCase(s string) string {
 
 var (
 	periodRe  = regexp.MustCompile(`(\d{4})\s*(?:г\.?|гг\.?)?\s*[-–—]\s*(\d{4})`)
-	oneYearRe = regexp.MustCompile(`(?i)на\s+(\d{4})\s+год`)
+	oneYearRe = regexp.MustCompile(`(?i)(?:на|в)\s+(\d{4})\s+год`)
+	// schoolYears are the years of a school year named in a row's title
+	// («на 2010-2011 учебный год»), the last resort for a period.
+	schoolYears = regexp.MustCompile(`(\d{4})\s*[-–]\s*(\d{4})\s+учебн`)
 )
 
 // period reads the span of years from the roadmap title or the document
@@ -622,6 +640,14 @@ func (rc *recogniser) period() {
 		rc.r.Period = roadmap.Period{From: slices.Min(years), To: slices.Max(years)}
 		rc.warn(rc.table.Loc, "import.warn.period_guessed", rc.r.Period.From, rc.r.Period.To)
 		return
+	}
+	for _, a := range rc.r.Activities {
+		if m := schoolYears.FindStringSubmatch(a.Title); m != nil {
+			rc.r.Period.From, _ = strconv.Atoi(m[1])
+			rc.r.Period.To, _ = strconv.Atoi(m[2])
+			rc.warn(rc.table.Loc, "import.warn.period_rows", rc.r.Period.From, rc.r.Period.To)
+			return
+		}
 	}
 	if y := rc.r.Document.Date.Year; y > 0 {
 		rc.r.Period = roadmap.Period{From: y, To: y}
@@ -713,49 +739,6 @@ func (rc *recogniser) expectedResults() {
 		}
 		if e.Title != "" {
 			rc.r.ExpectedResults = append(rc.r.ExpectedResults, e)
-		}
-	}
-}
-
-// place sets the authority, district and region.
-func (rc *recogniser) place(opt Options) {
-	r := rc.r
-	switch h := rc.headerAuthority; {
-	case h == "":
-	case r.Authority != "" && strings.EqualFold(h, r.Authority):
-		// The annex spells the heading's capitals in ordinary case.
-	case r.Authority == "" || !strings.EqualFold(h, r.Authority):
-		if strings.ToUpper(h) == h {
-			h = recase(h)
-			rc.warn(rc.paras[0].Loc, "import.warn.recased", h)
-		}
-		r.Authority = h
-	}
-	if r.Authority == "" {
-		rc.warn(Loc{}, "import.warn.no_authority")
-	}
-	r.District = opt.District
-	if r.District == "" {
-		r.District = district(r.Authority)
-		if r.District == "" {
-			// No authority, or it names no district: look in the texts.
-			texts := []string{r.Title, r.Document.Title, r.Section, r.Document.Preamble}
-			for _, a := range r.Activities {
-				texts = append(texts, a.Executors...)
-			}
-			r.District = district(strings.Join(texts, " "))
-			if r.District != "" {
-				rc.warn(Loc{}, "import.warn.district_guessed", r.District)
-			} else {
-				rc.warn(Loc{}, "import.warn.no_district")
-			}
-		}
-	}
-	r.Region = region(r.Authority)
-	if r.Direction == "" {
-		r.Direction = quoted(r.Document.Title)
-		if r.Direction == "" {
-			rc.warn(rc.table.Loc, "import.warn.no_direction")
 		}
 	}
 }

@@ -132,6 +132,7 @@ func (c *columns) subHeader(row Row) {
 		return
 	}
 	any := false
+	base := append([]string{}, c.head...)
 	for i, cell := range row.Cells {
 		s := Clean(cell.Text)
 		if s == "" {
@@ -145,7 +146,7 @@ func (c *columns) subHeader(row Row) {
 			for j := i - 1; j >= 0; j-- {
 				if c.role[j] >= 0 && c.head[j] != "" {
 					c.role[i], c.named[i] = c.role[j], false
-					c.head[i] = c.head[j]
+					c.head[i] = base[j]
 					break
 				}
 			}
