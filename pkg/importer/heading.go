@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -168,9 +169,11 @@ func (rc *recogniser) place(opt Options) {
 			r.District = district(r.Title)
 		}
 	}
-	r.Region = regionName(owner)
-	if r.Region == "" {
-		r.Region = regionName(strings.Join(executors, ", "))
+	// Each text on its own: a region's name must not run into the next.
+	for _, s := range slices.Concat([]string{r.Authority, r.Document.Annex, r.Title, r.Document.Title}, heading, executors) {
+		if r.Region = regionName(s); r.Region != "" {
+			break
+		}
 	}
 	switch {
 	case r.Organisation != "" || schoolWord.MatchString(head):
