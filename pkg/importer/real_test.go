@@ -23,12 +23,7 @@ import (
 // value the stored text lacks; the check errors that are the document's
 // own inconsistencies; and the expected fields that come from outside the
 // text (the expected file's comments say so), which are not compared.
-var realDocs = []struct {
-	name     string
-	warnings map[string]int
-	errors   []diag.Code
-	outside  []string
-}{
+var realDocs = []realDoc{
 	{name: "01_krasnodar-krai-gia-2016",
 		// Six officials separated by spaces; the order's title is not in the text.
 		warnings: map[string]int{"import.warn.executors": 2, "import.warn.no_order_title": 1, "import.warn.no_direction": 1},
@@ -79,6 +74,13 @@ var realDocs = []struct {
 		// A month grid with no marks and a cell short in every row; years only in the rows.
 		warnings: map[string]int{"import.warn.other": 1, "import.warn.month_grid": 1, "import.warn.period_rows": 1,
 			"import.warn.row_aligned": 3, "import.warn.empty": 3}},
+}
+
+type realDoc struct {
+	name     string
+	warnings map[string]int
+	errors   []diag.Code
+	outside  []string
 }
 
 func TestRealCorpus(t *testing.T) {
@@ -223,4 +225,42 @@ func text(v any) string {
 		return text(v["text"])
 	}
 	return fmt.Sprint(v)
+}
+
+// TestRealCorpusDocx imports the corpus documents made into .docx by
+// LibreOffice (testdata/import/make-docx.sh: real tables, section rows
+// merged over the table) to the same meaning and the same warnings as
+// their text.
+func TestRealCorpusDocx(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join("..", "..", "testdata", "import", "real")
+	docx, _ := filepath.Glob(filepath.Join(dir, "*.docx"))
+	if len(docx) < 2 {
+		t.Fatalf("%d .docx documents in %s, want at least 2", len(docx), dir)
+	}
+	for _, path := range docx {
+		name := strings.TrimSuffix(filepath.Base(path), ".docx")
+		i := slices.IndexFunc(realDocs, func(d realDoc) bool { return d.name == name })
+		if i < 0 {
+			t.Errorf("%s: not in realDocs", name)
+			continue
+		}
+		doc := realDocs[i]
+		res := importReal(t, path)
+		if res == nil {
+			continue
+		}
+		n, bad := compareExpected(t, filepath.Join(dir, name+".expected.yaml"), res.Roadmap, doc.outside)
+		for _, b := range bad {
+			t.Errorf("%s.docx: %s", name, b)
+		}
+		got := map[string]int{}
+		for _, w := range res.Warnings {
+			got[w.Key]++
+		}
+		if !maps.Equal(got, doc.warnings) {
+			t.Errorf("%s.docx: warnings %v, want %v", name, got, doc.warnings)
+		}
+		t.Logf("%s.docx: %d fields compared, %d differ", name, n, len(bad))
+	}
 }
