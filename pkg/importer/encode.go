@@ -32,8 +32,10 @@ func Encode(r *roadmap.Roadmap, opt EncodeOptions) ([]byte, error) {
 	root.HeadComment = i18n.T(opt.Lang, "import.yaml.head", opt.Source)
 	root.add("format", str(roadmap.FormatV1))
 	root.add("id", str(r.ID))
+	root.add("level", str(r.Level))
 	root.add("region", str(r.Region))
 	root.add("district", str(r.District))
+	root.add("organisation", str(r.Organisation))
 	root.add("authority", str(r.Authority))
 	root.add("direction", str(r.Direction))
 	root.add("title", str(r.Title))
@@ -63,6 +65,22 @@ func Encode(r *roadmap.Roadmap, opt EncodeOptions) ([]byte, error) {
 			seq.Content = append(seq.Content, &m.Node)
 		}
 		root.add("expected_results", seq)
+	}
+	if len(r.Sections) > 0 {
+		seq := &node{Node: yaml.Node{Kind: yaml.SequenceNode}}
+		for _, sec := range r.Sections {
+			m := mapping()
+			m.Style = yaml.FlowStyle
+			m.add("id", str(sec.ID))
+			n := str(sec.N)
+			if n != nil {
+				n.Style = yaml.DoubleQuotedStyle
+			}
+			m.add("n", n)
+			m.add("title", str(sec.Title))
+			seq.Content = append(seq.Content, &m.Node)
+		}
+		root.add("sections", seq)
 	}
 	acts := &node{Node: yaml.Node{Kind: yaml.SequenceNode}}
 	for _, a := range r.Activities {
@@ -134,6 +152,7 @@ func activity(a roadmap.Activity, p roadmap.Period, lang i18n.Lang) *node {
 		n.Style = yaml.DoubleQuotedStyle
 		m.add("n", n)
 	}
+	m.add("section", str(a.Section))
 	m.add("title", str(a.Title))
 	due := str(a.Due.Text)
 	if due != nil {
@@ -144,24 +163,32 @@ func activity(a roadmap.Activity, p roadmap.Period, lang i18n.Lang) *node {
 		}
 	}
 	m.add("due", due)
-	var ind *node
-	if reparsed := phrase.ParseIndicator(a.Indicator.Text); a.Indicator.Text != "" && !reparsed.Parsed {
-		ind = mapping()
-		ind.Style = yaml.FlowStyle
-		ind.add("text", str(a.Indicator.Text))
-		ind.add("kind", str(string(a.Indicator.Kind)))
-	} else {
-		ind = str(a.Indicator.Text)
-	}
-	if ind != nil {
-		ind.LineComment = view.Reading(a, p, lang)
-	}
-	m.add("indicator", ind)
+	m.add("indicator", indicator(a.Indicator, a, a.Indicator.Text == a.Measure().Text, p, lang))
+	m.add("result", indicator(a.Result, a, a.Indicator.Text == "", p, lang))
 	if len(a.Executors) > 0 {
 		m.add("executors", strList(a.Executors, true))
 	}
 	m.add("note", str(a.Note))
 	return m
+}
+
+// indicator writes an indicator or an expected result as its phrase, or
+// {text, kind} when the phrase parser cannot read it; measured says it is
+// what fulfilment measures, and gets the comment saying how it was read.
+func indicator(ind phrase.Indicator, a roadmap.Activity, measured bool, p roadmap.Period, lang i18n.Lang) *node {
+	var n *node
+	if reparsed := phrase.ParseIndicator(ind.Text); ind.Text != "" && !reparsed.Parsed {
+		n = mapping()
+		n.Style = yaml.FlowStyle
+		n.add("text", str(ind.Text))
+		n.add("kind", str(string(ind.Kind)))
+	} else {
+		n = str(ind.Text)
+	}
+	if n != nil && measured {
+		n.LineComment = view.Reading(a, p, lang)
+	}
+	return n
 }
 
 // node wraps yaml.Node with a helper to build mappings in order.

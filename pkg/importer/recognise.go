@@ -9,7 +9,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
@@ -124,7 +123,7 @@ func (rc *recogniser) layout() {
 		}
 	}
 	for _, t := range tables {
-		if _, _, ok := tableHeader(t); ok {
+		if _, ok := tableHeader(t); ok {
 			rc.table = t
 			break
 		}
@@ -165,62 +164,12 @@ func (rc *recogniser) captionSays(end int, words string) bool {
 	return false
 }
 
-// Column roles of the roadmap table.
-const (
-	colN = iota
-	colTitle
-	colDue
-	colIndicator
-	colExecutors
-	colNote
-	nCols
-)
-
-// tableHeader finds the header row among the first rows of t and maps each
-// column role to a cell index (-1 when absent).
-func tableHeader(t *Table) (row int, cols [nCols]int, ok bool) {
-	for r := 0; r < len(t.Rows) && r < 3; r++ {
-		for i := range cols {
-			cols[i] = -1
-		}
-		for c, cell := range t.Rows[r].Cells {
-			s := strings.ToLower(Clean(cell.Text))
-			role := -1
-			switch {
-			case s == "":
-			case strings.Contains(s, "исполнител") || strings.Contains(s, "ответственн"):
-				role = colExecutors
-			case strings.Contains(s, "индикат") || strings.Contains(s, "показател") || strings.Contains(s, "результат"):
-				role = colIndicator
-			case strings.Contains(s, "срок") || strings.HasPrefix(s, "дата"):
-				role = colDue
-			case strings.Contains(s, "мероприят") || strings.Contains(s, "наименование"):
-				role = colTitle
-			case strings.Contains(s, "№") || strings.Contains(s, "п/п") || s == "n" || s == "номер":
-				role = colN
-			case strings.Contains(s, "примечан"):
-				role = colNote
-			}
-			if role >= 0 && cols[role] < 0 {
-				cols[role] = c
-			}
-		}
-		found := 0
-		for _, k := range []int{colDue, colIndicator, colExecutors} {
-			if cols[k] >= 0 {
-				found++
-			}
-		}
-		if cols[colTitle] >= 0 && found >= 2 {
-			return r, cols, true
-		}
-	}
-	return 0, cols, false
-}
-
 var (
 	tableCaption = regexp.MustCompile(`(?i)^таблица\s*\d*\.?$`)
-	roadmapWords = regexp.MustCompile(`(?i)^дорожная\s+карта`)
+	// roadmapWords begin a roadmap's title: «Дорожная карта …», «План
+	// мероприятий («дорожная карта») …», «Комплекс мер …», «План-график …»,
+	// «Сетевой график …», «Перечень основных мероприятий …».
+	roadmapWords = regexp.MustCompile(`(?i)^(дорожная\s+карта|план\s+мероприятий|комплекс\s+мер|план-график|сетевой\s+график|перечень(\s|$))`)
 )
 
 // roadmapTitle takes the paragraphs just above the table, from the one
@@ -238,8 +187,8 @@ func (rc *recogniser) roadmapTitle() {
 	}
 	if start < 0 {
 		// Some tables carry the title in a merged first row.
-		h, _, _ := tableHeader(rc.table)
-		for _, row := range rc.table.Rows[:h] {
+		c, _ := tableHeader(rc.table)
+		for _, row := range rc.table.Rows[:c.header] {
 			if s := Clean(strings.ReplaceAll(rowText(row), " | ", " ")); roadmapWords.MatchString(s) {
 				rc.r.Title = s
 				rc.r.Direction = quoted(s)
@@ -296,7 +245,7 @@ var (
 	nameRe      = regexp.MustCompile(`([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)$`)
 	annexStart  = regexp.MustCompile(`(?i)^приложение`)
 	approvedRe  = regexp.MustCompile(`(?i)^\(?\s*утвержден[аоы]?(\s|$)`)
-	byOrderRe   = regexp.MustCompile(`(?i)(приказом|постановлением|распоряжением|решением)\s+(.+?)\s+от\s+`)
+	byOrderRe   = regexp.MustCompile(`(?i)(приказ(?:ом|у)|постановлени(?:ем|ю)|распоряжени(?:ем|ю)|решени(?:ем|ю))\s+(.+?)\s+от\s+`)
 	bulletRe    = regexp.MustCompile(`^[·•▪●◦‣∙\-–—*]\s*`)
 )
 
@@ -503,7 +452,7 @@ func (rc *recogniser) annex() {
 		}
 		parts = append(parts, s)
 		end = i
-		if strings.Contains(s, "№") {
+		if strings.Contains(s, "№") || annexNumber.MatchString(s) && anyDate(strings.Join(parts, " ")) {
 			break
 		}
 	}
@@ -512,10 +461,16 @@ func (rc *recogniser) annex() {
 	}
 	text := parts[0]
 	if len(parts) > 1 {
-		if annexStart.MatchString(text) && !strings.ContainsAny(text[len(text)-1:], ".:") {
+		if annexStart.MatchString(text) && !strings.ContainsAny(text[len(text)-1:], ".:") && !startsLower(parts[1]) {
 			text += "."
 		}
 		text += " " + strings.Join(parts[1:], " ")
+	}
+	// A copy may run the annex note into the title: «… № 76 План-график».
+	if loc := annexNumber.FindAllStringIndex(text, -1); len(loc) > 0 {
+		if rest := strings.TrimSpace(text[loc[len(loc)-1][1]:]); rest != "" && roadmapWords.MatchString(rest) {
+			text = strings.TrimSpace(text[:len(text)-len(rest)])
+		}
 	}
 	rc.r.Document.Annex = text
 	if m := byOrderRe.FindStringSubmatch(text); m != nil && rc.r.Authority == "" {
@@ -614,6 +569,12 @@ func (rc *recogniser) approval(i int) {
 func (rc *recogniser) other() {
 	d := &rc.r.Document
 	d.Kind = roadmap.KindOther
+	rc.approvedBlock()
+	rc.annex()
+	if d.Annex != "" || d.SignedBy != nil {
+		rc.annexDocument()
+		return
+	}
 	for i := 0; i < rc.tableAt; i++ {
 		if !rc.used[i] {
 			d.Title = rc.text(i)
@@ -641,151 +602,12 @@ func sentenceCase(s string) string {
 	return word + " " + rest
 }
 
-// rawActivity is a row of the roadmap table before cleaning.
-type rawActivity struct {
-	n     int
-	cells [nCols]string
-	locs  [nCols]Loc
-	loc   Loc
-}
-
-// activities reads the rows of the roadmap table.
-func (rc *recogniser) activities() {
-	h, cols, _ := tableHeader(rc.table)
-	var acts []*rawActivity
-	cell := func(row Row, role int) (Cell, bool) {
-		if c := cols[role]; c >= 0 && c < len(row.Cells) {
-			return row.Cells[c], true
-		}
-		return Cell{}, false
-	}
-	for r := h + 1; r < len(rc.table.Rows); r++ {
-		row := rc.table.Rows[r]
-		if columnNumbers(row) {
-			rc.warn(row.Loc, "import.warn.column_numbers")
-			continue
-		}
-		nCell, _ := cell(row, colN)
-		nText := Clean(nCell.Text)
-		content := false
-		for role := colTitle; role < nCols; role++ {
-			if c, ok := cell(row, role); ok && !c.Merged && Clean(c.Text) != "" {
-				content = true
-			}
-		}
-		if cols[colN] >= 0 && (nText == "" || nCell.Merged) && !nCell.Numbered {
-			if !content {
-				continue
-			}
-			if len(acts) == 0 {
-				rc.warn(row.Loc, "import.warn.row_skipped", quote(rowText(row)))
-				continue
-			}
-			prev := acts[len(acts)-1]
-			for role := colTitle; role < nCols; role++ {
-				if c, ok := cell(row, role); ok && !c.Merged && Clean(c.Text) != "" {
-					prev.cells[role] += " " + c.Text
-				}
-			}
-			rc.warn(row.Loc, "import.warn.continued", prev.n)
-			continue
-		}
-		a := &rawActivity{loc: row.Loc}
-		prevN := 0
-		if len(acts) > 0 {
-			prevN = acts[len(acts)-1].n
-		}
-		m := rowNumber.FindString(nText)
-		if m != "" {
-			a.n, _ = strconv.Atoi(strings.TrimRight(strings.TrimSpace(m), ".)"))
-		}
-		switch {
-		case a.n > 0:
-		case cols[colN] < 0 || nCell.Numbered && nText == "":
-			a.n = prevN + 1
-		case !content && m == "":
-			rc.warn(row.Loc, "import.warn.section_row", quote(nText))
-			continue
-		default:
-			a.n = prevN + 1
-			rc.warn(nCell.Loc, "import.warn.bad_number", quote(nText), a.n)
-		}
-		for role := colTitle; role < nCols; role++ {
-			if c, ok := cell(row, role); ok {
-				a.cells[role], a.locs[role] = c.Text, c.Loc
-			} else {
-				a.locs[role] = row.Loc
-			}
-		}
-		acts = append(acts, a)
-	}
-	for _, a := range acts {
-		act := roadmap.Activity{N: roadmap.NumberOf(a.n), Title: Clean(a.cells[colTitle]), Note: Clean(a.cells[colNote])}
-		if act.Title == "" {
-			rc.warn(a.locs[colTitle], "import.warn.empty", a.n, "title")
-		}
-		if due := Clean(a.cells[colDue]); due != "" {
-			act.Due = phrase.ParseDue(due)
-			if !act.Due.Parsed {
-				rc.warn(a.locs[colDue], "import.warn.due", a.n, quote(due))
-			}
-		} else {
-			rc.warn(a.locs[colDue], "import.warn.empty", a.n, "due")
-		}
-		if ind := Clean(a.cells[colIndicator]); ind != "" {
-			act.Indicator = phrase.ParseIndicator(ind)
-			if !act.Indicator.Parsed {
-				// As the hand-encoded files do: kind text, a person judges it.
-				act.Indicator = phrase.Indicator{Text: act.Indicator.Text, Kind: phrase.KindText, Parsed: true}
-				rc.warn(a.locs[colIndicator], "import.warn.indicator", a.n, quote(ind))
-			}
-		} else {
-			rc.warn(a.locs[colIndicator], "import.warn.empty", a.n, "indicator")
-		}
-		ex, guessed := SplitExecutors(Clean(a.cells[colExecutors]))
-		act.Executors = ex
-		if len(ex) == 0 {
-			rc.warn(a.locs[colExecutors], "import.warn.empty", a.n, "executors")
-		} else if guessed {
-			rc.warn(a.locs[colExecutors], "import.warn.executors", a.n, strings.Join(quoteAll(ex), ", "))
-		}
-		rc.r.Activities = append(rc.r.Activities, act)
-	}
-	if len(rc.r.Activities) == 0 {
-		rc.warn(rc.table.Loc, "import.warn.no_rows")
-	}
-}
-
-// columnNumbers reports a row numbering the columns ("1 2 3 4 5"), which
-// many tables put under the header.
-func columnNumbers(row Row) bool {
-	n := 0
-	for i, c := range row.Cells {
-		s := Clean(c.Text)
-		if s == "" {
-			continue
-		}
-		if s != strconv.Itoa(i+1) && s != strconv.Itoa(i+1)+"." {
-			return false
-		}
-		n++
-	}
-	return n >= 3
-}
-
-func rowText(row Row) string {
-	var parts []string
-	for _, c := range row.Cells {
-		if s := Clean(c.Text); s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, " | ")
-}
-
 var (
 	periodRe  = regexp.MustCompile(`(\d{4})\s*(?:г\.?|гг\.?)?\s*[-–—]\s*(\d{4})`)
-	oneYearRe = regexp.MustCompile(`(?i)на\s+(\d{4})\s+год`)
+	oneYearRe = regexp.MustCompile(`(?i)(?:на|в)\s+(\d{4})\s+год`)
+	// schoolYears are the years of a school year named in a row's title
+	// («на 2010-2011 учебный год»), the last resort for a period.
+	schoolYears = regexp.MustCompile(`(\d{4})\s*[-–]\s*(\d{4})\s+учебн`)
 )
 
 // period reads the span of years from the roadmap title or the document
@@ -818,6 +640,14 @@ func (rc *recogniser) period() {
 		rc.r.Period = roadmap.Period{From: slices.Min(years), To: slices.Max(years)}
 		rc.warn(rc.table.Loc, "import.warn.period_guessed", rc.r.Period.From, rc.r.Period.To)
 		return
+	}
+	for _, a := range rc.r.Activities {
+		if m := schoolYears.FindStringSubmatch(a.Title); m != nil {
+			rc.r.Period.From, _ = strconv.Atoi(m[1])
+			rc.r.Period.To, _ = strconv.Atoi(m[2])
+			rc.warn(rc.table.Loc, "import.warn.period_rows", rc.r.Period.From, rc.r.Period.To)
+			return
+		}
 	}
 	if y := rc.r.Document.Date.Year; y > 0 {
 		rc.r.Period = roadmap.Period{From: y, To: y}
@@ -913,49 +743,6 @@ func (rc *recogniser) expectedResults() {
 	}
 }
 
-// place sets the authority, district and region.
-func (rc *recogniser) place(opt Options) {
-	r := rc.r
-	switch h := rc.headerAuthority; {
-	case h == "":
-	case r.Authority != "" && strings.EqualFold(h, r.Authority):
-		// The annex spells the heading's capitals in ordinary case.
-	case r.Authority == "" || !strings.EqualFold(h, r.Authority):
-		if strings.ToUpper(h) == h {
-			h = recase(h)
-			rc.warn(rc.paras[0].Loc, "import.warn.recased", h)
-		}
-		r.Authority = h
-	}
-	if r.Authority == "" {
-		rc.warn(Loc{}, "import.warn.no_authority")
-	}
-	r.District = opt.District
-	if r.District == "" {
-		r.District = district(r.Authority)
-		if r.District == "" {
-			// No authority, or it names no district: look in the texts.
-			texts := []string{r.Title, r.Document.Title, r.Section, r.Document.Preamble}
-			for _, a := range r.Activities {
-				texts = append(texts, a.Executors...)
-			}
-			r.District = district(strings.Join(texts, " "))
-			if r.District != "" {
-				rc.warn(Loc{}, "import.warn.district_guessed", r.District)
-			} else {
-				rc.warn(Loc{}, "import.warn.no_district")
-			}
-		}
-	}
-	r.Region = region(r.Authority)
-	if r.Direction == "" {
-		r.Direction = quoted(r.Document.Title)
-		if r.Direction == "" {
-			rc.warn(rc.table.Loc, "import.warn.no_direction")
-		}
-	}
-}
-
 // ids sets the roadmap id and activity ids.
 func (rc *recogniser) ids(opt Options) {
 	rc.r.ID = opt.ID
@@ -978,6 +765,18 @@ func (rc *recogniser) ids(opt Options) {
 	}
 	for i, id := range uniqueIDs(titles) {
 		rc.r.Activities[i].ID = id
+	}
+	sections := make([]string, len(rc.r.Sections))
+	for i, s := range rc.r.Sections {
+		sections[i] = s.Title
+	}
+	for i, id := range uniqueIDs(sections) {
+		rc.r.Sections[i].ID = id
+	}
+	for i, a := range rc.r.Activities {
+		if k, err := strconv.Atoi(a.Section); err == nil {
+			rc.r.Activities[i].Section = rc.r.Sections[k].ID
+		}
 	}
 }
 

@@ -185,21 +185,57 @@ func nominativeHead(w string) bool {
 	return false
 }
 
+// orgHead reports a word that begins an organisation's name wherever it
+// stands: «Министерство», «Управление», «Администрация», a legal form.
+func orgHead(w string) bool {
+	if legalForms[w] {
+		return true
+	}
+	switch strings.ToLower(w) {
+	case "министерство", "управление", "администрация", "отдел", "комитет", "департамент", "центр":
+		return true
+	}
+	return false
+}
+
+// positions begin an official's position: a new executor in a cell that
+// lists «Директор ОО Куратор Калачева Е. А.».
+var positions = map[string]bool{
+	"директор": true, "заместитель": true, "куратор": true, "руководитель": true, "руководители": true,
+	"учитель": true, "учителя": true, "педагог": true, "педагоги": true, "начальник": true,
+	"специалист": true, "методист": true, "заведующий": true, "председатель": true, "классные": true,
+}
+
+var initials = regexp.MustCompile(`^[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?$`)
+
 // SplitExecutors splits an executors cell into organisations, as the
-// hand-encoded roadmaps do: at commas and semicolons, and where a new
-// name begins without one — before a legal form ("МКУ") that follows a
-// word that is not itself an abbreviation, and before a capitalised word
-// in the nominative ("Общеобразовательные организации"). guessed is set
-// when a split was made without a separator.
+// hand-encoded roadmaps do: at commas and semicolons outside brackets,
+// and where a new name begins without one — before a legal form ("МКУ")
+// that follows a word that is not itself an abbreviation, before a
+// capitalised word in the nominative ("Общеобразовательные организации"),
+// before a position ("Куратор"), and between people given as initials
+// and surname ("Н.Е. Байрачный К.А. Федоренко"). A bracket («(далее –
+// Управление образования)») and the name of a region after «Республики»
+// are never split. guessed is set when a split was made without a
+// separator.
 func SplitExecutors(cell string) (out []string, guessed bool) {
-	for _, part := range strings.FieldsFunc(cell, func(r rune) bool { return r == ',' || r == ';' || r == '\n' }) {
+	for _, part := range splitOutside(cell) {
 		words := strings.Fields(part)
-		start := 0
+		start, depth, region := 0, 0, false
 		for i := 1; i < len(words); i++ {
-			w := strings.Trim(words[i], "«»\"()")
+			depth += strings.Count(words[i-1], "(") - strings.Count(words[i-1], ")")
+			w := strings.Trim(words[i], "«»\"(),.")
 			prev := strings.Trim(words[i-1], "«»\"()")
-			split := legalForms[w] && strings.ToUpper(prev) != prev ||
-				nominativeHead(w) && !stopWords[strings.ToLower(prev)]
+			if strings.HasPrefix(strings.ToLower(prev), "республик") {
+				region = true
+			} else if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || orgHead(w) {
+				region = false
+			}
+			people := initials.MatchString(words[i]) && initials.MatchString(words[start]) && !initials.MatchString(words[i-1])
+			split := depth == 0 && !region && (legalForms[w] && strings.ToUpper(prev) != prev ||
+				nominativeHead(w) && !stopWords[strings.ToLower(prev)] && !initials.MatchString(prev) ||
+				positions[strings.ToLower(w)] && startsUpper(w) ||
+				people)
 			if split {
 				out = append(out, strings.Join(words[start:i], " "))
 				start, guessed = i, true
@@ -210,4 +246,35 @@ func SplitExecutors(cell string) (out []string, guessed bool) {
 		}
 	}
 	return out, guessed
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// splitOutside splits at commas, semicolons and line breaks that are not
+// inside brackets.
+func splitOutside(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth = max(depth-1, 0)
+		case ',', ';', '\n':
+			if depth == 0 {
+				if p := strings.TrimSpace(s[start:i]); p != "" {
+					out = append(out, p)
+				}
+				start = i + 1
+			}
+		}
+	}
+	if p := strings.TrimSpace(s[start:]); p != "" {
+		out = append(out, p)
+	}
+	return out
 }

@@ -23,6 +23,11 @@ import (
 //     fall inside a row (the Nikolsky seed has two such rows), so segments
 //     shorter than the widest row are joined to the next one while they fit.
 //
+// In the tab-separated layout a line without tabs between rows continues
+// the last cell, unless it heads a section («I. Нормативное обеспечение»):
+// then it is a row of its own, of one cell, as a merged cell over the
+// table is.
+//
 // A "table" of a single line is taken as a paragraph: a signature line
 // "Начальник\t\tС. Н. Назарова" is not a table.
 func ReadText(data []byte) (*Document, error) {
@@ -153,6 +158,11 @@ func tsvTable(lines []string, kind []lineKind, region []int) *Table {
 			}
 			t.Rows = append(t.Rows, row)
 		case contLine:
+			if sectionLine.MatchString(lines[i]) {
+				// A section heading between rows: a row of one cell.
+				t.Rows = append(t.Rows, Row{Cells: []Cell{{Text: lines[i], Loc: Loc{Line: i + 1}}}, Loc: Loc{Line: i + 1}})
+				continue
+			}
 			if n := len(t.Rows); n > 0 {
 				cells := t.Rows[n-1].Cells
 				cells[len(cells)-1].Text += "\n" + lines[i]
@@ -161,6 +171,10 @@ func tsvTable(lines []string, kind []lineKind, region []int) *Table {
 	}
 	return t
 }
+
+// sectionLine is a line without tabs inside a tab-separated table that
+// heads a section: «I. Анализ работы …», «1. Организационное обеспечение».
+var sectionLine = regexp.MustCompile(`^\s*(?:[IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*)\.\s+\p{Lu}`)
 
 var rowNumber = regexp.MustCompile(`^\s*\d{1,4}\s*[.)]?\s*$`)
 

@@ -24,7 +24,16 @@ for f in bessonovsky nikolsky notable; do
 	cp "$tmp/$f.docx" "$here/$f.docx"
 done
 
+# Two documents of the real corpus, with section rows merged over the table.
+for f in 02_region-gia-11-2014 05_mordovia-fgos-2021-2023; do
+	go run ./testdata/import/mkhtml/main.go "testdata/import/real/$f.txt" >"$tmp/$f.html"
+	soffice -env:UserInstallation="file://$tmp/profile" --headless \
+		--infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' \
+		--outdir "$tmp" "$tmp/$f.html" >/dev/null
+	cp "$tmp/$f.docx" "$here/real/$f.docx"
+done
+
 # A .docx cut short: the zip's central directory is missing.
 head -c 4000 "$here/bessonovsky.docx" >"$here/damaged.docx"
 : >"$here/empty.txt"
-echo "made: $(cd "$here" && ls *.docx empty.txt | tr '\n' ' ')"
+echo "made: $(cd "$here" && ls *.docx real/*.docx empty.txt | tr '\n' ' ')"

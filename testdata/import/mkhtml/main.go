@@ -5,7 +5,8 @@
 // ../make-docx.sh). Tables are read with the importer's own text reader,
 // which keeps every source row: a row continued after a page break stays a
 // row of its own, so the .docx exercises the joining of continued rows.
-// Lines in "**" are bold; "[bookmark: X]" debris becomes a real bookmark.
+// A row of one cell (a section heading) spans the table. Lines in "**"
+// are bold; "[bookmark: X]" debris becomes a real bookmark.
 //
 //	go run ./testdata/import/mkhtml/main.go [-notable] SEED.txt > OUT.html
 package main
@@ -62,10 +63,19 @@ func main() {
 			}
 		case bl.Table != nil && !*noTable:
 			b.WriteString("<table border=\"1\">\n")
+			width := 0
+			for _, r := range bl.Table.Rows {
+				width = max(width, len(r.Cells))
+			}
 			for _, r := range bl.Table.Rows {
 				b.WriteString("<tr>")
 				for _, c := range r.Cells {
-					b.WriteString("<td>")
+					if len(r.Cells) == 1 && width > 1 {
+						// A section heading: one cell merged over the table.
+						fmt.Fprintf(&b, "<td colspan=\"%d\">", width)
+					} else {
+						b.WriteString("<td>")
+					}
 					for _, line := range strings.Split(c.Text, "\n") {
 						fmt.Fprintf(&b, "<p>%s</p>", text(line))
 					}

@@ -1,0 +1,209 @@
+package importer
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+)
+
+// The heading of an annexed roadmap: «Приложение N 2 к приказу
+// министерства … от 13 ноября 2015 г. N 5976», an «УТВЕРЖДАЮ» block, and
+// from them and the title whose roadmap it is (a region's, a district's,
+// a school's).
+
+var (
+	// annexNumber is a document's number sign, «№ 76» or «N 5976».
+	annexNumber = regexp.MustCompile(`(?:№|\bN)\s*([0-9][^\s,;]*)`)
+	// wordDate is a date with the month in words: «13 ноября 2015 г.».
+	wordDate = regexp.MustCompile(`(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(\d{4})`)
+	// formDate is a date filled into a form: «« 10»______01____2022 г.».
+	formDate   = regexp.MustCompile(`«\s*(\d{1,2})\s*»[\s_]*(\d{1,2})[\s_]*(\d{4})`)
+	approveMe  = regexp.MustCompile(`(?i)^утверждаю$`)
+	genitiveMo = map[string]int{"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
+		"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12}
+)
+
+// anyDate finds a date in s in any of the forms documents print.
+func anyDate(s string) bool {
+	_, ok := findDate(s)
+	return ok
+}
+
+func findDate(s string) (roadmap.Date, bool) {
+	if m := dateRe.FindString(s); m != "" {
+		return roadmap.ParseDate(m)
+	}
+	var d, mo, y int
+	if m := wordDate.FindStringSubmatch(s); m != nil {
+		d, _ = strconv.Atoi(m[1])
+		mo = genitiveMo[m[2]]
+		y, _ = strconv.Atoi(m[3])
+	} else if m := formDate.FindStringSubmatch(s); m != nil {
+		d, _ = strconv.Atoi(m[1])
+		mo, _ = strconv.Atoi(m[2])
+		y, _ = strconv.Atoi(m[3])
+	} else {
+		return roadmap.Date{}, false
+	}
+	return roadmap.ParseDate(strconv.Itoa(d) + "." + strconv.Itoa(mo) + "." + strconv.Itoa(y))
+}
+
+// approvedBlock reads «УТВЕРЖДАЮ», a position and a name above the
+// title: who signed a roadmap approved without an order.
+func (rc *recogniser) approvedBlock() {
+	for i := 0; i+2 < rc.tableAt; i++ {
+		if rc.used[i] || !approveMe.MatchString(rc.text(i)) {
+			continue
+		}
+		pos, name := rc.text(i+1), rc.text(i+2)
+		if rc.used[i+1] || rc.used[i+2] || !positionRe.MatchString(pos) {
+			return
+		}
+		rc.r.Document.SignedBy = &roadmap.Person{Position: pos, Name: name}
+		rc.used[i], rc.used[i+1], rc.used[i+2] = true, true, true
+		return
+	}
+}
+
+// annexDocument reads the approving document from the annex note: an
+// order («к приказу») or another act, its number and date.
+func (rc *recogniser) annexDocument() {
+	d := &rc.r.Document
+	a := d.Annex
+	if strings.Contains(strings.ToLower(a), "приказ") {
+		d.Kind = roadmap.KindOrder
+	}
+	if m := annexNumber.FindAllStringSubmatch(a, -1); len(m) > 0 && anyDate(a) {
+		d.Number = strings.TrimRight(m[len(m)-1][1], ".")
+	}
+	if dt, ok := findDate(a); ok {
+		d.Date = dt
+	}
+	if d.Annex != "" && d.Kind == roadmap.KindOrder {
+		// The order itself («Об утверждении …») is not part of an annex.
+		rc.warn(rc.paras[0].Loc, "import.warn.no_order_title")
+	}
+}
+
+var (
+	republicRe  = regexp.MustCompile(`Республик[аиеу]\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)?`)
+	municipalRe = regexp.MustCompile(`муниципального\s+образования\s+(город|городской\s+округ)\s+([А-ЯЁ][а-яё-]+)`)
+	schoolRe    = regexp.MustCompile(`(?:^|[^\p{L}])(МБОУ|МАОУ|МКОУ|МОУ|ГБОУ|ГАОУ|МБУДО|МАУДО)\s+(«[^»]+»|[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ]{2,6})?)`)
+	schoolWord  = regexp.MustCompile(`(?i)(^|\s)(школ[аыеу]|школой)(\s|$)`)
+	regionalCue = regexp.MustCompile(`(?i)министерств\S*\s+образования|администраци\S*\s+(области|края)|региональн`)
+)
+
+// regionName finds a region in s: «Республики Мордовия» gives «Республика
+// Мордовия», «Нижегородской области» «Нижегородская область».
+func regionName(s string) string {
+	if m := republicRe.FindStringSubmatch(s); m != nil {
+		name := m[1]
+		if w := strings.TrimSpace(m[2]); w != "" && !orgHead(w) {
+			name += " " + w
+		}
+		return "Республика " + name
+	}
+	return region(s)
+}
+
+// school finds a school's name in s: «МБОУ «Гавриловская основная
+// общеобразовательная школа»», «МБОУ Тамбарской ООШ» («Тамбарская»).
+func school(s string) string {
+	m := schoolRe.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	name := m[2]
+	if !strings.HasPrefix(name, "«") {
+		w, rest, _ := strings.Cut(name, " ")
+		if strings.HasSuffix(w, "ой") || strings.HasSuffix(w, "ей") {
+			w = adjNominative(w, true)
+		} else {
+			w = adjNominative(w, false)
+		}
+		name = strings.TrimSpace(w + " " + rest)
+	}
+	return m[1] + " " + name
+}
+
+// place sets the authority, the level and what names the roadmap's owner:
+// a school for a school's roadmap («МБОУ …» in the title), a district for
+// a district's, a region for a regional authority's («Министерство
+// образования Республики …», «администрации области»).
+func (rc *recogniser) place(opt Options) {
+	r := rc.r
+	switch h := rc.headerAuthority; {
+	case h == "":
+	case r.Authority != "" && strings.EqualFold(h, r.Authority):
+		// The annex spells the heading's capitals in ordinary case.
+	case r.Authority == "" || !strings.EqualFold(h, r.Authority):
+		if strings.ToUpper(h) == h {
+			h = recase(h)
+			rc.warn(rc.paras[0].Loc, "import.warn.recased", h)
+		}
+		r.Authority = h
+	}
+	var heading []string
+	for i := 0; i < rc.tableAt; i++ {
+		heading = append(heading, rc.text(i))
+	}
+	head := strings.Join(heading, " ")
+	owner := strings.Join([]string{r.Authority, r.Document.Annex, r.Title, r.Document.Title, head}, " ")
+	var executors, titles []string
+	for _, a := range r.Activities {
+		executors = append(executors, a.Executors...)
+		titles = append(titles, a.Title)
+	}
+	r.Organisation = school(strings.Join([]string{r.Title, head}, " "))
+	r.District = opt.District
+	if r.District == "" {
+		r.District = district(r.Authority)
+	}
+	if r.District == "" {
+		if m := municipalRe.FindStringSubmatch(owner); m != nil {
+			r.District = "муниципальное образование " + m[1] + " " + m[2]
+		} else {
+			r.District = district(r.Title)
+		}
+	}
+	// Each text on its own: a region's name must not run into the next.
+	for _, s := range slices.Concat([]string{r.Authority, r.Document.Annex, r.Title, r.Document.Title}, heading, executors) {
+		if r.Region = regionName(s); r.Region != "" {
+			break
+		}
+	}
+	switch {
+	case r.Organisation != "" || schoolWord.MatchString(head):
+		r.Level = roadmap.LevelSchool
+		r.District = opt.District
+		if r.Authority == "" {
+			// A school approves its own roadmap.
+			r.Authority = r.Organisation
+		}
+	case r.District != "":
+	case regionalCue.MatchString(owner) || regionalCue.MatchString(strings.Join(append(executors, titles...), " ")):
+		r.Level = roadmap.LevelRegion
+	default:
+		// No authority, or it names no district: look in the texts.
+		texts := []string{r.Section, r.Document.Preamble}
+		texts = append(texts, executors...)
+		r.District = district(strings.Join(texts, " "))
+		if r.District != "" {
+			rc.warn(Loc{}, "import.warn.district_guessed", r.District)
+		} else {
+			rc.warn(Loc{}, "import.warn.no_district")
+		}
+	}
+	if r.Authority == "" {
+		rc.warn(Loc{}, "import.warn.no_authority")
+	}
+	if r.Direction == "" {
+		r.Direction = quoted(r.Document.Title)
+		if r.Direction == "" {
+			rc.warn(rc.table.Loc, "import.warn.no_direction")
+		}
+	}
+}
