@@ -63,7 +63,6 @@ var importMessages = map[string]entry{
 	"import.warn.no_authority":     {"не найден орган, издавший документ (authority)", "the issuing authority was not found"},
 	"import.warn.no_district":      {"район не найден в названии органа: укажите --district", "no district in the authority's name: give --district"},
 	"import.warn.district_guessed": {"район не назван в названии органа: по тексту документа принят «%s» — проверьте или укажите --district", "the authority names no district: %q taken from the document's text — check it or give --district"},
-	"import.warn.no_direction":     {"направление не найдено (нет текста в «» в заголовке): заполните direction", "the direction was not found (no text in «» in the title): fill in direction"},
 
 	"import.yaml.head": {"Импортировано командой roadmap import из %s.\nКомментарии после сроков и показателей показывают, как их поняла программа;\nпроверьте предупреждения импорта и запустите roadmap check.", "Imported by roadmap import from %s.\nThe comments after deadlines and indicators show how the program read them;\nreview the import warnings and run roadmap check."},
 	// How a deadline was read, in the comment after it (importer.dueReading).

@@ -200,10 +200,8 @@ func (rc *recogniser) place(opt Options) {
 	if r.Authority == "" {
 		rc.warn(Loc{}, "import.warn.no_authority")
 	}
+	// The direction is optional: most documents have only a title.
 	if r.Direction == "" {
 		r.Direction = quoted(r.Document.Title)
-		if r.Direction == "" {
-			rc.warn(rc.table.Loc, "import.warn.no_direction")
-		}
 	}
 }

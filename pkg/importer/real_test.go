@@ -26,34 +26,34 @@ import (
 var realDocs = []realDoc{
 	{name: "01_krasnodar-krai-gia-2016",
 		// Six officials separated by spaces; the order's title is not in the text.
-		warnings: map[string]int{"import.warn.executors": 2, "import.warn.no_order_title": 1, "import.warn.no_direction": 1},
+		warnings: map[string]int{"import.warn.executors": 2, "import.warn.no_order_title": 1},
 		// The title names 2016, both deadlines are in 2015.
 		errors: []diag.Code{diag.DueOutsidePeriod}},
 	{name: "02_region-gia-11-2014",
 		// No heading: no title, authority, period or region; «до 25 числа каждого месяца».
 		warnings: map[string]int{"import.warn.no_authority": 1, "import.warn.no_title": 1, "import.warn.other": 1,
-			"import.warn.period_guessed": 1, "import.warn.no_direction": 1, "import.warn.due": 1},
+			"import.warn.period_guessed": 1, "import.warn.due": 1},
 		errors: []diag.Code{diag.MissingField}},
 	{name: "03_nizhny-novgorod-ege-2009",
 		// A two-level «Ответственные»; the issuer and the order's title are not named.
-		warnings: map[string]int{"import.warn.no_authority": 1, "import.warn.no_order_title": 1, "import.warn.no_direction": 1,
+		warnings: map[string]int{"import.warn.no_authority": 1, "import.warn.no_order_title": 1,
 			"import.warn.columns_joined": 1}},
 	{name: "04_north-ossetia-gia-2023",
-		warnings: map[string]int{"import.warn.no_order_title": 1, "import.warn.no_direction": 1}},
+		warnings: map[string]int{"import.warn.no_order_title": 1}},
 	{name: "05_mordovia-fgos-2021-2023",
-		warnings: map[string]int{"import.warn.no_order_title": 1, "import.warn.no_direction": 1}},
+		warnings: map[string]int{"import.warn.no_order_title": 1}},
 	{name: "06_tambov-tochka-rosta-2020",
 		// No period in the title; the deadline's footnote mark; the region named only as «области».
-		warnings: map[string]int{"import.warn.period_guessed": 1, "import.warn.no_direction": 1, "import.warn.due": 1},
+		warnings: map[string]int{"import.warn.period_guessed": 1, "import.warn.due": 1},
 		errors:   []diag.Code{diag.MissingField}, outside: []string{"region"}},
 	{name: "07_tor-3-school-fgos-2022",
 		// The school is not named: nothing in the text says whose roadmap it is.
 		warnings: map[string]int{"import.warn.no_district": 1, "import.warn.no_authority": 1, "import.warn.no_order_title": 1,
-			"import.warn.no_column": 1, "import.warn.no_direction": 1},
+			"import.warn.no_column": 1},
 		errors: []diag.Code{diag.MissingField}, outside: []string{"level", "region"}},
 	{name: "08_tambarskaya-school-mentoring",
 		// Only the title column was kept: no period, deadlines or executors.
-		warnings: map[string]int{"import.warn.no_period": 1, "import.warn.no_direction": 1, "import.warn.empty": 8},
+		warnings: map[string]int{"import.warn.no_period": 1, "import.warn.empty": 8},
 		outside:  []string{"region"}},
 	{name: "09_gavrilovo-school-mentoring-2022",
 		// «Директор ОО Куратор Калачева Е. А.»; «Ежегодно»; row 2 cut off before its executor.
@@ -62,12 +62,12 @@ var realDocs = []realDoc{
 		outside: []string{"region"}},
 	{name: "10_krasnodar-city-pnp-2008",
 		// Two date columns; the indicator cut short.
-		warnings: map[string]int{"import.warn.columns_joined": 1, "import.warn.no_direction": 1, "import.warn.due": 1,
+		warnings: map[string]int{"import.warn.columns_joined": 1, "import.warn.due": 1,
 			"import.warn.indicator": 1},
 		outside: []string{"region"}},
 	{name: "11_livny-district-network-2021-2025",
 		// The deadline spans two columns; no approving act names the issuer.
-		warnings: map[string]int{"import.warn.no_authority": 1, "import.warn.no_direction": 1, "import.warn.columns_joined": 1},
+		warnings: map[string]int{"import.warn.no_authority": 1, "import.warn.columns_joined": 1},
 		// The kept part starts at row 3, the sub-programme itself.
 		errors: []diag.Code{diag.Numbering}},
 	{name: "12_barguzin-school-fgos-noo",

@@ -743,15 +743,43 @@ func (rc *recogniser) expectedResults() {
 	}
 }
 
+// genericWords name the kind of a document or an owner, not which one:
+// an id made of them would be the same for every roadmap.
+var genericWords = map[string]bool{
+	"план": true, "плана": true, "мероприятий": true, "мероприятия": true, "дорожная": true, "дорожной": true,
+	"карта": true, "карты": true, "комплекс": true, "мер": true, "перечень": true, "основных": true,
+	"сетевой": true, "график": true, "графика": true, "план-график": true, "республика": true,
+	"республики": true, "администрация": true, "муниципальное": true, "образование": true, "город": true,
+	"мбоу": true, "моу": true, "мкоу": true, "мбу": true, "гбоу": true, "гбу": true, "министерство": true,
+	"управление": true, "отдел": true, "обеспечению": true, "обеспечение": true, "реализации": true,
+}
+
+// telling are the words of s without the generic ones, in order.
+func telling(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' }) {
+		if !genericWords[strings.ToLower(w)] && !stopWords[strings.ToLower(w)] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // ids sets the roadmap id and activity ids.
 func (rc *recogniser) ids(opt Options) {
 	rc.r.ID = opt.ID
 	if rc.r.ID == "" {
+		// The owner's first word (a district, a region, a school) and the
+		// direction, else the title.
 		parts := []string{}
-		if w := strings.Fields(rc.r.District); len(w) > 0 {
+		if w := telling(rc.r.Owner()); len(w) > 0 {
 			parts = append(parts, Slug(w[0]))
 		}
-		if s := Slug(rc.r.Direction); s != "" {
+		topic := rc.r.Direction
+		if topic == "" {
+			topic = strings.Join(telling(rc.r.Title), " ")
+		}
+		if s := Slug(topic); s != "" {
 			parts = append(parts, s)
 		}
 		rc.r.ID = strings.Trim(strings.Join(parts, "-"), "-")

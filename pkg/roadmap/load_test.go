@@ -163,7 +163,7 @@ func TestParseRejects(t *testing.T) {
 		{"KOI8-R", "id: \xf4\xc5\xd3\xd4\n", "1:5 RM020"},
 		{"UTF-16", "\xff\xfei\x00d\x00", "1:1 RM020"},
 		{"diff3 marker", minimal + "||||||| base\n", "15:1 RM019"},
-		{"alias cycle", "format: roadmap/v1\ngoals: &g [*g]\n", "1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 2:8 RM005"},
+		{"alias cycle", "format: roadmap/v1\ngoals: &g [*g]\n", "1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 1:1 RM004, 2:8 RM005"},
 		{"only comments", "# nothing\n", "1:1 RM024"},
 		{"a list, not a mapping", "- a\n- b\n", "1:1 RM005"},
 	}

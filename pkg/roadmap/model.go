@@ -26,7 +26,9 @@ type Roadmap struct {
 	// Organisation is the school of a school roadmap.
 	Organisation    string           `yaml:"organisation"`
 	Authority       string           `yaml:"authority" rm:"required"`
-	Direction       string           `yaml:"direction" rm:"required"`
+	// Direction is the roadmap's subject where the document names one
+	// («Профориентация»); the title says it otherwise.
+	Direction       string           `yaml:"direction"`
 	Title           string           `yaml:"title"`
 	Period          Period           `yaml:"period" rm:"required"`
 	Document        Document         `yaml:"document" rm:"required"`
@@ -106,7 +108,9 @@ type Document struct {
 	Number      string       `yaml:"number"`
 	Date        Date         `yaml:"date"`
 	Place       string       `yaml:"place"`
-	Title       string       `yaml:"title" rm:"required"`
+	// Title is the document's own title («Об утверждении …»); a roadmap
+	// known only from its annex («Приложение к приказу … № 1295») has none.
+	Title       string       `yaml:"title"`
 	Preamble    string       `yaml:"preamble"`
 	SignedBy    *Person      `yaml:"signed_by"`
 	Responsible *Person      `yaml:"responsible"`
