@@ -24,8 +24,8 @@ type Roadmap struct {
 	// District is required for a district roadmap (check RM004).
 	District string `yaml:"district"`
 	// Organisation is the school of a school roadmap.
-	Organisation    string           `yaml:"organisation"`
-	Authority       string           `yaml:"authority" rm:"required"`
+	Organisation string `yaml:"organisation"`
+	Authority    string `yaml:"authority" rm:"required"`
 	// Direction is the roadmap's subject where the document names one
 	// («Профориентация»); the title says it otherwise.
 	Direction       string           `yaml:"direction"`
@@ -104,10 +104,10 @@ func (p Period) Contains(year int) bool { return year >= p.From && year <= p.To 
 
 // Document is the document approving a roadmap: an order or a concept.
 type Document struct {
-	Kind        string       `yaml:"kind" rm:"required,enum=order|concept|other"`
-	Number      string       `yaml:"number"`
-	Date        Date         `yaml:"date"`
-	Place       string       `yaml:"place"`
+	Kind   string `yaml:"kind" rm:"required,enum=order|concept|other"`
+	Number string `yaml:"number"`
+	Date   Date   `yaml:"date"`
+	Place  string `yaml:"place"`
 	// Title is the document's own title («Об утверждении …»); a roadmap
 	// known only from its annex («Приложение к приказу … № 1295») has none.
 	Title       string       `yaml:"title"`
