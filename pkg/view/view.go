@@ -124,10 +124,13 @@ func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 // district roadmap, else the region or school with the level in words
 // («Пензенская область, региональная»).
 func Owner(r *roadmap.Roadmap, lang i18n.Lang) string {
-	if r.LevelOf() == roadmap.LevelDistrict {
-		return r.District
+	switch r.LevelOf() {
+	case roadmap.LevelRegion:
+		return i18n.T(lang, "show.owner.region", r.Owner())
+	case roadmap.LevelSchool:
+		return i18n.T(lang, "show.owner.school", r.Owner())
 	}
-	return i18n.T(lang, "show.owner."+r.LevelOf(), r.Owner())
+	return r.District
 }
 
 // Deadlines lists when the activity falls due, one line per year.
