@@ -246,10 +246,17 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 	if rm, ok := e.find(r.Sheet); ok {
 		return rm, true
 	}
-	for _, t := range r.Context.Titles {
-		for _, rm := range e.roadmaps {
-			if strings.Contains(t, rm.ID) || mentionsOwner(t, rm.Owner()) {
-				return rm, true
+	// Districts first: a district's title names its region too («…
+	// Бессоновского района Пензенской области»).
+	for _, district := range []bool{true, false} {
+		for _, t := range r.Context.Titles {
+			for _, rm := range e.roadmaps {
+				if (rm.LevelOf() == roadmap.LevelDistrict) != district {
+					continue
+				}
+				if strings.Contains(t, rm.ID) || mentionsOwner(t, rm.Owner()) {
+					return rm, true
+				}
 			}
 		}
 	}

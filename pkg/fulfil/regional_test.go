@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/golden"
 )
@@ -51,5 +53,41 @@ func TestRegionalReport(t *testing.T) {
 	}
 	if len(fs) != 2 {
 		t.Errorf("findings: %v", fs)
+	}
+}
+
+// TestOwnerFromTitle: a report without a roadmap or district column is
+// told by its title rows; a district's title names its region too, so
+// districts are matched before the region, whatever the order of loading.
+func TestOwnerFromTitle(t *testing.T) {
+	t.Parallel()
+	rms := append(roadmaps(t, filepath.Join(regional, "roadmap.yaml")), roadmaps(t)...)
+	for _, tt := range []struct{ title, n, want string }{
+		{"Отчёт Бессоновского района Пензенской области за 2021 год", "1", "bessonovsky-proforientatsiya"},
+		{"Отчёт Министерства образования Пензенской области за 2021 год", "1.1", "penza-region-proforientatsiya"},
+	} {
+		f := excelize.NewFile()
+		for cell, v := range map[string]string{"A1": tt.title, "A3": "№", "B3": "Факт", "C3": "Год", "A4": tt.n, "B4": "да", "C4": "2021"} {
+			if err := f.SetCellStr("Sheet1", cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		path := filepath.Join(t.TempDir(), "report.xlsx")
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		results, fs, err := fulfil.Evaluate(rms, []string{path}, fulfil.Options{AsOf: time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, r := range results {
+			if r.Fact != "" {
+				got = append(got, r.RoadmapID+" "+string(r.N))
+			}
+		}
+		if want := "[" + tt.want + " " + tt.n + "]"; fmt.Sprint(got) != want {
+			t.Errorf("%q: reported %v, want %s (findings %v)", tt.title, got, want, fs)
+		}
 	}
 }
