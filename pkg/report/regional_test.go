@@ -102,6 +102,17 @@ func TestRegionalForm(t *testing.T) {
 	}
 }
 
+// TestOwnerHeadersReadBack: the district column of a regional or a
+// school's form, in either language, reads as the district column.
+func TestOwnerHeadersReadBack(t *testing.T) {
+	t.Parallel()
+	for _, h := range []string{"Регион", "Region", "Организация", "Organisation", "Район / организация"} {
+		if f, ok := report.MatchHeader(h); !ok || f != report.FieldDistrict {
+			t.Errorf("%q reads as %s (%v)", h, f.Key(), ok)
+		}
+	}
+}
+
 // TestRegionalReport makes testdata/regional/report-2022.xlsx: the
 // regional form filled in for 2021 and 2022 as a ministry clerk would,
 // who retyped the numbers of sections 1.2 and 2.1 without the ID column,

@@ -67,6 +67,15 @@ func TestRegionalViews(t *testing.T) {
 		}
 	}
 	golden.Compare(t, filepath.Join(regional, "summary.golden"), b.Bytes())
+	// JSON keeps the rows typed: headings are no rows there.
+	var js bytes.Buffer
+	r, _ := render.New(render.JSON, render.Options{Lang: i18n.RU})
+	if err := r.Table(&js, summary.Build(summary.ByYear, rs, opts)); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(js.String(), `"row":`); n != 8 || strings.Contains(js.String(), "Нормативно-правовое") {
+		t.Errorf("JSON has %d rows (want 8) or a heading:\n%s", n, js.String())
+	}
 	for _, want := range []string{"Район / организация", "| **I. Нормативно-правовое обеспечение** |",
 		"\nII. Организационно-методическое сопровождение,,,", "Пензенская область"} {
 		if !strings.Contains(b.String(), want) {
