@@ -43,11 +43,20 @@ var Statuses = []Status{Met, MetLate, NotMet, Partial, NoData, NotDue, NeedsRevi
 
 // Result is the evaluation of one activity in one year.
 type Result struct {
-	RoadmapID  string
-	District   string
+	RoadmapID string
+	// Level is the roadmap's level (district, region, school) and Owner
+	// the district, region or school it belongs to.
+	Level      string
+	Owner      string
 	ActivityID string
 	N          roadmap.Number
-	Title      string
+	// Section is the activity's section (zero when it has none) and
+	// SectionOrder its 1-based place among the roadmap's sections (0 then),
+	// to list activities section by section: plain numbers start again
+	// in each section.
+	Section      roadmap.Section
+	SectionOrder int
+	Title        string
 	// Indicator is the indicator as written.
 	Indicator string
 	Year      int
@@ -237,10 +246,17 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 	if rm, ok := e.find(r.Sheet); ok {
 		return rm, true
 	}
-	for _, t := range r.Context.Titles {
-		for _, rm := range e.roadmaps {
-			if strings.Contains(t, rm.ID) || mentionsDistrict(t, rm.District) {
-				return rm, true
+	// Districts first: a district's title names its region too («…
+	// Бессоновского района Пензенской области»).
+	for _, district := range []bool{true, false} {
+		for _, t := range r.Context.Titles {
+			for _, rm := range e.roadmaps {
+				if (rm.LevelOf() == roadmap.LevelDistrict) != district {
+					continue
+				}
+				if strings.Contains(t, rm.ID) || mentionsOwner(t, rm.Owner()) {
+					return rm, true
+				}
 			}
 		}
 	}
@@ -250,8 +266,8 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 	return nil, false
 }
 
-// find matches a roadmap by id, or by district name when only one
-// roadmap of that district is loaded.
+// find matches a roadmap by id, or by its owner's name (district, region
+// or school) when only one roadmap of that owner is loaded.
 func (e *evaluator) find(s string) (*roadmap.Roadmap, bool) {
 	s = strings.TrimSpace(s)
 	for _, rm := range e.roadmaps {
@@ -261,7 +277,7 @@ func (e *evaluator) find(s string) (*roadmap.Roadmap, bool) {
 	}
 	var found *roadmap.Roadmap
 	for _, rm := range e.roadmaps {
-		if rm.District != "" && (fold(rm.District) == fold(s) || strings.HasPrefix(fold(rm.District), fold(s)+" ")) {
+		if owner := rm.Owner(); owner != "" && (fold(owner) == fold(s) || strings.HasPrefix(fold(owner), fold(s)+" ")) {
 			if found != nil {
 				return nil, false
 			}
@@ -271,10 +287,10 @@ func (e *evaluator) find(s string) (*roadmap.Roadmap, bool) {
 	return found, found != nil
 }
 
-// mentionsDistrict reports whether a title names the district in any
-// case: "Никольского района" names "Никольский район".
-func mentionsDistrict(title, district string) bool {
-	words := strings.Fields(fold(district))
+// mentionsOwner reports whether a title names the district (region,
+// school) in any case: "Никольского района" names "Никольский район".
+func mentionsOwner(title, owner string) bool {
+	words := strings.Fields(fold(owner))
 	if len(words) == 0 {
 		return false
 	}
@@ -300,8 +316,8 @@ func activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
 		return roadmap.Activity{}, false
 	}
 	if text := r.Text(report.FieldN); strings.TrimSpace(text) != "" {
-		// The number as the cell shows it: «3», «3.», «2.3».
-		if n, ok := roadmap.ParseNumber(text); ok {
+		// The number as the cell shows or stores it: «3», «3.», «2.3».
+		if n, ok := r.Get(report.FieldN).ActivityNumber(); ok {
 			for _, a := range rm.Activities {
 				if a.N == n {
 					return a, true
@@ -401,9 +417,15 @@ type position struct{ first, last bool }
 
 func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position) Result {
 	res := Result{
-		RoadmapID: rm.ID, District: rm.District, ActivityID: a.ID, N: a.N, Title: a.Title,
+		RoadmapID: rm.ID, Level: rm.LevelOf(), Owner: rm.Owner(), ActivityID: a.ID, N: a.N, Title: a.Title,
 		Indicator: a.Measure().Text, Year: dl.Year, Deadline: dl.By,
 		Plan: a.PlanIn(rm.Period, dl.Year), Executors: a.Executors,
+	}
+	for i, sec := range rm.Sections {
+		if sec.ID == a.Section && a.Section != "" {
+			res.Section, res.SectionOrder = sec, i+1
+			break
+		}
 	}
 	due := !e.opts.AsOf.Before(dl.By.AddDate(0, 0, 1))
 	if en == nil || en.fact.Empty() {

@@ -31,6 +31,7 @@ var summaryMessages = map[string]entry{
 	"summary.legend":           {"Условные обозначения:", "Legend:"},
 	"summary.overdue_item":     {"№ %s (%d): %s", "no. %s (%d): %s"},
 	"summary.col.district":     {"Район", "District"},
+	"summary.col.owner":        {"Район / организация", "District / organisation"},
 	"summary.col.roadmap":      {"Дорожная карта", "Roadmap"},
 	"summary.col.activities":   {"Мероприятий", "Activities"},
 	"summary.col.met_percent":  {"Выполнено, %", "Met, %"},

@@ -49,7 +49,16 @@ func (r csvRenderer) Table(w io.Writer, t view.Table) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, row := range t.Rows {
+	for n, row := range t.Rows {
+		// A section heading is a record of its own, its text in the first
+		// field, as a spreadsheet shows a heading line.
+		for _, h := range t.HeadingsBefore(n) {
+			rec := make([]string, max(len(t.Columns), 1))
+			rec[0] = safeText(h.Text())
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
 		rec := make([]string, len(t.Columns))
 		for i := range rec {
 			rec[i] = r.cell(cellAt(row, i))

@@ -39,7 +39,11 @@ func (r markdownRenderer) Table(w io.Writer, t view.Table) error {
 		b.WriteString(" --- |")
 	}
 	b.WriteString("\n")
-	for _, row := range t.Rows {
+	for n, row := range t.Rows {
+		// A section heading is a row of its own, bold in the first column.
+		for _, h := range t.HeadingsBefore(n) {
+			b.WriteString("| **" + mdCell(h.Text()) + "** |" + strings.Repeat(" |", max(len(t.Columns)-1, 0)) + "\n")
+		}
 		b.WriteString("|")
 		for _, text := range rowTexts(row, len(t.Columns), r.opts.Lang) {
 			b.WriteString(" " + mdCell(text) + " |")

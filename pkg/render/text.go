@@ -68,7 +68,12 @@ func (r textRenderer) Table(w io.Writer, t view.Table) error {
 		wrapped[i] = wrap(h, maxes[i])
 	}
 	table.Header(wrapped)
-	for _, row := range rows {
+	for r, row := range rows {
+		for _, h := range t.HeadingsBefore(r) {
+			if err := table.Append(headingCells(h, t.Columns, maxes)); err != nil {
+				return err
+			}
+		}
 		cells := make([]string, len(row))
 		for i, text := range row {
 			cells[i] = wrap(strings.TrimSpace(text), maxes[i])
@@ -78,6 +83,33 @@ func (r textRenderer) Table(w io.Writer, t view.Table) error {
 		}
 	}
 	return table.Render()
+}
+
+// headingCells draws a section heading as a row of its own: the title in
+// the activity column (key "title"; else the first column that wraps),
+// wrapped there, the number in the first column, the other cells empty.
+// tablewriter spans a cell over columns only by merging equal neighbours,
+// which would merge equal cells of data rows too and widen columns to the
+// span's text.
+func headingCells(h view.Heading, columns []view.Column, widths map[int]int) []string {
+	at := -1
+	for i, c := range columns {
+		if c.Key == "title" {
+			at = i
+			break
+		}
+		if at < 0 && c.Max > 0 {
+			at = i
+		}
+	}
+	cells := make([]string, len(columns))
+	if at <= 0 {
+		cells[0] = wrap(h.Text(), widths[0])
+		return cells
+	}
+	cells[0] = wrap(h.N, widths[0])
+	cells[at] = wrap(h.Title, widths[at])
+	return cells
 }
 
 // fitWidths chooses each column's width so that the table fits the

@@ -51,7 +51,7 @@ const (
 // for printing by package xlsxpage: a bold wrapped header with an
 // autofilter, frozen below the header, column widths that fit, statuses
 // coloured with a legend, numbers as numbers and percents as
-// percent-formatted numbers. Text is always written as text, never as a
+// percent-formatted numbers, section headings as shaded bold rows. Text is always written as text, never as a
 // formula. Rows are streamed, so large tables do not build up in memory.
 func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 	f := excelize.NewFile()
@@ -77,8 +77,8 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 }
 
 type xlsxStyles struct {
-	title, subtitle, header, text, number, integer, percent int
-	status                                                  map[string]int
+	title, subtitle, header, heading, text, number, integer, percent int
+	status                                                           map[string]int
 }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
@@ -106,6 +106,9 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	for _, s := range statusOrder {
 		st.status[s] = body(excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusColours[s]}}})
 	}
+	st.heading = styles.Add(&excelize.Style{Font: xlsxpage.Bold(), Border: border,
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
+		Alignment: &excelize.Alignment{Vertical: "top"}})
 	return st, styles.Err
 }
 
@@ -158,16 +161,24 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxHeaderRow), header, excelize.RowOpts{Height: 48}); err != nil {
 		return err
 	}
+	line := xlsxHeaderRow
 	for r, row := range t.Rows {
+		for _, h := range t.HeadingsBefore(r) {
+			line++
+			if err := sw.SetRow(fmt.Sprintf("A%d", line), headingRow(h.Text(), cols, st)); err != nil {
+				return err
+			}
+		}
 		cells := make([]any, cols)
 		for i := range cells {
 			cells[i] = xlsxCell(cellAt(row, i), texts[r][i], st)
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", xlsxHeaderRow+1+r), cells, excelize.RowOpts{Height: xlsxpage.RowHeight(texts[r], widths)}); err != nil {
+		line++
+		if err := sw.SetRow(fmt.Sprintf("A%d", line), cells, excelize.RowOpts{Height: xlsxpage.RowHeight(texts[r], widths)}); err != nil {
 			return err
 		}
 	}
-	lastRow := xlsxHeaderRow + max(len(t.Rows), 1)
+	lastRow := max(line, xlsxHeaderRow+1)
 	// A table over the header and rows gives the autofilter; no table style,
 	// so that the cells keep theirs.
 	if err := sw.AddTable(&excelize.Table{
@@ -180,6 +191,18 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 }
 
 func boolPtr(b bool) *bool { return &b }
+
+// headingRow is a section heading: bold text in the first cell, running
+// over the empty cells beside it, the row shaded. It is not merged: Excel
+// allows no merged cells inside the table that gives the autofilter.
+func headingRow(text string, cols int, st xlsxStyles) []any {
+	cells := make([]any, max(cols, 1))
+	cells[0] = excelize.Cell{StyleID: st.heading, Value: text}
+	for i := 1; i < len(cells); i++ {
+		cells[i] = excelize.Cell{StyleID: st.heading}
+	}
+	return cells
+}
 
 // hasStatus reports whether a table has status cells, to be explained by
 // the legend of their colours.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
 // Field is a column of a report.
@@ -45,8 +46,9 @@ func (f Field) Key() string {
 // so the usual variants of Russian reporting forms are here too; matching
 // ignores case, spaces, line breaks and ё/е.
 var headers = [numFields][]string{
-	FieldRoadmap:   {"Дорожная карта", "ID дорожной карты", "Код дорожной карты", "Roadmap"},
-	FieldDistrict:  {"Район", "Муниципальный район", "Муниципальное образование", "District"},
+	FieldRoadmap: {"Дорожная карта", "ID дорожной карты", "Код дорожной карты", "Roadmap"},
+	FieldDistrict: {"Район", "Муниципальный район", "Муниципальное образование", "Район / организация", "Регион",
+		"Субъект Российской Федерации", "Организация", "Образовательная организация", "District", "Region", "Organisation"},
 	FieldID:        {"ID", "Код", "Код мероприятия", "ID мероприятия", "Идентификатор", "Activity ID"},
 	FieldN:         {"№", "№ п/п", "N п/п", "№п/п", "Номер", "Номер мероприятия", "N", "No"},
 	FieldTitle:     {"Мероприятие", "Мероприятия", "Наименование мероприятия", "Название мероприятия", "Activity"},
@@ -84,6 +86,11 @@ var headerIndex = func() map[string]Field {
 	for _, f := range Fields {
 		for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
 			m[headerKey(f.Header(lang))] = f
+		}
+	}
+	for _, level := range []string{roadmap.LevelRegion, roadmap.LevelSchool} {
+		for _, lang := range []i18n.Lang{i18n.RU, i18n.EN} {
+			m[headerKey(ownerHeader(level, lang))] = FieldDistrict
 		}
 	}
 	return m

@@ -265,7 +265,7 @@ func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn fun
 				empty = false
 			}
 		}
-		if empty || isHeaderRepeat(row) || isColumnNumbers(cells) {
+		if empty || isHeaderRepeat(row) || isColumnNumbers(cells) || isSectionHeading(row) {
 			continue
 		}
 		if err := fn(row); err != nil {
@@ -375,6 +375,26 @@ func titles(rows [][]Cell) []string {
 func isHeaderRepeat(r *Row) bool {
 	f, ok := MatchHeader(r.Text(FieldFact))
 	return ok && f == FieldFact
+}
+
+// isSectionHeading skips a section's heading row («I. Нормативно-правовое
+// обеспечение», merged over the table as the form writes it, or typed in
+// one cell): a row that names no activity, year or value (no ID, year,
+// plan, fact, date, document or reason) and holds text in at most one
+// column besides the number. Such a row has nothing to evaluate.
+func isSectionHeading(r *Row) bool {
+	for _, f := range []Field{FieldID, FieldYear, FieldPlan, FieldFact, FieldDate, FieldDocument, FieldReason} {
+		if r.Text(f) != "" {
+			return false
+		}
+	}
+	texts := 0
+	for _, f := range []Field{FieldRoadmap, FieldDistrict, FieldTitle, FieldIndicator} {
+		if r.Text(f) != "" {
+			texts++
+		}
+	}
+	return texts <= 1
 }
 
 // isColumnNumbers skips the "1 2 3 4 ..." row Russian forms put under the

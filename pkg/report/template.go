@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -25,8 +26,9 @@ var widths = [numFields]float64{
 }
 
 // Template builds the report form for the roadmaps: a sheet per roadmap
-// (named after its district), title rows naming the district, roadmap and
-// approving order, and one row per activity and year of the period, set
+// (named after its owner: the district, region or school), title rows
+// naming the owner, roadmap and approving order, and one row per activity
+// and year of the period under a merged bold heading row per section, set
 // up for printing by package xlsxpage. Only the fact, date, document and
 // reason columns are editable (the sheet is protected without a
 // password); the fact cell validates what the indicator's kind allows.
@@ -38,7 +40,7 @@ func Template(roadmaps []*roadmap.Roadmap, lang i18n.Lang) (*excelize.File, erro
 	}
 	sheets := xlsxpage.NewSheets(f)
 	for _, rm := range roadmaps {
-		name, err := sheets.Add(rm.District, rm.ID)
+		name, err := sheets.Add(rm.Owner(), rm.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -53,7 +55,7 @@ func Template(roadmaps []*roadmap.Roadmap, lang i18n.Lang) (*excelize.File, erro
 }
 
 type formStyles struct {
-	title, header, locked, lockedWrap, editable, editableDate, editableNumber int
+	title, header, heading, locked, lockedWrap, editable, editableDate, editableNumber int
 }
 
 func newFormStyles(f *excelize.File) (formStyles, error) {
@@ -77,6 +79,8 @@ func newFormStyles(f *excelize.File) (formStyles, error) {
 	s.editableNumber = styles.Add(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top"}, Protection: unlocked})
 	s.editableDate = styles.Add(&excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top"},
 		Protection: unlocked, CustomNumFmt: &dateFmt})
+	s.heading = styles.Add(&excelize.Style{Font: xlsxpage.Bold(), Border: border, Fill: lockedFill,
+		Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}})
 	return s, styles.Err
 }
 
@@ -94,7 +98,7 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 	// Title rows: a reader finds the roadmap and district there too.
 	titles := []string{
 		i18n.T(lang, "template.title"),
-		i18n.T(lang, "template.district", rm.District),
+		ownerLine(rm, lang),
 		i18n.T(lang, "template.roadmap", rm.ID, rm.Direction),
 		i18n.T(lang, "template.order", approval(rm, lang)),
 		i18n.T(lang, "template.instruction", FieldFact.Header(lang), FieldDate.Header(lang), FieldDocument.Header(lang), FieldReason.Header(lang)),
@@ -104,14 +108,30 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 		check(f.SetCellStyle(sheet, cell(0, i+1), cell(0, i+1), st.title))
 	}
 	for _, field := range Fields {
-		check(f.SetCellStr(sheet, cell(field, headerLine), field.Header(lang)))
+		header := field.Header(lang)
+		if field == FieldDistrict {
+			header = ownerHeader(rm.LevelOf(), lang)
+		}
+		check(f.SetCellStr(sheet, cell(field, headerLine), header))
 		check(f.SetColWidth(sheet, colName(field), colName(field), widths[field]))
 	}
 	check(f.SetCellStyle(sheet, cell(0, headerLine), cell(numFields-1, headerLine), st.header))
 	check(f.SetRowHeight(sheet, headerLine, 32))
 
 	row := firstData
+	var section *roadmap.Section
 	for _, a := range rm.Activities {
+		// A section's heading is a row of its own, merged over the table;
+		// the reader skips it (it names no activity).
+		if s := rm.SectionOf(a); s != nil && s != section {
+			text := sectionHeading(*s)
+			check(f.SetCellStr(sheet, cell(0, row), text))
+			check(f.MergeCell(sheet, cell(0, row), cell(numFields-1, row)))
+			check(f.SetCellStyle(sheet, cell(0, row), cell(numFields-1, row), st.heading))
+			check(f.SetRowHeight(sheet, row, xlsxpage.RowHeight([]string{text}, []float64{tableWidth()})))
+			row++
+		}
+		section = rm.SectionOf(a)
 		due := map[int]bool{}
 		for _, dl := range a.Due.Schedule(rm.Period.From, rm.Period.To) {
 			due[dl.Year] = true
@@ -125,7 +145,7 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 				plan = i18n.T(lang, "template.not_due")
 			}
 			check(f.SetCellStr(sheet, cell(FieldRoadmap, row), rm.ID))
-			check(f.SetCellStr(sheet, cell(FieldDistrict, row), rm.District))
+			check(f.SetCellStr(sheet, cell(FieldDistrict, row), rm.Owner()))
 			check(f.SetCellStr(sheet, cell(FieldID, row), a.ID))
 			if n, ok := a.N.Int(); ok {
 				check(f.SetCellInt(sheet, cell(FieldN, row), int64(n)))
@@ -148,7 +168,7 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 				check(f.SetCellStyle(sheet, cell(FieldFact, row), cell(FieldReason, row), st.locked))
 			}
 			var texts [numFields]string
-			texts[FieldRoadmap], texts[FieldDistrict], texts[FieldID] = rm.ID, rm.District, a.ID
+			texts[FieldRoadmap], texts[FieldDistrict], texts[FieldID] = rm.ID, rm.Owner(), a.ID
 			texts[FieldTitle], texts[FieldIndicator], texts[FieldPlan] = a.Title, a.Measure().Text, plan
 			check(f.SetRowHeight(sheet, row, xlsxpage.RowHeight(texts[:], widths[:])))
 			row++
@@ -163,6 +183,49 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 		return errs[0]
 	}
 	return nil
+}
+
+// ownerLine is the title row naming whose roadmap it is: «Район: …» of a
+// district roadmap, «Регион: …» or «Организация: …» of the others.
+func ownerLine(rm *roadmap.Roadmap, lang i18n.Lang) string {
+	switch rm.LevelOf() {
+	case roadmap.LevelRegion:
+		return i18n.T(lang, "template.owner.region", rm.Owner())
+	case roadmap.LevelSchool:
+		return i18n.T(lang, "template.owner.school", rm.Owner())
+	}
+	return i18n.T(lang, "template.district", rm.District)
+}
+
+// ownerHeader is the header of the district column: «Район», or «Регион»,
+// «Организация» in the form of a regional or a school roadmap.
+func ownerHeader(level string, lang i18n.Lang) string {
+	switch level {
+	case roadmap.LevelRegion:
+		return i18n.T(lang, "template.col.owner.region")
+	case roadmap.LevelSchool:
+		return i18n.T(lang, "template.col.owner.school")
+	}
+	return FieldDistrict.Header(lang)
+}
+
+// sectionHeading is a section's heading as the document prints it: «I.
+// Нормативно-правовое обеспечение». Made here as view.Heading makes it:
+// fulfilment, which reads these forms, must not depend on package view.
+func sectionHeading(s roadmap.Section) string {
+	if s.N == "" {
+		return s.Title
+	}
+	return strings.TrimSuffix(s.N, ".") + ". " + s.Title
+}
+
+// tableWidth is the width of the form's table in characters.
+func tableWidth() float64 {
+	sum := 0.0
+	for _, w := range widths {
+		sum += w
+	}
+	return sum
 }
 
 func colName(f Field) string {

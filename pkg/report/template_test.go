@@ -182,20 +182,24 @@ func TestTemplateRoundTrip(t *testing.T) {
 }
 
 // TestTemplateOpensInLibreOffice converts the Russian and the English form
-// with LibreOffice, both in one run: to CSV (the cells as Calc reads them)
-// and to PDF (A4 landscape pages).
+// and the regional one (section headings, dotted numbers) with
+// LibreOffice, all in one run: to CSV (the cells as Calc reads them) and
+// to PDF (A4 landscape pages, no words drawn over each other).
 func TestTemplateOpensInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
 	forms := []struct {
-		path, name string
-		csv        []string // in the CSV of the first sheet
+		path, name, sheet string
+		csv               []string // in the CSV of the sheet
 	}{
-		{writeTemplate(t, dir, i18n.RU), "форма", []string{"Район: Бессоновский район",
+		{writeTemplate(t, dir, i18n.RU), "форма", "Бессоновский район", []string{"Район: Бессоновский район",
 			"Дорожная карта,Район,ID,№,Мероприятие,Индикативный показатель,Год,План,Факт",
 			"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %"}},
-		{writeTemplate(t, dir, i18n.EN), "form", []string{"District: Бессоновский район",
+		{writeTemplate(t, dir, i18n.EN), "form", "Бессоновский район", []string{"District: Бессоновский район",
 			"Roadmap,District,ID,No.,Activity,Indicator,Year,Plan,Actual,Date done,Document / comment,Deviation reason",
 			"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %", "not due this year"}},
+		{writeRegionalForm(t, dir, i18n.RU), "регион", "Пензенская область", []string{"Регион: Пензенская область",
+			"Дорожная карта,Регион,ID,№,", "\nI. Нормативно-правовое обеспечение,", "\nII. Организационно-методическое сопровождение,",
+			"penza-region-proforientatsiya,Пензенская область,regional-plan,1.1,", "teacher-training,2.1,"}},
 	}
 	run := func(args ...string) {
 		for _, f := range forms {
@@ -208,7 +212,7 @@ func TestTemplateOpensInLibreOffice(t *testing.T) {
 	run("--convert-to", "pdf", "--outdir", dir)
 	pdfinfo := golden.Program(t, "pdfinfo")
 	for _, f := range forms {
-		csv, err := os.ReadFile(filepath.Join(dir, f.name+"-Бессоновский район.csv"))
+		csv, err := os.ReadFile(filepath.Join(dir, f.name+"-"+f.sheet+".csv"))
 		if err != nil {
 			t.Fatal(err)
 		}

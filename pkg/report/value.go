@@ -174,3 +174,22 @@ func serialDate(serial float64) roadmap.Date {
 func roundPercent(p float64) float64 { return math.Round(p*1e9) / 1e9 }
 
 func boolPtr(b bool) *bool { return &b }
+
+// ActivityNumber reads a № cell: «3», «3.», «2.3» and «2.10» typed as
+// text, or a number Excel stored (2.3, which a Russian number format shows
+// as «2,3»). A stored number cannot tell 2.1 from 2.10, which is why the
+// form writes dotted numbers as text.
+func (c Cell) ActivityNumber() (roadmap.Number, bool) {
+	display := strings.TrimSpace(c.Display)
+	for _, s := range []string{display, strings.ReplaceAll(display, ",", ".")} {
+		if n, ok := roadmap.ParseNumber(s); ok {
+			return n, true
+		}
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(c.Raw), 64)
+	if err != nil || v <= 0 || math.IsInf(v, 0) {
+		return "", false
+	}
+	// A stored 2.3 may be 2.2999999999999998: round off the binary noise.
+	return roadmap.ParseNumber(strconv.FormatFloat(math.Round(v*1e6)/1e6, 'f', -1, 64))
+}

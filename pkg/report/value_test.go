@@ -130,3 +130,26 @@ func TestMatchHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestActivityNumber: a № cell reads as typed or as Excel stored it.
+func TestActivityNumber(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct{ display, raw, want string }{
+		{"3", "3", "3"},
+		{"3.", "3.", "3"},
+		{"2.3", "2.3", "2.3"},
+		{"2.10", "2.10", "2.10"},             // text: the trailing zero is kept
+		{"2,3", "2.3", "2.3"},                // a number under a Russian format
+		{"2.3", "2.2999999999999998", "2.3"}, // a number as stored
+		{"", "2.2999999999999998", "2.3"},
+		{"1.1.", "1.1.", "1.1"},
+		{"I", "I", ""},
+		{"", "", ""},
+		{"-2", "-2", ""},
+	} {
+		n, ok := Cell{Display: tt.display, Raw: tt.raw}.ActivityNumber()
+		if string(n) != tt.want || ok != (tt.want != "") {
+			t.Errorf("ActivityNumber(%q, %q) = %q %v, want %q", tt.display, tt.raw, n, ok, tt.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 // Package summary owns the views of evaluation results: the summaries
-// officials ask for (fulfilment by district, each activity across
-// districts side by side as a regional consolidation, by executor, and
+// officials ask for (fulfilment by district — by owner: a district,
+// region or school —, each activity across owners side by side as a
+// regional consolidation, by executor, and
 // the full activity x year list in the shape of the Russian form
 // "Сведения о достижении значений показателей") and the status table of
 // `roadmap check --report`. It builds tables of typed cells (numbers,
@@ -72,7 +73,7 @@ func Filter(results []fulfil.Result, opts Options) []fulfil.Result {
 
 func matchDistrict(r fulfil.Result, want string) bool {
 	want = fold(want)
-	return fold(r.RoadmapID) == want || fold(r.District) == want || strings.HasPrefix(fold(r.District), want+" ")
+	return fold(r.RoadmapID) == want || fold(r.Owner) == want || strings.HasPrefix(fold(r.Owner), want+" ")
 }
 
 func fold(s string) string {
@@ -125,6 +126,40 @@ func col(lang i18n.Lang, key string, max int) view.Column {
 	return view.Column{Key: key, Header: i18n.T(lang, "summary.col."+key), Max: max}
 }
 
+// ownerCol is the column of whose roadmap a row is: «Район» while every
+// roadmap is a district's, «Район / организация» once a region's or a
+// school's is among them. Its key stays "district" for programs.
+func ownerCol(results []fulfil.Result, lang i18n.Lang, max int) view.Column {
+	c := col(lang, "district", max)
+	for _, r := range results {
+		if r.Level != roadmap.LevelDistrict {
+			c.Header = i18n.T(lang, "summary.col.owner")
+			break
+		}
+	}
+	return c
+}
+
+// placedSection is the section a row shows and the scope its sections
+// belong to (a roadmap id; "" when the rows merge roadmaps).
+type placedSection struct {
+	scope   string
+	section roadmap.Section
+}
+
+// sectionHeadings heads each run of rows of one section, rows[i] being
+// row i's; rows without a section get none.
+func sectionHeadings(rows []placedSection) []view.Heading {
+	var hs []view.Heading
+	for i, r := range rows {
+		if r.section.ID == "" || i > 0 && rows[i-1].scope == r.scope && rows[i-1].section.ID == r.section.ID {
+			continue
+		}
+		hs = append(hs, view.SectionHeading(r.section, i))
+	}
+	return hs
+}
+
 // done reports whether a result counts as met.
 func done(s fulfil.Status) bool { return s == fulfil.Met || s == fulfil.MetLate }
 
@@ -152,10 +187,11 @@ func achievement(r fulfil.Result) view.Cell {
 
 func label(s fulfil.Status, lang i18n.Lang) string { return view.StatusLabel(string(s), lang) }
 
-// byDistrict counts statuses per district (per roadmap).
+// byDistrict counts statuses per owner (per roadmap): district, region or
+// school.
 func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t := view.Table{Columns: []view.Column{
-		col(lang, "district", 24), col(lang, "roadmap", 30), col(lang, "activities", 0),
+		ownerCol(results, lang, 24), col(lang, "roadmap", 30), col(lang, "activities", 0),
 	}}
 	for _, s := range fulfil.Statuses {
 		t.Columns = append(t.Columns, view.Column{Key: string(s), Header: capitalize(label(s, lang)), Max: 12})
@@ -171,7 +207,7 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	for _, r := range results {
 		g, ok := groups[r.RoadmapID]
 		if !ok {
-			g = &agg{district: r.District, roadmap: r.RoadmapID, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
+			g = &agg{district: r.Owner, roadmap: r.RoadmapID, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
 			groups[r.RoadmapID] = g
 			order = append(order, r.RoadmapID)
 		}
@@ -199,15 +235,17 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	return t
 }
 
-// byActivity puts each activity id beside itself across districts: each
-// district's plan, fact and status in its own columns.
+// byActivity puts each activity id beside itself across owners (districts,
+// regions, schools): each one's plan, fact and status in its own columns,
+// the activities under their section headings (the section of the first
+// roadmap that numbers the activity lowest).
 func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	var districts []string
 	seen := map[string]bool{}
 	for _, r := range results {
-		if !seen[r.District] {
-			seen[r.District] = true
-			districts = append(districts, r.District)
+		if !seen[r.Owner] {
+			seen[r.Owner] = true
+			districts = append(districts, r.Owner)
 		}
 	}
 	slices.Sort(districts)
@@ -228,7 +266,9 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	}
 	cells := map[key]map[string]fulfil.Result{}
 	var keys []key
-	firstN := map[string]roadmap.Number{}
+	// first is the result that places an activity: the lowest section and
+	// number any roadmap gives it.
+	first := map[string]fulfil.Result{}
 	titles := map[string]string{}
 	for _, r := range results {
 		k := key{r.ActivityID, r.Year}
@@ -236,17 +276,23 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 			cells[k] = map[string]fulfil.Result{}
 			keys = append(keys, k)
 		}
-		cells[k][r.District] = r
-		if n, ok := firstN[r.ActivityID]; !ok || r.N.Compare(n) < 0 {
-			firstN[r.ActivityID] = r.N
+		cells[k][r.Owner] = r
+		if f, ok := first[r.ActivityID]; !ok || cmp.Or(cmp.Compare(r.SectionOrder, f.SectionOrder), r.N.Compare(f.N)) < 0 {
+			first[r.ActivityID] = r
 		}
 		if titles[r.ActivityID] == "" {
 			titles[r.ActivityID] = r.Title
 		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(firstN[a.id].Compare(firstN[b.id]), cmp.Compare(a.id, b.id), cmp.Compare(a.year, b.year))
+		fa, fb := first[a.id], first[b.id]
+		return cmp.Or(cmp.Compare(fa.SectionOrder, fb.SectionOrder), fa.N.Compare(fb.N), cmp.Compare(a.id, b.id), cmp.Compare(a.year, b.year))
 	})
+	placed := make([]placedSection, len(keys))
+	for i, k := range keys {
+		placed[i] = placedSection{section: first[k.id].Section}
+	}
+	t.Headings = sectionHeadings(placed)
 	for _, k := range keys {
 		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.id]), view.IntCell(k.year)}
 		for _, d := range districts {
@@ -265,7 +311,7 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 // byExecutor tells each organisation what it owes and what is overdue.
 func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t := view.Table{Columns: []view.Column{
-		col(lang, "executor", 36), col(lang, "district", 20),
+		col(lang, "executor", 36), ownerCol(results, lang, 20),
 		col(lang, "activities", 0), col(lang, "due", 0),
 		col(lang, "overdue", 0), col(lang, "overdue_list", 40),
 	}}
@@ -279,7 +325,7 @@ func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
 	var keys []key
 	for _, r := range results {
 		for _, e := range r.Executors {
-			k := key{e, r.District}
+			k := key{e, r.Owner}
 			g, ok := groups[k]
 			if !ok {
 				g = &agg{activities: map[string]bool{}}
@@ -309,24 +355,32 @@ func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
 
 // byYear is every activity and year in the shape of the form "Сведения о
 // достижении значений показателей": indicator, unit, plan, fact,
-// achievement level and the reason for deviation.
+// achievement level and the reason for deviation; each roadmap's
+// activities section by section under their headings, by number within
+// a section (2.9 before 2.10).
 func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t := view.Table{Columns: []view.Column{
-		col(lang, "row", 0), col(lang, "district", 18), col(lang, "n", 0),
+		col(lang, "row", 0), ownerCol(results, lang, 18), col(lang, "n", 0),
 		col(lang, "title", 36), col(lang, "indicator", 36), col(lang, "unit", 12),
 		col(lang, "year", 0), col(lang, "plan", 20), col(lang, "fact", 16),
 		col(lang, "achievement", 0), col(lang, "status", 16), col(lang, "reason", 30),
 	}}
 	sorted := slices.Clone(results)
 	slices.SortStableFunc(sorted, func(a, b fulfil.Result) int {
-		return cmp.Or(cmp.Compare(a.District, b.District), cmp.Compare(a.RoadmapID, b.RoadmapID), a.N.Compare(b.N), cmp.Compare(a.Year, b.Year))
+		return cmp.Or(cmp.Compare(a.Owner, b.Owner), cmp.Compare(a.RoadmapID, b.RoadmapID), cmp.Compare(a.SectionOrder, b.SectionOrder),
+			a.N.Compare(b.N), cmp.Compare(a.Year, b.Year))
 	})
+	placed := make([]placedSection, len(sorted))
+	for i, r := range sorted {
+		placed[i] = placedSection{scope: r.RoadmapID, section: r.Section}
+	}
+	t.Headings = sectionHeadings(placed)
 	for i, r := range sorted {
 		unit := r.Plan.Unit
 		if unit == "" {
 			unit = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
 		}
-		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.District), view.NumberOf(r.N),
+		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.Owner), view.NumberOf(r.N),
 			view.TextCell(r.Title), view.TextCell(r.Indicator), view.TextCell(unit), view.IntCell(r.Year),
 			view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r), view.StatusCell(string(r.Status)),
 			view.TextCell(r.Reason)})

@@ -23,6 +23,44 @@ type Table struct {
 	Columns  []Column
 	// Rows hold typed cells, one per column.
 	Rows [][]Cell
+	// Headings are section headings between rows, in order of Before.
+	Headings []Heading
+}
+
+// Heading is a section heading drawn above data row Before («I.
+// Нормативно-правовое обеспечение»). It is kept apart from Rows, not made
+// a row of its own, because it is no data: JSON, which keeps rows typed,
+// leaves it out, and each renderer that draws for people (text, Markdown,
+// CSV, xlsx) draws it its own way, above the rows of its section.
+type Heading struct {
+	Before int
+	// N is the section's number as printed («I», «2»), "" if it has none.
+	N     string
+	Title string
+}
+
+// Text is the heading on one line: «I. Нормативно-правовое обеспечение».
+func (h Heading) Text() string {
+	if h.N == "" {
+		return h.Title
+	}
+	return strings.TrimSuffix(h.N, ".") + ". " + h.Title
+}
+
+// HeadingsBefore are the headings above row i.
+func (t Table) HeadingsBefore(i int) []Heading {
+	var out []Heading
+	for _, h := range t.Headings {
+		if h.Before == i {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// SectionHeading is the heading of section s above row before.
+func SectionHeading(s roadmap.Section, before int) Heading {
+	return Heading{Before: before, N: s.N, Title: s.Title}
 }
 
 // Column is one column: Key names it in JSON and CSV, Header is what
@@ -36,10 +74,12 @@ type Column struct {
 }
 
 // Show is the table of how the tool understood each activity of r: its
-// deadlines per year and its indicator.
+// deadlines per year, its indicator and how the indicator (else the
+// expected result) was read, the activities under their section headings.
+// The expected result has a column of its own when some activity has one.
 func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 	t := Table{
-		Title: i18n.T(lang, "show.title", r.ID, r.District, r.Period.From, r.Period.To),
+		Title: i18n.T(lang, "show.title", r.ID, Owner(r, lang), r.Period.From, r.Period.To),
 		Columns: []Column{
 			{Key: "n", Header: i18n.T(lang, "col.n")},
 			{Key: "id", Header: i18n.T(lang, "col.id")},
@@ -50,18 +90,47 @@ func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 			{Key: "reading", Header: i18n.T(lang, "col.reading"), Max: 40},
 		},
 	}
+	results := false
 	for _, a := range r.Activities {
-		t.Rows = append(t.Rows, []Cell{
+		results = results || a.Result.Text != ""
+	}
+	if results {
+		t.Columns = append(t.Columns, Column{Key: "result", Header: i18n.T(lang, "col.result"), Max: 36})
+	}
+	var section *roadmap.Section
+	for i, a := range r.Activities {
+		if s := r.SectionOf(a); s != nil && s != section {
+			t.Headings = append(t.Headings, SectionHeading(*s, i))
+		}
+		section = r.SectionOf(a)
+		row := []Cell{
 			NumberOf(a.N),
 			TextCell(a.ID),
 			TextCell(a.Title),
 			TextCell(a.Due.Text),
 			TextCell(Deadlines(a.Due, r.Period, lang)),
-			TextCell(a.Measure().Text),
+			TextCell(a.Indicator.Text),
 			TextCell(Reading(a, r.Period, lang)),
-		})
+		}
+		if results {
+			row = append(row, TextCell(a.Result.Text))
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// Owner names whose roadmap r is, for a title line: the district of a
+// district roadmap, else the region or school with the level in words
+// («Пензенская область, региональная»).
+func Owner(r *roadmap.Roadmap, lang i18n.Lang) string {
+	switch r.LevelOf() {
+	case roadmap.LevelRegion:
+		return i18n.T(lang, "show.owner.region", r.Owner())
+	case roadmap.LevelSchool:
+		return i18n.T(lang, "show.owner.school", r.Owner())
+	}
+	return r.District
 }
 
 // Deadlines lists when the activity falls due, one line per year.
