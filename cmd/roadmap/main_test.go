@@ -2,6 +2,7 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output inside the test scripts")
@@ -33,12 +35,13 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fits":   cmdFits,
 			"sparse": cmdSparse,
+			"xlsx":   cmdXLSX,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("ROADMAP_LANG", "")
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("COLUMNS", "")
-			for _, dir := range []string{"roadmaps", "testdata/rules", "testdata/reports", "testdata/import"} {
+			for _, dir := range []string{"roadmaps", "testdata/rules", "testdata/reports", "testdata/import", "testdata/regional"} {
 				if err := os.CopyFS(filepath.Join(env.WorkDir, dir), os.DirFS(filepath.Join("..", "..", dir))); err != nil {
 					return err
 				}
@@ -85,4 +88,33 @@ func cmdSparse(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	ts.Check(f.Truncate(size))
 	ts.Check(f.Close())
+}
+
+// cmdXLSX prints a workbook as its reader sees it, one line a row:
+// "Sheet!A5: cell | cell | ...", merged ranges as "Sheet merged A8:L8";
+// the script then matches it with stdout: `xlsx svodka.xlsx`.
+func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: xlsx FILE")
+	}
+	f, err := excelize.OpenFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	defer f.Close()
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		ts.Check(err)
+		for i, row := range rows {
+			if len(row) > 0 {
+				fmt.Fprintf(&b, "%s!A%d: %s\n", sheet, i+1, strings.Join(row, " | "))
+			}
+		}
+		merged, err := f.GetMergeCells(sheet)
+		ts.Check(err)
+		for _, m := range merged {
+			fmt.Fprintf(&b, "%s merged %s:%s\n", sheet, m.GetStartAxis(), m.GetEndAxis())
+		}
+	}
+	_, err = ts.Stdout().Write([]byte(b.String()))
+	ts.Check(err)
 }

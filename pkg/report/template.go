@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -99,7 +100,7 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 	titles := []string{
 		i18n.T(lang, "template.title"),
 		ownerLine(rm, lang),
-		i18n.T(lang, "template.roadmap", rm.ID, rm.Direction),
+		i18n.T(lang, "template.roadmap", rm.ID, cmp.Or(rm.Direction, rm.Title)),
 		i18n.T(lang, "template.order", approval(rm, lang)),
 		i18n.T(lang, "template.instruction", FieldFact.Header(lang), FieldDate.Header(lang), FieldDocument.Header(lang), FieldReason.Header(lang)),
 	}
