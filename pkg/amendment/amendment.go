@@ -131,23 +131,12 @@ type SetSpec struct {
 	Note      string           `yaml:"note" schema:"nullable"`
 }
 
-// NewActivity is an activity an amendment adds.
-type NewActivity struct {
-	ID        string           `yaml:"id" rm:"required"`
-	N         roadmap.Number   `yaml:"n"` // ignored: activities are renumbered
-	Section   string           `yaml:"section"`
-	Title     string           `yaml:"title" rm:"required"`
-	Due       phrase.Due       `yaml:"due" rm:"required"`
-	Indicator phrase.Indicator `yaml:"indicator"`
-	Result    phrase.Indicator `yaml:"result"`
-	Executors []string         `yaml:"executors" rm:"required"`
-	Note      string           `yaml:"note"`
-}
-
 // AddSpec adds an activity, after another or first.
 type AddSpec struct {
-	Add   NewActivity `yaml:"add" rm:"required"`
-	After string      `yaml:"after"`
+	// Add is the new activity; its n is not needed (activities are
+	// renumbered) and is ignored.
+	Add   roadmap.Activity `yaml:"add" rm:"required,loose=n" schema:"def=NewActivity"`
+	After string           `yaml:"after"`
 }
 
 // RemoveSpec removes an activity.

@@ -3,6 +3,7 @@ package roadmap
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -31,6 +32,9 @@ type decoder struct {
 	aliasStop  bool
 	// patch counts the patch fields being decoded (see field.patch).
 	patch int
+	// nextLoose are the keys the next struct decoded does not require
+	// (see field.loose).
+	nextLoose []string
 }
 
 // decodeHook lets a type read itself from a node (deadlines and indicators
@@ -271,6 +275,9 @@ type field struct {
 	// patch: the value sets some fields of a struct (an amendment's
 	// correction of the document); none is required there.
 	patch bool
+	// loose are keys of the value's struct not required there
+	// (rm:"loose=n": an amendment's new activity needs no n).
+	loose []string
 }
 
 // fieldCache maps a struct type to its []field; files load in parallel.
@@ -296,6 +303,8 @@ func fieldsOf(t reflect.Type) []field {
 				f.enum = strings.Split(strings.TrimPrefix(opt, "enum="), "|")
 			case opt == "patch":
 				f.patch = true
+			case strings.HasPrefix(opt, "loose="):
+				f.loose = strings.Split(strings.TrimPrefix(opt, "loose="), "|")
 			}
 		}
 		fs = append(fs, f)
@@ -341,6 +350,8 @@ func (d *decoder) pairs(n *yaml.Node) (explicit, merged [][2]*yaml.Node) {
 }
 
 func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
+	loose := d.nextLoose
+	d.nextLoose = nil
 	if n.Kind != yaml.MappingNode {
 		if !isNull(n) {
 			d.add(n, diag.WrongType, keyName(path), i18n.M("type.mapping"), typeName(n))
@@ -391,7 +402,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		if f.patch {
 			d.patch++
 		}
+		d.nextLoose = f.loose
 		d.decode(val, fv, sub)
+		d.nextLoose = nil
 		if f.patch {
 			d.patch--
 		}
@@ -406,7 +419,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		apply(kv, true)
 	}
 	for _, f := range fs {
-		if f.required && !given[f.key] && d.patch == 0 {
+		if f.required && !given[f.key] && d.patch == 0 && !slices.Contains(loose, f.key) {
 			at := n
 			if kn, ok := seen[f.key]; ok {
 				at = kn

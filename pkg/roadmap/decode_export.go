@@ -56,6 +56,9 @@ type FieldTag struct {
 	// Patch is set by rm:"patch": the value sets some fields of a struct,
 	// none of them required there.
 	Patch bool
+	// Loose are the keys of the value's struct that rm:"loose=a|b" does
+	// not require there.
+	Loose []string
 }
 
 // Fields lists the keys of struct type t in the order of its fields.
@@ -63,7 +66,7 @@ func Fields(t reflect.Type) []FieldTag {
 	fs := fieldsOf(t)
 	out := make([]FieldTag, len(fs))
 	for i, f := range fs {
-		out[i] = FieldTag{Key: f.key, Index: f.index, Required: f.required, Enum: f.enum, Patch: f.patch}
+		out[i] = FieldTag{Key: f.key, Index: f.index, Required: f.required, Enum: f.enum, Patch: f.patch, Loose: f.loose}
 	}
 	return out
 }

@@ -28,7 +28,6 @@ type change struct{}
 // The change shapes are package amendment's own.
 type (
 	changeSet            = amendment.SetSpec
-	newActivity          = amendment.NewActivity
 	changeAdd            = amendment.AddSpec
 	changeRemove         = amendment.RemoveSpec
 	changeMove           = amendment.MoveSpec
@@ -52,7 +51,6 @@ var changeForms = []reflect.Type{
 var defNames = map[reflect.Type]string{
 	reflect.TypeFor[amendment.Document]():   "AmendingDocument",
 	reflect.TypeFor[changeSet]():            "ChangeSet",
-	reflect.TypeFor[newActivity]():          "NewActivity",
 	reflect.TypeFor[changeAdd]():            "ChangeAdd",
 	reflect.TypeFor[changeRemove]():         "ChangeRemove",
 	reflect.TypeFor[changeMove]():           "ChangeMove",

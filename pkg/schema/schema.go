@@ -171,7 +171,7 @@ const NumberPattern = `^[1-9][0-9]*(\.[1-9][0-9]*)*\.?$`
 // Build returns the schema of every kind of file, described in lang: a
 // document whose top-level oneOf picks the kind by the format key.
 func Build(lang i18n.Lang) *Schema {
-	g := &generator{lang: lang, names: map[string]reflect.Type{}}
+	g := &generator{lang: lang, names: map[string]reflect.Type{}, loose: map[string][]string{}}
 	root := &Schema{
 		Schema:      Draft,
 		ID:          ID,
@@ -207,6 +207,8 @@ type generator struct {
 	root  file
 	defs  Properties
 	names map[string]reflect.Type
+	// loose are, by definition name, the keys it does not require.
+	loose map[string][]string
 }
 
 // tag is what the rm and schema tags of a field say.
@@ -215,8 +217,23 @@ type tag struct {
 	enum     []string
 	// patch: the value sets some fields of a struct, none required.
 	patch bool
+	// loose: keys of the value's struct not required there; def names
+	// that variant's definition.
+	loose []string
+	def   string
 	// nullable: null is a value (in an amendment, null removes a field).
 	nullable bool
+}
+
+// schemaDef reads schema:"def=Name": the field's struct is described as
+// its own definition Name (a variant of the type's).
+func schemaDef(sf reflect.StructField) string {
+	for _, opt := range strings.Split(sf.Tag.Get("schema"), ",") {
+		if d, ok := strings.CutPrefix(opt, "def="); ok {
+			return d
+		}
+	}
+	return ""
 }
 
 // nullable reads the schema tag: null is a value of the field.
@@ -263,7 +280,7 @@ func (g *generator) object(t reflect.Type, name string) *Schema {
 		if !sf.IsExported() {
 			continue
 		}
-		tg := tag{required: f.Required, enum: f.Enum, patch: f.Patch, nullable: nullable(sf)}
+		tg := tag{required: f.Required, enum: f.Enum, patch: f.Patch, loose: f.Loose, def: schemaDef(sf), nullable: nullable(sf)}
 		if patch := strings.HasSuffix(name, "Patch"); patch {
 			// A patch gives some fields; null removes an optional one.
 			tg.nullable, tg.required = !tg.required, false
@@ -279,7 +296,7 @@ func (g *generator) object(t reflect.Type, name string) *Schema {
 			p.Const, p.MinLength = g.root.format, nil
 		}
 		s.Properties = append(s.Properties, Property{Name: key, Schema: p})
-		if tg.required {
+		if tg.required && !slices.Contains(g.loose[name], key) {
 			s.Required = append(s.Required, key)
 		}
 	}
@@ -313,8 +330,12 @@ func (g *generator) value(t reflect.Type, def, key string, tg tag) *Schema {
 	case reflect.Pointer:
 		return g.value(t.Elem(), def, key, tg)
 	case reflect.Struct:
-		if tg.patch {
+		switch {
+		case tg.patch:
 			return g.ref(t, defName(t)+"Patch")
+		case tg.def != "":
+			g.loose[tg.def] = tg.loose
+			return g.ref(t, tg.def)
 		}
 		return g.ref(t, "")
 	case reflect.String:
