@@ -20,8 +20,10 @@ var (
 	// wordDate is a date with the month in words: «13 ноября 2015 г.».
 	wordDate = regexp.MustCompile(`(\d{1,2})\s+(января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)\s+(\d{4})`)
 	// formDate is a date filled into a form: «« 10»______01____2022 г.».
-	formDate   = regexp.MustCompile(`«\s*(\d{1,2})\s*»[\s_]*(\d{1,2})[\s_]*(\d{4})`)
-	approveMe  = regexp.MustCompile(`(?i)^утверждаю$`)
+	formDate = regexp.MustCompile(`«\s*(\d{1,2})\s*»[\s_]*(\d{1,2})[\s_]*(\d{4})`)
+	// approveMe is the approval mark, bare or in quotes or with a colon:
+	// «УТВЕРЖДАЮ», ««Утверждаю»», «Утверждаю:».
+	approveMe  = regexp.MustCompile(`(?i)^[«"]?утверждаю[»"]?:?$`)
 	genitiveMo = map[string]int{"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
 		"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12}
 )
@@ -91,7 +93,12 @@ func (rc *recogniser) annexDocument() {
 var (
 	republicRe  = regexp.MustCompile(`Республик[аиеу]\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)?`)
 	municipalRe = regexp.MustCompile(`муниципального\s+образования\s+(город|городской\s+округ)\s+([А-ЯЁ][а-яё-]+)`)
-	schoolRe    = regexp.MustCompile(`(?:^|[^\p{L}])(МБОУ|МАОУ|МКОУ|МОУ|ГБОУ|ГАОУ|МБУДО|МАУДО)\s+(«[^»]+»|[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ]{2,6})?)`)
+	// schoolRe is a school's form and name: «МБОУ «…»», «МБОУ Тамбарской
+	// ООШ», or a kind and number only, «МБОУ СОШ № 16».
+	schoolRe = regexp.MustCompile(`(?:^|[^\p{L}])(МБОУ|МАОУ|МКОУ|МОУ|ГБОУ|ГАОУ|МБУДО|МАУДО)\s+(«[^»]+»|(?:СОШ|ООШ|НОШ|ОШ)\s*№\s*\d+|[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ]{2,6})?)`)
+	// moDistrict is a district named as a municipal formation in quotes:
+	// «МО "Бологовский район"».
+	moDistrict  = regexp.MustCompile(`(?:^|\s)МО\s+["«]([А-ЯЁ][а-яё]+ский\s+(?:район|муниципальный\s+округ))["»]`)
 	schoolWord  = regexp.MustCompile(`(?i)(^|\s)(школ[аыеу]|школой)(\s|$)`)
 	regionalCue = regexp.MustCompile(`(?i)министерств\S*\s+образования|администраци\S*\s+(области|края)|региональн`)
 )
@@ -161,6 +168,9 @@ func (rc *recogniser) place(opt Options) {
 	r.District = opt.District
 	if r.District == "" {
 		r.District = district(r.Authority)
+	}
+	if m := moDistrict.FindStringSubmatch(owner); r.District == "" && m != nil {
+		r.District = m[1]
 	}
 	if r.District == "" {
 		if m := municipalRe.FindStringSubmatch(owner); m != nil {

@@ -74,6 +74,16 @@ var realDocs = []realDoc{
 		// A month grid with no marks and a cell short in every row; years only in the rows.
 		warnings: map[string]int{"import.warn.other": 1, "import.warn.month_grid": 1, "import.warn.period_rows": 1,
 			"import.warn.row_aligned": 3, "import.warn.empty": 3}},
+	{name: "15_school63-victory-day-2013",
+		// Deadlines with no year or a two-digit one: no period anywhere.
+		warnings: map[string]int{"import.warn.no_period": 1, "import.warn.due": 6},
+		errors:   []diag.Code{diag.MissingField}, outside: []string{"region"}},
+	{name: "17_bolshevistskaya-school-fgos-noo-2011",
+		// A draft («ПРОЕКТ») with the order's number left to fill; no period in the title.
+		warnings: map[string]int{"import.warn.skipped": 3, "import.warn.period_guessed": 1}},
+	{name: "18_bologovsky-district-summer-2024",
+		// «1 раз в квартал» names no month.
+		warnings: map[string]int{"import.warn.due": 1}},
 }
 
 type realDoc struct {

@@ -168,15 +168,16 @@ var (
 	tableCaption = regexp.MustCompile(`(?i)^таблица\s*\d*\.?$`)
 	// roadmapWords begin a roadmap's title: «Дорожная карта …», «План
 	// мероприятий («дорожная карта») …», «Комплекс мер …», «План-график …»,
-	// «Сетевой график …», «Перечень основных мероприятий …».
-	roadmapWords = regexp.MustCompile(`(?i)^(дорожная\s+карта|план\s+мероприятий|комплекс\s+мер|план-график|сетевой\s+график|перечень(\s|$))`)
+	// «Сетевой график …», «Перечень основных мероприятий …», and «ПЛАН»
+	// alone on its line above «проведения мероприятий …».
+	roadmapWords = regexp.MustCompile(`(?i)^(дорожная\s+карта|план\s+мероприятий|комплекс\s+мер|план-график|сетевой\s+график|перечень(\s|$)|план$)`)
 )
 
 // roadmapTitle takes the paragraphs just above the table, from the one
 // starting "Дорожная карта", as the roadmap's title.
 func (rc *recogniser) roadmapTitle() {
 	start := -1
-	for i := rc.tableAt - 1; i >= 0 && i >= rc.tableAt-6; i-- {
+	for i := rc.tableAt - 1; i >= 0 && i >= rc.tableAt-10; i-- {
 		if rc.used[i] || (rc.resAt >= 0 && i < rc.resAt && rc.resAt <= rc.tableAt) {
 			break
 		}

@@ -232,7 +232,8 @@ func SplitExecutors(cell string) (out []string, guessed bool) {
 				region = false
 			}
 			people := initials.MatchString(words[i]) && initials.MatchString(words[start]) && !initials.MatchString(words[i-1])
-			split := depth == 0 && !region && (legalForms[w] && strings.ToUpper(prev) != prev ||
+			// A word opening «…» names what precedes it: «ЧРООП «Пограничное братство»».
+			split := depth == 0 && !region && !strings.HasPrefix(words[i], "«") && (legalForms[w] && strings.ToUpper(prev) != prev ||
 				nominativeHead(w) && !stopWords[strings.ToLower(prev)] && !initials.MatchString(prev) ||
 				positions[strings.ToLower(w)] && startsUpper(w) ||
 				people)
