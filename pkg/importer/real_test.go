@@ -89,8 +89,11 @@ var realDocs = []realDoc{
 type realDoc struct {
 	name     string
 	warnings map[string]int
-	errors   []diag.Code
-	outside  []string
+	// errors are the check errors of a document whose stored copy lacks
+	// what the check needs (its issuer, a year, rows cut off): the errors
+	// say what the user must add. A document with none is complete.
+	errors  []diag.Code
+	outside []string
 }
 
 func TestRealCorpus(t *testing.T) {
@@ -124,7 +127,18 @@ func TestRealCorpus(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d of %d expected fields match over %d documents", matched, total, len(realDocs))
+	complete := 0
+	for _, doc := range realDocs {
+		if len(doc.errors) == 0 {
+			complete++
+		}
+	}
+	// Issue 12: at least 8 documents import to a draft the check passes.
+	if complete < 8 {
+		t.Errorf("only %d corpus documents give a draft with no check error, want at least 8", complete)
+	}
+	t.Logf("%d of %d expected fields match over %d documents; %d give a draft with no check error",
+		matched, total, len(realDocs), complete)
 }
 
 func importReal(t *testing.T, path string) *Result {
