@@ -53,22 +53,54 @@ func findDate(s string) (roadmap.Date, bool) {
 	return roadmap.ParseDate(strconv.Itoa(d) + "." + strconv.Itoa(mo) + "." + strconv.Itoa(y))
 }
 
-// approvedBlock reads «УТВЕРЖДАЮ», a position and a name above the
-// title: who signed a roadmap approved without an order.
+// approvedBlock reads «УТВЕРЖДАЮ», a position (on one line or several)
+// and a name above the title: who signed a roadmap approved without an
+// order. The name is the line that holds initials and a surname
+// («__________ /Т. М. Гераськина/»); the lines between are the position.
 func (rc *recogniser) approvedBlock() {
 	for i := 0; i+2 < rc.tableAt; i++ {
 		if rc.used[i] || !approveMe.MatchString(rc.text(i)) {
 			continue
 		}
-		pos, name := rc.text(i+1), rc.text(i+2)
-		if rc.used[i+1] || rc.used[i+2] || !positionRe.MatchString(pos) {
+		end := -1
+		for j := i + 1; j < rc.tableAt && j <= i+4; j++ {
+			if rc.used[j] {
+				break
+			}
+			if personName.MatchString(rc.text(j)) {
+				end = j
+				break
+			}
+		}
+		if end < 0 {
+			end = i + 2 // a name the pattern does not know: the line after the position
+		}
+		if end == i+1 {
 			return
 		}
-		rc.r.Document.SignedBy = &roadmap.Person{Position: pos, Name: name}
-		rc.used[i], rc.used[i+1], rc.used[i+2] = true, true, true
+		var pos []string
+		for j := i + 1; j < end; j++ {
+			pos = append(pos, rc.text(j))
+		}
+		position := strings.Join(pos, " ")
+		if !positionRe.MatchString(position) {
+			return
+		}
+		name := personName.FindString(rc.text(end))
+		if name == "" {
+			name = rc.text(end)
+		}
+		rc.r.Document.SignedBy = &roadmap.Person{Position: position, Name: name}
+		for j := i; j <= end; j++ {
+			rc.used[j] = true
+		}
 		return
 	}
 }
+
+// personName is a person as documents sign: «Т. М. Гераськина»,
+// «Гераськина Т.М.».
+var personName = regexp.MustCompile(`[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?|[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.`)
 
 // annexDocument reads the approving document from the annex note: an
 // order («к приказу») or another act, its number and date.
