@@ -60,6 +60,8 @@ var importMessages = map[string]entry{
 	"import.warn.results_skipped":  {"таблица ожидаемых результатов пропущена: не удалось сопоставить столбцы годам", "table of expected results skipped: its columns could not be matched to years"},
 	"import.warn.results_years":    {"в таблице ожидаемых результатов нет строки с годами: столбцы приняты за годы %d–%d по порядку", "the table of expected results has no row of years: its columns are taken as the years %d–%d in order"},
 	"import.warn.recased":          {"название органа написано прописными буквами: записано как «%s» — проверьте", "the authority's name is in capitals: written as %q — check it"},
+	"import.warn.region_recased":   {"регион назван только прописными буквами: принят «%s» — проверьте", "the region is named only in capitals: %q taken — check it"},
+	"import.warn.section_due":      {"строка раздела %s со сроком принята за раздел (римский номер или «Этап …», нет исполнителей); срок «%s» не перенесён: в roadmap/v1 у раздела нет срока", "the row of section %s with a deadline is taken as a section (a Roman number or «Этап …», no executors); its deadline %q is not kept: a roadmap/v1 section has no deadline"},
 	"import.warn.no_authority":     {"не найден орган, издавший документ (authority)", "the issuing authority was not found"},
 	"import.warn.no_district":      {"район не найден в названии органа: укажите --district", "no district in the authority's name: give --district"},
 	"import.warn.district_guessed": {"район не назван в названии органа: по тексту документа принят «%s» — проверьте или укажите --district", "the authority names no district: %q taken from the document's text — check it or give --district"},

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -23,6 +24,9 @@ var (
 	formDate = regexp.MustCompile(`«\s*(\d{1,2})\s*»[\s_]*(\d{1,2})[\s_]*(\d{4})`)
 	// approveMe is the approval mark, bare or in quotes or with a colon:
 	// «УТВЕРЖДАЮ», ««Утверждаю»», «Утверждаю:».
+	// orderLine is an order's number written out, «Приказ №143 от …»;
+	// a blank left to fill («№_66») is not one.
+	orderLine  = regexp.MustCompile(`(?i)^приказ\s*(?:№|N)\s*\d`)
 	approveMe  = regexp.MustCompile(`(?i)^[«"]?утверждаю[»"]?:?$`)
 	genitiveMo = map[string]int{"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6,
 		"июля": 7, "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12}
@@ -75,23 +79,30 @@ func (rc *recogniser) approvedBlock() {
 		if end < 0 {
 			end = i + 2 // a name the pattern does not know: the line after the position
 		}
-		if end == i+1 {
-			return
-		}
 		var pos []string
 		for j := i + 1; j < end; j++ {
 			pos = append(pos, rc.text(j))
+		}
+		name := personName.FindString(rc.text(end))
+		if end == i+1 {
+			// Position and name on one line: «Директор школы: Ю.Ф.Ермолаев».
+			before, _, _ := strings.Cut(rc.text(end), name)
+			pos = []string{strings.TrimRight(before, ": ")}
 		}
 		position := strings.Join(pos, " ")
 		if !positionRe.MatchString(position) {
 			return
 		}
-		name := personName.FindString(rc.text(end))
 		if name == "" {
 			name = rc.text(end)
 		}
 		rc.r.Document.SignedBy = &roadmap.Person{Position: position, Name: name}
 		for j := i; j <= end; j++ {
+			rc.used[j] = true
+		}
+		// The approving order under the signature: «Приказ №143 от 18.01.2022 г.».
+		if j := end + 1; j < rc.tableAt && !rc.used[j] && orderLine.MatchString(rc.text(j)) && anyDate(rc.text(j)) {
+			rc.r.Document.Annex = rc.text(j)
 			rc.used[j] = true
 		}
 		return
@@ -123,8 +134,11 @@ func (rc *recogniser) annexDocument() {
 }
 
 var (
-	republicRe  = regexp.MustCompile(`Республик[аиеу]\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)?`)
-	municipalRe = regexp.MustCompile(`муниципального\s+образования\s+(город|городской\s+округ)\s+([А-ЯЁ][а-яё-]+)`)
+	// republicAfter is a republic named by an adjective before the word:
+	// «Чувашской Республики», «Кабардино-Балкарской Республики».
+	republicAfter = regexp.MustCompile(`([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[сц]кой)\s+Республик[аиеу]`)
+	republicRe    = regexp.MustCompile(`Республик[аиеу]\s+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)?`)
+	municipalRe   = regexp.MustCompile(`муниципального\s+образования\s+(город|городской\s+округ)\s+([А-ЯЁ][а-яё-]+)`)
 	// schoolRe is a school's form and name: «МБОУ «…»», «МБОУ Тамбарской
 	// ООШ», or a kind and number only, «МБОУ СОШ № 16».
 	schoolRe = regexp.MustCompile(`(?:^|[^\p{L}])(МБОУ|МАОУ|МКОУ|МОУ|ГБОУ|ГАОУ|МБУДО|МАУДО)\s+(«[^»]+»|(?:СОШ|ООШ|НОШ|ОШ)\s*№\s*\d+|[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ]{2,6})?)`)
@@ -136,8 +150,12 @@ var (
 )
 
 // regionName finds a region in s: «Республики Мордовия» gives «Республика
-// Мордовия», «Нижегородской области» «Нижегородская область».
+// Мордовия», «Чувашской Республики» «Чувашская Республика»,
+// «Нижегородской области» «Нижегородская область».
 func regionName(s string) string {
+	if m := republicAfter.FindStringSubmatch(s); m != nil {
+		return adjNominative(m[1], true) + " Республика"
+	}
 	if m := republicRe.FindStringSubmatch(s); m != nil {
 		name := m[1]
 		if w := strings.TrimSpace(m[2]); w != "" && !orgHead(w) {
@@ -217,6 +235,15 @@ func (rc *recogniser) place(opt Options) {
 			break
 		}
 	}
+	// A heading line in capitals («… В КРАСНОДАРСКОМ КРАЕ») is read in
+	// ordinary case: a guess, since recasing may miss a name.
+	for i := 0; i < rc.tableAt && r.Region == ""; i++ {
+		if s := rc.text(i); strings.ToUpper(s) == s {
+			if r.Region = regionName(capitalise(s)); r.Region != "" {
+				rc.warn(rc.paras[i].Loc, "import.warn.region_recased", r.Region)
+			}
+		}
+	}
 	switch {
 	case r.Organisation != "" || schoolWord.MatchString(head):
 		r.Level = roadmap.LevelSchool
@@ -247,3 +274,20 @@ func (rc *recogniser) place(opt Options) {
 		r.Direction = quoted(r.Document.Title)
 	}
 }
+
+// capitalise writes each word of s, typed in capitals, as a name is
+// written, but the nouns of a region's name in lower case: «В
+// КРАСНОДАРСКОМ КРАЕ» gives «В Краснодарском крае».
+func capitalise(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r := []rune(strings.ToLower(w))
+		if !regionNouns[string(r)] {
+			r[0] = unicode.ToUpper(r[0])
+		}
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+var regionNouns = map[string]bool{"области": true, "края": true, "крае": true}

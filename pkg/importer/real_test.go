@@ -84,6 +84,19 @@ var realDocs = []realDoc{
 	{name: "18_bologovsky-district-summer-2024",
 		// «1 раз в квартал» names no month.
 		warnings: map[string]int{"import.warn.due": 1}},
+	{name: "19_school16-ege-2012-2013",
+		// «Т.И.Герасименко Т.В.Лавринова»: people with no space after the initials;
+		// month ranges with no year («Сентябрь-май»).
+		warnings: map[string]int{"import.warn.executors": 3, "import.warn.due": 3}},
+	{name: "20_krasnodar-krai-gia-9-2013",
+		// The stage «I. Этап подготовки» carries a deadline; the region only in the
+		// capitals of the title; the order's title is not in the text.
+		warnings: map[string]int{"import.warn.no_order_title": 1, "import.warn.region_recased": 1,
+			"import.warn.section_due": 1}},
+	{name: "21_karabai-shemursha-school-defence-month-2022",
+		// «Классные руководители Столярова И.В.»; «В течение месячника»; the title gives dates, not a year.
+		warnings: map[string]int{"import.warn.no_order_title": 1, "import.warn.period_guessed": 1,
+			"import.warn.due": 2, "import.warn.executors": 3}},
 }
 
 type realDoc struct {

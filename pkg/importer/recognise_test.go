@@ -95,6 +95,49 @@ func TestRecogniseRows(t *testing.T) {
 	}
 }
 
+// TestSectionDue: a heading row may carry a deadline when its number is
+// Roman or its title a stage; an Arabic-numbered row with a deadline and
+// no executors stays an activity (an executor cell left empty), and so
+// does a Roman-numbered row with executors.
+func TestSectionDue(t *testing.T) {
+	text := "Дорожная карта на 2013 год\n" +
+		"№\tМероприятия\tСроки\tОтветственные\n" +
+		"I.\tЭтап подготовки\tноябрь 2012 – май 2013\n" +
+		"1.\tПлан\tмай 2013\n" +
+		"2.\tЭтап проведения\tиюнь 2013\n" +
+		"1.\tЭкзамены\tиюнь 2013\tМинистерство\n" +
+		"II.\tЭтап анализа\tиюль 2013\tМинистерство\n"
+	doc, _ := ReadText([]byte(text))
+	r, ws, err := Recognise(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var secs, acts []string
+	for _, s := range r.Sections {
+		secs = append(secs, s.N+" "+s.Title)
+	}
+	for _, a := range r.Activities {
+		acts = append(acts, a.N.String()+" "+a.Title)
+	}
+	if want := []string{"I Этап подготовки", "2 Этап проведения"}; !slices.Equal(secs, want) {
+		t.Errorf("sections %q, want %q", secs, want)
+	}
+	if want := []string{"1 План", "1 Экзамены", "2 Этап анализа"}; !slices.Equal(acts, want) {
+		t.Errorf("activities %q, want %q", acts, want)
+	}
+	w := warningsText(ws)
+	for _, want := range []string{
+		`line 3: the row of section I «Этап подготовки» with a deadline is taken as a section`,
+		`line 5: the row of section 2 «Этап проведения» with a deadline`,
+		`line 4: activity 1: empty field executors`,
+		`line 7: number "II." not read`,
+	} {
+		if !strings.Contains(w, want) {
+			t.Errorf("no warning %q in\n%s", want, w)
+		}
+	}
+}
+
 func TestRecogniseNoTable(t *testing.T) {
 	for _, text := range []string{
 		"Просто текст\nбез таблицы\n",
@@ -133,6 +176,16 @@ func TestSplitExecutors(t *testing.T) {
 		{"Н.Е. Байрачный К.А. Федоренко", []string{"Н.Е. Байрачный", "К.А. Федоренко"}, true},
 		{"Директор ОО Куратор Калачева Е. А.", []string{"Директор ОО", "Куратор Калачева Е. А."}, true},
 		{"ГОУ ДПО НИРО", []string{"ГОУ ДПО НИРО"}, false},
+		{"Т.И.Герасименко Т.В.Лавринова", []string{"Т.И.Герасименко", "Т.В.Лавринова"}, true},
+		{"Т.В.Лавринова Руководители МТГ", []string{"Т.В.Лавринова", "Руководители МТГ"}, true},
+		{"Т.В.Лавринова И.И. Петров", []string{"Т.В.Лавринова", "И.И. Петров"}, true},
+		{"Столярова И.В. Т.В.Лавринова", []string{"Столярова И.В.", "Т.В.Лавринова"}, true},
+		{"Т.В.Лавринова", []string{"Т.В.Лавринова"}, false},
+		{"Классные руководители Столярова И.В.", []string{"Классные руководители", "Столярова И.В."}, true},
+		{"Учителя начальной школы Т.В.Лавринова", []string{"Учителя начальной школы", "Т.В.Лавринова"}, true},
+		// A single position names the person who holds it.
+		{"Заместитель директора Т.В.Лавринова", []string{"Заместитель директора Т.В.Лавринова"}, false},
+		{"Учитель ОБЖ Зам. директора по ВР", []string{"Учитель ОБЖ", "Зам. директора по ВР"}, true},
 		{"", nil, false},
 	}
 	for _, tt := range tests {
@@ -193,6 +246,14 @@ func TestNominative(t *testing.T) {
 		{district, "Управление образования Бессоновского района Пензенской области", "Бессоновский район"},
 		{region, "Управление образования Бессоновского района Пензенской области", "Пензенская область"},
 		{region, "Отдел образования Каневского района Краснодарского края", "Краснодарский край"},
+		{region, "проведения ГИА в Краснодарском крае в 2016 году", "Краснодарский край"},
+		{region, "в Краснодарском краевом институте", ""},
+		{regionName, "Шемуршинского района Чувашской Республики с 21 января", "Чувашская Республика"},
+		{regionName, "Министерство образования Кабардино-Балкарской Республики", "Кабардино-Балкарская Республика"},
+		{regionName, "Министерство образования Республики Мордовия", "Республика Мордовия"},
+		{regionName, capitalise("В 2012-2013 УЧЕБНОМ ГОДУ В КРАСНОДАРСКОМ КРАЕ"), "Краснодарский край"},
+		{regionName, capitalise("МИНИСТЕРСТВО ОБРАЗОВАНИЯ ЧУВАШСКОЙ РЕСПУБЛИКИ"), "Чувашская Республика"},
+		{regionName, capitalise("ОТДЕЛ ОБРАЗОВАНИЯ ПЕНЗЕНСКОЙ ОБЛАСТИ"), "Пензенская область"},
 		{recase, "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ БЕССОНОВСКОГО РАЙОНА ПЕНЗЕНСКОЙ ОБЛАСТИ", "Управление образования Бессоновского района Пензенской области"},
 		{sentenceCase, "КОНЦЕПЦИЯ муниципальной системы", "Концепция муниципальной системы"},
 	}

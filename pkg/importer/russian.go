@@ -84,7 +84,7 @@ func nominativeName(s string) string {
 
 var (
 	districtRe = regexp.MustCompile(`([А-ЯЁ][а-яё-]+)\s+(района|округа|муниципального района)`)
-	regionRe   = regexp.MustCompile(`([А-ЯЁ][а-яё-]+)\s+(области|края)`)
+	regionRe   = regexp.MustCompile(`([А-ЯЁ][а-яё-]+)\s+(области|края|крае)(?:[^а-яё]|$)`)
 )
 
 // adjNominative turns a genitive adjective into the nominative masculine
@@ -95,7 +95,8 @@ func adjNominative(w string, feminine bool) string {
 		v, _ := replaceEnding(w, [][2]string{{"ской", "ская"}, {"цкой", "цкая"}, {"ной", "ная"}, {"ой", "ая"}, {"ей", "яя"}})
 		return v
 	}
-	v, _ := replaceEnding(w, [][2]string{{"ского", "ский"}, {"цкого", "цкий"}, {"кого", "кий"}, {"ого", "ый"}, {"его", "ий"}})
+	v, _ := replaceEnding(w, [][2]string{{"ского", "ский"}, {"цкого", "цкий"}, {"кого", "кий"}, {"ого", "ый"}, {"его", "ий"},
+		{"ском", "ский"}, {"цком", "цкий"}}) // and the prepositional «в Краснодарском крае»
 	return v
 }
 
@@ -113,13 +114,14 @@ func district(authority string) string {
 	return adjNominative(m[1], false) + " " + noun
 }
 
-// region finds "<X>ской области" ("края") and gives "<X>ская область".
+// region finds "<X>ской области" ("края", "в <X>ском крае") and gives
+// "<X>ская область" ("<X>ский край").
 func region(authority string) string {
 	m := regionRe.FindStringSubmatch(authority)
 	if m == nil {
 		return ""
 	}
-	if m[2] == "края" {
+	if m[2] != "области" {
 		return adjNominative(m[1], false) + " край"
 	}
 	return adjNominative(m[1], true) + " область"
@@ -204,9 +206,33 @@ var positions = map[string]bool{
 	"директор": true, "заместитель": true, "куратор": true, "руководитель": true, "руководители": true,
 	"учитель": true, "учителя": true, "педагог": true, "педагоги": true, "начальник": true,
 	"специалист": true, "методист": true, "заведующий": true, "председатель": true, "классные": true,
+	"зам": true, // «Зам. директора»
 }
 
-var initials = regexp.MustCompile(`^[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?$`)
+// pluralPositions name a group («Классные руководители»): a person after
+// them is not the holder of the position but another executor.
+var pluralPositions = map[string]bool{
+	"классные": true, "руководители": true, "учителя": true, "педагоги": true,
+}
+
+var (
+	initials = regexp.MustCompile(`^[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?$`)
+	// gluedPerson is initials and surname written without a space:
+	// «Т.И.Герасименко».
+	gluedPerson = regexp.MustCompile(`^[А-ЯЁ]\.[А-ЯЁ]\.[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?$`)
+	// wholePerson is one person: «Т.И.Герасименко», «Н.Е. Байрачный»,
+	// «Столярова И.В.».
+	wholePerson = regexp.MustCompile(`^(?:[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)$`)
+)
+
+// personStarts reports whether a person begins at words[i]: initials
+// («К.А.», «Т.В.Лавринова») or a surname followed by initials.
+func personStarts(words []string, i int) bool {
+	if initials.MatchString(words[i]) || gluedPerson.MatchString(words[i]) {
+		return true
+	}
+	return startsUpper(words[i]) && i+1 < len(words) && initials.MatchString(words[i+1])
+}
 
 // SplitExecutors splits an executors cell into organisations, as the
 // hand-encoded roadmaps do: at commas and semicolons outside brackets,
@@ -214,7 +240,10 @@ var initials = regexp.MustCompile(`^[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?$`)
 // that follows a word that is not itself an abbreviation, before a
 // capitalised word in the nominative ("Общеобразовательные организации"),
 // before a position ("Куратор"), and between people given as initials
-// and surname ("Н.Е. Байрачный К.А. Федоренко"). A bracket («(далее –
+// and surname ("Н.Е. Байрачный К.А. Федоренко", "Т.И.Герасименко
+// Т.В.Лавринова"), and after a group's position before a person
+// ("Классные руководители Столярова И.В."); a person after a single
+// position holds it ("Куратор Калачева Е. А."). A bracket («(далее –
 // Управление образования)») and the name of a region after «Республики»
 // are never split. guessed is set when a split was made without a
 // separator.
@@ -231,7 +260,9 @@ func SplitExecutors(cell string) (out []string, guessed bool) {
 			} else if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) || orgHead(w) {
 				region = false
 			}
-			people := initials.MatchString(words[i]) && initials.MatchString(words[start]) && !initials.MatchString(words[i-1])
+			people := initials.MatchString(words[i]) && initials.MatchString(words[start]) && !initials.MatchString(words[i-1]) ||
+				personStarts(words, i) && (wholePerson.MatchString(strings.Join(words[start:i], " ")) ||
+					pluralPositions[strings.ToLower(words[start])] && !initials.MatchString(words[i-1]))
 			// A word opening «…» names what precedes it: «ЧРООП «Пограничное братство»».
 			split := depth == 0 && !region && !strings.HasPrefix(words[i], "«") && (legalForms[w] && strings.ToUpper(prev) != prev ||
 				nominativeHead(w) && !stopWords[strings.ToLower(prev)] && !initials.MatchString(prev) ||

@@ -258,46 +258,62 @@ var (
 	// обеспечение», «2. Организационно-методическое сопровождение».
 	sectionHead = regexp.MustCompile(`^([IVXLC]{1,6}|\d{1,2}(?:\.\d{1,2})*)\.?\s+(\S.*)$`)
 	romanNumber = regexp.MustCompile(`^[IVXLC]{1,6}\.?$`)
+	// stageTitle is a stage of the work: «Этап подготовки», «1 этап».
+	stageTitle = regexp.MustCompile(`(?i)^(?:\d+\s+)?этап(?:\s|$)`)
 )
 
 // sectionRow reads a section heading row: one cell spanning the table
 // («I. Анализ работы …»), or a number and a title alone where the number
-// is Roman or the next numbered row is under it («1» before «1.1»).
-func (rc *recogniser) sectionRow(c *columns, rows []Row, r int) (n, title string, ok bool) {
+// is Roman or the next numbered row is under it («1» before «1.1»). A
+// heading may carry a deadline of its own (due) when its number is Roman
+// or its title a stage («Этап подготовки») and it fills no other column:
+// an activity has executors or a result, a stage holds activities.
+func (rc *recogniser) sectionRow(c *columns, rows []Row, r int) (n, title, due string, ok bool) {
 	row := rows[r]
 	var filled []int
+	roles := map[int]string{}
 	for i, cell := range row.Cells {
 		if !cell.Merged && Clean(cell.Text) != "" {
 			filled = append(filled, i)
+			if i < len(c.role) && c.role[i] >= 0 {
+				roles[c.role[i]] = Clean(cell.Text)
+			} else {
+				roles[-1] = Clean(cell.Text)
+			}
 		}
+	}
+	if len(roles) == len(filled) && roles[colTitle] != "" && roles[colDue] != "" &&
+		(len(roles) == 2 || len(roles) == 3 && roles[colN] != "") &&
+		(romanNumber.MatchString(roles[colN]) || stageTitle.MatchString(roles[colTitle])) {
+		return strings.TrimSuffix(roles[colN], "."), roles[colTitle], roles[colDue], true
 	}
 	switch {
 	case len(filled) == 1 && (filled[0] == 0 || filled[0] == c.first[colTitle] && !c.has(colN)):
 		m := sectionHead.FindStringSubmatch(Clean(row.Cells[filled[0]].Text))
 		if m == nil {
-			return "", "", false
+			return "", "", "", false
 		}
-		return m[1], m[2], true
+		return m[1], m[2], "", true
 	case len(filled) == 2 && filled[0] == c.first[colN] && filled[1] == c.first[colTitle]:
 		num := Clean(row.Cells[filled[0]].Text)
 		title := Clean(row.Cells[filled[1]].Text)
 		if romanNumber.MatchString(num) {
-			return strings.TrimSuffix(num, "."), title, true
+			return strings.TrimSuffix(num, "."), title, "", true
 		}
 		own, okN := roadmap.ParseNumber(num)
 		if !okN {
-			return "", "", false
+			return "", "", "", false
 		}
 		for _, next := range rows[r+1:] {
 			if nn, ok := roadmap.ParseNumber(c.cellText(next, colN)); ok {
 				if strings.HasPrefix(string(nn), string(own)+".") {
-					return string(own), title, true
+					return string(own), title, "", true
 				}
 				break
 			}
 		}
 	}
-	return "", "", false
+	return "", "", "", false
 }
 
 // align gives a row that lost a cell of a month grid (its cells fewer
@@ -348,7 +364,10 @@ func (rc *recogniser) activities() {
 		if columnNumbers(row) {
 			continue
 		}
-		if n, title, ok := rc.sectionRow(&c, rows, r); ok {
+		if n, title, due, ok := rc.sectionRow(&c, rows, r); ok {
+			if due != "" {
+				rc.warn(row.Loc, "import.warn.section_due", strings.TrimSpace(n+" «"+title+"»"), due)
+			}
 			rc.r.Sections = append(rc.r.Sections, roadmap.Section{N: n, Title: title})
 			section, inSection = len(rc.r.Sections)-1, 0
 			continue
