@@ -21,15 +21,16 @@ build:
 test: lint unit
 	$(GO) run ./cmd/roadmap check --strict roadmaps/
 
-# unit: -short leaves out the scale tests (a million report rows), which
-# make bench runs.
+# unit: every test but the scale ones (build tag scale: a million report
+# rows), which make bench runs.
 unit:
-	$(GO) test -short -count=1 ./...
+	$(GO) test -count=1 ./...
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags scale ./pkg/report/
 	GOOS=windows GOARCH=amd64 $(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
@@ -52,7 +53,7 @@ fuzz:
 # baseline from the same run (the machines are noisy; ratios are not).
 BENCHTIME ?= 1s
 bench:
-	$(GO) test -count=1 -run='^TestMillionRows$$' -v ./pkg/report/ | grep -E '^(---|\s+big_test)'
+	$(GO) test -tags scale -count=1 -run='^TestMillionRows$$' -v ./pkg/report/ | grep -E '^(---|\s+scale_test)'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
 	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
 	  END { \

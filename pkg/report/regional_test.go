@@ -30,15 +30,8 @@ func regionalRoadmap(t *testing.T) *roadmap.Roadmap {
 // writeRegionalForm writes the form of the regional roadmap in lang.
 func writeRegionalForm(t *testing.T, dir string, lang i18n.Lang) string {
 	t.Helper()
-	f, err := report.Template([]*roadmap.Roadmap{regionalRoadmap(t)}, lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, map[i18n.Lang]string{i18n.RU: "регион.xlsx", i18n.EN: "region.xlsx"}[lang])
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return saveForm(t, filepath.Join(dir, map[i18n.Lang]string{i18n.RU: "регион.xlsx", i18n.EN: "region.xlsx"}[lang]),
+		[]*roadmap.Roadmap{regionalRoadmap(t)}, lang)
 }
 
 // TestRegionalForm reads back the form of a regional roadmap: the sheet
@@ -48,11 +41,7 @@ func writeRegionalForm(t *testing.T, dir string, lang i18n.Lang) string {
 func TestRegionalForm(t *testing.T) {
 	t.Parallel()
 	path := writeRegionalForm(t, t.TempDir(), i18n.RU)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openForm(t, path)
 	sheet := "Пензенская область"
 	if got := f.GetSheetList(); fmt.Sprint(got) != "["+sheet+"]" {
 		t.Fatalf("sheets = %v", got)
@@ -121,11 +110,7 @@ func TestOwnerHeadersReadBack(t *testing.T) {
 func TestRegionalReport(t *testing.T) {
 	t.Parallel()
 	path := writeRegionalForm(t, t.TempDir(), i18n.RU)
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openForm(t, path)
 	sheet := "Пензенская область"
 	set := func(cell string, v any) {
 		t.Helper()

@@ -32,15 +32,31 @@ func seedRoadmaps(t *testing.T) []*roadmap.Roadmap {
 // in English.
 func writeTemplate(t *testing.T, dir string, lang i18n.Lang) string {
 	t.Helper()
-	f, err := report.Template(seedRoadmaps(t), lang)
+	return saveForm(t, filepath.Join(dir, map[i18n.Lang]string{i18n.RU: "форма.xlsx", i18n.EN: "form.xlsx"}[lang]), seedRoadmaps(t), lang)
+}
+
+// saveForm writes the form of rms in lang to path.
+func saveForm(t *testing.T, path string, rms []*roadmap.Roadmap, lang i18n.Lang) string {
+	t.Helper()
+	f, err := report.Template(rms, lang)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, map[i18n.Lang]string{i18n.RU: "форма.xlsx", i18n.EN: "form.xlsx"}[lang])
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// openForm opens a workbook for the test, closed when it ends.
+func openForm(t *testing.T, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }
 
 // TestTemplateForm checks what the form promises: Russian headers, title

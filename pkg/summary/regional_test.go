@@ -10,7 +10,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -27,16 +26,7 @@ var regionalAsOf = time.Date(2023, 1, 15, 0, 0, 0, 0, time.UTC)
 
 func regionalResults(t *testing.T) []fulfil.Result {
 	t.Helper()
-	res, err := check.Run([]string{filepath.Join(regional, "roadmap.yaml")}, nil)
-	if err != nil || len(res.Findings) > 0 {
-		t.Fatal(err, res.Findings)
-	}
-	r, _, err := fulfil.Evaluate(res.Roadmaps, []string{filepath.Join(regional, "report-2022.xlsx")},
-		fulfil.Options{AsOf: regionalAsOf, AllYears: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return r
+	return evaluate(t, filepath.Join(regional, "roadmap.yaml"), filepath.Join(regional, "report-2022.xlsx"), regionalAsOf)
 }
 
 // TestRegionalViews: the summaries of the regional roadmap, in the text,

@@ -27,14 +27,22 @@ const dir = "../../testdata/summary"
 
 var asOf = time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC)
 
+// results evaluates the seed roadmaps at roadmaps against the seeds'
+// report, as of asOf.
 func results(t *testing.T, roadmaps string) []fulfil.Result {
 	t.Helper()
+	return evaluate(t, roadmaps, "../../testdata/reports/seeds-2020-2022.xlsx", asOf)
+}
+
+// evaluate checks the roadmaps (which must have no findings) and
+// evaluates them against report as of day.
+func evaluate(t *testing.T, roadmaps, report string, day time.Time) []fulfil.Result {
+	t.Helper()
 	res, err := check.Run([]string{roadmaps}, nil)
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || len(res.Findings) > 0 {
+		t.Fatal(err, res.Findings)
 	}
-	r, _, err := fulfil.Evaluate(res.Roadmaps, []string{"../../testdata/reports/seeds-2020-2022.xlsx"},
-		fulfil.Options{AsOf: asOf, AllYears: true})
+	r, _, err := fulfil.Evaluate(res.Roadmaps, []string{report}, fulfil.Options{AsOf: day, AllYears: true})
 	if err != nil {
 		t.Fatal(err)
 	}
