@@ -107,15 +107,7 @@ func Clauses(res *Result) []Clause {
 				}
 			}
 		case KindReordered:
-			// A move that keeps its number (another row went to another
-			// section) needs no words.
-			var moves []Move
-			for _, m := range c.Moved {
-				if m.OldN != m.NewN {
-					moves = append(moves, m)
-				}
-			}
-			if len(moves) > 0 {
+			if moves := c.NumberedMoves(); len(moves) > 0 {
 				out = append(out, Clause{Kind: ClauseReorder, Moves: moves})
 			}
 		case KindChanged, KindRenamed:

@@ -119,6 +119,19 @@ type Change struct {
 	Old, New *roadmap.Activity
 }
 
+// NumberedMoves are the moves of a reorder that change a row's number: a
+// row that keeps its number moved only because another went to another
+// section, and the words of that other change say so.
+func (c *Change) NumberedMoves() []Move {
+	var out []Move
+	for _, m := range c.Moved {
+		if m.OldN != m.NewN {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // Move is an activity that changed place among the others.
 type Move struct {
 	ID         string

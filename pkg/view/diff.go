@@ -86,11 +86,13 @@ func DiffBlocks(res *diff.Result, lang i18n.Lang) []DiffBlock {
 		case diff.KindRoadmap:
 			b := DiffBlock{Sign: '~', Head: i18n.T(lang, "diff.head.roadmap", res.RoadmapID)}
 			for _, f := range c.Fields {
-				b.Lines = append(b.Lines, fieldLines(lang, c, f)...)
+				b.Lines = append(b.Lines, fieldLines(lang, res, c, f)...)
 			}
 			out = append(out, b)
 		case diff.KindReordered:
-			out = append(out, DiffBlock{Sign: '>', Head: i18n.T(lang, "diff.head.reordered", movesText(lang, c.Moved))})
+			if ms := c.NumberedMoves(); len(ms) > 0 {
+				out = append(out, DiffBlock{Sign: '>', Head: i18n.T(lang, "diff.head.reordered", movesText(lang, ms))})
+			}
 		case diff.KindChanged, diff.KindRenamed:
 			b := DiffBlock{Sign: '~', Head: i18n.T(lang, "diff.head.changed", numLabel(c), c.ID, shorten(c.Title, headTitle))}
 			if c.Kind == diff.KindRenamed {
@@ -98,7 +100,7 @@ func DiffBlocks(res *diff.Result, lang i18n.Lang) []DiffBlock {
 					int(c.Similarity*100), shorten(c.Title, headTitle))
 			}
 			for _, f := range c.Fields {
-				b.Lines = append(b.Lines, fieldLines(lang, c, f)...)
+				b.Lines = append(b.Lines, fieldLines(lang, res, c, f)...)
 			}
 			out = append(out, b)
 		case diff.KindAdded:
@@ -163,13 +165,13 @@ func fieldLabel(lang i18n.Lang, c *diff.Change, f diff.FieldChange) string {
 
 // fieldLines words one field change; sub-fields of an indicator go one
 // level deeper than the indicator.
-func fieldLines(lang i18n.Lang, c *diff.Change, f diff.FieldChange) []DiffLine {
+func fieldLines(lang i18n.Lang, res *diff.Result, c *diff.Change, f diff.FieldChange) []DiffLine {
 	depth := 1
 	if f.Field.Sub() {
 		depth = 2
 	}
 	name := fieldLabel(lang, c, f)
-	old, new := FieldValue(lang, f.Field, f.Old), FieldValue(lang, f.Field, f.New)
+	old, new := sidesValue(lang, res, f)
 	added, removed := f.Added, f.Removed
 	if f.Field == diff.FieldAmendments {
 		added, removed = amendmentTexts(lang, f.AddedAmendments), amendmentTexts(lang, f.RemovedAmendments)
@@ -226,6 +228,23 @@ func targetValue(v *float64) string {
 		return "—"
 	}
 	return Number(*v)
+}
+
+// sidesValue words both sides of a field change; an activity's section is
+// named by its heading in each version, not by its id.
+func sidesValue(lang i18n.Lang, res *diff.Result, f diff.FieldChange) (string, string) {
+	if f.Field == diff.FieldActivitySection {
+		name := func(r *roadmap.Roadmap, id string) string {
+			if r != nil {
+				if s := r.SectionOf(roadmap.Activity{Section: id}); s != nil {
+					return sectionLabel(s)
+				}
+			}
+			return id
+		}
+		return name(res.Old, f.Old.Text), name(res.New, f.New.Text)
+	}
+	return FieldValue(lang, f.Field, f.Old), FieldValue(lang, f.Field, f.New)
 }
 
 // FieldValue words one side of a field change ("" when it has none).
@@ -415,7 +434,7 @@ func BeforeAfter(res *diff.Result, lang i18n.Lang) Table {
 			rows = append(rows, [3]string{i18n.T(lang, "diff.field.id"), c.OldID, c.ID})
 		}
 		for _, f := range c.Fields {
-			before, after := FieldValue(lang, f.Field, f.Old), FieldValue(lang, f.Field, f.New)
+			before, after := sidesValue(lang, res, f)
 			if d := f.Deadlines; d != nil && !f.SameMeaning {
 				before += "\n(" + deadlinesText(lang, d.Old, d.OldParsed) + ")"
 				after += "\n(" + deadlinesText(lang, d.New, d.NewParsed) + ")"
@@ -449,10 +468,12 @@ func BeforeAfter(res *diff.Result, lang i18n.Lang) Table {
 			block(i18n.T(lang, "diff.table.roadmap"), fieldRows(c))
 		case diff.KindReordered:
 			var rows [][3]string
-			for _, m := range c.Moved {
+			for _, m := range c.NumberedMoves() {
 				rows = append(rows, [3]string{m.ID, m.OldN.String(), m.NewN.String()})
 			}
-			block(i18n.T(lang, "diff.table.order"), rows)
+			if len(rows) > 0 {
+				block(i18n.T(lang, "diff.table.order"), rows)
+			}
 		case diff.KindChanged, diff.KindRenamed:
 			block(fmt.Sprintf("%s. %s", numLabel(c), c.ID), fieldRows(c))
 		case diff.KindAdded:
