@@ -1,52 +1,64 @@
 package phrase
 
 import (
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
 
 // ParseDue reads a deadline phrase ("сроки реализации"). Text is the input
-// trimmed of surrounding white space. A phrase with any word or number the
-// parser does not know is not parsed (Parsed == false, other fields zero):
-// a half-read deadline would be worse than none.
+// trimmed of surrounding white space. docs/phrases.md is the contract of
+// what each form means.
+//
+// A word the parser does not know is left out of the reading and named in
+// Ignored, so that the checker warns; an unknown number, or a phrase with
+// nothing dated left, is not parsed (Parsed == false, other fields zero).
 //
 // Choices worth knowing:
-//   - "до 1 сентября" is Months [9], Day 1 and no years: due by Sept 1 of
-//     every year of the roadmap period.
-//   - "ежеквартально" is Every, Quarters [1 2 3 4], Months [3 6 9 12] (the
-//     quarter ends), while a named quarter ("I квартал") adds its three months.
-//   - "по плану работы РМО" gives Plan "РМО", like "по плану РМО": both name
-//     the association's plan. Quotes around a plan name are dropped.
-//   - "с сентября по декабрь" is the range Months [9 10 11 12].
-//   - "по мере необходимости" is not parsed: it sets no deadline a checker
-//     could hold anyone to.
-//   - A span "декабрь 2021 – май 2022" gives From, To and Years [2021 2022]
-//     but no Months.
-//   - A reversed range ("2021 – 2019", "октябрь – май") is not parsed.
+//   - "до 1 сентября" is Months [9], Day 1 and no years: the period says
+//     which years (Schedule).
+//   - "ежеквартально" is Every with Recur quarter: four occurrences a year.
+//   - "по плану работы РМО" gives Plan "РМО", like "по плану РМО". Without
+//     a date or "ежегодно" it is kind plan (no date).
+//   - "с сентября по декабрь" and "март – май" are ranges: Months [9..12]
+//     and Start, due at the end.
+//   - "декабрь 2021 – май 2022" is a span From–To: one occurrence.
+//   - "ежегодно с 2023" is Every with Since 2023, not the year 2023 alone.
+//   - A reversed range ("2021 – 2019") is not parsed.
 func ParseDue(text string) Due {
 	t := strings.TrimSpace(text)
 	if len(t) > maxLen {
 		return Due{Text: t}
 	}
-	d, ok := parseDue(normalize(t))
+	n := normalize(t)
+	d, ok := parseDue(n)
 	if !ok {
-		return Due{Text: t}
+		if !eventCue.MatchString(n.low) {
+			return Due{Text: t}
+		}
+		// An event whose date a human supplies: no date is claimed.
+		d = Due{Kind: DueEvent, Event: n.orig}
 	}
 	d.Text = t
 	d.Parsed = true
 	return d
 }
 
+// eventCue finds the words of a deadline tied to an event rather than a
+// date: «за 2 недели до начала экзаменационного периода», «в день
+// проведения», «по окончании олимпиады». Tried only on phrases the dated
+// parser could not read, so «до начала учебного года» never gets here.
+var eventCue = regexp.MustCompile(`(^|[^\p{L}])(за \d+ ?-?[\p{L}]* ?(дн|недел|месяц|час)[\p{L}]* до|до начала|после|по окончании|по завершении|по итогам проведения|в день|в дни|накануне|в период проведения|в ходе|перед|в сроки|в срок[и]?,? установленн|в соответствии со сроками|согласно срокам)`)
+
 type tokKind int
 
 const (
 	tWord tokKind = iota // letters
 	tNum                 // digits, possibly a date "01.09.2021"
-	tDash                // any dash
+	tDash                // any dash, or the slash of "2022/2023"
 	tSep                 // "," ";" or a bracket
 	tEnd                 // past the last token
 )
@@ -59,10 +71,13 @@ type token struct {
 	start, end int
 }
 
-// tokenize splits a folded phrase. Full stops, colons and quotes only
-// decorate deadlines ("2020 г.") and are dropped; brackets separate like a
-// comma ("по плану РМО (август)"); any other symbol makes the phrase
-// unreadable.
+// noise are symbols that decorate deadlines and carry no meaning: full
+// stops, colons and quotes ("2020 г."), footnote marks ("2020* года").
+const noise = ".:«»\"'„“”*¹²³⁴⁵#"
+
+// tokenize splits a folded phrase. Brackets separate like a comma ("по
+// плану РМО (август)"); a slash between numbers is a dash ("2022/2023");
+// any other symbol makes the phrase unreadable.
 func tokenize(low string) ([]token, bool) {
 	var toks []token
 	for i := 0; i < len(low); {
@@ -71,9 +86,9 @@ func tokenize(low string) ([]token, bool) {
 			r, size = utf8.DecodeRuneInString(low[i:])
 		}
 		switch {
-		case r == ' ' || strings.ContainsRune(".:«»\"'", r):
+		case r == ' ' || strings.ContainsRune(noise, r):
 			i += size
-		case r == '-':
+		case r == '-' || r == '/':
 			toks = append(toks, token{tDash, "-", i, i + 1})
 			i++
 		case r == ',' || r == ';' || r == '(' || r == ')':
@@ -96,13 +111,39 @@ func tokenize(low string) ([]token, bool) {
 				}
 				j += s2
 			}
-			toks = append(toks, token{tWord, low[i:j], i, j})
+			toks = append(toks, token{tWord, cyrillic(low[i:j]), i, j})
 			i = j
 		default:
 			return nil, false
 		}
 	}
 	return toks, true
+}
+
+// lookalike maps the Latin letters typed into Russian words ("мaй" with a
+// Latin "a") to the Cyrillic ones they look like.
+var lookalike = map[rune]rune{'a': 'а', 'e': 'е', 'o': 'о', 'p': 'р', 'c': 'с', 'x': 'х', 'y': 'у', 'k': 'к', 'm': 'м', 't': 'т', 'h': 'н', 'b': 'в'}
+
+// cyrillic writes a word that mixes Latin and Cyrillic letters in Cyrillic;
+// a word of Latin letters only (a Roman numeral) stays as it is.
+func cyrillic(w string) string {
+	latin, cyr := false, false
+	for _, r := range w {
+		if r < 0x80 {
+			latin = true
+		} else {
+			cyr = true
+		}
+	}
+	if !latin || !cyr {
+		return w
+	}
+	return strings.Map(func(r rune) rune {
+		if c, ok := lookalike[r]; ok {
+			return c
+		}
+		return r
+	}, w)
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
@@ -113,6 +154,8 @@ const (
 	aYear atomKind = iota
 	aMonth
 	aQuarter
+	aHalf
+	aSchoolYear
 	aDash
 	aSep
 )
@@ -122,16 +165,21 @@ const (
 // май 2022" differ only after the dash.
 type atom struct {
 	kind atomKind
-	v    int // year, month or quarter
+	v    int // year, month, quarter, half or a school year's first year
 	day  int // for a month: "1 сентября"
 }
 
 // dueParser holds the state of one ParseDue call.
 type dueParser struct {
-	n     normText
-	toks  []token
-	d     Due
-	atoms []atom
+	n       normText
+	toks    []token
+	d       Due
+	atoms   []atom
+	ignored []string
+	since   bool // "с"/"начиная с" was just read: a lone year after it is Since
+	plan    bool // "по плану", "по отдельному графику" was read
+	// schoolWords: "учебного года" was read.
+	schoolWords bool
 }
 
 func parseDue(n normText) (Due, bool) {
@@ -149,11 +197,17 @@ func parseDue(n normText) (Due, bool) {
 			next, ok = i+1, true
 		case tSep:
 			p.atoms = append(p.atoms, atom{kind: aSep})
+			p.since = false
 			next, ok = i+1, true
 		case tNum:
 			next, ok = p.number(i)
 		case tWord:
 			next, ok = p.word(i)
+			if !ok && !neverSkip[t.text] {
+				// Left out and named: the checker warns about a partial reading.
+				p.ignored = append(p.ignored, n.slice(t.start, t.end))
+				next, ok = i+1, true
+			}
 		}
 		if !ok {
 			return Due{}, false
@@ -164,10 +218,32 @@ func parseDue(n normText) (Due, bool) {
 		return Due{}, false
 	}
 	d := p.d
-	if !d.Every && !d.Throughout && !d.SchoolYear && d.Plan == "" && len(d.Years) == 0 && len(d.Months) == 0 {
+	if d.Kind == DueDated && p.plan && !d.dated() {
+		d.Kind = DuePlan
+	}
+	if d.Kind == DueDated && !d.dated() {
 		return Due{}, false
 	}
+	if len(p.ignored) > 0 {
+		if len(p.ignored) > len(p.toks)/2 {
+			return Due{}, false // more guessed than read
+		}
+		d.Ignored = strings.Join(p.ignored, " ")
+	}
 	return d, true
+}
+
+// dated reports whether d names anything a deadline can be computed from.
+func (d Due) dated() bool {
+	return d.Every || d.Throughout || d.SchoolYear || d.SchoolStart || len(d.Years) > 0 || len(d.Months) > 0 ||
+		len(d.SchoolYears) > 0 || len(d.Halves) > 0 || d.Recur != "" || d.Since > 0 || d.Step > 0 || d.From != nil
+}
+
+// neverSkip are words that change a deadline's meaning too much to be left
+// out: the phrase is then not read at all.
+var neverSkip = map[string]bool{
+	"кроме": true, "исключением": true, "после": true, "через": true, "раньше": true, "ранее": true,
+	"позже": false, "за": true, "между": true, "или": true, "либо": true, "каждые": true,
 }
 
 // wordAt returns the word at toks[i], or "" when there is none.
@@ -190,9 +266,12 @@ func (p *dueParser) kindAt(i int) tokKind {
 // августе", "до 1 сентября", "не позднее"), "итогам" of "по итогам
 // учебного года", and "г."/"года" after a year. "по" is read by word.
 var dueFiller = map[string]bool{
-	"в": true, "во": true, "до": true, "не": true, "позднее": true, "позже": true,
-	"итогам": true, "окончании": true, "конце": true, "конец": true,
-	"с": true, "к": true, "на": true, "срок": true, "согласно": true,
+	"в": true, "во": true, "до": true, "к": true, "ко": true, "не": true, "позднее": true, "позже": true,
+	"итогам": true, "окончании": true, "конце": true, "конец": true, "на": true,
+	"срок": true, "сроки": true, "согласно": true, "соответствии": true, "со": true,
+	"отчетного": true, "отчетным": true, "отчетном": true, "текущего": true,
+	"ежегодно": false, "включительно": true, "период": false, "числа": true,
+	"года": true, "раз": false, "течении": false, "г": true, "гг": true,
 }
 
 // word reads the word at toks[i] and whatever it governs; it returns the
@@ -201,43 +280,135 @@ func (p *dueParser) word(i int) (int, bool) {
 	w := p.toks[i].text
 	if m := monthOf(w); m > 0 {
 		p.atoms = append(p.atoms, atom{kind: aMonth, v: m})
+		p.since = false
 		return i + 1, true
 	}
 	if q, ok := romanQuarter[w]; ok {
 		return p.quarter(i, q)
 	}
+	if h := ordinalHalf(w); h > 0 && halfWord(p.wordAt(i+1)) {
+		p.atoms = append(p.atoms, atom{kind: aHalf, v: h})
+		return i + 2, true
+	}
+	if q := ordinalQuarter(w); q > 0 && quarterWord(p.wordAt(i+1)) {
+		p.atoms = append(p.atoms, atom{kind: aQuarter, v: q})
+		return i + 2, true
+	}
+	if iv, ok := intervalAdjective(w); ok {
+		return p.afterOrder(i+1, iv)
+	}
 	switch w {
-	case "ежегодно", "ежегодный", "ежегодная", "ежегодное":
+	case "ежегодно", "ежегодный", "ежегодная", "ежегодное", "ежегодные":
 		p.d.Every = true
-	case "каждый", "каждого":
-		if nw := p.wordAt(i + 1); nw != "год" && nw != "года" {
+	case "каждый", "каждого", "каждое", "каждую", "каждом", "каждые":
+		switch nw := p.wordAt(i + 1); {
+		case nw == "год" || nw == "года" || nw == "году":
+			p.d.Every = true
+		case monthWord(nw):
+			p.recur(RecurMonth)
+		case quarterWord(nw):
+			p.recur(RecurQuarter)
+		case halfWord(nw):
+			p.recur(RecurHalf)
+		default:
 			return 0, false
 		}
-		p.d.Every = true
 		return i + 2, true
-	case "ежемесячно":
-		p.d.Every = true
-		for m := 1; m <= 12; m++ {
-			p.d.Months = append(p.d.Months, m)
+	case "ежемесячно", "ежемесячный", "ежемесячная":
+		p.recur(RecurMonth)
+	case "ежеквартально", "поквартально", "ежеквартальный", "ежеквартальная":
+		p.recur(RecurQuarter)
+	case "раз", "раза":
+		return p.times(i, 1)
+	case "один", "одного":
+		if nw := p.wordAt(i + 1); nw == "раз" {
+			return p.times(i+1, 1)
 		}
-	case "ежеквартально":
-		p.d.Every = true
-		p.d.Quarters = append(p.d.Quarters, 1, 2, 3, 4)
-		p.d.Months = append(p.d.Months, 3, 6, 9, 12)
-	case "постоянно":
-		p.d.Every, p.d.Throughout = true, true
-	case "течение":
+		return 0, false
+	case "два", "дважды":
+		if w == "дважды" {
+			return p.per(i+1, 2)
+		}
+		if nw := p.wordAt(i + 1); nw == "раза" {
+			return p.times(i+1, 2)
+		}
+		return 0, false
+	case "полугодие", "полугодия", "полугодии", "полугодиям":
+		if w == "полугодиям" { // "по полугодиям"
+			p.recur(RecurHalf)
+			return i + 1, true
+		}
+		return 0, false
+	case "постоянно", "систематически", "регулярно", "непрерывно":
+		p.d.Kind = DueContinuous
+	case "весь", "протяжении", "всего":
+		if j, ok := p.wholePeriod(i); ok {
+			return j, true
+		}
+		return 0, false
+	case "мере", "необходимости", "запросу", "запросам", "требованию", "заявкам", "согласованию", "приглашению":
+		p.d.Kind = DueOnDemand
+		if w == "мере" {
+			switch p.wordAt(i + 1) {
+			case "необходимости", "поступления", "готовности", "возникновения", "появления", "потребности":
+				return i + 2, true
+			}
+		}
+	case "течение", "течении":
 		return p.throughout(i + 1)
-	case "учебного", "учебный", "учебном":
-		if !yearWord(p.wordAt(i + 1)) {
+	case "учебного", "учебный", "учебном", "учебные", "учебных", "уч":
+		j := i + 1
+		if !yearWord(p.wordAt(j)) {
 			return 0, false
 		}
-		p.d.SchoolYear = true
-		return i + 2, true
-	case "плану", "планом", "графику", "графиком":
-		return p.plan(i + 1)
+		p.school()
+		return j + 1, true
+	case "начала", "началу", "начало":
+		if nw := p.wordAt(i + 1); nw == "учебного" || nw == "нового" && p.wordAt(i+2) == "учебного" {
+			p.d.SchoolStart = true
+			j := i + 2
+			if nw == "нового" {
+				j++
+			}
+			if yearWord(p.wordAt(j)) {
+				j++
+			}
+			return j, true
+		}
+		return 0, false
+	case "плану", "планом", "графику", "графиком", "планам", "плана", "графика":
+		p.plan = true
+		return p.planName(i + 1)
+	case "отдельному", "отдельным", "утвержденному", "утвержденным", "специальному", "особому", "своему":
+		if nw := p.wordAt(i + 1); nw == "плану" || nw == "графику" || nw == "планом" || nw == "графиком" {
+			p.plan = true
+			return i + 2, true
+		}
+		return 0, false
 	case "и":
 		p.atoms = append(p.atoms, atom{kind: aSep})
+	case "с", "начиная":
+		p.since = true
+		if w == "начиная" && p.wordAt(i+1) == "с" {
+			return i + 2, true
+		}
+	case "следующего", "следующим", "следующем":
+		// "до 10 числа месяца, следующего за отчётным кварталом".
+		if p.wordAt(i+1) == "за" {
+			p.d.NextMonth = true
+			j := i + 2
+			for dueFiller[p.wordAt(j)] || quarterWord(p.wordAt(j)) || monthWord(p.wordAt(j)) || p.wordAt(j) == "периодом" {
+				j++
+			}
+			return j, true
+		}
+		return 0, false
+	case "месяца", "месяц":
+		// "до 10 числа месяца, следующего за …": the month of the day.
+		if p.d.RecurDay > 0 || p.wordAt(i+1) == "следующего" || p.kindAt(i+1) == tSep && p.wordAt(i+2) == "следующего" {
+			return i + 1, true
+		}
+		return 0, false
 	case "по":
 		// "с сентября по декабрь" is a range, like "сентябрь – декабрь".
 		if k := p.kindAt(i + 1); len(p.atoms) > 0 && (k == tNum || monthOf(p.wordAt(i+1)) > 0) {
@@ -253,36 +424,249 @@ func (p *dueParser) word(i int) (int, bool) {
 	return i + 1, true
 }
 
-// throughout reads what follows "в течение": "года" (every year), "2021
-// года" (that year, read as a number later), "всего периода".
-func (p *dueParser) throughout(i int) (int, bool) {
-	p.d.Throughout = true
-	switch w := p.wordAt(i); {
-	case w == "года" || w == "год":
-		p.d.Every = true
-		return i + 1, true
-	case w == "учебного" || w == "учебный":
-		p.d.Every = true // "учебного года" itself is read by word
-		return i, true
-	}
-	for {
-		switch p.wordAt(i) {
-		case "всего", "периода", "срока", "реализации":
-			i++
-		default:
-			return i, true
+// recur sets a recurrence within the year, which repeats every year.
+func (p *dueParser) recur(r Recur) {
+	p.d.Every = true
+	p.d.Recur = r
+}
+
+// school marks the phrase as speaking of school years: a year range just
+// read ("2022-2023 учебного года", "2022/2023 учебный год") is a school
+// year, and without one the deadline is the school year's end.
+func (p *dueParser) school() {
+	p.schoolWords = true
+	a := p.atoms
+	converted := false
+	for k := len(a) - 3; k >= 0; k-- {
+		if a[k].kind == aYear && a[k+1].kind == aDash && a[k+2].kind == aYear && a[k+2].v == a[k].v+1 {
+			y := a[k].v
+			a = append(a[:k], append([]atom{{kind: aSchoolYear, v: y}}, a[k+3:]...)...)
+			converted = true
 		}
+	}
+	p.atoms = a
+	if !converted {
+		p.d.SchoolYear = true
 	}
 }
 
-// plan reads the name after "по плану": words up to a comma, bracket-free
-// end, number or month. A leading "работы" is dropped ("по плану работы
-// РМО" and "по плану РМО" name the same plan).
-func (p *dueParser) plan(i int) (int, bool) {
+// times reads what follows "раз" (at toks[i]) after a count n: "в квартал",
+// "в месяц", "в полугодие", "в год", "в два года".
+func (p *dueParser) times(i, n int) (int, bool) {
+	j := i + 1
+	if p.wordAt(j) != "в" {
+		return 0, false
+	}
+	return p.per(j+1, n)
+}
+
+// per reads the unit of "N раз в …" at toks[j].
+func (p *dueParser) per(j, n int) (int, bool) {
+	if p.wordAt(j) == "в" {
+		j++
+	}
+	w := p.wordAt(j)
+	switch {
+	case monthWord(w) && n == 1:
+		p.recur(RecurMonth)
+	case quarterWord(w) && n == 1:
+		p.recur(RecurQuarter)
+	case (halfWord(w) || w == "полгода") && n == 1:
+		p.recur(RecurHalf)
+	case (w == "год" || w == "года") && n == 1:
+		p.d.Every = true
+	case (w == "год" || w == "года") && n == 2:
+		p.recur(RecurHalf)
+	case (w == "год") && n == 4:
+		p.recur(RecurQuarter)
+	default:
+		// "раз в два года", "раз в 3 года".
+		step := numberWord(w)
+		if step == 0 && p.kindAt(j) == tNum {
+			step, _ = strconv.Atoi(p.toks[j].text)
+		}
+		if step < 2 || step > 10 || n != 1 {
+			return 0, false
+		}
+		k := p.wordAt(j + 1)
+		if k != "года" && k != "лет" && k != "год" {
+			return 0, false
+		}
+		p.d.Step = step
+		return j + 2, true
+	}
+	return j + 1, true
+}
+
+// numberWord reads a small number written as a word.
+func numberWord(w string) int {
+	switch w {
+	case "два", "двух":
+		return 2
+	case "три", "трех":
+		return 3
+	case "четыре", "четырех":
+		return 4
+	case "пять", "пяти":
+		return 5
+	}
+	return 0
+}
+
+// wholePeriod reads "весь период", "всего периода", "на протяжении всего
+// периода (реализации)" at toks[i]: a continuous activity.
+func (p *dueParser) wholePeriod(i int) (int, bool) {
+	j := i
+	for {
+		switch p.wordAt(j) {
+		case "весь", "протяжении", "всего":
+			j++
+			continue
+		}
+		break
+	}
+	switch p.wordAt(j) {
+	case "период", "периода", "срока", "срок":
+	default:
+		return 0, false
+	}
+	p.d.Kind = DueContinuous
+	j++
+	for wholePeriodTail[p.wordAt(j)] {
+		j++
+	}
+	return j, true
+}
+
+// wholePeriodTail are the words after "весь период": "реализации
+// программы", "действия дорожной карты".
+var wholePeriodTail = map[string]bool{"реализации": true, "действия": true, "программы": true, "дорожной": true,
+	"карты": true, "плана": true, "проекта": true, "подпрограммы": true}
+
+// throughout reads what follows "в течение": "года" (every year), "2021
+// года" (that year, read as a number later), "всего периода"
+// (continuous), "учебного года", "I полугодия", "месяца со дня
+// подписания" (after the order), "10 дней".
+func (p *dueParser) throughout(i int) (int, bool) {
+	switch w := p.wordAt(i); {
+	case w == "года" || w == "год":
+		p.d.Throughout, p.d.Every = true, true
+		return i + 1, true
+	case w == "учебного" || w == "учебный":
+		p.d.Throughout, p.d.Every = true, true // "учебного года" itself is read by word
+		return i, true
+	case w == "всего" || w == "периода" || w == "срока":
+		if j, ok := p.wholePeriod(i); ok {
+			return j, true
+		}
+		return 0, false
+	case w == "месяца" || w == "недели" || w == "двух" || w == "трех" || w == "полугода":
+		iv := Interval{N: 1, Unit: "month"}
+		j := i + 1
+		switch w {
+		case "недели":
+			iv.Unit = "week"
+		case "двух", "трех":
+			iv.N = numberWord(w)
+			switch p.wordAt(i + 1) {
+			case "месяцев":
+			case "недель":
+				iv.Unit = "week"
+			default:
+				return 0, false
+			}
+			j++
+		case "полугода":
+			iv.N = 6
+		}
+		return p.afterOrder(j, iv)
+	case p.kindAt(i) == tNum:
+		// "в течение 10 (рабочих) дней", "в течение 2 недель", "в течение 2021 года".
+		n, err := strconv.Atoi(p.toks[i].text)
+		if err == nil && len(p.toks[i].text) <= 3 {
+			j := i + 1
+			working := false
+			if w := p.wordAt(j); w == "рабочих" || w == "календарных" {
+				working, j = w == "рабочих", j+1
+			}
+			if unit := intervalUnit(p.wordAt(j)); unit != "" && n > 0 {
+				return p.afterOrder(j+1, Interval{N: n, Unit: unit, Working: working})
+			}
+		}
+	}
+	p.d.Throughout = true
+	return i, true
+}
+
+// intervalUnit names the unit of "дней", "недель", "месяцев".
+func intervalUnit(w string) string {
+	switch w {
+	case "день", "дня", "дней", "дн":
+		return "day"
+	case "неделя", "недели", "недель", "нед":
+		return "week"
+	case "месяц", "месяца", "месяцев", "мес":
+		return "month"
+	}
+	return ""
+}
+
+// intervalAdjective reads "трехмесячный", "6-месячный" (the number read
+// before), "двухнедельный", "десятидневный" as an interval.
+func intervalAdjective(w string) (Interval, bool) {
+	for _, u := range []struct{ stem, unit string }{{"месячн", "month"}, {"недельн", "week"}, {"дневн", "day"}} {
+		k := strings.Index(w, u.stem)
+		if k < 0 {
+			continue
+		}
+		prefix := w[:k]
+		n, ok := adjectiveNumber[prefix]
+		if !ok {
+			return Interval{}, false
+		}
+		return Interval{N: n, Unit: u.unit}, true
+	}
+	return Interval{}, false
+}
+
+// adjectiveNumber are the first parts of "трехмесячный" and the others;
+// "" is a bare "месячный", and -1 marks a number typed before a dash.
+var adjectiveNumber = map[string]int{
+	"": 1, "одно": 1, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7,
+	"восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12, "пятнадцати": 15, "тридцати": 30,
+	"двухмесячный": 2,
+}
+
+// afterOrder reads the rest of a deadline counted from the approving
+// order ("срок со дня подписания приказа") starting at toks[j].
+func (p *dueParser) afterOrder(j int, iv Interval) (int, bool) {
+	if p.d.After != nil || iv.N <= 0 {
+		return 0, false
+	}
+	p.d.Kind, p.d.After = DueAfterOrder, &iv
+	for j < len(p.toks) && (p.kindAt(j) == tSep || orderAnchor[p.wordAt(j)]) {
+		j++
+	}
+	return j, true
+}
+
+// orderAnchor are the words after a span from the order: "со дня
+// подписания настоящего приказа", "с момента утверждения".
+var orderAnchor = map[string]bool{
+	"срок": true, "со": true, "с": true, "дня": true, "даты": true, "момента": true, "подписания": true,
+	"утверждения": true, "издания": true, "вступления": true, "силу": true, "в": true, "принятия": true,
+	"настоящего": true, "приказа": true, "распоряжения": true, "постановления": true, "после": true,
+	"дорожной": true, "карты": true, "плана": true, "документа": true, "его": true, "опубликования": true,
+}
+
+// planName reads the name after "по плану": words up to a comma,
+// bracket-free end, number or month. A leading "работы" is dropped ("по
+// плану работы РМО" and "по плану РМО" name the same plan).
+func (p *dueParser) planName(i int) (int, bool) {
 	j := i
 	for j < len(p.toks) {
 		t := p.toks[j]
-		if t.kind == tSep || t.kind == tNum || t.kind == tWord && monthOf(t.text) > 0 {
+		if t.kind == tSep || t.kind == tNum || t.kind == tWord && (monthOf(t.text) > 0 || t.text == "ежегодно") {
 			break
 		}
 		j++
@@ -291,30 +675,41 @@ func (p *dueParser) plan(i int) (int, bool) {
 		j--
 	}
 	if j == i {
-		return 0, false
+		return i, true
 	}
 	start := i
 	if p.toks[i].kind == tWord && p.toks[i].text == "работы" && j-i > 1 {
 		start = i + 1
 	}
 	p.d.Plan = trimPunct(p.n.slice(p.toks[start].start, p.toks[j-1].end))
-	if p.d.Plan == "" || p.d.Plan == "-" {
-		return 0, false
+	if p.d.Plan == "-" {
+		p.d.Plan = ""
 	}
 	return j, true
 }
 
-// quarter reads "I квартал" or "I-II квартал" starting at toks[i], where
-// q is the first quarter.
+// quarter reads "I квартал", "I-II квартал" or "I полугодие" starting at
+// toks[i], where q is the first number.
 func (p *dueParser) quarter(i, q int) (int, bool) {
-	if quarterWord(p.wordAt(i + 1)) {
+	next := p.wordAt(i + 1)
+	if quarterWord(next) {
 		p.atoms = append(p.atoms, atom{kind: aQuarter, v: q})
 		return i + 2, true
 	}
+	if halfWord(next) && q <= 2 {
+		p.atoms = append(p.atoms, atom{kind: aHalf, v: q})
+		return i + 2, true
+	}
 	if p.kindAt(i+1) == tDash {
-		if q2, ok := p.quarterNumber(i + 2); ok && quarterWord(p.wordAt(i+3)) {
-			p.atoms = append(p.atoms, atom{kind: aQuarter, v: q}, atom{kind: aDash}, atom{kind: aQuarter, v: q2})
-			return i + 4, true
+		if q2, ok := p.quarterNumber(i + 2); ok {
+			switch w := p.wordAt(i + 3); {
+			case quarterWord(w):
+				p.atoms = append(p.atoms, atom{kind: aQuarter, v: q}, atom{kind: aDash}, atom{kind: aQuarter, v: q2})
+				return i + 4, true
+			case halfWord(w) && q == 1 && q2 == 2:
+				p.atoms = append(p.atoms, atom{kind: aHalf, v: 1}, atom{kind: aSep}, atom{kind: aHalf, v: 2})
+				return i + 4, true
+			}
 		}
 	}
 	return 0, false
@@ -335,11 +730,12 @@ func (p *dueParser) quarterNumber(i int) (int, bool) {
 	return 0, false
 }
 
-// ordinalEnding are the endings typed after a number: "1-й", "1-го".
-var ordinalEnding = map[string]bool{"й": true, "ый": true, "ий": true, "го": true, "ого": true, "м": true, "ом": true}
+// ordinalEnding are the endings typed after a number: "1-й", "1-го", "3-х".
+var ordinalEnding = map[string]bool{"й": true, "ый": true, "ий": true, "го": true, "ого": true, "м": true, "ом": true,
+	"е": true, "ое": true, "х": true, "ти": true, "ми": true, "ех": true, "ух": true}
 
-// number reads the number at toks[i]: a year, a date, a day before a month
-// or a quarter.
+// number reads the number at toks[i]: a year, a date, a day before a month,
+// a quarter or half-year, "25 числа", "3-месячный срок", "1 раз в …".
 func (p *dueParser) number(i int) (int, bool) {
 	s := p.toks[i].text
 	if strings.Contains(s, ".") {
@@ -350,24 +746,63 @@ func (p *dueParser) number(i int) (int, bool) {
 		if y < minYear || y > maxYear {
 			return 0, false
 		}
+		if p.since && p.kindAt(i+1) != tDash && p.wordAt(i+1) != "по" && !(yearWord(p.wordAt(i+1)) && p.kindAt(i+2) == tDash) {
+			p.since = false
+			p.d.Since = y
+			return i + 1, true
+		}
+		p.since = false
 		p.atoms = append(p.atoms, atom{kind: aYear, v: y})
 		return i + 1, true
 	}
-	if len(s) > 2 {
+	if len(s) > 3 {
 		return 0, false
 	}
 	v, _ := strconv.Atoi(s)
+	p.since = false
 	j := i + 1
 	if p.kindAt(j) == tDash && ordinalEnding[p.wordAt(j+1)] {
 		j += 2
+	}
+	if iv, ok := intervalAdjective(p.wordAt(j)); ok && iv.N == 1 && v > 0 {
+		// "в 3-месячный срок", "в 6-ти месячный срок".
+		iv.N = v
+		return p.afterOrder(j+1, iv)
+	}
+	if p.kindAt(j) == tDash {
+		if iv, ok := intervalAdjective(p.wordAt(j + 1)); ok && iv.N == 1 && v > 0 {
+			iv.N = v
+			return p.afterOrder(j+2, iv)
+		}
+	}
+	switch w := p.wordAt(j); {
+	case w == "числа" && v >= 1 && v <= 31:
+		// "до 25 числа каждого месяца", "до 10 числа месяца, следующего …".
+		p.d.RecurDay = v
+		return j + 1, true
+	case (w == "раз" || w == "раза") && v >= 1 && v <= 12:
+		return p.times(j, v)
 	}
 	if m := monthOf(p.wordAt(j)); m > 0 && v >= 1 && v <= 31 {
 		p.atoms = append(p.atoms, atom{kind: aMonth, v: m, day: v})
 		return j + 1, true
 	}
+	// "11 – 20 ноября": a range of days in one month.
+	if p.kindAt(j) == tDash && v >= 1 && v <= 31 && p.kindAt(j+1) == tNum {
+		if v2, err := strconv.Atoi(p.toks[j+1].text); err == nil && len(p.toks[j+1].text) <= 2 {
+			if m := monthOf(p.wordAt(j + 2)); m > 0 && v2 > v && v2 <= 31 {
+				p.atoms = append(p.atoms, atom{kind: aMonth, v: m, day: v}, atom{kind: aDash}, atom{kind: aMonth, v: m, day: v2})
+				return j + 3, true
+			}
+		}
+	}
 	if v >= 1 && v <= 4 {
 		if quarterWord(p.wordAt(j)) {
 			p.atoms = append(p.atoms, atom{kind: aQuarter, v: v})
+			return j + 1, true
+		}
+		if halfWord(p.wordAt(j)) && v <= 2 {
+			p.atoms = append(p.atoms, atom{kind: aHalf, v: v})
 			return j + 1, true
 		}
 		if p.kindAt(j) == tDash {
@@ -377,10 +812,17 @@ func (p *dueParser) number(i int) (int, bool) {
 			}
 		}
 	}
+	if unit := intervalUnit(p.wordAt(j)); unit != "" && v > 0 && p.d.Kind == DueDated {
+		// "10 дней со дня подписания" without "в течение".
+		if orderAnchor[p.wordAt(j+1)] && p.wordAt(j+1) != "в" {
+			return p.afterOrder(j+1, Interval{N: v, Unit: unit})
+		}
+	}
 	return 0, false
 }
 
-// date reads "01.09.2021" (day, month, year) or "09.2021" (month, year).
+// date reads "01.09.2021" (day, month, year), "09.2021" (month, year) or
+// "01.09" (day, month).
 func (p *dueParser) date(s string) bool {
 	parts := strings.Split(s, ".")
 	var day, month, year int
@@ -392,6 +834,14 @@ func (p *dueParser) date(s string) bool {
 	case len(parts) == 2 && len(parts[0]) <= 2 && len(parts[1]) == 4:
 		month, _ = strconv.Atoi(parts[0])
 		year, _ = strconv.Atoi(parts[1])
+	case len(parts) == 2 && len(parts[0]) <= 2 && len(parts[1]) == 2:
+		day, _ = strconv.Atoi(parts[0])
+		month, _ = strconv.Atoi(parts[1])
+		if month < 1 || month > 12 || day < 1 || day > daysIn(2000, month) {
+			return false
+		}
+		p.atoms = append(p.atoms, atom{kind: aMonth, v: month, day: day})
+		return true
 	default:
 		return false
 	}
@@ -411,24 +861,34 @@ func (p *dueParser) resolve() bool {
 	a := p.atoms
 	used := make([]bool, len(a))
 	d := &p.d
+	dayMonth := 0
 	for i := 2; i+2 < len(a); i++ {
 		if a[i].kind != aDash || a[i-2].kind != aMonth || a[i-1].kind != aYear || a[i+1].kind != aMonth || a[i+2].kind != aYear {
 			continue
 		}
-		from := YearMonth{Year: a[i-1].v, Month: a[i-2].v}
-		to := YearMonth{Year: a[i+2].v, Month: a[i+1].v}
-		if d.From != nil || a[i-2].day != 0 || a[i+1].day != 0 || from.Year*12+from.Month >= to.Year*12+to.Month {
+		from := YearMonth{Year: a[i-1].v, Month: a[i-2].v, Day: a[i-2].day}
+		to := YearMonth{Year: a[i+2].v, Month: a[i+1].v, Day: a[i+1].day}
+		if d.From != nil || d.Start != nil || !before(from, to) {
 			return false
 		}
-		d.From, d.To = &from, &to
-		for y := from.Year; y <= to.Year; y++ {
-			d.Years = append(d.Years, y)
+		if from.Year == to.Year {
+			// "06.02.2023 – 30.05.2023": a range within one year.
+			d.Years = append(d.Years, from.Year)
+			for m := from.Month; m <= to.Month; m++ {
+				d.Months = append(d.Months, m)
+			}
+			d.Day, dayMonth = to.Day, to.Month
+			d.Start = &MonthDay{Month: from.Month, Day: max(from.Day, 1)}
+		} else {
+			d.From, d.To = &from, &to
+			for y := from.Year; y <= to.Year; y++ {
+				d.Years = append(d.Years, y)
+			}
 		}
 		for k := i - 2; k <= i+2; k++ {
 			used[k] = true
 		}
 	}
-	dayMonth := 0
 	for i, x := range a {
 		if used[i] {
 			continue
@@ -436,9 +896,11 @@ func (p *dueParser) resolve() bool {
 		switch x.kind {
 		case aYear:
 			d.Years = append(d.Years, x.v)
+		case aSchoolYear:
+			d.SchoolYears = append(d.SchoolYears, x.v)
 		case aMonth:
 			d.Months = append(d.Months, x.v)
-			if x.day > 0 {
+			if x.day > 0 && !(i+1 < len(a) && a[i+1].kind == aDash) {
 				if d.Day > 0 {
 					return false // two days: which one is the deadline?
 				}
@@ -446,30 +908,34 @@ func (p *dueParser) resolve() bool {
 			}
 		case aQuarter:
 			d.addQuarter(x.v)
+		case aHalf:
+			d.Halves = append(d.Halves, x.v)
 		case aDash:
 			if i == 0 || i+1 >= len(a) || used[i-1] || used[i+1] {
 				return false
 			}
-			lo, hi := a[i-1], a[i+1]
-			if lo.kind != hi.kind || lo.kind == aDash || lo.kind == aSep || lo.v > hi.v || lo.day != 0 || hi.day != 0 {
+			ok, wrap := p.dash(a[i-1], a[i+1])
+			if !ok {
 				return false
 			}
-			// The ends are atoms of their own; add what lies between.
-			for v := lo.v + 1; v < hi.v; v++ {
-				switch lo.kind {
-				case aYear:
-					d.Years = append(d.Years, v)
-				case aMonth:
-					d.Months = append(d.Months, v)
-				case aQuarter:
-					d.addQuarter(v)
-				}
+			if wrap {
+				// The ends are the span's, not months of the list.
+				used[i+1] = true
+				d.Months = slices.DeleteFunc(d.Months, func(m int) bool { return m == a[i-1].v })
 			}
 		}
 	}
 	d.Years = sortedSet(d.Years)
+	d.SchoolYears = sortedSet(d.SchoolYears)
 	d.Months = sortedSet(d.Months)
 	d.Quarters = sortedSet(d.Quarters)
+	d.Halves = sortedSet(d.Halves)
+	if len(d.Halves) > 0 && (len(d.Months) > 0 || d.Recur != "") {
+		return false
+	}
+	if d.Since > 0 && len(d.Years) > 0 {
+		return false
+	}
 	if d.Day > 0 {
 		// The day limits the last month only: "февраль, до 1 сентября".
 		if dayMonth != d.Months[len(d.Months)-1] {
@@ -483,7 +949,64 @@ func (p *dueParser) resolve() bool {
 			return false
 		}
 	}
+	if d.Recur != "" && len(d.Months) > 0 {
+		return false
+	}
+	d.School = p.schoolWords && len(d.Halves) > 0
+	if d.SchoolYear && (len(d.Months) > 0 || len(d.Halves) > 0) {
+		d.SchoolYear = false // "май учебного года", "I полугодие учебного года"
+	}
 	return true
+}
+
+// dash reads the range lo – hi; wrap tells a span over the new year whose
+// ends it consumed.
+func (p *dueParser) dash(lo, hi atom) (ok, wrap bool) {
+	d := &p.d
+	if lo.kind != hi.kind || lo.kind == aDash || lo.kind == aSep || lo.kind == aSchoolYear {
+		return false, false
+	}
+	if lo.kind == aMonth {
+		if lo.v > hi.v || lo.v == hi.v && lo.day >= hi.day {
+			if lo.v <= hi.v || d.From != nil || d.Start != nil {
+				return false, false
+			}
+			// "сентябрь – май": over the new year, the years from the period.
+			d.From = &YearMonth{Month: lo.v, Day: lo.day}
+			d.To = &YearMonth{Month: hi.v, Day: hi.day}
+			return true, true
+		}
+		if d.Start != nil {
+			return false, false
+		}
+		d.Start = &MonthDay{Month: lo.v, Day: max(lo.day, 1)}
+		for v := lo.v + 1; v < hi.v; v++ {
+			d.Months = append(d.Months, v)
+		}
+		return true, false
+	}
+	if lo.v > hi.v || lo.day != 0 || hi.day != 0 {
+		return false, false
+	}
+	// The ends are atoms of their own; add what lies between.
+	for v := lo.v + 1; v < hi.v; v++ {
+		switch lo.kind {
+		case aYear:
+			d.Years = append(d.Years, v)
+		case aQuarter:
+			d.addQuarter(v)
+		case aHalf:
+			d.Halves = append(d.Halves, v)
+		}
+	}
+	if lo.kind == aQuarter {
+		d.Start = &MonthDay{Month: 3*lo.v - 2, Day: 1}
+	}
+	return true, false
+}
+
+func before(a, b YearMonth) bool {
+	return a.Year*400+a.Month*32+a.Day < b.Year*400+b.Month*32+b.Day
 }
 
 func (d *Due) addQuarter(q int) {
@@ -500,82 +1023,46 @@ func sortedSet(s []int) []int {
 	return slices.Compact(s)
 }
 
-// maxSchedule bounds the period Schedule expands, against a caller passing
-// a nonsense period.
-const maxSchedule = 1000
-
-// Schedule returns the deadline in each year the activity falls due within
-// a roadmap period [from, to], ascending by year.
-//
-// The years are d.Years when named (with Every they restrict the
-// repetition), else every year of the period. Years named outside the period
-// are returned too, so that a checker can flag them (see OutsidePeriod).
-//
-// In each year the activity is due by the last day of the last month of
-// Months, or by Day of that month ("до 1 сентября": Sept 1; clamped to the
-// month's length); by June 30 for SchoolYear without a month; by Dec 31
-// otherwise. For a span From–To, each year of the span is due Dec 31 except
-// To.Year, due at the end of To.Month: work in the span's first years is
-// reported at the year end, the last one when the span closes.
-//
-// An unparsed Due, or no year to schedule, gives nil.
-func (d Due) Schedule(from, to int) []Deadline {
-	if !d.Parsed {
-		return nil
-	}
-	years := d.Years
-	if len(years) == 0 {
-		if from > to || to-from >= maxSchedule {
-			return nil
-		}
-		for y := from; y <= to; y++ {
-			years = append(years, y)
-		}
-	}
-	out := make([]Deadline, 0, len(years))
-	for _, y := range years {
-		out = append(out, Deadline{Year: y, By: d.by(y)})
-	}
-	return out
-}
-
-// by returns the deadline in year y; see Schedule.
-func (d Due) by(y int) time.Time {
-	month, day := 12, 31
+// ordinalHalf reads "первое", "второго" and the others as a half (1, 2).
+func ordinalHalf(w string) int {
 	switch {
-	case d.From != nil && d.To != nil && y >= d.From.Year && y <= d.To.Year:
-		if y == d.To.Year {
-			month, day = d.To.Month, daysIn(y, d.To.Month)
-		}
-	case len(d.Months) > 0:
-		month = d.Months[len(d.Months)-1]
-		day = daysIn(y, month)
-		if d.Day > 0 && d.Day < day {
-			day = d.Day
-		}
-	case d.SchoolYear:
-		month, day = 6, 30
+	case strings.HasPrefix(w, "перв"):
+		return 1
+	case strings.HasPrefix(w, "втор"):
+		return 2
 	}
-	return time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	return 0
 }
 
-// OutsidePeriod lists, ascending, the years the phrase names (Years, From
-// and To) that fall outside the roadmap period [from, to]; nil when none.
-func (d Due) OutsidePeriod(from, to int) []int {
-	var out []int
-	add := func(y int) {
-		if y < from || y > to {
-			out = append(out, y)
-		}
+// ordinalQuarter reads "первый" … "четвертый" as a quarter.
+func ordinalQuarter(w string) int {
+	switch {
+	case strings.HasPrefix(w, "перв"):
+		return 1
+	case strings.HasPrefix(w, "втор"):
+		return 2
+	case strings.HasPrefix(w, "трет"):
+		return 3
+	case strings.HasPrefix(w, "четверт"):
+		return 4
 	}
-	for _, y := range d.Years {
-		add(y)
+	return 0
+}
+
+// halfWord reports the forms of "полугодие".
+func halfWord(w string) bool {
+	switch w {
+	case "полугодие", "полугодия", "полугодии", "полугодию", "полугодием", "полугодий", "полугодиях", "пг":
+		return true
 	}
-	if d.From != nil {
-		add(d.From.Year)
+	return false
+}
+
+// monthWord reports the forms of "месяц".
+func monthWord(w string) bool {
+	switch w {
+	case "месяц", "месяца", "месяце", "месяцу", "месяцем", "мес":
+		return true
 	}
-	if d.To != nil {
-		add(d.To.Year)
-	}
-	return sortedSet(out)
+	return false
 }

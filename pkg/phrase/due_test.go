@@ -28,6 +28,8 @@ var seedDues = []string{
 
 func ym(y, m int) *YearMonth { return &YearMonth{Year: y, Month: m} }
 
+func md(m, d int) *MonthDay { return &MonthDay{Month: m, Day: d} }
+
 // dueCases pairs phrases with the Due they must give; Text and Parsed are
 // filled in by the test (Parsed unless unparsed is set).
 var dueCases = []struct {
@@ -62,15 +64,15 @@ var dueCases = []struct {
 	{in: "IV квартал", want: Due{Months: []int{10, 11, 12}, Quarters: []int{4}}},
 	{in: "1 квартал 2022 года", want: Due{Years: []int{2022}, Months: []int{1, 2, 3}, Quarters: []int{1}}},
 	{in: "2-й квартал", want: Due{Months: []int{4, 5, 6}, Quarters: []int{2}}},
-	{in: "I-II кв. 2021", want: Due{Years: []int{2021}, Months: []int{1, 2, 3, 4, 5, 6}, Quarters: []int{1, 2}}},
+	{in: "I-II кв. 2021", want: Due{Years: []int{2021}, Months: []int{1, 2, 3, 4, 5, 6}, Quarters: []int{1, 2}, Start: md(1, 1)}},
 	{in: "в течение года", want: Due{Every: true, Throughout: true}},
 	{in: "в течение 2021 года", want: Due{Throughout: true, Years: []int{2021}}},
-	{in: "в течение всего периода", want: Due{Throughout: true}},
+	{in: "в течение всего периода", want: Due{Kind: DueContinuous}},
 	{in: "в течение учебного года", want: Due{Every: true, Throughout: true, SchoolYear: true}},
-	{in: "постоянно", want: Due{Every: true, Throughout: true}},
+	{in: "постоянно", want: Due{Kind: DueContinuous}},
 	{in: "декабрь 2021 – май 2022", want: Due{From: ym(2021, 12), To: ym(2022, 5), Years: []int{2021, 2022}}},
-	{in: "сентябрь-октябрь 2021", want: Due{Years: []int{2021}, Months: []int{9, 10}}},
-	{in: "сентябрь – декабрь", want: Due{Months: []int{9, 10, 11, 12}}},
+	{in: "сентябрь-октябрь 2021", want: Due{Years: []int{2021}, Months: []int{9, 10}, Start: md(9, 1)}},
+	{in: "сентябрь – декабрь", want: Due{Months: []int{9, 10, 11, 12}, Start: md(9, 1)}},
 	{in: "май, 2022", want: Due{Years: []int{2022}, Months: []int{5}}},
 	{in: "2021 год", want: Due{Years: []int{2021}}},
 	{in: "2022", want: Due{Years: []int{2022}}},
@@ -78,13 +80,13 @@ var dueCases = []struct {
 	{in: "2021 и 2022 годы", want: Due{Years: []int{2021, 2022}}},
 	{in: "ежегодно, декабрь", want: Due{Every: true, Months: []int{12}}},
 	{in: "ежегодно в августе", want: Due{Every: true, Months: []int{8}}},
-	{in: "ежемесячно", want: Due{Every: true, Months: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}}},
-	{in: "ежеквартально", want: Due{Every: true, Quarters: []int{1, 2, 3, 4}, Months: []int{3, 6, 9, 12}}},
-	{in: "по плану работы РМО", want: Due{Plan: "РМО"}},
+	{in: "ежемесячно", want: Due{Every: true, Recur: RecurMonth}},
+	{in: "ежеквартально", want: Due{Every: true, Recur: RecurQuarter}},
+	{in: "по плану работы РМО", want: Due{Kind: DuePlan, Plan: "РМО"}},
 	{in: "ежегодно (август)", want: Due{Every: true, Months: []int{8}}},
 	{in: "ежегодно по плану РМО (август)", want: Due{Every: true, Plan: "РМО", Months: []int{8}}},
 	{in: "по плану «Точка роста», 2021 г.", want: Due{Plan: "Точка роста", Years: []int{2021}}},
-	{in: "с сентября по декабрь 2021 г.", want: Due{Years: []int{2021}, Months: []int{9, 10, 11, 12}}},
+	{in: "с сентября по декабрь 2021 г.", want: Due{Years: []int{2021}, Months: []int{9, 10, 11, 12}, Start: md(9, 1)}},
 	{in: "с декабря 2021 по май 2022 года", want: Due{From: ym(2021, 12), To: ym(2022, 5), Years: []int{2021, 2022}}},
 	{in: "каждый год", want: Due{Every: true}},
 	{in: "ЕЖЕГОДНО  АВГУСТ.", want: Due{Every: true, Months: []int{8}}},
@@ -98,11 +100,46 @@ var dueCases = []struct {
 	{in: "февраль, до 1 сентября", want: Due{Months: []int{2, 9}, Day: 1}},
 	{in: "до 29 февраля 2024 г.", want: Due{Years: []int{2024}, Months: []int{2}, Day: 29}},
 
+	// Issue 13: the forms of other regions' orders.
+	{in: "по мере необходимости", want: Due{Kind: DueOnDemand}},
+	{in: "по плану", want: Due{Kind: DuePlan}},
+	{in: "по отдельному графику", want: Due{Kind: DuePlan}},
+	{in: "октябрь – май", want: Due{From: &YearMonth{Month: 10}, To: &YearMonth{Month: 5}}},
+	{in: "06.02.2023 – 30.05.2023", want: Due{Years: []int{2023}, Months: []int{2, 3, 4, 5}, Day: 30, Start: md(2, 6)}},
+	{in: "с 10 января по 10 февраля 2023 года", want: Due{Years: []int{2023}, Months: []int{1, 2}, Day: 10, Start: md(1, 10)}},
+	{in: "21 октября – 10 ноября", want: Due{Months: []int{10, 11}, Day: 10, Start: md(10, 21)}},
+	{in: "11 – 20 ноября", want: Due{Months: []int{11}, Day: 20, Start: md(11, 11)}},
+	{in: "до 25 числа каждого месяца", want: Due{Every: true, Recur: RecurMonth, RecurDay: 25}},
+	{in: "ежеквартально до 10 числа месяца, следующего за отчётным кварталом",
+		want: Due{Every: true, Recur: RecurQuarter, RecurDay: 10, NextMonth: true}},
+	{in: "раз в полугодие", want: Due{Every: true, Recur: RecurHalf}},
+	{in: "1 раз в квартал", want: Due{Every: true, Recur: RecurQuarter}},
+	{in: "I полугодие 2023 г.", want: Due{Years: []int{2023}, Halves: []int{1}}},
+	{in: "в течение I полугодия", want: Due{Throughout: true, Halves: []int{1}}},
+	{in: "ежегодно, до 25 декабря отчётного года", want: Due{Every: true, Months: []int{12}, Day: 25}},
+	{in: "ежегодно с 2023", want: Due{Every: true, Since: 2023}},
+	{in: "Май, ежегодно с 2023", want: Due{Every: true, Since: 2023, Months: []int{5}}},
+	{in: "один раз в два года", want: Due{Step: 2}},
+	{in: "2022/2023 учебный год", want: Due{SchoolYears: []int{2022}}},
+	{in: "в течение 2022-2023 учебного года", want: Due{Throughout: true, SchoolYears: []int{2022}}},
+	{in: "к началу учебного года", want: Due{SchoolStart: true}},
+	{in: "по итогам I полугодия", want: Due{Halves: []int{1}}},
+	{in: "по итогам I полугодия учебного года", want: Due{Halves: []int{1}, School: true}},
+	{in: "в трёхмесячный срок", want: Due{Kind: DueAfterOrder, After: &Interval{N: 3, Unit: "month"}}},
+	{in: "в 6-месячный срок", want: Due{Kind: DueAfterOrder, After: &Interval{N: 6, Unit: "month"}}},
+	{in: "в течение месяца со дня подписания", want: Due{Kind: DueAfterOrder, After: &Interval{N: 1, Unit: "month"}}},
+	{in: "не позднее чем за 2 недели до начала экзаменационного периода",
+		want: Due{Kind: DueEvent, Event: "не позднее чем за 2 недели до начала экзаменационного периода"}},
+	{in: "10 ноября 2020* года", want: Due{Years: []int{2020}, Months: []int{11}, Day: 10}},
+	{in: "мaй 2023", want: Due{Years: []int{2023}, Months: []int{5}}},
+	{in: "до\u00a01\u200b сентября 2023 г.", want: Due{Years: []int{2023}, Months: []int{9}, Day: 1}},
+	// A word it does not know is left out and named.
+	{in: "август 2023 (ориентировочно)", want: Due{Years: []int{2023}, Months: []int{8}, Ignored: "ориентировочно"}},
+
 	// Not readable.
 	{in: "", unparsed: true},
 	{in: "   ", unparsed: true},
 	{in: "когда-нибудь", unparsed: true},
-	{in: "по мере необходимости", unparsed: true},
 	{in: "random text", unparsed: true},
 	{in: "13 месяц", unparsed: true},
 	{in: "2021 – 2019 гг.", unparsed: true},
@@ -112,13 +149,11 @@ var dueCases = []struct {
 	{in: "1989 г.", unparsed: true},
 	{in: "2101", unparsed: true},
 	{in: "20201", unparsed: true},
-	{in: "октябрь – май", unparsed: true},
 	{in: "май 2022 – декабрь 2021", unparsed: true},
 	{in: "август 2021 – 2022 – май", unparsed: true},
 	{in: "квартал", unparsed: true},
 	{in: "V квартал", unparsed: true},
 	{in: "5 квартал", unparsed: true},
-	{in: "по плану", unparsed: true},
 	{in: "-", unparsed: true},
 	{in: "г.", unparsed: true},
 	{in: "ежегодно, 50%", unparsed: true},
@@ -170,34 +205,58 @@ func dumpDue(d Due) string {
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
 
 func TestSchedule(t *testing.T) {
+	by := func(y, m, d int) Deadline { return Deadline{Year: y, By: day(y, m, d)} }
 	cases := []struct {
-		in       string
-		from, to int
-		want     []Deadline
+		in   string
+		ctx  Context
+		want []Deadline
 	}{
-		{"Ежегодно август", 2020, 2022, []Deadline{{2020, day(2020, 8, 31)}, {2021, day(2021, 8, 31)}, {2022, day(2022, 8, 31)}}},
-		{"ежегодно по итогам учебного года, 2021 – 2022 гг.", 2020, 2022, []Deadline{{2021, day(2021, 6, 30)}, {2022, day(2022, 6, 30)}}},
-		{"до 01.09.2021", 2020, 2022, []Deadline{{2021, day(2021, 9, 1)}}},
-		{"до 1 сентября", 2020, 2021, []Deadline{{2020, day(2020, 9, 1)}, {2021, day(2021, 9, 1)}}},
-		{"I квартал 2021 г.", 2020, 2022, []Deadline{{2021, day(2021, 3, 31)}}},
-		// A span: Dec 31 in its first years, the end of To.Month in To.Year.
-		{"декабрь 2021 – май 2022", 2020, 2022, []Deadline{{2021, day(2021, 12, 31)}, {2022, day(2022, 5, 31)}}},
-		{"ежегодно", 2020, 2021, []Deadline{{2020, day(2020, 12, 31)}, {2021, day(2021, 12, 31)}}},
-		{"2021 – 2022 гг.", 2020, 2022, []Deadline{{2021, day(2021, 12, 31)}, {2022, day(2022, 12, 31)}}},
-		{"февраль, сентябрь\n2020 г.", 2020, 2022, []Deadline{{2020, day(2020, 9, 30)}}},
-		{"ежегодно по плану РМО", 2020, 2020, []Deadline{{2020, day(2020, 12, 31)}}},
-		{"февраль", 2023, 2024, []Deadline{{2023, day(2023, 2, 28)}, {2024, day(2024, 2, 29)}}},
-		{"до 29 февраля", 2023, 2024, []Deadline{{2023, day(2023, 2, 28)}, {2024, day(2024, 2, 29)}}},
-		{"ежеквартально", 2021, 2021, []Deadline{{2021, day(2021, 12, 31)}}},
+		{"Ежегодно август", Context{From: 2020, To: 2022}, []Deadline{by(2020, 8, 31), by(2021, 8, 31), by(2022, 8, 31)}},
+		{"ежегодно по итогам учебного года, 2021 – 2022 гг.", Context{From: 2020, To: 2022}, []Deadline{by(2021, 6, 30), by(2022, 6, 30)}},
+		{"до 01.09.2021", Context{From: 2020, To: 2022}, []Deadline{by(2021, 9, 1)}},
+		{"до 1 сентября", Context{From: 2020, To: 2021}, []Deadline{by(2020, 9, 1), by(2021, 9, 1)}},
+		{"I квартал 2021 г.", Context{From: 2020, To: 2022}, []Deadline{by(2021, 3, 31)}},
+		// A span is one occurrence, due at its end.
+		{"декабрь 2021 – май 2022", Context{From: 2020, To: 2022}, []Deadline{{2022, day(2021, 12, 1), day(2022, 5, 31)}}},
+		{"ежегодно", Context{From: 2020, To: 2021}, []Deadline{by(2020, 12, 31), by(2021, 12, 31)}},
+		{"2021 – 2022 гг.", Context{From: 2020, To: 2022}, []Deadline{by(2021, 12, 31), by(2022, 12, 31)}},
+		{"февраль, сентябрь\n2020 г.", Context{From: 2020, To: 2022}, []Deadline{by(2020, 9, 30)}},
+		{"ежегодно по плану РМО", Context{From: 2020, To: 2020}, []Deadline{by(2020, 12, 31)}},
+		{"февраль", Context{From: 2023, To: 2024}, []Deadline{by(2023, 2, 28), by(2024, 2, 29)}},
+		{"до 29 февраля", Context{From: 2023, To: 2024}, []Deadline{by(2023, 2, 28), by(2024, 2, 29)}},
+		{"ежеквартально", Context{From: 2021, To: 2021}, []Deadline{by(2021, 3, 31), by(2021, 6, 30), by(2021, 9, 30), by(2021, 12, 31)}},
+		{"ежеквартально до 10 числа месяца, следующего за отчётным кварталом", Context{From: 2023, To: 2023},
+			[]Deadline{by(2023, 4, 10), by(2023, 7, 10), by(2023, 10, 10), {2023, time.Time{}, day(2024, 1, 10)}}},
+		{"раз в полугодие", Context{From: 2023, To: 2023}, []Deadline{by(2023, 6, 30), by(2023, 12, 31)}},
+		{"до 25 числа каждого месяца", Context{From: 2023, To: 2023}, []Deadline{by(2023, 1, 25), by(2023, 2, 25), by(2023, 3, 25),
+			by(2023, 4, 25), by(2023, 5, 25), by(2023, 6, 25), by(2023, 7, 25), by(2023, 8, 25), by(2023, 9, 25), by(2023, 10, 25),
+			by(2023, 11, 25), by(2023, 12, 25)}},
+		// A bare month in a school-year plan is in the school year.
+		{"октябрь", Context{From: 2022, To: 2023, SchoolYear: true}, []Deadline{by(2022, 10, 31)}},
+		{"март", Context{From: 2022, To: 2023, SchoolYear: true}, []Deadline{by(2023, 3, 31)}},
+		{"Май, ежегодно с 2023", Context{From: 2022, To: 2025}, []Deadline{by(2023, 5, 31), by(2024, 5, 31), by(2025, 5, 31)}},
+		{"один раз в два года", Context{From: 2021, To: 2024}, []Deadline{by(2021, 12, 31), by(2023, 12, 31)}},
+		{"2022/2023 учебный год", Context{From: 2022, To: 2023}, []Deadline{by(2023, 6, 30)}},
+		{"к началу учебного года", Context{From: 2022, To: 2023}, []Deadline{by(2022, 9, 1), by(2023, 9, 1)}},
+		{"по итогам I полугодия", Context{From: 2022, To: 2023, SchoolYear: true}, []Deadline{by(2022, 12, 31)}},
+		{"по итогам I полугодия", Context{From: 2023, To: 2023}, []Deadline{by(2023, 6, 30)}},
+		{"06.02.2023 – 30.05.2023", Context{From: 2023, To: 2023}, []Deadline{{2023, day(2023, 2, 6), day(2023, 5, 30)}}},
+		{"с 10 января по 10 февраля 2023 года", Context{From: 2023, To: 2023}, []Deadline{{2023, day(2023, 1, 10), day(2023, 2, 10)}}},
+		{"11 – 20 ноября", Context{From: 2023, To: 2023}, []Deadline{{2023, day(2023, 11, 11), day(2023, 11, 20)}}},
+		{"сентябрь – май", Context{From: 2022, To: 2023, SchoolYear: true}, []Deadline{{2023, day(2022, 9, 1), day(2023, 5, 31)}}},
+		{"в трёхмесячный срок", Context{From: 2022, To: 2023, Order: day(2022, 10, 5)}, []Deadline{by(2023, 1, 5)}},
+		{"в течение 10 рабочих дней со дня подписания приказа", Context{From: 2022, To: 2023, Order: day(2022, 10, 7)}, []Deadline{by(2022, 10, 21)}},
+		{"в трёхмесячный срок", Context{From: 2022, To: 2023}, nil},
+		{"постоянно", Context{From: 2022, To: 2023}, nil},
 		// Years outside the period are kept for the checker to flag.
-		{"август 2019 г.", 2020, 2022, []Deadline{{2019, day(2019, 8, 31)}}},
-		{"ежегодно", 2022, 2020, nil},
-		{"когда-нибудь", 2020, 2022, nil},
+		{"август 2019 г.", Context{From: 2020, To: 2022}, []Deadline{by(2019, 8, 31)}},
+		{"ежегодно", Context{From: 2022, To: 2020}, nil},
+		{"когда-нибудь", Context{From: 2020, To: 2022}, nil},
 	}
 	for _, c := range cases {
-		got := ParseDue(c.in).Schedule(c.from, c.to)
+		got := ParseDue(c.in).Schedule(c.ctx)
 		if !reflect.DeepEqual(got, c.want) {
-			t.Errorf("ParseDue(%q).Schedule(%d, %d)\n got %v\nwant %v", c.in, c.from, c.to, got, c.want)
+			t.Errorf("ParseDue(%q).Schedule(%+v)\n got %v\nwant %v", c.in, c.ctx, got, c.want)
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // strictlyAscending reports whether s is ascending without repeats, every
@@ -34,7 +35,7 @@ func FuzzParseDue(f *testing.F) {
 			if !reflect.DeepEqual(d, Due{Text: d.Text}) {
 				t.Fatalf("unparsed Due has fields set: %+v", d)
 			}
-			if d.Schedule(2020, 2022) != nil {
+			if d.Schedule(Context{From: 2020, To: 2022}) != nil {
 				t.Fatal("unparsed Due has a schedule")
 			}
 			return
@@ -54,18 +55,23 @@ func FuzzParseDue(f *testing.F) {
 		if (d.From == nil) != (d.To == nil) {
 			t.Fatalf("From %v To %v", d.From, d.To)
 		}
-		if d.From != nil && d.From.Year*12+d.From.Month >= d.To.Year*12+d.To.Month {
+		if d.From != nil && d.From.Year > 0 && !before(*d.From, *d.To) {
 			t.Fatalf("span %v – %v not forward", *d.From, *d.To)
 		}
 		_ = d.OutsidePeriod(2020, 2022)
-		for _, p := range [][2]int{{2020, 2022}, {2022, 2020}, {0, 0}, {-5, 3000}} {
-			s := d.Schedule(p[0], p[1])
-			if !slices.IsSortedFunc(s, func(a, b Deadline) int { return a.Year - b.Year }) {
-				t.Fatalf("Schedule(%d, %d) not ascending: %v", p[0], p[1], s)
+		_ = d.Assumptions(Context{From: 2020, To: 2022})
+		for _, c := range []Context{{From: 2020, To: 2022}, {From: 2022, To: 2020}, {}, {From: -5, To: 3000},
+			{From: 2022, To: 2023, SchoolYear: true}, {From: 2022, To: 2022, Order: time.Date(2022, 3, 1, 0, 0, 0, 0, time.UTC)}} {
+			s := d.Schedule(c)
+			if !slices.IsSortedFunc(s, func(a, b Deadline) int { return a.By.Compare(b.By) }) {
+				t.Fatalf("Schedule(%+v) not ascending: %v", c, s)
 			}
 			for _, dl := range s {
-				if dl.By.Year() != dl.Year {
-					t.Fatalf("Schedule(%d, %d): deadline %v outside its year %d", p[0], p[1], dl.By, dl.Year)
+				if y := dl.By.Year(); y < dl.Year-1 || y > dl.Year+1 {
+					t.Fatalf("Schedule(%+v): deadline %v far from its year %d", c, dl.By, dl.Year)
+				}
+				if !dl.From.IsZero() && dl.From.After(dl.By) {
+					t.Fatalf("Schedule(%+v): occurrence %v – %v backwards", c, dl.From, dl.By)
 				}
 			}
 		}

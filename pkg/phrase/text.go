@@ -185,7 +185,7 @@ func yearWord(w string) bool {
 // quarterWord reports the forms of "квартал" and its abbreviation "кв.".
 func quarterWord(w string) bool {
 	switch w {
-	case "кв", "квартал", "квартала", "квартале", "кварталы", "кварталов", "кварталах", "кварталам":
+	case "кв", "квартал", "квартала", "квартале", "кварталы", "кварталов", "кварталах", "кварталам", "кварталом", "кварталу":
 		return true
 	}
 	return false
