@@ -51,7 +51,7 @@ func ParseDue(text string) Due {
 // date: «за 2 недели до начала экзаменационного периода», «в день
 // проведения», «по окончании олимпиады». Tried only on phrases the dated
 // parser could not read, so «до начала учебного года» never gets here.
-var eventCue = regexp.MustCompile(`(^|[^\p{L}])(за \d+ ?-?[\p{L}]* ?(дн|недел|месяц|час)[\p{L}]* до|до начала|после|по окончании|по завершении|по итогам проведения|в день|в дни|накануне|в период проведения|в ходе|перед|в сроки|в срок[и]?,? установленн|в соответствии со сроками|согласно срокам)`)
+var eventCue = regexp.MustCompile(`(^|[^\p{L}])(за (\d+ ?-?[\p{L}]* ?)?(дн|ден|недел|месяц|час)[\p{L}]* до|до начала|после|по окончании|по завершении|по итогам проведения|в день|в дни|накануне|в период проведения|в ходе|перед|в сроки|в срок[и]?,? установленн|в соответствии со сроками|согласно срокам)`)
 
 type tokKind int
 
@@ -86,6 +86,27 @@ func tokenize(low string) ([]token, bool) {
 			r, size = utf8.DecodeRuneInString(low[i:])
 		}
 		switch {
+		case r == ':' && i > 0 && isDigit(low[i-1]) && i+1 < len(low) && isDigit(low[i+1]) && len(toks) > 0:
+			// "09:00": a clock time, read like "09.00".
+			last := &toks[len(toks)-1]
+			j := i + 1
+			for j < len(low) && isDigit(low[j]) {
+				j++
+			}
+			last.text += "." + low[i+1:j]
+			last.end = j
+			i = j
+		case r == '№':
+			// "№2", "№ 1е": a number of a house or a school, never a date.
+			j := i + size
+			for j < len(low) && low[j] == ' ' {
+				j++
+			}
+			for j < len(low) && low[j] != ' ' && low[j] != ',' && low[j] != ';' {
+				j++
+			}
+			toks = append(toks, token{tWord, "№", i, j})
+			i = j
 		case r == ' ' || strings.ContainsRune(noise, r):
 			i += size
 		case r == '-' || r == '/':
@@ -180,6 +201,13 @@ type dueParser struct {
 	plan    bool // "по плану", "по отдельному графику" was read
 	// schoolWords: "учебного года" was read.
 	schoolWords bool
+	// openStart: a day or month came right after "с" ("с 4 сентября").
+	openStart bool
+	// tail: the phrase was read up to a comma, the rest left out.
+	tail bool
+	// notes counts the words left out after a date and a comma: a place
+	// or a note, not a guess at the date.
+	notes int
 }
 
 func parseDue(n normText) (Due, bool) {
@@ -204,13 +232,34 @@ func parseDue(n normText) (Due, bool) {
 		case tWord:
 			next, ok = p.word(i)
 			if !ok && !neverSkip[t.text] {
-				// Left out and named: the checker warns about a partial reading.
+				// Left out and named: the checker warns about a partial reading;
+				// a dash that hyphenates it ("образова- ния") goes with it.
 				p.ignored = append(p.ignored, n.slice(t.start, t.end))
+				if p.noteAfterDate() {
+					p.notes++
+				}
+				if k := len(p.atoms) - 1; k >= 0 && p.atoms[k].kind == aDash && i > 0 && toks[i-1].kind == tDash {
+					p.atoms = p.atoms[:k]
+				}
 				next, ok = i+1, true
+				if next < len(toks) && toks[next].kind == tDash && p.kindAt(next+1) == tWord && monthOf(p.wordAt(next+1)) == 0 {
+					next++
+				}
 			}
 		}
 		if !ok {
-			return Due{}, false
+			// What follows a comma after a date may be a place or a note
+			// ("2 мая, МОБУ «…СОШ №2»"): read up to it and name the rest.
+			k := lastSep(toks[:i])
+			if k < 0 || !p.hasDate() {
+				return Due{}, false
+			}
+			for len(p.atoms) > 0 && p.atoms[len(p.atoms)-1].kind != aSep {
+				p.atoms = p.atoms[:len(p.atoms)-1]
+			}
+			p.ignored = append(p.ignored, n.slice(toks[k].end, len(n.low)))
+			p.tail = true
+			break
 		}
 		i = next
 	}
@@ -225,12 +274,47 @@ func parseDue(n normText) (Due, bool) {
 		return Due{}, false
 	}
 	if len(p.ignored) > 0 {
-		if len(p.ignored) > len(p.toks)/2 {
+		if len(p.ignored)-p.notes > len(p.toks)/2 && !p.tail {
 			return Due{}, false // more guessed than read
 		}
 		d.Ignored = strings.Join(p.ignored, " ")
 	}
 	return d, true
+}
+
+// lastSep returns the index of the last separator among toks, or -1.
+func lastSep(toks []token) int {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if toks[k].kind == tSep {
+			return k
+		}
+	}
+	return -1
+}
+
+// noteAfterDate reports whether a separator follows the last month or
+// year read: words now are a note after the date.
+func (p *dueParser) noteAfterDate() bool {
+	sep := false
+	for k := len(p.atoms) - 1; k >= 0; k-- {
+		switch p.atoms[k].kind {
+		case aSep:
+			sep = true
+		case aMonth, aYear:
+			return sep
+		}
+	}
+	return false
+}
+
+// hasDate reports whether a month or a year has been read.
+func (p *dueParser) hasDate() bool {
+	for _, x := range p.atoms {
+		if x.kind == aMonth || x.kind == aYear {
+			return true
+		}
+	}
+	return false
 }
 
 // dated reports whether d names anything a deadline can be computed from.
@@ -279,7 +363,12 @@ var dueFiller = map[string]bool{
 func (p *dueParser) word(i int) (int, bool) {
 	w := p.toks[i].text
 	if m := monthOf(w); m > 0 {
+		if k := len(p.atoms) - 1; k >= 0 && p.atoms[k].kind == aMonth && p.atoms[k].day == 0 && i > 0 && p.kindAt(i-1) == tWord {
+			// "Июнь август 2007 года": two months with nothing between range.
+			p.atoms = append(p.atoms, atom{kind: aDash})
+		}
 		p.atoms = append(p.atoms, atom{kind: aMonth, v: m})
+		p.openStart = p.openStart || p.since
 		p.since = false
 		return i + 1, true
 	}
@@ -304,6 +393,8 @@ func (p *dueParser) word(i int) (int, bool) {
 		switch nw := p.wordAt(i + 1); {
 		case nw == "год" || nw == "года" || nw == "году":
 			p.d.Every = true
+		case weekday(nw) || nw == "неделю" || nw == "недели" || nw == "неделе":
+			p.d.Kind, p.d.Weekly = DueContinuous, true
 		case monthWord(nw):
 			p.recur(RecurMonth)
 		case quarterWord(nw):
@@ -356,6 +447,26 @@ func (p *dueParser) word(i int) (int, bool) {
 		}
 	case "течение", "течении":
 		return p.throughout(i + 1)
+	case "ходе":
+		// "в ходе (проведения) месячника".
+		j := i + 1
+		if p.wordAt(j) == "проведения" {
+			j++
+		}
+		if campaign[p.wordAt(j)] {
+			p.d.Kind = DueContinuous
+			return j + 1, true
+		}
+		return 0, false
+	case "еженедельно", "понедельникам", "вторникам", "средам", "четвергам", "пятницам", "субботам":
+		// A weekly activity is continuous: a date a week is no deadline to report.
+		p.d.Kind, p.d.Weekly = DueContinuous, true
+	case "соответствии":
+		if p.wordAt(i+1) == "с" || p.wordAt(i+1) == "со" {
+			p.plan = true
+			return p.planName(i + 2)
+		}
+		return 0, false
 	case "учебного", "учебный", "учебном", "учебные", "учебных", "уч":
 		j := i + 1
 		if !yearWord(p.wordAt(j)) {
@@ -393,6 +504,15 @@ func (p *dueParser) word(i int) (int, bool) {
 			return i + 2, true
 		}
 	case "следующего", "следующим", "следующем":
+		// "до 25 марта года, следующего за отчетным периодом": the next year.
+		if p.wordAt(i+1) == "за" && (p.wordAt(i-1) == "года" || p.kindAt(i-1) == tSep && p.wordAt(i-2) == "года") {
+			p.d.NextYear = true
+			j := i + 2
+			for dueFiller[p.wordAt(j)] || p.wordAt(j) == "периодом" || p.wordAt(j) == "годом" {
+				j++
+			}
+			return j, true
+		}
 		// "до 10 числа месяца, следующего за отчётным кварталом".
 		if p.wordAt(i+1) == "за" {
 			p.d.NextMonth = true
@@ -560,6 +680,10 @@ func (p *dueParser) throughout(i int) (int, bool) {
 			return j, true
 		}
 		return 0, false
+	case campaign[w]:
+		// "в течение месячника": all through the campaign the plan is for.
+		p.d.Kind = DueContinuous
+		return i + 1, true
 	case w == "месяца" || w == "недели" || w == "двух" || w == "трех" || w == "полугода":
 		iv := Interval{N: 1, Unit: "month"}
 		j := i + 1
@@ -598,6 +722,11 @@ func (p *dueParser) throughout(i int) (int, bool) {
 	return i, true
 }
 
+// campaign are the spans of a campaign plan: "в течение месячника",
+// "в ходе проведения декады".
+var campaign = map[string]bool{"месячника": true, "декады": true, "смены": true, "каникул": true, "акции": true,
+	"марафона": true, "недели": false, "фестиваля": true, "конкурса": true}
+
 // intervalUnit names the unit of "дней", "недель", "месяцев".
 func intervalUnit(w string) string {
 	switch w {
@@ -619,15 +748,19 @@ func intervalAdjective(w string) (Interval, bool) {
 		if k < 0 {
 			continue
 		}
-		prefix := w[:k]
+		prefix, rest := w[:k], w[k+len(u.stem):]
 		n, ok := adjectiveNumber[prefix]
-		if !ok {
+		if !ok || !adjectiveEnding[rest] {
 			return Interval{}, false
 		}
 		return Interval{N: n, Unit: u.unit}, true
 	}
 	return Interval{}, false
 }
+
+// adjectiveEnding are the endings of "месячный" as the stem leaves them:
+// "месячный срок" but not "месячника".
+var adjectiveEnding = map[string]bool{"ый": true, "ого": true, "ом": true, "ому": true, "ой": true, "ые": true, "ая": true, "ую": true}
 
 // adjectiveNumber are the first parts of "трехмесячный" and the others;
 // "" is a bare "месячный", and -1 marks a number typed before a dash.
@@ -739,6 +872,8 @@ var ordinalEnding = map[string]bool{"й": true, "ый": true, "ий": true, "г�
 func (p *dueParser) number(i int) (int, bool) {
 	s := p.toks[i].text
 	if strings.Contains(s, ".") {
+		p.openStart = p.openStart || p.since
+		p.since = false
 		return i + 1, p.date(s)
 	}
 	if len(s) == 4 {
@@ -759,6 +894,7 @@ func (p *dueParser) number(i int) (int, bool) {
 		return 0, false
 	}
 	v, _ := strconv.Atoi(s)
+	p.openStart = p.openStart || p.since
 	p.since = false
 	j := i + 1
 	if p.kindAt(j) == tDash && ordinalEnding[p.wordAt(j+1)] {
@@ -834,6 +970,18 @@ func (p *dueParser) date(s string) bool {
 	case len(parts) == 2 && len(parts[0]) <= 2 && len(parts[1]) == 4:
 		month, _ = strconv.Atoi(parts[0])
 		year, _ = strconv.Atoi(parts[1])
+	case len(parts) == 3 && len(parts[0]) <= 2 && len(parts[1]) <= 2 && len(parts[2]) == 2:
+		// "25.04.13": a two-digit year, of this century.
+		day, _ = strconv.Atoi(parts[0])
+		month, _ = strconv.Atoi(parts[1])
+		year, _ = strconv.Atoi(parts[2])
+		year += 2000
+		p.d.ShortYear = true
+	case len(parts) == 2 && len(parts[0]) <= 2 && len(parts[1]) == 2 && p.afterDate():
+		// "07.05.2015 15.00": a clock time after a date is not a date.
+		h, _ := strconv.Atoi(parts[0])
+		m, _ := strconv.Atoi(parts[1])
+		return h <= 23 && m <= 59
 	case len(parts) == 2 && len(parts[0]) <= 2 && len(parts[1]) == 2:
 		day, _ = strconv.Atoi(parts[0])
 		month, _ = strconv.Atoi(parts[1])
@@ -855,163 +1003,217 @@ func (p *dueParser) date(s string) bool {
 	return true
 }
 
-// resolve turns atoms into fields: first spans (month year – month year),
-// then ranges (year–year, month–month, quarter–quarter), then the rest.
-func (p *dueParser) resolve() bool {
-	a := p.atoms
-	used := make([]bool, len(a))
-	d := &p.d
-	dayMonth := 0
-	for i := 2; i+2 < len(a); i++ {
-		if a[i].kind != aDash || a[i-2].kind != aMonth || a[i-1].kind != aYear || a[i+1].kind != aMonth || a[i+2].kind != aYear {
-			continue
-		}
-		from := YearMonth{Year: a[i-1].v, Month: a[i-2].v, Day: a[i-2].day}
-		to := YearMonth{Year: a[i+2].v, Month: a[i+1].v, Day: a[i+1].day}
-		if d.From != nil || d.Start != nil || !before(from, to) {
-			return false
-		}
-		if from.Year == to.Year {
-			// "06.02.2023 – 30.05.2023": a range within one year.
-			d.Years = append(d.Years, from.Year)
-			for m := from.Month; m <= to.Month; m++ {
-				d.Months = append(d.Months, m)
-			}
-			d.Day, dayMonth = to.Day, to.Month
-			d.Start = &MonthDay{Month: from.Month, Day: max(from.Day, 1)}
-		} else {
-			d.From, d.To = &from, &to
-			for y := from.Year; y <= to.Year; y++ {
-				d.Years = append(d.Years, y)
-			}
-		}
-		for k := i - 2; k <= i+2; k++ {
-			used[k] = true
+// afterDate reports whether the last atom read is a day of a month or a
+// year, after which a clock time may follow.
+func (p *dueParser) afterDate() bool {
+	for k := len(p.atoms) - 1; k >= 0; k-- {
+		if x := p.atoms[k]; x.kind != aSep {
+			return x.kind == aYear || x.kind == aMonth && x.day > 0
 		}
 	}
-	for i, x := range a {
-		if used[i] {
-			continue
+	return false
+}
+
+// resolve turns atoms into fields. Each month, range of months or
+// quarter is an occurrence (a Point); years after a list of months apply
+// to all of it ("февраль, май 2013 2014"), unless each part of the list
+// has its own year ("декабрь 2020 г., февраль 2021 г."). Spans between
+// two years ("декабрь 2021 – май 2022") are From–To.
+func (p *dueParser) resolve() bool {
+	a := p.atoms
+	d := &p.d
+	type segment struct {
+		points []Point
+		years  []int
+	}
+	var segs []segment
+	var qMonths []int // the months of the quarters named, for Months
+	cur := segment{}
+	flush := func() {
+		if len(cur.points) > 0 || len(cur.years) > 0 {
+			segs = append(segs, cur)
 		}
+		cur = segment{}
+	}
+	addPoint := func(pt Point) {
+		if len(cur.years) > 0 {
+			flush()
+		}
+		cur.points = append(cur.points, pt)
+	}
+	addYear := func(y int) {
+		cur.years = append(cur.years, y)
+		d.Years = append(d.Years, y)
+	}
+	for i := 0; i < len(a); i++ {
+		x := a[i]
+		dashNext := i+2 < len(a) && a[i+1].kind == aDash
 		switch x.kind {
 		case aYear:
-			d.Years = append(d.Years, x.v)
+			if i+3 < len(a) && a[i+1].kind == aDash && a[i+2].kind == aMonth && a[i+3].kind == aYear && len(cur.points) > 0 {
+				// "декабрь 2021 – май 2022", "06.02.2023 – 30.05.2023".
+				last := cur.points[len(cur.points)-1]
+				from := YearMonth{Year: x.v, Month: last.Month, Day: last.Day}
+				to := YearMonth{Year: a[i+3].v, Month: a[i+2].Month(), Day: a[i+2].day}
+				if !before(from, to) {
+					return false
+				}
+				cur.points = cur.points[:len(cur.points)-1]
+				if from.Year == to.Year {
+					addPoint(Point{Year: from.Year, Month: to.Month, Day: to.Day, From: &MonthDay{from.Month, max(from.Day, 1)}})
+					d.Years = append(d.Years, from.Year)
+				} else {
+					if d.From != nil {
+						return false
+					}
+					d.From, d.To = &from, &to
+					for y := from.Year; y <= to.Year; y++ {
+						d.Years = append(d.Years, y)
+					}
+				}
+				i += 3
+				continue
+			}
+			addYear(x.v)
+			if dashNext && a[i+2].kind == aYear {
+				hi := a[i+2].v
+				if hi < x.v {
+					return false
+				}
+				for y := x.v + 1; y <= hi; y++ {
+					addYear(y)
+				}
+				i += 2
+			}
 		case aSchoolYear:
 			d.SchoolYears = append(d.SchoolYears, x.v)
 		case aMonth:
-			d.Months = append(d.Months, x.v)
-			if x.day > 0 && !(i+1 < len(a) && a[i+1].kind == aDash) {
-				if d.Day > 0 {
-					return false // two days: which one is the deadline?
+			if dashNext && a[i+2].kind == aMonth {
+				lo, hi := x, a[i+2]
+				i += 2
+				if lo.v > hi.v || lo.v == hi.v && lo.day >= hi.day {
+					if lo.v <= hi.v || d.From != nil {
+						return false
+					}
+					// "сентябрь – май": over the new year, the years from the period.
+					d.From = &YearMonth{Month: lo.v, Day: lo.day}
+					d.To = &YearMonth{Month: hi.v, Day: hi.day}
+					continue
 				}
-				d.Day, dayMonth = x.day, x.v
+				addPoint(Point{Month: hi.v, Day: hi.day, From: &MonthDay{lo.v, max(lo.day, 1)}})
+				continue
 			}
+			if dashNext && a[i+2].kind == aYear {
+				// "август 2021 – 2022": a month and a year cannot range.
+				return false
+			}
+			addPoint(Point{Month: x.v, Day: x.day})
 		case aQuarter:
-			d.addQuarter(x.v)
+			if dashNext && a[i+2].kind == aQuarter {
+				lo, hi := x.v, a[i+2].v
+				if lo > hi {
+					return false
+				}
+				for q := lo; q <= hi; q++ {
+					d.Quarters = append(d.Quarters, q)
+					qMonths = append(qMonths, 3*q-2, 3*q-1)
+				}
+				addPoint(Point{Month: 3 * hi, From: &MonthDay{3*lo - 2, 1}})
+				i += 2
+				continue
+			}
+			d.Quarters = append(d.Quarters, x.v)
+			qMonths = append(qMonths, 3*x.v-2, 3*x.v-1)
+			addPoint(Point{Month: 3 * x.v})
 		case aHalf:
+			if dashNext && a[i+2].kind == aHalf {
+				d.Halves = append(d.Halves, x.v, a[i+2].v)
+				i += 2
+				continue
+			}
 			d.Halves = append(d.Halves, x.v)
 		case aDash:
-			if i == 0 || i+1 >= len(a) || used[i-1] || used[i+1] {
-				return false
-			}
-			ok, wrap := p.dash(a[i-1], a[i+1])
-			if !ok {
-				return false
-			}
-			if wrap {
-				// The ends are the span's, not months of the list.
-				used[i+1] = true
-				d.Months = slices.DeleteFunc(d.Months, func(m int) bool { return m == a[i-1].v })
-			}
+			return false // a dash with nothing to range
 		}
 	}
+	flush()
+	// Each part with its own year, and the years differ: the points carry them.
+	own := len(segs) > 1
+	for _, sg := range segs {
+		if len(sg.points) == 0 || len(sg.years) != 1 {
+			own = false
+		}
+	}
+	if own && segs[0].years[0] == segs[len(segs)-1].years[0] {
+		own = false
+	}
+	for _, sg := range segs {
+		for _, pt := range sg.points {
+			if own {
+				pt.Year = sg.years[0]
+			}
+			d.Points = append(d.Points, pt)
+		}
+	}
+	for _, pt := range d.Points {
+		y := 2000 // a leap year, so "29 февраля" passes unless a year says no
+		if pt.Year > 0 {
+			y = pt.Year
+		} else if len(d.Years) == 1 {
+			y = d.Years[0]
+		}
+		if pt.Day > daysIn(y, pt.Month) {
+			return false
+		}
+		from := pt.Month
+		if pt.From != nil {
+			from = pt.From.Month
+		}
+		for m := from; m <= pt.Month; m++ {
+			d.Months = append(d.Months, m)
+		}
+	}
+	if n := len(d.Points); n > 0 {
+		d.Day = d.Points[n-1].Day
+	}
+	d.Months = append(d.Months, qMonths...)
 	d.Years = sortedSet(d.Years)
 	d.SchoolYears = sortedSet(d.SchoolYears)
 	d.Months = sortedSet(d.Months)
 	d.Quarters = sortedSet(d.Quarters)
 	d.Halves = sortedSet(d.Halves)
-	if len(d.Halves) > 0 && (len(d.Months) > 0 || d.Recur != "") {
+	if len(d.Halves) > 0 && (len(d.Points) > 0 || d.Recur != "") {
 		return false
 	}
 	if d.Since > 0 && len(d.Years) > 0 {
 		return false
 	}
-	if d.Day > 0 {
-		// The day limits the last month only: "февраль, до 1 сентября".
-		if dayMonth != d.Months[len(d.Months)-1] {
-			return false
-		}
-		y := 2000 // a leap year, so "29 февраля" passes unless a year says no
-		if len(d.Years) == 1 {
-			y = d.Years[0]
-		}
-		if d.Day > daysIn(y, dayMonth) {
-			return false
-		}
-	}
-	if d.Recur != "" && len(d.Months) > 0 {
+	if d.Recur != "" && len(d.Points) > 0 {
 		return false
 	}
+	if p.openStart && len(d.Points) == 1 && d.Points[0].From == nil {
+		// "с 4 сентября 2023 года": from that day, to the year's end.
+		pt := &d.Points[0]
+		pt.From = &MonthDay{pt.Month, max(pt.Day, 1)}
+		pt.Month, pt.Day, pt.Open = 12, 0, true
+		d.Months = nil
+		for m := pt.From.Month; m <= 12; m++ {
+			d.Months = append(d.Months, m)
+		}
+		d.Day = 0
+	}
 	d.School = p.schoolWords && len(d.Halves) > 0
-	if d.SchoolYear && (len(d.Months) > 0 || len(d.Halves) > 0) {
+	if d.SchoolYear && (len(d.Points) > 0 || len(d.Halves) > 0) {
 		d.SchoolYear = false // "май учебного года", "I полугодие учебного года"
 	}
 	return true
 }
 
-// dash reads the range lo – hi; wrap tells a span over the new year whose
-// ends it consumed.
-func (p *dueParser) dash(lo, hi atom) (ok, wrap bool) {
-	d := &p.d
-	if lo.kind != hi.kind || lo.kind == aDash || lo.kind == aSep || lo.kind == aSchoolYear {
-		return false, false
-	}
-	if lo.kind == aMonth {
-		if lo.v > hi.v || lo.v == hi.v && lo.day >= hi.day {
-			if lo.v <= hi.v || d.From != nil || d.Start != nil {
-				return false, false
-			}
-			// "сентябрь – май": over the new year, the years from the period.
-			d.From = &YearMonth{Month: lo.v, Day: lo.day}
-			d.To = &YearMonth{Month: hi.v, Day: hi.day}
-			return true, true
-		}
-		if d.Start != nil {
-			return false, false
-		}
-		d.Start = &MonthDay{Month: lo.v, Day: max(lo.day, 1)}
-		for v := lo.v + 1; v < hi.v; v++ {
-			d.Months = append(d.Months, v)
-		}
-		return true, false
-	}
-	if lo.v > hi.v || lo.day != 0 || hi.day != 0 {
-		return false, false
-	}
-	// The ends are atoms of their own; add what lies between.
-	for v := lo.v + 1; v < hi.v; v++ {
-		switch lo.kind {
-		case aYear:
-			d.Years = append(d.Years, v)
-		case aQuarter:
-			d.addQuarter(v)
-		case aHalf:
-			d.Halves = append(d.Halves, v)
-		}
-	}
-	if lo.kind == aQuarter {
-		d.Start = &MonthDay{Month: 3*lo.v - 2, Day: 1}
-	}
-	return true, false
-}
+// Month is the month of a month atom.
+func (x atom) Month() int { return x.v }
 
 func before(a, b YearMonth) bool {
 	return a.Year*400+a.Month*32+a.Day < b.Year*400+b.Month*32+b.Day
-}
-
-func (d *Due) addQuarter(q int) {
-	d.Quarters = append(d.Quarters, q)
-	d.Months = append(d.Months, 3*q-2, 3*q-1, 3*q)
 }
 
 // sortedSet sorts s and drops duplicates; nil stays nil.
@@ -1053,6 +1255,15 @@ func ordinalQuarter(w string) int {
 func halfWord(w string) bool {
 	switch w {
 	case "полугодие", "полугодия", "полугодии", "полугодию", "полугодием", "полугодий", "полугодиях", "пг":
+		return true
+	}
+	return false
+}
+
+// weekday reports the days of the week, as after "каждый".
+func weekday(w string) bool {
+	switch w {
+	case "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье":
 		return true
 	}
 	return false

@@ -37,6 +37,17 @@ const (
 	// AssumeNoOrderDate: the deadline counts from the approving order, whose
 	// date the roadmap does not give.
 	AssumeNoOrderDate Assumption = "no_order_date"
+	// AssumeOpenEnd: the phrase gives only a start («с 4 сентября»); the
+	// year's end is taken as the deadline.
+	AssumeOpenEnd Assumption = "open_end"
+	// AssumeWeekly: a weekly activity is read as continuous.
+	AssumeWeekly Assumption = "weekly"
+	// AssumeYearInSchoolYear: «в течение года» in a school-year plan is
+	// taken as the school year.
+	AssumeYearInSchoolYear Assumption = "year_in_school_year"
+	// AssumeShortYear: a two-digit year ("25.04.13") outside the period,
+	// read as of this century.
+	AssumeShortYear Assumption = "short_year"
 	// AssumeWorkingDays: working days are counted as calendar days plus
 	// weekends (five working days a week), without public holidays.
 	AssumeWorkingDays Assumption = "working_days"
@@ -63,6 +74,18 @@ func (d Due) Assumptions(c Context) []Assumption {
 	}
 	if d.Kind == DueAfterOrder && d.After != nil && d.After.Working {
 		out = append(out, AssumeWorkingDays)
+	}
+	if len(d.Points) == 1 && d.Points[0].Open {
+		out = append(out, AssumeOpenEnd)
+	}
+	if d.Weekly {
+		out = append(out, AssumeWeekly)
+	}
+	if c.SchoolYear && d.Throughout && d.Every && !d.SchoolYear {
+		out = append(out, AssumeYearInSchoolYear)
+	}
+	if d.ShortYear && d.OutsidePeriod(c.From, c.To) != nil {
+		out = append(out, AssumeShortYear)
 	}
 	return out
 }
@@ -97,8 +120,25 @@ func (d Due) Schedule(c Context) []Deadline {
 		return d.span(c)
 	}
 	var out []Deadline
+	if len(d.Points) > 0 && d.Points[0].Year > 0 {
+		// Each point has its own year.
+		same := func(m int) int { return 0 }
+		for _, pt := range d.Points {
+			out = append(out, d.point(pt, pt.Year, same))
+		}
+		return out
+	}
 	for _, u := range d.units(c) {
-		out = append(out, d.in(u)...)
+		for _, dl := range d.in(u) {
+			if d.NextYear {
+				// Due in the year after the one it reports on.
+				dl.By = dl.By.AddDate(1, 0, 0)
+				if !dl.From.IsZero() {
+					dl.From = dl.From.AddDate(1, 0, 0)
+				}
+			}
+			out = append(out, dl)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Deadline) int { return a.By.Compare(b.By) })
 	return out
@@ -205,14 +245,12 @@ func (d Due) in(u unit) []Deadline {
 			out = append(out, Deadline{Year: y + (m-1)/12, By: at(y, m, 0)})
 		}
 		return out
-	case len(d.Months) > 0:
-		last := d.Months[len(d.Months)-1]
-		dl := Deadline{Year: y, By: at(monthYear(last), last, d.Day)}
-		if d.Start != nil {
-			dl.From = date(monthYear(d.Start.Month), d.Start.Month, d.Start.Day)
+	case len(d.Points) > 0:
+		var out []Deadline
+		for _, pt := range d.Points {
+			out = append(out, d.point(pt, monthYear(pt.Month), monthYear))
 		}
-		dl.Year = dl.By.Year()
-		return []Deadline{dl}
+		return out
 	case d.SchoolStart:
 		return one(date(y, 9, 1))
 	case d.SchoolYear || u.school:
@@ -222,6 +260,24 @@ func (d Due) in(u unit) []Deadline {
 		return one(date(y, 6, 30))
 	}
 	return one(date(y, 12, 31))
+}
+
+// point is the occurrence of pt in year y; monthYear gives the year of a
+// range's first month.
+func (d Due) point(pt Point, y int, monthYear func(int) int) Deadline {
+	day := pt.Day
+	if day <= 0 || day > daysIn(y, pt.Month) {
+		day = daysIn(y, pt.Month)
+	}
+	dl := Deadline{Year: y, By: date(y, pt.Month, day)}
+	if pt.From != nil {
+		fy := monthYear(pt.From.Month)
+		if pt.Year > 0 || fy > y {
+			fy = y
+		}
+		dl.From = date(fy, pt.From.Month, pt.From.Day)
+	}
+	return dl
 }
 
 // span is the one occurrence of a span From–To. Without years ("сентябрь

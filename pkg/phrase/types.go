@@ -45,9 +45,9 @@ type Due struct {
 	// Day is the day of month of a "до 1 сентября" / "до 01.09.2021" limit; it
 	// then applies to the last month of Months.
 	Day int `json:"day,omitempty"`
-	// Start is the first day of a range ("с 10 января по 10 февраля",
-	// "март – май"): the occurrence runs from it to the deadline.
-	Start *MonthDay `json:"start,omitempty"`
+	// Points are the occurrences within a year, in the order written:
+	// "апрель, май – июнь" is two. Months and Day sum them up.
+	Points []Point `json:"points,omitempty"`
 	// Quarters named ("I квартал 2021 г."), 1..4, ascending and unique.
 	Quarters []int `json:"quarters,omitempty"`
 	// Halves named ("I полугодие"), 1..2: each is an occurrence.
@@ -57,6 +57,13 @@ type Due struct {
 	// RecurDay is the day each occurrence falls on ("до 25 числа каждого
 	// месяца"); 0 is the last day.
 	RecurDay int `json:"recur_day,omitempty"`
+	// NextYear: each occurrence falls in the year after its reporting
+	// year ("до 25 марта года, следующего за отчетным периодом").
+	NextYear bool `json:"next_year,omitempty"`
+	// Weekly: a weekly activity («еженедельно»), read as continuous.
+	Weekly bool `json:"weekly,omitempty"`
+	// ShortYear: a date gives its year in two digits ("25.04.13").
+	ShortYear bool `json:"short_year,omitempty"`
 	// NextMonth: each occurrence falls in the month after its month or
 	// quarter ("месяца, следующего за отчётным кварталом").
 	NextMonth bool `json:"next_month,omitempty"`
@@ -144,6 +151,20 @@ type YearMonth struct {
 	Year  int `json:"year"`
 	Month int `json:"month"`
 	Day   int `json:"day,omitempty"`
+}
+
+// Point is one occurrence within a year: due by Day of Month (0: the
+// month's last day), running From a day when the phrase gives a range.
+// Year is the point's own year ("декабрь 2020 г., февраль 2021 г."); 0
+// when the years come from Years or the period.
+type Point struct {
+	Year  int       `json:"year,omitempty"`
+	Month int       `json:"month"`
+	Day   int       `json:"day,omitempty"`
+	From  *MonthDay `json:"from,omitempty"`
+	// Open: the phrase gives only the start («с 4 сентября»); the end is
+	// the year's.
+	Open bool `json:"open,omitempty"`
 }
 
 // MonthDay is a day of a month.
