@@ -28,7 +28,7 @@ func TestShippedRoadmaps(t *testing.T) {
 		for _, a := range r.Activities {
 			activities++
 			where := fmt.Sprintf("%s activity %s", r.ID, a.N)
-			if !a.Due.Parsed || len(a.Due.Schedule(r.Period.From, r.Period.To)) == 0 {
+			if !a.Due.Parsed || len(a.Due.Schedule(r.Period.Context())) == 0 {
 				t.Errorf("%s: deadline %q not read", where, a.Due.Text)
 			}
 			if !a.Indicator.Parsed {

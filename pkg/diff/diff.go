@@ -18,6 +18,7 @@ package diff
 import (
 	"cmp"
 	"maps"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -474,7 +475,7 @@ func activityFields(o, n *roadmap.Activity, op, np roadmap.Period, opts Options)
 		od, nd := o.Due, n.Due
 		fs = append(fs, FieldChange{Field: FieldDue, Old: Value{Due: &od}, New: Value{Due: &nd}, SameMeaning: same,
 			Deadlines: &DeadlineChange{
-				Old: o.Due.Schedule(op.From, op.To), New: n.Due.Schedule(np.From, np.To),
+				Old: o.Due.Schedule(op.Context()), New: n.Due.Schedule(np.Context()),
 				OldParsed: o.Due.Parsed, NewParsed: n.Due.Parsed,
 			}})
 	}
@@ -521,12 +522,11 @@ func ChangedRoadmapKeys(o, n *roadmap.Roadmap) map[string]bool {
 	return out
 }
 
-// dueEqual compares the parsed meaning of two deadlines, not their text.
+// dueEqual compares the parsed meaning of two deadlines, not their text
+// (nor the words the parser left out of it).
 func dueEqual(a, b phrase.Due) bool {
-	return a.Every == b.Every && slices.Equal(a.Years, b.Years) && slices.Equal(a.Months, b.Months) &&
-		a.Day == b.Day && slices.Equal(a.Quarters, b.Quarters) && a.SchoolYear == b.SchoolYear &&
-		a.Throughout == b.Throughout && a.Plan == b.Plan && ymEqual(a.From, b.From) &&
-		ymEqual(a.To, b.To) && a.Parsed == b.Parsed
+	a.Text, b.Text, a.Ignored, b.Ignored = "", "", "", ""
+	return reflect.DeepEqual(a, b)
 }
 
 func ymEqual(a, b *phrase.YearMonth) bool {

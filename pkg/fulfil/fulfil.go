@@ -110,9 +110,13 @@ type reportRow struct {
 	factAddrWhere string
 }
 
+// key names what a report row reports on: an activity in a year, and the
+// occurrence (its due date, "2006-01-02") when the form has a row per
+// occurrence; "" for a row of the whole year.
 type key struct {
 	roadmap, activity string
 	year              int
+	by                string
 }
 
 // Evaluate reads the report files and evaluates every activity of every
@@ -209,7 +213,11 @@ func (e *evaluator) row(r *report.Row) {
 	}
 	e.years[rm.ID][year] = true
 	fact := r.Get(report.FieldFact).Value()
-	k := key{rm.ID, a.ID, year}
+	k := key{rm.ID, a.ID, year, ""}
+	if ds := report.Dates(r.Text(report.FieldPlan)); len(ds) == 1 {
+		// The form's plan cell of one of several occurrences: «до 31.03.2023: …».
+		k.by = fmt.Sprintf("%04d-%02d-%02d", ds[0].Year, ds[0].Month, ds[0].Day)
+	}
 	if prev, dup := e.entries[k]; dup {
 		if prev.fact.Text != fact.Text && !fact.Empty() {
 			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact.Text, prev.row.factWhere, prev.fact.Text)
@@ -391,17 +399,36 @@ func (e *evaluator) evaluate() []Result {
 		for _, a := range rm.Activities {
 			var prev *float64 // growth: last year's value
 			var total float64 // per-total counts: sum so far
-			schedule := a.Due.Schedule(rm.Period.From, rm.Period.To)
+			schedule := rm.Occurrences(a)
 			for i, dl := range schedule {
 				if !rm.Period.Contains(dl.Year) {
 					continue
 				}
-				en := e.entries[key{rm.ID, a.ID, dl.Year}]
+				en := e.entries[key{rm.ID, a.ID, dl.Year, byKey(dl)}]
+				several := severalIn(schedule, dl.Year)
+				if en == nil {
+					// A row for the whole year stands for each occurrence in it.
+					en = e.entries[key{rm.ID, a.ID, dl.Year, ""}]
+				}
 				if !years[dl.Year] && en == nil && !e.opts.AllYears {
 					continue
 				}
 				pos := position{first: i == 0, last: i == len(schedule)-1}
+				if en == nil && several && e.reportedIn(rm, a, schedule, dl.Year) {
+					// The other occurrences of the year are reported, this one
+					// is not: not done (docs/reports.md).
+					res := e.evaluateOne(rm, a, dl, nil, prev, &total, pos)
+					if res.Status == NoData {
+						res.Status = NotMet
+					}
+					results = append(results, res)
+					continue
+				}
 				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos)
+				if several && en != nil && !covers(en, dl) && res.Status == Met {
+					// A row of the year whose dates miss this occurrence.
+					res.Status = NotMet
+				}
 				if res.FactValue != nil {
 					prev = res.FactValue
 				}
@@ -410,6 +437,61 @@ func (e *evaluator) evaluate() []Result {
 		}
 	}
 	return results
+}
+
+// byKey is the key of an occurrence's due date; "" for an undated one.
+func byKey(dl phrase.Deadline) string {
+	if dl.By.IsZero() {
+		return ""
+	}
+	return dl.By.Format("2006-01-02")
+}
+
+// severalIn reports whether the schedule has more than one occurrence in year.
+func severalIn(schedule []phrase.Deadline, year int) bool {
+	n := 0
+	for _, dl := range schedule {
+		if dl.Year == year {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// reportedIn reports whether any occurrence of a in year has a row of its
+// own with a fact.
+func (e *evaluator) reportedIn(rm *roadmap.Roadmap, a roadmap.Activity, schedule []phrase.Deadline, year int) bool {
+	for _, dl := range schedule {
+		if en := e.entries[key{rm.ID, a.ID, year, byKey(dl)}]; dl.Year == year && en != nil && !en.fact.Empty() {
+			return true
+		}
+	}
+	return false
+}
+
+// covers reports whether a row of the whole year covers occurrence dl:
+// when the row lists several dates («12.02.2020, 15.09.2020»), one of them
+// must fall in the occurrence's span (its range, else its month); one
+// date or none is the date it was done, and covers all.
+func covers(en *entry, dl phrase.Deadline) bool {
+	var dates []roadmap.Date
+	for _, text := range []string{en.row.date.Display, en.row.document} {
+		dates = append(dates, report.Dates(text)...)
+	}
+	if len(dates) < 2 || dl.By.IsZero() {
+		return true
+	}
+	from := dl.From
+	if from.IsZero() {
+		from = time.Date(dl.By.Year(), dl.By.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	for _, d := range dates {
+		t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+		if !t.Before(from) && !t.After(dl.By) {
+			return true
+		}
+	}
+	return false
 }
 
 // position tells where a deadline is in the activity's schedule.
@@ -457,12 +539,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		return res
 	}
 	res.Achievement = achievement
-	if status == Met {
-		if covered, required := datesCovered(a.Due, dl.Year, en); covered < required {
-			status, res.Achievement = Partial, percent(float64(covered), float64(required))
-		}
-	}
-	if status == Met && !res.Done.IsZero() && res.Done.Time().After(dl.By) {
+	if status == Met && !dl.By.IsZero() && !res.Done.IsZero() && res.Done.Time().After(dl.By) {
 		status = MetLate
 	}
 	if !due && (status == NotMet || status == Partial) {
@@ -495,37 +572,6 @@ func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, cod
 		}
 	}
 	e.findings = append(e.findings, diag.New(rm.File, rm.Pos(path), code, args...))
-}
-
-// datesCovered counts, for an activity due at several dates in a year
-// ("февраль, сентябрь 2020 г."), how many of those months the report's
-// dates cover. Without several months, or without dates in the report,
-// it reports everything covered: nothing tells otherwise.
-func datesCovered(d phrase.Due, year int, en *entry) (covered, required int) {
-	if len(d.Months) < 2 || d.From != nil {
-		return 0, 0
-	}
-	var dates []roadmap.Date
-	for _, text := range []string{en.row.date.Display, en.row.document} {
-		dates = append(dates, report.Dates(text)...)
-	}
-	if len(dates) == 0 {
-		if date, ok := report.ParseDate(en.row.date.Display, en.row.date.Raw); ok {
-			dates = append(dates, date)
-		}
-	}
-	if len(dates) < 2 {
-		return 0, 0 // one date is the date it was done, not a list of events
-	}
-	for _, m := range d.Months {
-		for _, date := range dates {
-			if date.Year == year && date.Month == m {
-				covered++
-				break
-			}
-		}
-	}
-	return covered, len(d.Months)
 }
 
 // judge applies the indicator to a reported value. ok is false when the

@@ -74,6 +74,7 @@ var reportMessages = map[string]entry{
 	"template.order":        {"Утверждена: %s", "Approved by: %s"},
 	"template.instruction":  {"Заполните столбцы «%s», «%s», «%s» и «%s». Остальные столбцы защищены.", "Fill in the columns \"%s\", \"%s\", \"%s\" and \"%s\". The other columns are protected."},
 	"template.not_due":      {"в этом году не предусмотрено", "not due this year"},
+	"template.plan_by":      {"до %s: %s", "by %s: %s"},
 	"report.short":          {"Отчёты районов о выполнении (Excel)", "Districts' fulfilment reports (Excel)"},
 	"report.long":           {"Команды для отчётов о выполнении дорожных карт. Проверка заполненных отчётов: roadmap check --report ПУТЬ.", "Commands for roadmap fulfilment reports. To check filled-in reports: roadmap check --report PATH."},
 	"template.short":        {"Создать форму отчёта для заполнения районом (xlsx)", "Make the report form a district fills in (xlsx)"},

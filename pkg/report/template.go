@@ -133,18 +133,40 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 			row++
 		}
 		section = rm.SectionOf(a)
-		due := map[int]bool{}
-		for _, dl := range a.Due.Schedule(rm.Period.From, rm.Period.To) {
-			due[dl.Year] = true
+		// One row per occurrence: a quarterly activity has four a year, each
+		// with its date in the plan cell (the reader tells them apart by it);
+		// a year it is not due in has one locked row.
+		type line struct {
+			year int
+			plan string
+			due  bool
 		}
+		var lines []line
+		occ := rm.Occurrences(a)
 		for year := rm.Period.From; year <= rm.Period.To; year++ {
 			// The plan worded from the catalogue here: fulfilment, which reads
 			// these forms, must not depend on package view.
 			m := a.PlanIn(rm.Period, year).Msg()
-			plan := i18n.T(lang, m.Key, m.Args...)
-			if !due[year] {
-				plan = i18n.T(lang, "template.not_due")
+			base := i18n.T(lang, m.Key, m.Args...)
+			var inYear []phrase.Deadline
+			for _, dl := range occ {
+				if dl.Year == year {
+					inYear = append(inYear, dl)
+				}
 			}
+			if len(inYear) == 0 {
+				lines = append(lines, line{year, i18n.T(lang, "template.not_due"), false})
+			}
+			for _, dl := range inYear {
+				plan := base
+				if len(inYear) > 1 {
+					plan = i18n.T(lang, "template.plan_by", dl.By.Format("02.01.2006"), base)
+				}
+				lines = append(lines, line{year, plan, true})
+			}
+		}
+		for _, ln := range lines {
+			year, plan := ln.year, ln.plan
 			check(f.SetCellStr(sheet, cell(FieldRoadmap, row), rm.ID))
 			check(f.SetCellStr(sheet, cell(FieldDistrict, row), rm.Owner()))
 			check(f.SetCellStr(sheet, cell(FieldID, row), a.ID))
@@ -160,7 +182,7 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 			check(f.SetCellStyle(sheet, cell(FieldRoadmap, row), cell(FieldPlan, row), st.lockedWrap))
 			check(f.SetCellStyle(sheet, cell(FieldN, row), cell(FieldN, row), st.locked))
 			check(f.SetCellStyle(sheet, cell(FieldYear, row), cell(FieldYear, row), st.locked))
-			if due[year] {
+			if ln.due {
 				check(f.SetCellStyle(sheet, cell(FieldFact, row), cell(FieldFact, row), st.editableNumber))
 				check(factValidation(f, sheet, cell(FieldFact, row), a.Measure(), lang))
 				check(f.SetCellStyle(sheet, cell(FieldDate, row), cell(FieldDate, row), st.editableDate))

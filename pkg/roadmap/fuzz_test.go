@@ -39,7 +39,7 @@ func FuzzParse(f *testing.F) {
 		if r != nil {
 			for i := range r.Activities {
 				a := r.Activities[i]
-				_ = a.Due.Schedule(r.Period.From, r.Period.To)
+				_ = a.Due.Schedule(r.Period.Context())
 				_ = a.Per(r.Period)
 			}
 		}

@@ -8,6 +8,7 @@ package roadmap
 import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"time"
 )
 
 // FormatV1 is the value of the format key of a roadmap/v1 file.
@@ -93,10 +94,28 @@ func (r *Roadmap) SectionOf(a Activity) *Section {
 	return nil
 }
 
-// Period is the span of years a roadmap covers, inclusive.
+// Period is the span of years a roadmap covers, inclusive. A school
+// year's plan is {from: 2022, to: 2023, school_year: true}: 1 September
+// 2022 to 30 June 2023, and its bare months fall in that school year.
 type Period struct {
-	From int `yaml:"from" rm:"required"`
-	To   int `yaml:"to" rm:"required"`
+	From       int  `yaml:"from" rm:"required"`
+	To         int  `yaml:"to" rm:"required"`
+	SchoolYear bool `yaml:"school_year"`
+}
+
+// Context is what deadlines are read against in period p.
+func (p Period) Context() phrase.Context {
+	return phrase.Context{From: p.From, To: p.To, SchoolYear: p.SchoolYear}
+}
+
+// DueContext is what the roadmap's deadlines are read against: its period
+// and its approving order's date.
+func (r *Roadmap) DueContext() phrase.Context {
+	c := r.Period.Context()
+	if d := r.Document.Date; d.Year > 0 {
+		c.Order = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return c
 }
 
 // Contains reports whether year lies in the period.
@@ -231,7 +250,7 @@ func (a Activity) Per(p Period) string {
 	if per := a.Measure().Per; per != "" {
 		return per
 	}
-	if a.Due.Every || len(a.Due.Schedule(p.From, p.To)) > 1 {
+	if a.Due.Every || len(a.Due.Schedule(p.Context())) > 1 {
 		return phrase.PerYear
 	}
 	return phrase.PerTotal

@@ -101,3 +101,26 @@ func Amount(v float64, unit string) string {
 	}
 	return s
 }
+
+// Occurrences lists when activity a falls due in r, ascending: the
+// occurrences of its deadline, or, for a deadline with no date of its own
+// («постоянно», «по мере необходимости», a term from an order of unknown
+// date), one undated occurrence (zero By) in each year of the period,
+// for which a fact is asked and that is never overdue.
+func (r *Roadmap) Occurrences(a Activity) []phrase.Deadline {
+	c := r.DueContext()
+	if s := a.Due.Schedule(c); len(s) > 0 || !a.Due.Parsed {
+		return s
+	}
+	if c.From > c.To || c.To-c.From > 1000 {
+		return nil
+	}
+	var out []phrase.Deadline
+	for y := c.From; y <= c.To; y++ {
+		if c.SchoolYear && y > c.From {
+			break // one school year
+		}
+		out = append(out, phrase.Deadline{Year: y})
+	}
+	return out
+}

@@ -69,6 +69,8 @@ var descriptions = map[string]text{
 		"First year of the period (1990–2100)."},
 	"Period.to": {"Последний год периода (1990–2100), не раньше from.",
 		"Last year of the period (1990–2100), not before from."},
+	"Period.school_year": {"План на один учебный год: from — год 1 сентября, to = from + 1; месяцы без года — в этом учебном году.",
+		"A plan for one school year: from is the year of 1 September, to = from + 1; months without a year fall in that school year."},
 
 	"Document": {"Утверждающий документ: приказ (order) или концепция (concept).",
 		"Approving document: an order (order) or a concept (concept)."},

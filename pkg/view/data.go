@@ -55,7 +55,9 @@ type ActivityData struct {
 
 // DeadlineData is a deadline in one year, the date as YYYY-MM-DD.
 type DeadlineData struct {
-	Year int    `json:"year"`
+	Year int `json:"year"`
+	// From is the start of a range; By is empty for an undated occurrence.
+	From string `json:"from,omitempty"`
 	By   string `json:"by"`
 }
 
@@ -74,8 +76,15 @@ func Data(r *roadmap.Roadmap) ShowData {
 			res := a.Result
 			ad.Result = &res
 		}
-		for _, dl := range a.Due.Schedule(r.Period.From, r.Period.To) {
-			ad.Deadlines = append(ad.Deadlines, DeadlineData{dl.Year, dl.By.Format("2006-01-02")})
+		for _, dl := range r.Occurrences(a) {
+			dd := DeadlineData{Year: dl.Year}
+			if !dl.By.IsZero() {
+				dd.By = dl.By.Format("2006-01-02")
+			}
+			if !dl.From.IsZero() {
+				dd.From = dl.From.Format("2006-01-02")
+			}
+			ad.Deadlines = append(ad.Deadlines, dd)
 		}
 		d.Activities = append(d.Activities, ad)
 	}

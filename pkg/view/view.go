@@ -108,7 +108,7 @@ func Show(r *roadmap.Roadmap, lang i18n.Lang) Table {
 			TextCell(a.ID),
 			TextCell(a.Title),
 			TextCell(a.Due.Text),
-			TextCell(Deadlines(a.Due, r.Period, lang)),
+			TextCell(Deadlines(r, a, lang)),
 			TextCell(a.Indicator.Text),
 			TextCell(Reading(a, r.Period, lang)),
 		}
@@ -133,17 +133,32 @@ func Owner(r *roadmap.Roadmap, lang i18n.Lang) string {
 	return r.District
 }
 
-// Deadlines lists when the activity falls due, one line per year.
-func Deadlines(d phrase.Due, p roadmap.Period, lang i18n.Lang) string {
+// Deadlines lists when the activity falls due, one line per occurrence
+// ("2023: до 31.03.2023", "2023: с 06.02.2023 до 30.05.2023"); a deadline
+// with no date says its kind ("постоянно").
+func Deadlines(r *roadmap.Roadmap, a roadmap.Activity, lang i18n.Lang) string {
+	d := a.Due
 	if !d.Parsed {
 		return i18n.T(lang, "reading.unparsed")
 	}
 	var lines []string
-	for _, dl := range d.Schedule(p.From, p.To) {
-		lines = append(lines, i18n.T(lang, "reading.deadline", dl.Year, dl.By.Format("02.01.2006")))
+	if d.Kind != phrase.DueDated {
+		lines = append(lines, i18n.T(lang, "reading.kind."+string(d.Kind)))
+	}
+	for _, dl := range r.Occurrences(a) {
+		switch {
+		case dl.By.IsZero():
+		case !dl.From.IsZero():
+			lines = append(lines, i18n.T(lang, "reading.range", dl.Year, dl.From.Format("02.01.2006"), dl.By.Format("02.01.2006")))
+		default:
+			lines = append(lines, i18n.T(lang, "reading.deadline", dl.Year, dl.By.Format("02.01.2006")))
+		}
 	}
 	if d.Plan != "" {
 		lines = append(lines, i18n.T(lang, "reading.plan", d.Plan))
+	}
+	if d.Event != "" {
+		lines = append(lines, i18n.T(lang, "reading.event", d.Event))
 	}
 	return strings.Join(lines, "\n")
 }
