@@ -12,17 +12,23 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/importer"
 	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // importCmd is `roadmap import FILE`: turn an order or a concept (.docx,
 // .txt) into a roadmap/v1 draft.
 type importCmd struct {
-	app      *app
-	output   string
-	id       string
-	district string
-	force    bool
+	app          *app
+	output       string
+	id           string
+	district     string
+	region       string
+	authority    string
+	organisation string
+	level        string
+	period       string
+	force        bool
 }
 
 func newImportCmd(a *app) *importCmd { return &importCmd{app: a} }
@@ -47,6 +53,11 @@ func (c *importCmd) command() *cobra.Command {
 	f.StringVarP(&c.output, "output", "o", "", c.app.t("flag.import_output"))
 	f.StringVar(&c.id, "id", "", c.app.t("flag.import_id"))
 	f.StringVar(&c.district, "district", "", c.app.t("flag.import_district"))
+	f.StringVar(&c.region, "region", "", c.app.t("flag.import_region"))
+	f.StringVar(&c.authority, "authority", "", c.app.t("flag.import_authority"))
+	f.StringVar(&c.organisation, "organisation", "", c.app.t("flag.import_organisation"))
+	f.StringVar(&c.level, "level", "", c.app.t("flag.import_level"))
+	f.StringVar(&c.period, "period", "", c.app.t("flag.import_period"))
 	f.BoolVar(&c.force, "force", false, c.app.t("flag.import_force"))
 	return cmd
 }
@@ -55,13 +66,27 @@ func (c *importCmd) command() *cobra.Command {
 // nothing written; a draft that `roadmap check` finds errors in is
 // written, its findings printed, and the exit code is 1.
 func (c *importCmd) run(path string) error {
+	opt := importer.Options{ID: c.id, District: c.district, Region: c.region, Authority: c.authority,
+		Organisation: c.organisation, Level: c.level}
+	switch c.level {
+	case "", roadmap.LevelDistrict, roadmap.LevelRegion, roadmap.LevelSchool:
+	default:
+		return usageError{errors.New(c.app.t("import.err.level", c.level))}
+	}
+	if c.period != "" {
+		p, ok := importer.ParsePeriod(c.period)
+		if !ok {
+			return usageError{errors.New(c.app.t("import.err.period", c.period))}
+		}
+		opt.Period = p
+	}
 	if c.output != "" && c.output != "-" && !c.force {
 		if _, err := os.Lstat(c.output); err == nil {
 			return c.fail(c.app.t("import.err.exists", c.output))
 		}
 	}
 	res, err := importer.ImportFile(path, importer.ImportOptions{
-		Options: importer.Options{ID: c.id, District: c.district},
+		Options: opt,
 		Output:  c.output,
 		Lang:    c.app.lang,
 	})

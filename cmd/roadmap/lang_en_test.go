@@ -35,7 +35,9 @@ var knownRussian = map[string]string{}
 // takes, an indicator of the Nikolsky roadmap that the description of
 // RM018 cites (SARIF rule descriptions).
 var vocabulary = []string{
-	"Мероприятия", "Сроки реализации", "Индикативный показатель", "Исполнители", // import.err.no_table
+	"Мероприятия", "Наименование", "Направления деятельности", "Содержание", "Срок", "Период", "Дата", "начало", "окончание", // import.err.no_table
+	"показател", "Индикат", "результат", "Форма завершения", "исполнител", "Ответственн", // import.err.no_table
+	"Сроки реализации", "Индикативный показатель", "Исполнители", // the schema's column names
 	"частично",          // doc.RM110
 	"Площадки СПО, ВПО", // doc.RM018
 }

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -189,10 +190,13 @@ func school(s string) string {
 // place sets the authority, the level and what names the roadmap's owner:
 // a school for a school's roadmap («МБОУ …» in the title), a district for
 // a district's, a region for a regional authority's («Министерство
-// образования Республики …», «администрации области»).
+// образования Республики …», «администрации области»). What opt gives
+// wins over the text; what neither gives is a warning naming the flag.
 func (rc *recogniser) place(opt Options) {
 	r := rc.r
 	switch h := rc.headerAuthority; {
+	case opt.Authority != "":
+		r.Authority = opt.Authority
 	case h == "":
 	case r.Authority != "" && strings.EqualFold(h, r.Authority):
 		// The annex spells the heading's capitals in ordinary case.
@@ -214,7 +218,7 @@ func (rc *recogniser) place(opt Options) {
 		executors = append(executors, a.Executors...)
 		titles = append(titles, a.Title)
 	}
-	r.Organisation = school(strings.Join([]string{r.Title, head}, " "))
+	r.Organisation = cmp.Or(opt.Organisation, school(strings.Join([]string{r.Title, head}, " ")))
 	r.District = opt.District
 	if r.District == "" {
 		r.District = district(r.Authority)
@@ -229,33 +233,36 @@ func (rc *recogniser) place(opt Options) {
 			r.District = district(r.Title)
 		}
 	}
-	// Each text on its own: a region's name must not run into the next.
-	for _, s := range slices.Concat([]string{r.Authority, r.Document.Annex, r.Title, r.Document.Title}, heading, executors) {
-		if r.Region = regionName(s); r.Region != "" {
-			break
+	rc.region(opt.Region, slices.Concat([]string{r.Authority, r.Document.Annex, r.Title, r.Document.Title}, heading, executors))
+	level := opt.Level
+	if level == "" {
+		switch {
+		case r.Organisation != "" || schoolWord.MatchString(head):
+			level = roadmap.LevelSchool
+		case r.District != "":
+			level = roadmap.LevelDistrict
+		case regionalCue.MatchString(owner) || regionalCue.MatchString(strings.Join(append(executors, titles...), " ")):
+			level = roadmap.LevelRegion
 		}
 	}
-	// A heading line in capitals («… В КРАСНОДАРСКОМ КРАЕ») is read in
-	// ordinary case: a guess, since recasing may miss a name.
-	for i := 0; i < rc.tableAt && r.Region == ""; i++ {
-		if s := rc.text(i); strings.ToUpper(s) == s {
-			if r.Region = regionName(capitalise(s)); r.Region != "" {
-				rc.warn(rc.paras[i].Loc, "import.warn.region_recased", r.Region)
-			}
-		}
-	}
-	switch {
-	case r.Organisation != "" || schoolWord.MatchString(head):
+	switch level {
+	case roadmap.LevelSchool:
 		r.Level = roadmap.LevelSchool
 		r.District = opt.District
+		if r.Organisation == "" {
+			rc.warn(Loc{}, "import.warn.no_organisation")
+		}
 		if r.Authority == "" {
 			// A school approves its own roadmap.
 			r.Authority = r.Organisation
 		}
-	case r.District != "":
-	case regionalCue.MatchString(owner) || regionalCue.MatchString(strings.Join(append(executors, titles...), " ")):
+	case roadmap.LevelRegion:
 		r.Level = roadmap.LevelRegion
 	default:
+		r.Level = opt.Level
+		if r.District != "" {
+			break
+		}
 		// No authority, or it names no district: look in the texts.
 		texts := []string{r.Section, r.Document.Preamble}
 		texts = append(texts, executors...)
@@ -273,6 +280,53 @@ func (rc *recogniser) place(opt Options) {
 	if r.Direction == "" {
 		r.Direction = quoted(r.Document.Title)
 	}
+}
+
+// region sets the roadmap's region: the one given, else the first of
+// texts that names one (each text on its own: a region's name must not
+// run into the next), else a heading line in capitals («… В КРАСНОДАРСКОМ
+// КРАЕ») read in ordinary case, a guess since recasing may miss a name.
+func (rc *recogniser) region(given string, texts []string) {
+	r := rc.r
+	if r.Region = given; r.Region != "" {
+		return
+	}
+	for _, s := range texts {
+		if r.Region = regionName(s); r.Region != "" {
+			return
+		}
+	}
+	for i := 0; i < rc.tableAt; i++ {
+		if s := rc.text(i); strings.ToUpper(s) == s {
+			if r.Region = regionName(capitalise(s)); r.Region != "" {
+				rc.warn(rc.paras[i].Loc, "import.warn.region_recased", r.Region)
+				return
+			}
+		}
+	}
+	rc.warn(Loc{}, "import.warn.no_region")
+}
+
+// ownerExecutors makes the roadmap's owner (the school of a school's
+// roadmap, else the authority) the executor of every activity when the
+// table has no executors column at all: the one who approves a plan
+// without naming executors carries it out. One warning says so.
+func (rc *recogniser) ownerExecutors() {
+	if rc.noExecutors == nil {
+		return
+	}
+	owner := rc.r.Authority
+	if rc.r.LevelOf() == roadmap.LevelSchool {
+		owner = cmp.Or(rc.r.Organisation, owner)
+	}
+	if owner == "" {
+		rc.warn(*rc.noExecutors, "import.warn.no_column", "executors")
+		return
+	}
+	for i := range rc.r.Activities {
+		rc.r.Activities[i].Executors = []string{owner}
+	}
+	rc.warn(*rc.noExecutors, "import.warn.executors_owner", owner)
 }
 
 // capitalise writes each word of s, typed in capitals, as a name is

@@ -19,6 +19,29 @@ type Options struct {
 	ID string
 	// District overrides the district read from the authority's name.
 	District string
+	// Region, Authority, Organisation, Level (district, region or school)
+	// and Period supply what a document does not say: a value given wins
+	// over the text, with no warning.
+	Region       string
+	Authority    string
+	Organisation string
+	Level        string
+	Period       roadmap.Period
+}
+
+// ParsePeriod reads a period as the command line gives it: «2021-2023»
+// or a single year, «2024».
+func ParsePeriod(s string) (roadmap.Period, bool) {
+	from, to, found := strings.Cut(strings.TrimSpace(s), "-")
+	if !found {
+		to = from
+	}
+	f, err1 := strconv.Atoi(strings.TrimSpace(from))
+	t, err2 := strconv.Atoi(strings.TrimSpace(to))
+	if err1 != nil || err2 != nil || f < 1900 || t > 2200 || f > t {
+		return roadmap.Period{}, false
+	}
+	return roadmap.Period{From: f, To: t}, true
 }
 
 // Recognise builds a roadmap from a document. It finds:
@@ -65,6 +88,7 @@ type recogniser struct {
 	results *Table
 
 	headerAuthority string // the authority as the order's heading writes it
+	noExecutors     *Loc   // the header row of a table with no executors column
 	clauseLocs      []Loc  // where each clause of the order starts
 	rawTitle        []int  // paragraphs of the roadmap title
 }
@@ -96,9 +120,10 @@ func (rc *recogniser) run(opt Options) error {
 		rc.other()
 	}
 	rc.activities()
-	rc.period()
+	rc.period(opt.Period)
 	rc.expectedResults()
 	rc.place(opt)
+	rc.ownerExecutors()
 	rc.ids(opt)
 	for i, u := range rc.used {
 		if !u {
@@ -246,7 +271,7 @@ var (
 	nameRe      = regexp.MustCompile(`([А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\.)$`)
 	annexStart  = regexp.MustCompile(`(?i)^приложение`)
 	approvedRe  = regexp.MustCompile(`(?i)^\(?\s*утвержден[аоы]?(\s|$)`)
-	byOrderRe   = regexp.MustCompile(`(?i)(приказ(?:ом|у)|постановлени(?:ем|ю)|распоряжени(?:ем|ю)|решени(?:ем|ю))\s+(.+?)\s+от\s+`)
+	byOrderRe   = regexp.MustCompile(`(?i)(приказ(?:ом|у)|постановлени(?:ем|ю)|распоряжени(?:ем|ю)|решени(?:ем|ю))\s+(\p{Cyrillic}.+?)\s+от\s+`)
 	bulletRe    = regexp.MustCompile(`^[·•▪●◦‣∙\-–—*]\s*`)
 )
 
@@ -612,17 +637,23 @@ var (
 )
 
 // period reads the span of years from the roadmap title or the document
-// title, else takes the years the deadlines name.
-func (rc *recogniser) period() {
+// title, else takes the years the deadlines name; given, a period wins.
+func (rc *recogniser) period(given roadmap.Period) {
+	if given != (roadmap.Period{}) {
+		rc.r.Period = given
+		return
+	}
 	for _, s := range []string{rc.r.Title, rc.r.Document.Title} {
 		if m := periodRe.FindStringSubmatch(s); m != nil {
 			rc.r.Period.From, _ = strconv.Atoi(m[1])
 			rc.r.Period.To, _ = strconv.Atoi(m[2])
+			rc.widen()
 			return
 		}
 		if m := oneYearRe.FindStringSubmatch(s); m != nil {
 			y, _ := strconv.Atoi(m[1])
 			rc.r.Period = roadmap.Period{From: y, To: y}
+			rc.widen()
 			return
 		}
 	}
@@ -656,6 +687,35 @@ func (rc *recogniser) period() {
 		return
 	}
 	rc.warn(rc.table.Loc, "import.warn.no_period")
+}
+
+// widen stretches the title's period over deadlines that name years
+// outside it («в 2016 году», deadlines in 2015: the analysis of the year
+// before): the check would reject every such deadline, and which of the
+// two the document means only a person can tell.
+func (rc *recogniser) widen() {
+	p := rc.r.Period
+	var items []string
+	var years []int
+	for _, a := range rc.r.Activities {
+		out := slices.DeleteFunc(a.Due.OutsidePeriod(p.From, p.To), func(y int) bool { return y < 1990 || y > 2100 })
+		if len(out) > 0 {
+			items = append(items, a.N.String())
+			years = append(years, out...)
+		}
+	}
+	if len(years) == 0 {
+		return
+	}
+	slices.Sort(years)
+	years = slices.Compact(years)
+	rc.r.Period = roadmap.Period{From: min(p.From, years[0]), To: max(p.To, years[len(years)-1])}
+	ys := make([]string, len(years))
+	for i, y := range years {
+		ys[i] = strconv.Itoa(y)
+	}
+	rc.warn(rc.table.Loc, "import.warn.period_widened", strings.Join(items, ", "), strings.Join(ys, ", "),
+		p.From, p.To, rc.r.Period.From, rc.r.Period.To)
 }
 
 var yearCell = regexp.MustCompile(`^(\d{4})(?:\s*(?:г\.?|год))?$`)

@@ -34,7 +34,7 @@ func nominativeOrg(s string) string {
 	head, rest, _ := strings.Cut(s, " ")
 	head, _ = replaceEnding(head, [][2]string{
 		{"ния", "ние"}, {"ства", "ство"}, {"ции", "ция"}, {"ии", "ия"},
-		{"ета", "ет"}, {"ента", "ент"}, {"ела", "ел"}, {"ата", "ат"},
+		{"ета", "ет"}, {"ента", "ент"}, {"ела", "ел"}, {"ата", "ат"}, {"ы", "а"}, // «главы» «глава»
 	})
 	r, size := utf8.DecodeRuneInString(head)
 	head = string(unicode.ToUpper(r)) + head[size:]
@@ -118,7 +118,8 @@ func district(authority string) string {
 // "<X>ская область" ("<X>ский край").
 func region(authority string) string {
 	m := regionRe.FindStringSubmatch(authority)
-	if m == nil {
+	// Only an adjective names a region: «администрации области» does not.
+	if m == nil || !(strings.HasSuffix(m[1], "ой") || strings.HasSuffix(m[1], "ого") || strings.HasSuffix(m[1], "ом")) {
 		return ""
 	}
 	if m[2] != "области" {

@@ -354,7 +354,10 @@ func (rc *recogniser) activities() {
 		rc.warn(rows[c.header].Loc, "import.warn.month_grid", n)
 	}
 	if !c.has(colExecutors) {
-		rc.warn(rows[c.header].Loc, "import.warn.no_column", "executors")
+		// The owner, known only once the heading is read, stands in
+		// (ownerExecutors).
+		loc := rows[c.header].Loc
+		rc.noExecutors = &loc
 	}
 	var acts []*rawActivity
 	section := -1

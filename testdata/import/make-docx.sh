@@ -24,16 +24,18 @@ for f in bessonovsky nikolsky notable; do
 	cp "$tmp/$f.docx" "$here/$f.docx"
 done
 
-# Two documents of the real corpus, with section rows merged over the table.
-for f in 02_region-gia-11-2014 05_mordovia-fgos-2021-2023; do
-	go run ./testdata/import/mkhtml/main.go "testdata/import/real/$f.txt" >"$tmp/$f.html"
+# Three documents of the corpus, with section rows merged over the table:
+# two complete ones (real/), one the store cut (partial/).
+for f in real/01_krasnodar-krai-gia-2016 real/05_mordovia-fgos-2021-2023 partial/02_region-gia-11-2014; do
+	b=$(basename "$f")
+	go run ./testdata/import/mkhtml/main.go "testdata/import/$f.txt" >"$tmp/$b.html"
 	soffice -env:UserInstallation="file://$tmp/profile" --headless \
 		--infilter="HTML (StarWriter)" --convert-to 'docx:MS Word 2007 XML' \
-		--outdir "$tmp" "$tmp/$f.html" >/dev/null
-	cp "$tmp/$f.docx" "$here/real/$f.docx"
+		--outdir "$tmp" "$tmp/$b.html" >/dev/null
+	cp "$tmp/$b.docx" "$here/$f.docx"
 done
 
 # A .docx cut short: the zip's central directory is missing.
 head -c 4000 "$here/bessonovsky.docx" >"$here/damaged.docx"
 : >"$here/empty.txt"
-echo "made: $(cd "$here" && ls *.docx real/*.docx empty.txt | tr '\n' ' ')"
+echo "made: $(cd "$here" && ls *.docx real/*.docx partial/*.docx empty.txt | tr '\n' ' ')"
