@@ -417,18 +417,14 @@ func (e *evaluator) evaluate() []Result {
 				if en == nil && several && e.reportedIn(rm, a, schedule, dl.Year) {
 					// The other occurrences of the year are reported, this one
 					// is not: not done (docs/reports.md).
-					res := e.evaluateOne(rm, a, dl, nil, prev, &total, pos)
+					res := e.evaluateOne(rm, a, dl, nil, prev, &total, pos, several)
 					if res.Status == NoData {
 						res.Status = NotMet
 					}
 					results = append(results, res)
 					continue
 				}
-				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos)
-				if several && en != nil && !covers(en, dl) && res.Status == Met {
-					// A row of the year whose dates miss this occurrence.
-					res.Status = NotMet
-				}
+				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
 				if res.FactValue != nil {
 					prev = res.FactValue
 				}
@@ -497,7 +493,7 @@ func covers(en *entry, dl phrase.Deadline) bool {
 // position tells where a deadline is in the activity's schedule.
 type position struct{ first, last bool }
 
-func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position) Result {
+func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position, several bool) Result {
 	res := Result{
 		RoadmapID: rm.ID, Level: rm.LevelOf(), Owner: rm.Owner(), ActivityID: a.ID, N: a.N, Title: a.Title,
 		Indicator: a.Measure().Text, Year: dl.Year, Deadline: dl.By,
@@ -539,6 +535,10 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		return res
 	}
 	res.Achievement = achievement
+	if status == Met && several && !covers(en, dl) {
+		// A row of the whole year whose dates miss this occurrence.
+		status, res.Achievement = NotMet, percent(0, 1)
+	}
 	if status == Met && !dl.By.IsZero() && !res.Done.IsZero() && res.Done.Time().After(dl.By) {
 		status = MetLate
 	}

@@ -82,6 +82,7 @@ var importMessages = map[string]entry{
 	"import.due.every_year":        {"ежегодно", "every year"},
 	"import.due.monthly":           {"ежемесячно", "monthly"},
 	"import.due.quarterly":         {"ежеквартально", "quarterly"},
+	"import.due.half_yearly":       {"раз в полугодие", "every half-year"},
 	"import.due.throughout_year":   {"в течение года", "throughout the year"},
 	"import.due.throughout_period": {"в течение периода", "throughout the period"},
 	"import.due.school_year":       {"по итогам учебного года (июнь)", "at the end of the school year (June)"},

@@ -19,9 +19,13 @@ func dueReading(d phrase.Due, lang i18n.Lang) string {
 	}
 	t := func(key string, args ...any) string { return i18n.T(lang, key, args...) }
 	var head []string
-	quarterly := d.Every && slices.Equal(d.Quarters, []int{1, 2, 3, 4})
-	monthly := d.Every && len(d.Quarters) == 0 && len(d.Months) == 12
+	quarterly := d.Recur == phrase.RecurQuarter
+	monthly := d.Recur == phrase.RecurMonth
 	switch {
+	case d.Kind != phrase.DueDated:
+		head = append(head, t("reading.kind."+string(d.Kind)))
+	case d.Recur == phrase.RecurHalf:
+		head = append(head, t("import.due.half_yearly"))
 	case d.Every && d.Throughout:
 		head = append(head, t("import.due.throughout_year"))
 	case monthly:

@@ -41,7 +41,7 @@ var realDocs = []corpusDoc{
 		// No period in the title; the deadline's footnote mark; the region
 		// named only in a row the store cut.
 		opt:      Options{Region: "Тамбовская область"},
-		warnings: map[string]int{"import.warn.period_guessed": 1, "import.warn.due": 1}, outside: []string{"authority"}},
+		warnings: map[string]int{"import.warn.period_guessed": 1}, outside: []string{"authority"}},
 	{name: "07_tor-3-school-fgos-2022",
 		// The school is not named; no executors column.
 		opt:      Options{Organisation: "школа tor-3.tverschool.ru", Region: "Тверская область"},
@@ -49,21 +49,21 @@ var realDocs = []corpusDoc{
 	{name: "10_krasnodar-city-pnp-2008",
 		// Two date columns; the indicator cut short.
 		opt:      Options{Region: "Краснодарский край"},
-		warnings: map[string]int{"import.warn.columns_joined": 1, "import.warn.due": 1, "import.warn.indicator": 1}},
+		warnings: map[string]int{"import.warn.columns_joined": 1, "import.warn.indicator": 1}},
 	{name: "15_school63-victory-day-2013",
 		// Deadlines with no year or a two-digit one; the region not named.
 		opt:      Options{Period: roadmap.Period{From: 2013, To: 2013}},
-		warnings: map[string]int{"import.warn.due": 6, "import.warn.no_region": 1}},
+		warnings: map[string]int{"import.warn.no_region": 1}},
 	{name: "17_bolshevistskaya-school-fgos-noo-2011",
 		// A draft («ПРОЕКТ») with the order's number left to fill; no period in the title.
 		warnings: map[string]int{"import.warn.skipped": 2, "import.warn.period_guessed": 1}},
 	{name: "18_bologovsky-district-summer-2024",
 		// «1 раз в квартал» names no month.
-		warnings: map[string]int{"import.warn.due": 1}},
+		warnings: map[string]int{}},
 	{name: "19_school16-ege-2012-2013",
 		// «Т.И.Герасименко Т.В.Лавринова»: people with no space after the initials;
 		// month ranges with no year («Сентябрь-май»); the region not named.
-		warnings: map[string]int{"import.warn.executors": 3, "import.warn.due": 3, "import.warn.no_region": 1}},
+		warnings: map[string]int{"import.warn.executors": 3, "import.warn.no_region": 1}},
 	{name: "20_krasnodar-krai-gia-9-2013",
 		// The stage «I. Этап подготовки» carries a deadline; the region only in the
 		// capitals of the title; the order's title is not in the text.
@@ -72,7 +72,7 @@ var realDocs = []corpusDoc{
 	{name: "21_karabai-shemursha-school-defence-month-2022",
 		// «Классные руководители Столярова И.В.»; «В течение месячника»; the title gives dates, not a year.
 		warnings: map[string]int{"import.warn.no_order_title": 1, "import.warn.period_guessed": 1,
-			"import.warn.due": 2, "import.warn.executors": 3}},
+			"import.warn.executors": 3}},
 }
 
 // partialDocs are the documents of testdata/import/partial, which the
@@ -84,7 +84,7 @@ var partialDocs = []corpusDoc{
 		// An inner page: no heading, so no title, authority, period or
 		// region; «до 25 числа каждого месяца».
 		warnings: map[string]int{"import.warn.no_authority": 1, "import.warn.no_title": 1, "import.warn.other": 1,
-			"import.warn.period_guessed": 1, "import.warn.due": 1, "import.warn.no_region": 1},
+			"import.warn.period_guessed": 1, "import.warn.no_region": 1},
 		lost: []lostValue{
 			{diag.MissingField, "region", "the heading, on another page, names the region"},
 			{diag.MissingField, "authority", "the heading, on another page, names the issuer"},

@@ -186,10 +186,12 @@ func (c *columns) grid() (start, n int) {
 func (c *columns) value(row Row, role int) (string, Loc) {
 	var parts []string
 	var loc Loc
+	grid := false
 	for i, cell := range row.Cells {
 		if i >= len(c.role) || c.role[i] != role || cell.Merged {
 			continue
 		}
+		grid = grid || c.month[i] > 0
 		s := Clean(cell.Text)
 		if s == "" {
 			continue
@@ -212,8 +214,12 @@ func (c *columns) value(row Row, role int) (string, Loc) {
 		}
 	}
 	sep := " "
-	if role == colNote {
+	switch {
+	case role == colNote:
 		sep = "; "
+	case role == colDue && len(parts) == 2 && !grid:
+		// Start and end columns («начала / окончания реализации»): a range.
+		sep = " – "
 	}
 	return strings.Join(parts, sep), loc
 }

@@ -250,8 +250,19 @@ func (a Activity) Per(p Period) string {
 	if per := a.Measure().Per; per != "" {
 		return per
 	}
-	if a.Due.Every || len(a.Due.Schedule(p.Context())) > 1 {
+	if a.Due.Every || yearsIn(a.Due.Schedule(p.Context())) > 1 {
 		return phrase.PerYear
 	}
 	return phrase.PerTotal
+}
+
+// yearsIn counts the distinct years of a schedule.
+func yearsIn(s []phrase.Deadline) int {
+	n := 0
+	for i, dl := range s {
+		if i == 0 || dl.Year != s[i-1].Year {
+			n++
+		}
+	}
+	return n
 }
