@@ -475,6 +475,17 @@ func (p *dueParser) word(i int) (int, bool) {
 		p.school()
 		return j + 1, true
 	case "начала", "началу", "начало":
+		if p.kindAt(i+1) == tNum && p.wordAt(i+2) != "" || p.kindAt(i+1) == tNum && p.kindAt(i+2) == tDash {
+			// "к началу 2012/2013 учебного года": the school years follow.
+			k := i + 1
+			for p.kindAt(k) == tNum || p.kindAt(k) == tDash {
+				k++
+			}
+			if w := p.wordAt(k); w == "учебного" || w == "учебный" {
+				p.d.SchoolStart = true
+				return i + 1, true
+			}
+		}
 		if nw := p.wordAt(i + 1); nw == "учебного" || nw == "нового" && p.wordAt(i+2) == "учебного" {
 			p.d.SchoolStart = true
 			j := i + 2
@@ -505,7 +516,9 @@ func (p *dueParser) word(i int) (int, bool) {
 		}
 	case "следующего", "следующим", "следующем":
 		// "до 25 марта года, следующего за отчетным периодом": the next year.
-		if p.wordAt(i+1) == "за" && (p.wordAt(i-1) == "года" || p.kindAt(i-1) == tSep && p.wordAt(i-2) == "года") {
+		afterYear := p.wordAt(i-1) == "года" || p.kindAt(i-1) == tSep && p.wordAt(i-2) == "года"
+		byYear := p.wordAt(i+2) == "годом" || p.wordAt(i+3) == "годом"
+		if p.wordAt(i+1) == "за" && (afterYear || byYear) {
 			p.d.NextYear = true
 			j := i + 2
 			for dueFiller[p.wordAt(j)] || p.wordAt(j) == "периодом" || p.wordAt(j) == "годом" {
