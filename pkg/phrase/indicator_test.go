@@ -2,7 +2,9 @@ package phrase
 
 import (
 	"fmt"
+	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -32,6 +34,11 @@ var seedIndicators = []string{
 }
 
 func num(v float64) *float64 { return &v }
+
+func assumed(i Indicator, keys ...string) Indicator {
+	i.Assumed = keys
+	return i
+}
 
 func docs(d ...string) Indicator { return Indicator{Kind: KindDocument, Documents: d} }
 
@@ -98,7 +105,7 @@ var indicatorCases = []struct {
 	{in: "не менее 10 обучающихся ежегодно", want: count(10, "обучающихся", PerYear)},
 	{in: "не менее 5 в год", want: count(5, "", PerYear)},
 	{in: "не менее 15", want: count(15, "", "")},
-	{in: "15 участников", want: count(15, "участников", "")},
+	{in: "15 участников", want: assumed(count(15, "участников", ""), AssumedBareNumber)},
 	{in: "не менее 50% от числа обучающихся", want: percent(50, "числа обучающихся")},
 	{in: "не менее 55 процентов обучающихся", want: percent(55, "обучающихся")},
 	{in: "не менее 10 участников из числа обучающихся школ", want: Indicator{Kind: KindCount, Min: num(10), Unit: "участников", Of: "из числа обучающихся школ"}},
@@ -162,20 +169,140 @@ func TestParseIndicatorSeeds(t *testing.T) {
 }
 
 func dumpIndicator(i Indicator) string {
-	s := fmt.Sprintf("{Kind:%s Unit:%q Per:%q Of:%q Targets:%v Documents:%q Parsed:%v", i.Kind, i.Unit, i.Per, i.Of, i.Targets, i.Documents, i.Parsed)
-	if i.Min != nil {
-		s += fmt.Sprintf(" Min:%v", *i.Min)
-	}
-	if i.Max != nil {
-		s += fmt.Sprintf(" Max:%v", *i.Max)
+	s := fmt.Sprintf("{Kind:%s Unit:%q Per:%q Of:%q Targets:%v Documents:%q Assumed:%q Parsed:%v", i.Kind, i.Unit, i.Per, i.Of, i.Targets, i.Documents, i.Assumed, i.Parsed)
+	for _, f := range []struct {
+		name string
+		v    *float64
+	}{{"Min", i.Min}, {"Max", i.Max}, {"From", i.From}, {"To", i.To}} {
+		if f.v != nil {
+			s += fmt.Sprintf(" %s:%v", f.name, *f.v)
+		}
 	}
 	return s + "}"
 }
 
-func BenchmarkParseIndicator(b *testing.B) {
-	for b.Loop() {
-		for _, s := range seedIndicators {
-			ParseIndicator(s)
+// describeIndicator writes ind in the corpus notation of docs/phrases.md
+// («Corpus notation (testdata/phrases/indicators.tsv)»): "warn percent
+// >=72", "count >=50 человек per=year", "targets 2023=100%", "growth
+// 29.2->65%".
+func describeIndicator(ind Indicator) string {
+	if !ind.Parsed || ind.Kind == KindText {
+		return string(KindText)
+	}
+	f := strconv.FormatFloat
+	num := func(v float64) string { return f(v, 'f', -1, 64) }
+	unit := func(v float64) string {
+		if ind.Unit == "%" {
+			return num(v) + "%"
+		}
+		return num(v)
+	}
+	parts := []string{string(ind.Kind)}
+	if len(ind.Assumed) > 0 {
+		parts = append([]string{"warn"}, parts...)
+	}
+	switch ind.Kind {
+	case KindCount, KindPercent:
+		if ind.Min != nil {
+			parts = append(parts, ">="+num(*ind.Min))
+		}
+		if ind.Max != nil {
+			parts = append(parts, "<="+num(*ind.Max))
+		}
+		if ind.Kind == KindCount && ind.Unit != "" {
+			parts = append(parts, ind.Unit)
+		}
+	case KindTargets:
+		for _, tg := range ind.Targets {
+			parts = append(parts, strconv.Itoa(tg.Year)+"="+unit(tg.Value))
+		}
+	case KindGrowth:
+		if ind.From != nil && ind.To != nil {
+			s := num(*ind.From) + "->" + unit(*ind.To)
+			if ind.Unit != "%" && ind.Unit != "" {
+				s += " " + ind.Unit
+			}
+			parts = append(parts, s)
 		}
 	}
+	if ind.Per != "" && ind.Kind != KindTargets {
+		parts = append(parts, "per="+ind.Per)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Corpus verdicts.
+const (
+	verdictCorrect = "correct"
+	verdictWrong   = "wrong"
+	verdictUnread  = "unread"
+)
+
+// judgeIndicator compares a reading with the corpus's expected meaning: a
+// phrase with a measure that is not parsed is unread, not wrong.
+func judgeIndicator(got Indicator, expected string) string {
+	want := strings.Join(strings.Fields(expected), " ")
+	have := describeIndicator(got)
+	switch {
+	case have == want:
+		return verdictCorrect
+	case have == string(KindText):
+		return verdictUnread
+	}
+	return verdictWrong
+}
+
+func TestJudgeIndicator(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ in, expected, verdict string }{
+		{"Не менее 55% обучающихся", "percent >=55", verdictCorrect},
+		{"Не менее 55% обучающихся", "percent  >=55 ", verdictCorrect},
+		{"Не менее 55% обучающихся", "percent >=60", verdictWrong},
+		{"Не менее 55% обучающихся", "warn percent >=55", verdictWrong},
+		{"Не менее 15 участников в год", "count >=15 участников per=year", verdictCorrect},
+		{"Не менее 15 участников в год", "count >=15 участников", verdictWrong},
+		{"15 участников", "warn count >=15 участников", verdictCorrect},
+		{"не более 5 %", "percent <=5", verdictCorrect},
+		{"2020 – 20%, 2021 – 35%", "targets 2020=20% 2021=35%", verdictCorrect},
+		{"увеличение охвата с 29,2 до 65 процентов", "growth 29.2->65%", verdictCorrect},
+		{"Наличие плана", "document", verdictCorrect},
+		{"Площадки СПО, ВПО", "text", verdictCorrect},
+		{"Площадки СПО, ВПО", "document", verdictUnread},
+		{"Наличие плана", "text", verdictWrong},
+	} {
+		if got := judgeIndicator(ParseIndicator(c.in), c.expected); got != c.verdict {
+			t.Errorf("judge(%q, %q) = %s, want %s", c.in, c.expected, got, c.verdict)
+		}
+	}
+}
+
+// TestIndicatorCorpus measures ParseIndicator on the corpus named by
+// ROADMAP_IND_CORPUS (columns phrase, expected, context, source): it logs
+// the counts correct / wrong / unread, and with -v each phrase not read
+// right. It measures, it does not judge: the corpus test proper asserts.
+func TestIndicatorCorpus(t *testing.T) {
+	t.Parallel()
+	path := os.Getenv("ROADMAP_IND_CORPUS")
+	if path == "" {
+		t.Skip("ROADMAP_IND_CORPUS not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("corpus: %v", err)
+	}
+	counts := map[string]int{}
+	for i, line := range strings.Split(string(data), "\n") {
+		cols := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(cols) < 2 || i == 0 && cols[0] == "phrase" {
+			continue
+		}
+		got := ParseIndicator(cols[0])
+		v := judgeIndicator(got, cols[1])
+		counts[v]++
+		if v != verdictCorrect {
+			t.Logf("%s:%d: %s: %q\n\tgot  %s\n\twant %s", path, i+1, v, cols[0], describeIndicator(got), cols[1])
+		}
+	}
+	t.Logf("corpus %s: %d correct, %d wrong, %d unread", path,
+		counts[verdictCorrect], counts[verdictWrong], counts[verdictUnread])
 }

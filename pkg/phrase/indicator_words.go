@@ -1,0 +1,239 @@
+package phrase
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The words the indicator parser knows, and the small tests on them. All
+// work on folded text (see normText.low).
+
+// reCmp matches a comparator: "не менее", "не должно превышать", "не
+// превысит", with an optional "чем" after it.
+const reCmp = `не\s+(?:менее|ниже|меньше|более|выше|больше)|минимум|максимум|` +
+	`не\s+должн[аоы]?\s+(?:превышать|быть\s+(?:менее|ниже|меньше|более|выше|больше))|` +
+	`не\s+превыс(?:ит|ят)|не\s+превыша(?:ет|ют|ть)`
+
+// reCmpStart matches a comparator, or "от"/"до", at the start of a
+// threshold, followed by its number.
+var reCmpStart = regexp.MustCompile(`^(?:(` + reCmp + `|от|до)(?:\s+чем)?\s*)?(-?\d+(?:[.,]\d+)?)`)
+
+// reCmpInside finds a comparator followed by a number anywhere: the
+// threshold after an indicator's name ("Доля …, не менее 30%").
+var reCmpInside = regexp.MustCompile(`(?:^|[\s,;:(-])(` + reCmp + `)(?:\s+чем)?\s*-?\d`)
+
+// reCmpAny finds a comparator anywhere, as a whole word.
+var reCmpAny = regexp.MustCompile(`(?:^|[^\pL])(?:` + reCmp + `)(?:[^\pL]|$)`)
+
+// isMaxCmp reports whether a comparator sets an upper threshold.
+func isMaxCmp(c string) bool {
+	return c == "до" || strings.Contains(c, "более") || strings.Contains(c, "выше") ||
+		strings.Contains(c, "больше") || strings.Contains(c, "превы") || c == "максимум"
+}
+
+// percentAt reports whether low[i:] begins (after spaces) with a percent
+// sign or word ("%", "процент", "процента", "процентов", "проц."), and
+// where it ends. A word must end there: "процедур" is not a percent.
+func percentAt(low string, i int) (int, bool) {
+	j := i
+	for j < len(low) && low[j] == ' ' {
+		j++
+	}
+	if strings.HasPrefix(low[j:], "%") {
+		return j + 1, true
+	}
+	for _, w := range []string{"процентов", "процента", "процент", "проц."} {
+		if strings.HasPrefix(low[j:], w) {
+			k := j + len(w)
+			if w == "проц." || !letterAt(low, k) {
+				return k, true
+			}
+		}
+	}
+	if strings.HasPrefix(low[j:], "проц") && !letterAt(low, j+len("проц")) {
+		return j + len("проц"), true
+	}
+	return i, false
+}
+
+// letterAt reports whether a letter begins at byte i of s.
+func letterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// reMultiplier matches "тысяч", "тыс.", "млн" after a number: "100 тысяч
+// детей" is 100000.
+var reMultiplier = regexp.MustCompile(`^\s*(тысяч[аи]?|тыс\.?|миллион(?:а|ов)?|млн\.?)(?:[^\pL]|$)`)
+
+func multiplier(w string) float64 {
+	if strings.HasPrefix(w, "т") {
+		return 1e3
+	}
+	return 1e6
+}
+
+// reNumbered matches the number before an indicator: "Показатель 4.",
+// "16.", "1.2)".
+var reNumbered = regexp.MustCompile(`^(?:(?:показатель|индикатор)\s*№?\s*\d+(?:\.\d+)*\.?|№?\s*\d{1,2}(?:\.\d{1,2})*[.)])\s+`)
+
+// reYear matches a year as a sentence names it: "2023 года", "2020 г.",
+// "к 2020". A range ("2022-2027") or a school year ("2022/2023") is not a
+// year of a target and is rejected by the caller.
+var reYear = regexp.MustCompile(`(?:^|[^\d.,])(\d{4})(\s*(?:гг?\.?|год[а-я]*))?`)
+
+// reValuePercent matches a percent value: "92%", "0,25 процента".
+var reValuePercent = regexp.MustCompile(`(?:^|[^\d.,])(-?\d+(?:[.,]\d+)?)\s*(?:%|процент(?:ов|а)?|проц\.?)`)
+
+// reGrowthRange matches "с 29,2 до 65 процентов" and "с 76 % до 88 %".
+var reGrowthRange = regexp.MustCompile(`(?:^|[^\pL])с\s+(-?\d+(?:[.,]\d+)?)\s*(%|процент(?:ов|а)?|проц\.?)?\s*до\s+(-?\d+(?:[.,]\d+)?)`)
+
+// reGrowthTo matches the end value alone: "до 80 процентов".
+var reGrowthTo = regexp.MustCompile(`(?:^|[^\pL])до\s+(-?\d+(?:[.,]\d+)?)\s*(?:%|процент(?:ов|а)?|проц\.?)`)
+
+// risingVerbs and fallingVerbs begin an indicator that asks a value to
+// rise or fall; "ежегодное" may precede them.
+var (
+	risingVerbs = []string{"увеличение", "увеличить", "увеличится", "рост", "повышение", "повысить", "повысится", "расширение", "расширить"}
+	fallingVerbs = []string{"снижение", "снизить", "снизится", "сокращение", "сократить", "сократится", "уменьшение", "уменьшить", "уменьшится"}
+)
+
+// growthVerb reports whether low begins with a rising or falling verb
+// (after "ежегодное"/"ежегодный"), and the byte offset after it.
+func growthVerb(low string) (end int, rising, ok bool) {
+	s := low
+	for _, e := range []string{"ежегодное ", "ежегодный ", "ежегодно "} {
+		if r, found := strings.CutPrefix(s, e); found {
+			s = r
+			break
+		}
+	}
+	for _, set := range []struct {
+		verbs  []string
+		rising bool
+	}{{risingVerbs, true}, {fallingVerbs, false}} {
+		for _, v := range set.verbs {
+			if r, found := strings.CutPrefix(s, v); found && (r == "" || r[0] == ' ' || r[0] == ':' || r[0] == ',') {
+				return len(low) - len(r), set.rising, true
+			}
+		}
+	}
+	return 0, false, false
+}
+
+// measureNouns name what a plain growth indicator measures: "увеличение
+// доли …", "рост числа …". "Повышение эффективности …" names none.
+var measureNouns = []string{"доли ", "числа ", "количества ", "охвата ", "численности ", "удельного веса ", "процента "}
+
+// shareNames begin the name of a percent indicator; what follows is the
+// population the share is taken of.
+var shareNames = []string{"доля ", "удельный вес "}
+
+// periodsUnheld are the periods a threshold may be taken over that
+// Indicator.Per cannot hold: the reading would be wrong without a word.
+var periodsUnheld = []string{"в месяц", "ежемесячно", "в неделю", "еженедельно", "в день", "ежедневно",
+	"в полугодие", "раз в два года", "раз в три года", "в учебную четверть", "в четверть"}
+
+// documentStems begin the nouns that name a document, in any case: "плана",
+// "отчетов", "справки". A word matches when it is a stem plus at most three
+// letters of ending, which keeps "план" from matching "планирование".
+var documentStems = []string{
+	"план", "отчет", "приказ", "акт", "график", "справк", "программ", "положени",
+	"протокол", "рекомендаци", "распоряжени", "постановлени", "документ",
+	"регламент", "паспорт", "перечн", "перечень", "порядк", "порядок",
+	"соглашени", "договор", "карт", "модел", "концепци", "инструкци",
+	"сведени", "информаци", "анализ", "журнал", "реестр", "баз", "смет",
+	"заключени", "письм", "стратеги", "материал", "методик", "отзыв",
+	"доклад",
+}
+
+func documentNoun(w string) bool {
+	for _, s := range documentStems {
+		if rest, ok := strings.CutPrefix(w, s); ok && utf8.RuneCountInString(rest) <= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// participleStems are the short passive participles that may open a
+// document indicator: "Разработаны методические рекомендации".
+var participleStems = []string{
+	"разработан", "утвержден", "подготовлен", "издан", "принят", "создан", "составлен",
+	"сформирован", "оформлен", "обновлен", "заключен", "направлен", "представлен",
+	"опубликован", "размещен", "актуализирован", "доработан",
+}
+
+func participle(w string) bool {
+	for _, s := range participleStems {
+		if rest, ok := strings.CutPrefix(w, s); ok && (rest == "" || rest == "а" || rest == "о" || rest == "ы") {
+			return true
+		}
+	}
+	return false
+}
+
+// adjective reports a word that looks like an adjective or full
+// participle by its ending ("методические", "распорядительный"). Verbal
+// nouns ending in "-ние"/"-тие" ("обеспечение") are not adjectives.
+func adjective(w string) bool {
+	if strings.HasSuffix(w, "ние") || strings.HasSuffix(w, "тие") {
+		return false
+	}
+	for _, e := range []string{"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ого", "его", "ую", "юю", "ым", "им"} {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits a folded phrase into words: letters and inner hyphens.
+func words(low string) []string {
+	return strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+}
+
+// documentLike reports whether a folded phrase names a document: a document
+// noun among its first two words ("приказов", "нормативных актов",
+// "Адресные рекомендации"). "необходимых для ..." is not one.
+func documentLike(low string) bool {
+	ws := words(low)
+	for i := 0; i < len(ws) && i < 2; i++ {
+		if documentNoun(ws[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// documentName reports whether a folded phrase is a document's name as a
+// table writes it bare: an optional short participle, at most three
+// adjectives, then a document noun ("Приказ о …", "Распорядительный акт",
+// "Разработаны методические рекомендации").
+func documentName(low string) bool {
+	ws := words(low)
+	i := 0
+	if len(ws) > 0 && participle(ws[0]) {
+		i++
+	}
+	for k := 0; i < len(ws) && k <= 3; i, k = i+1, k+1 {
+		if documentNoun(ws[i]) {
+			return true
+		}
+		if !adjective(ws[i]) {
+			return false
+		}
+	}
+	return false
+}
+
+// allWords say "all of": "все образовательные организации" is 100%.
+var allWords = []string{"все ", "всех ", "всем ", "всеми "}
+
+// allPrepositions may stand before allWords: "во всех ОО".
+var allPrepositions = []string{"во ", "в ", "на ", "для ", "у ", "из "}
