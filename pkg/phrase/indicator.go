@@ -12,28 +12,33 @@ import (
 // ParseIndicator reads an indicator phrase ("индикативный показатель").
 // Text is the input trimmed of surrounding white space. A phrase that has no
 // measure the parser can name ("Площадки СПО, ВПО") is Kind text, not
-// parsed. A number before the phrase ("Показатель 4.", "16.") is dropped.
+// parsed, as is a phrase cut short inside a word (see cutShort). A number
+// before the phrase ("Показатель 4.", "16.") is dropped.
 //
 // The forms, tried in this order:
 //   - document: "Наличие X" (see readDocuments for lists);
 //   - targets: "2020 – 20%, 2021 – 35%", "в 2022 году – 30%, в 2023 году –
-//     40%", optionally after a label ending in a colon; Per is always year,
-//     as targets are per-year by nature;
-//   - growth: "(Ежегодное) увеличение доли …" with no number (Per is year
-//     when "ежегодн..." or "в год" is said; Of is what follows "от", else
-//     what follows "доли"/"числа"/…); "увеличение охвата с 29,2 до 65
-//     процентов" with From and To, and the yearly steps when listed after;
-//     "увеличение … до 80 процентов" alone is a minimum (a fall "снижение …
-//     до 105 процентов" a maximum), AssumedEndValue;
+//     40%", "в 2010 году - не менее 13,6 тыс. мест", optionally after a
+//     label ending in a colon; Per is always year, as targets are per-year
+//     by nature;
+//   - growth (see parseGrowth): "(Ежегодное) увеличение доли …" with no
+//     measure in it (Per is year when "ежегодн..." or "в год" is said; Of
+//     is what follows "от", else what follows "доли"/"числа"/…);
+//     "увеличение охвата с 29,2 до 65 процентов" with From and To, and the
+//     yearly steps when listed after; "увеличение … до 80 процентов" alone
+//     is a minimum (a fall "снижение … до 105 процентов" a maximum),
+//     AssumedEndValue; the same inside a sentence (parseRiseInside: "доля
+//     … вырастет до 85,2%", "…, увеличение числа детей …");
+//   - a step "увеличение на 10%": growth, AssumedPartRead;
 //   - targets in a sentence: "к концу 2020 года 92%", "составит 0,25
 //     процента в 2024 году": each year named beside one percent value;
 //   - threshold: "не менее 15 участников в год", "не более 5 %", "не
 //     превысит 45%", "не менее 100 тысяч детей", a bare "100%" (any other
 //     bare number is a minimum, AssumedBareNumber). For a count Of holds any
 //     words after the unit ("из числа обучающихся");
-//   - all: "все образовательные организации", "во всех ОО": a percent of at
-//     least 100. Only when "все" opens the phrase; said inside a sentence
-//     ("условия для всех детей") it is not a measure and is not read;
+//   - all: "все образовательные организации", "во всех ОО", "перевод всех
+//     учреждений …": a percent of at least 100, with no assumption (see
+//     parseAll for where "все" must stand to be read);
 //   - a document named bare: "Приказ о создании рабочей группы",
 //     "Распорядительный акт …", "Разработаны методические рекомендации"
 //     (see documentName), with no comparator and no percent in the phrase;
@@ -41,7 +46,9 @@ import (
 //     участие в …, не менее 30%" (Of "обучающихся, принявших участие в …"),
 //     "Количество участников — не менее 50 человек ежегодно";
 //   - a percent inside a sentence: "Обеспечение горячим питанием 100%
-//     учащихся 1-4 классов".
+//     учащихся 1-4 классов";
+//   - full: "полный охват детей …", "каждым выпускником …": at least 100%,
+//     AssumedFull.
 //
 // A trailing "в том числе …"/"из них …" is a part of the measure and is cut
 // off; with a figure in it the reading is AssumedPartRead, as is any other
@@ -62,6 +69,9 @@ func ParseIndicator(text string) Indicator {
 	end := len(strings.TrimRightFunc(n.low, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(".,;:", r)
 	}))
+	if cutShort(n.low[:end]) {
+		return fail
+	}
 	var ind Indicator
 	var ok bool
 	for _, parse := range indicatorForms {
@@ -81,14 +91,28 @@ func ParseIndicator(text string) Indicator {
 	return ind
 }
 
-// indicatorForms are the readers ParseIndicator tries, in order.
-var indicatorForms = []func(normText, int) (Indicator, bool){
-	parseDocuments, parseTargets, parseGrowth, parseSentenceTargets,
-	func(n normText, end int) (Indicator, bool) { return parseThreshold(n, 0, end) },
-	parseAll, parseBareDocument, parseNamedThreshold, parseSentencePercent,
+// cutShort reports a phrase that ends inside a hyphenated word ("…
+// взаимодействии по реа-"): the cell was cut at a page break, and what
+// follows might change the measure, so it is not read.
+func cutShort(low string) bool {
+	w, ok := strings.CutSuffix(low, "-")
+	if !ok {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsLetter(r)
 }
 
-// parseDocuments reads "Наличие X".
+// indicatorForms are the readers ParseIndicator tries, in order.
+var indicatorForms = []func(normText, int) (Indicator, bool){
+	parseDocuments, parseTargets, parseGrowth, parseRiseInside, parseIncrement, parseSentenceTargets,
+	func(n normText, end int) (Indicator, bool) { return parseThreshold(n, 0, end) },
+	parseAll, parseBareDocument, parseNamedThreshold, parseSentencePercent, parseFull,
+}
+
+// parseDocuments reads "Наличие X". A percent or a comparator in it is a
+// measure a document indicator cannot hold ("Наличие плана, не менее
+// 50%"): the phrase is not read.
 func parseDocuments(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
 	rest, ok := strings.CutPrefix(low, "наличие")
@@ -98,6 +122,9 @@ func parseDocuments(n normText, end int) (Indicator, bool) {
 	i := end - len(rest)
 	for i < end && (low[i] == ' ' || low[i] == ':') {
 		i++
+	}
+	if reValuePercent.MatchString(low) || reCmpAny.MatchString(low) {
+		return Indicator{}, false
 	}
 	return readDocuments(n, i, end, false)
 }
@@ -209,10 +236,12 @@ func splitList(low string, a, b int) [][2]int {
 	return append(out, [2]int{start, b})
 }
 
-// reTarget matches one "2020 – 20%", "2021 г. - 10 человек" or "в 2022
-// году – 30%" entry of a folded phrase: year, optional "г."/"год", dash,
-// value, optional unit.
-var reTarget = regexp.MustCompile(`(?:(?:в|на|к)\s+)?(\d{4})\s*(?:гг?\.?|год[а-я]*)?\s*-\s*(-?\d+(?:[.,]\d+)?)\s*(%|\pL+)?`)
+// reTarget matches one "2020 – 20%", "2021 г. - 10 человек", "в 2022
+// году – 30%" or "в 2010 году - не менее 13,6 тыс. мест" entry of a folded
+// phrase: year, optional "г."/"год", dash, an optional minimum, value,
+// optional thousands, optional unit.
+var reTarget = regexp.MustCompile(`(?:(?:в|на|к)\s+)?(\d{4})\s*(?:гг?\.?|год[а-я]*)?\s*-\s*(?:не\s+(?:менее|ниже|меньше)\s+)?` +
+	`(-?\d+(?:[.,]\d+)?)\s*(?:(тысяч[аи]?|тыс\.?|млн\.?)\s*)?(%|\pL+)?`)
 
 // reTargetGap is what may stand between and after target entries.
 var reTargetGap = regexp.MustCompile(`^[\s,;.]*(?:и\s)?[\s,;.]*$`)
@@ -257,13 +286,16 @@ func readTargets(n normText, a, end int) ([]Target, string, bool) {
 			return nil, "", false
 		}
 		if m[6] >= 0 {
-			u := low[m[6]:m[7]]
+			v *= multiplier(low[m[6]:m[7]])
+		}
+		if m[8] >= 0 {
+			u := low[m[8]:m[9]]
 			if unit != "" && u != unit {
 				return nil, "", false
 			}
 			if unit == "" {
 				unit = u
-				unitText = n.slice(a+m[6], a+m[7])
+				unitText = n.slice(a+m[8], a+m[9])
 			}
 		}
 		ts = append(ts, Target{Year: y, Value: v})
@@ -281,32 +313,81 @@ func readTargets(n normText, a, end int) ([]Target, string, bool) {
 }
 
 // parseGrowth reads an indicator that opens with a rising or falling verb
-// (see growthVerb): plain growth with no number, a range "с 29,2 до 65
-// процентов", or an end value "до 80 процентов".
+// (see growthVerb): a range "с 29,2 до 65 процентов", an end value "до 80
+// процентов", or plain growth with no measure in it.
 func parseGrowth(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
 	vEnd, rising, ok := growthVerb(low)
 	if !ok {
 		return Indicator{}, false
 	}
-	if !hasDigit(low) {
-		if !rising {
-			return Indicator{}, false
-		}
-		return plainGrowth(n, vEnd, end)
-	}
 	if m := reGrowthRange.FindStringSubmatchIndex(low); m != nil {
-		return growthRange(n, end, m, rising)
+		if ind, ok := growthRange(n, end, m); ok {
+			return ind, true
+		}
 	}
-	m := reGrowthTo.FindStringSubmatchIndex(low)
-	if m == nil {
+	if m := reGrowthTo.FindStringSubmatchIndex(low); m != nil {
+		return endValue(n, end, m, vEnd, rising)
+	}
+	if !rising || hasMeasure(low) {
 		return Indicator{}, false
 	}
+	return plainGrowth(n, vEnd, end)
+}
+
+// parseRiseInside reads a rise named inside a sentence: "доля … вырастет
+// до 85,2%", "обеспечение …, увеличение охвата … с 29,2 до 65 процентов",
+// "Профилирование … (увеличение количества учащихся …)": a range, an end
+// value (see endValue) or plain growth after a rising word that opens a
+// clause.
+func parseRiseInside(n normText, end int) (Indicator, bool) {
+	low := n.low[:end]
+	for _, v := range risingInside {
+		if k := strings.Index(low, v); k >= 0 && hasWords(low, v) {
+			if m := reGrowthTo.FindStringSubmatchIndex(low[k:]); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += k
+					}
+				}
+				return endValue(n, end, m, k+len(v), true)
+			}
+		}
+	}
+	for i := 0; i < end; i++ {
+		if i > 0 && !(low[i-1] == '(' || i > 1 && low[i-1] == ' ' && (low[i-2] == ',' || low[i-2] == ';')) {
+			continue
+		}
+		vEnd, rising, ok := growthVerb(low[i:])
+		if !ok || !rising {
+			continue
+		}
+		if m := reGrowthRange.FindStringSubmatchIndex(low[i:]); m != nil {
+			for j := range m {
+				if m[j] >= 0 {
+					m[j] += i
+				}
+			}
+			return growthRange(n, end, m)
+		}
+		if i > 0 && !hasMeasure(low) {
+			return plainGrowth(n, i+vEnd, end)
+		}
+	}
+	return Indicator{}, false
+}
+
+// endValue reads "увеличение … до 80 процентов" from the reGrowthTo match
+// m: with no start value, a rise is a minimum and a fall a maximum,
+// AssumedEndValue; of a range "до 95-100 процентов" the lower end, and
+// AssumedPartRead. low[vEnd:m[0]] is the name between verb and value.
+func endValue(n normText, end int, m []int, vEnd int, rising bool) (Indicator, bool) {
+	low := n.low[:end]
 	v, ok := parseNumber(low[m[2]:m[3]])
 	if !ok {
 		return Indicator{}, false
 	}
-	after, _ := percentAt(low, m[3])
+	after, _ := percentAt(low, max(m[3], m[5]))
 	ind := Indicator{Kind: KindPercent, Unit: "%", Assumed: []string{AssumedEndValue}}
 	if rising {
 		ind.Min = &v
@@ -317,11 +398,26 @@ func parseGrowth(n normText, end int) (Indicator, bool) {
 	if strings.HasPrefix(low[a:b], "от ") {
 		a, b = trimBounds(low, a+len("от "), b)
 	}
-	if hasDigit(low[m[1]:end]) || hasDigit(low[vEnd:m[0]]) && hasPercent(low[vEnd:m[0]]) {
+	if m[4] >= 0 || hasDigit(low[a:b]) || vEnd < m[0] && (hasPercent(low[vEnd:m[0]]) || hasYearNumber(low[vEnd:m[0]])) {
 		ind.Assumed = append(ind.Assumed, AssumedPartRead)
 	}
 	if a < b {
 		ind.Of = n.slice(a, b)
+	}
+	return ind, true
+}
+
+// parseIncrement reads a change by a step: "увеличение на 10%", "не менее
+// чем на 10,0 процента", "снижение … на 1,04 промилле". Growth, but the
+// step (and a fall's direction) is not held: AssumedPartRead.
+func parseIncrement(n normText, end int) (Indicator, bool) {
+	low := n.low[:end]
+	if !reIncrement.MatchString(low) {
+		return Indicator{}, false
+	}
+	ind := Indicator{Kind: KindGrowth, Assumed: []string{AssumedPartRead}}
+	if strings.Contains(low, "ежегодн") || hasWords(low, "в год") {
+		ind.Per = PerYear
 	}
 	return ind, true
 }
@@ -355,44 +451,44 @@ func plainGrowth(n normText, vEnd, end int) (Indicator, bool) {
 	return ind, true
 }
 
-// ageWords may follow "с 5 до 7": an age or a grade range, not a growth.
-var ageWords = map[string]bool{"лет": true, "года": true, "год": true, "месяцев": true, "классов": true, "класса": true, "класс": true}
-
-// growthRange reads "увеличение охвата с 29,2 до 65 процентов" from the
-// reGrowthRange match m, and yearly steps listed after it ("…: 2022 – 40%,
-// 2023 – 50%"). A fall ("снижение с 10 до 5 %") is read as a maximum of
-// its end value, AssumedEndValue: Kind growth asks for a rise.
-func growthRange(n normText, end int, m []int, rising bool) (Indicator, bool) {
+// growthRange reads "увеличение охвата с 29,2 до 65 процентов" (or a fall
+// "снижение … с 8,5 до 7,8 ‰") from the reGrowthRange match m, and yearly
+// steps listed after it ("…: 2022 – 40%, 2023 – 50%"). An age range ("с 5
+// до 7 лет") is not one.
+func growthRange(n normText, end int, m []int) (Indicator, bool) {
 	low := n.low[:end]
 	from, ok1 := parseNumber(low[m[2]:m[3]])
 	to, ok2 := parseNumber(low[m[6]:m[7]])
 	if !ok1 || !ok2 || m[7] < end && (isDigit(low[m[7]]) || low[m[7]] == '-') {
 		return Indicator{}, false
 	}
-	ind := Indicator{Kind: KindGrowth}
+	ind := Indicator{Kind: KindGrowth, From: &from, To: &to}
 	i, percent := percentAt(low, m[7])
-	if percent || m[4] >= 0 {
+	j := i
+	for j < end && low[j] == ' ' {
+		j++
+	}
+	switch {
+	case strings.HasPrefix(low[j:], "‰"):
+		ind.Unit, i = "‰", j+len("‰")
+	case percent || m[4] >= 0 && low[m[4]:m[5]] != "‰":
 		ind.Unit = "%"
-	} else if u := reUnit.FindStringSubmatchIndex(low[i:]); u != nil && !notUnit[low[i+u[2]:i+u[3]]] && !ageWords[low[i+u[2]:i+u[3]]] {
+	case m[4] >= 0:
+		ind.Unit = "‰"
+	default:
+		u := reUnit.FindStringSubmatchIndex(low[i:])
+		if u == nil || notUnit[low[i+u[2]:i+u[3]]] || ageWords[low[i+u[2]:i+u[3]]] {
+			return Indicator{}, false
+		}
 		ind.Unit = n.slice(i+u[2], i+u[3])
 		i += u[1]
-	} else {
-		return Indicator{}, false
 	}
-	if !rising {
-		ind.Kind, ind.Max, ind.Assumed = KindCount, &to, []string{AssumedEndValue}
-		if ind.Unit == "%" {
-			ind.Kind = KindPercent
-		}
-	} else {
-		ind.From, ind.To = &from, &to
-		if strings.Contains(low, "ежегодн") || hasWords(low, "в год") {
-			ind.Per = PerYear
-		}
+	if strings.Contains(low, "ежегодн") || hasWords(low, "в год") {
+		ind.Per = PerYear
 	}
 	a, b := trimBounds(low, i, end)
 	if hasDigit(low[a:b]) {
-		if ts, _, ok := readTargets(n, a, b); ok && rising {
+		if ts, _, ok := readTargets(n, a, b); ok {
 			ind.Targets, ind.Per = ts, PerYear
 		} else {
 			ind.Assumed = append(ind.Assumed, AssumedPartRead)
@@ -622,7 +718,10 @@ func parseThreshold(n normText, a, end int) (Indicator, bool) {
 // участников — не менее 50 человек ежегодно". A percent's Of is the name
 // after "Доля"/"Удельный вес" unless words after the threshold name it. A
 // percent or a comparator in the name is a second measure, and the phrase is
-// not read; a year in it is one this reading drops: AssumedPartRead.
+// not read; a year or another figure in it (not an age: "в 85 субъектах")
+// is one this reading drops: AssumedPartRead, as is a document named
+// before the threshold ("Наличие плана, не менее 50%"). A period said in the name
+// ("ежегодно охватывающих как минимум 10 млн человек") is Per.
 func parseNamedThreshold(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
 	m := reCmpInside.FindStringSubmatchIndex(low)
@@ -637,8 +736,13 @@ func parseNamedThreshold(n normText, end int) (Indicator, bool) {
 	if hasPercent(name) || reCmpAny.MatchString(name) {
 		return Indicator{}, false
 	}
-	if hasYearNumber(name) {
+	if hasYearNumber(name) || strayFigures(name) || strings.HasPrefix(name, "наличие") || documentName(name) {
 		ind.Assumed = append(ind.Assumed, AssumedPartRead)
+	}
+	for _, p := range perPhrases {
+		if ind.Per == "" && hasWords(name, p.text) {
+			ind.Per = p.per
+		}
 	}
 	if ind.Kind == KindPercent && ind.Of == "" {
 		for _, s := range shareNames {
@@ -679,7 +783,7 @@ func parseSentencePercent(n normText, end int) (Indicator, bool) {
 		return Indicator{}, false
 	}
 	ind := Indicator{Kind: KindPercent, Min: &v, Unit: "%"}
-	if v != 100 {
+	if v != 100 && !slices.Contains(planVerbs, prev[strings.LastIndexByte(prev, ' ')+1:]) {
 		ind.Assumed = append(ind.Assumed, AssumedBareNumber)
 	}
 	stop := end
@@ -695,23 +799,33 @@ func parseSentencePercent(n normText, end int) (Indicator, bool) {
 	return ind, true
 }
 
-// parseAll reads "все образовательные организации", "во всех ОО": at
-// least 100%, of what follows "все". A figure or a comparator after it is
-// another measure, and the phrase is not read.
+// parseAll reads "все образовательные организации", "во всех ОО",
+// "перевод всех учреждений на …": at least 100%, of what follows "все".
+// "все" must come first (after a preposition, "во всех ОО") or second
+// ("перевод всех …"); later in a sentence ("условия для всех детей") it
+// qualifies something else. A
+// figure or a comparator after it is another measure, and the phrase is
+// not read.
 func parseAll(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
-	i := 0
-	for _, p := range allPrepositions {
-		if strings.HasPrefix(low, p) {
-			i = len(p)
-			break
-		}
+	starts := []int{0}
+	if k := strings.IndexByte(low, ' '); k > 0 && letterAt(low, 0) {
+		starts = append(starts, k+1)
 	}
-	for _, w := range allWords {
-		if strings.HasPrefix(low[i:], w) {
+	for _, i := range starts {
+		for _, p := range allPrepositions {
+			if i == 0 && strings.HasPrefix(low, p) {
+				i += len(p)
+				break
+			}
+		}
+		for _, w := range allWords {
+			if !strings.HasPrefix(low[i:], w) {
+				continue
+			}
 			a := i + len(w)
 			rest := low[a:]
-			if strings.TrimSpace(rest) == "" || hasDigit(rest) || hasPercent(rest) || reCmpAny.MatchString(rest) {
+			if strings.TrimSpace(rest) == "" || strings.HasPrefix(rest, "больш") || strings.HasPrefix(rest, "более") || strings.HasPrefix(rest, "меньш") || hasDigit(rest) || hasPercent(rest) || reCmpAny.MatchString(rest) {
 				return Indicator{}, false
 			}
 			v := 100.0
@@ -719,6 +833,21 @@ func parseAll(n normText, end int) (Indicator, bool) {
 		}
 	}
 	return Indicator{}, false
+}
+
+// parseFull reads "полный охват детей …" and "владение каждым выпускником
+// …" as at least 100%, AssumedFull; a phrase with a figure in it is not
+// read so.
+func parseFull(n normText, end int) (Indicator, bool) {
+	low := n.low[:end]
+	if hasDigit(low) || reCmpAny.MatchString(low) {
+		return Indicator{}, false
+	}
+	if !reFull.MatchString(low) {
+		return Indicator{}, false
+	}
+	v := 100.0
+	return Indicator{Kind: KindPercent, Min: &v, Unit: "%", Assumed: []string{AssumedFull}}, true
 }
 
 // trimBounds narrows low[a:b] past spaces and ". , ; :" at both ends.

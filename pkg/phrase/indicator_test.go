@@ -124,6 +124,76 @@ var indicatorCases = []struct {
 	{in: "не менее −5 участников", want: count(-5, "участников", "")},
 	{in: "НЕ МЕНЕЕ\u00a015\u00a0участников.", want: count(15, "участников", "")},
 
+	// As real orders write them (issue 13).
+	{in: "Приказ о создании рабочей группы", want: docs("Приказ о создании рабочей группы")},
+	{in: "Распорядительный акт о назначении ответственных", want: docs("Распорядительный акт о назначении ответственных")},
+	{in: "Методические рекомендации", want: docs("Методические рекомендации")},
+	{in: "Доклад в министерство образования", want: docs("Доклад в министерство образования")},
+	{in: "Аналитическая справка", want: docs("Аналитическая справка")},
+	{in: "Информационно-аналитическая справка", want: docs("Информационно-аналитическая справка")},
+	{in: "План мероприятий", want: docs("План мероприятий")},
+	{in: "Положение о рабочей группе", want: docs("Положение о рабочей группе")},
+	{in: "Разработаны методические рекомендации", want: docs("Разработаны методические рекомендации")},
+	{in: "Принятие нормативной правовой базы", want: docs("Принятие нормативной правовой базы")},
+	{in: "Приказ, положение о рабочей группе", want: docs("Приказ", "положение о рабочей группе")},
+	{in: "Приказ о создании рабочих групп Рабочая группа по ФГОС НОО. Рабочая группа по ФГОС ООО",
+		want: docs("Приказ о создании рабочих групп Рабочая группа по ФГОС НОО. Рабочая группа по ФГОС ООО")},
+	{in: "Протокол собрания за период 2022-2027 годов", want: docs("Протокол собрания за период 2022-2027 годов")},
+	{in: "Показатель 4. Наличие плана работы", want: docs("плана работы")},
+	{in: "16. Не менее 72 процентов детей", want: percent(72, "детей")},
+	{in: "Доля обучающихся, принявших участие в олимпиаде, не менее 30%", want: percent(30, "обучающихся, принявших участие в олимпиаде")},
+	{in: "Количество участников — не менее 50 человек ежегодно", want: count(50, "человек", PerYear)},
+	{in: "Количество участников не менее 120 человек", want: count(120, "человек", "")},
+	{in: "Ежегодно не менее 30% выпускников", want: Indicator{Kind: KindPercent, Min: num(30), Unit: "%", Per: PerYear, Of: "выпускников"}},
+	{in: "Доля обучающихся во вторую смену не должна превышать 45%", want: Indicator{Kind: KindPercent, Max: num(45), Unit: "%", Of: "обучающихся во вторую смену"}},
+	{in: "не выше 10%", want: Indicator{Kind: KindPercent, Max: num(10), Unit: "%"}},
+	{in: "Доля пропусков не превысит 3 %", want: Indicator{Kind: KindPercent, Max: num(3), Unit: "%", Of: "пропусков"}},
+	{in: "достижение по итогам 2023 года 100% охвата", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2023, 100}}}},
+	{in: "доля составит 0,25 процента в 2024 году", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2024, 0.25}}}},
+	{in: "в 2022 году – 30%, в 2023 году – 40%", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2022, 30}, {2023, 40}}}},
+	{in: "не менее 55% обучающихся в 2023 году", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2023, 55}}}},
+	{in: "в 2010 году - не менее 13,6 тыс. мест", want: Indicator{Kind: KindTargets, Unit: "мест", Per: PerYear, Targets: []Target{{2010, 13600}}}},
+	{in: "2020\u00a0—\u00a020%, 2021\u00a0–\u00a030%", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2020, 20}, {2021, 30}}}},
+	{in: "увеличение охвата с 29,2 до 65 процентов", want: Indicator{Kind: KindGrowth, Unit: "%", From: num(29.2), To: num(65)}},
+	{in: "увеличение охвата с 29,2 до 65 процентов: 2022 – 40%, 2023 – 50%",
+		want: Indicator{Kind: KindGrowth, Unit: "%", Per: PerYear, From: num(29.2), To: num(65), Targets: []Target{{2022, 40}, {2023, 50}}}},
+	{in: "увеличить долю учащихся с 76 % до 88 %;", want: Indicator{Kind: KindGrowth, Unit: "%", From: num(76), To: num(88)}},
+	{in: "снижение младенческой смертности с 8,5 до 7,8 ‰", want: Indicator{Kind: KindGrowth, Unit: "‰", From: num(8.5), To: num(7.8)}},
+	{in: "увеличение охвата детей в возрасте с 5 до 7 лет", want: Indicator{Kind: KindGrowth, Of: "детей в возрасте с 5 до 7 лет"}},
+	{in: "Увеличится доля обучающихся, участвующих в олимпиадах", want: Indicator{Kind: KindGrowth, Of: "обучающихся, участвующих в олимпиадах"}},
+	{in: "100% ОО", want: percent(100, "ОО")},
+	{in: "все образовательные организации", want: percent(100, "образовательные организации")},
+	{in: "во всех ОО", want: percent(100, "ОО")},
+	{in: "перевод всех образовательных учреждений на новые программы", want: percent(100, "образовательных учреждений на новые программы")},
+	{in: "Обеспечение горячим питанием 100% учащихся 1-4 классов", want: percent(100, "учащихся 1-4 классов")},
+	{in: "доля составит 94%", want: percent(94, "")},
+	{in: "не менее 1 раза в квартал", want: count(1, "раза", PerQuarter)},
+	{in: "Доля обучающихся – не менее 55% ежеквартально", want: Indicator{Kind: KindPercent, Min: num(55), Unit: "%", Per: PerQuarter, Of: "обучающихся"}},
+	{in: "не менее 40 проц. обучающихся", want: percent(40, "обучающихся")},
+	{in: "Не менее 100 тысяч детей", want: count(100000, "детей", "")},
+
+	// Read, with what was assumed.
+	{in: "50% обучающихся", want: assumed(percent(50, "обучающихся"), AssumedBareNumber)},
+	{in: "Обеспечение охвата 55 процентов населения", want: assumed(percent(55, "населения"), AssumedBareNumber)},
+	{in: "Увеличение охвата детей до 80 процентов от общего количества", want: assumed(percent(80, "общего количества"), AssumedEndValue)},
+	{in: "доля зданий вырастет до 85,2%", want: assumed(percent(85.2, ""), AssumedEndValue)},
+	{in: "повышение укомплектованности кадрами до 95-100 процентов", want: assumed(percent(95, ""), AssumedEndValue, AssumedPartRead)},
+	{in: "Снижение наполняемости групп до 105 процентов", want: assumed(Indicator{Kind: KindPercent, Max: num(105), Unit: "%"}, AssumedEndValue)},
+	{in: "не менее 2 раз в месяц", want: assumed(Indicator{Kind: KindCount, Min: num(2), Unit: "раз", Of: "в месяц"}, AssumedPartRead)},
+	{in: "Не менее 72 процентов детей будут охвачены, в том числе 50 процентов из них за счет бюджета",
+		want: assumed(percent(72, "детей будут охвачены"), AssumedPartRead)},
+	{in: "не более 5% обучающихся в 2023 году", want: assumed(Indicator{Kind: KindPercent, Max: num(5), Unit: "%", Of: "обучающихся в 2023 году"}, AssumedPartRead)},
+	{in: "Обеспечение 100% охвата детей садами. Обеспечение 100% охвата детей подготовкой",
+		want: assumed(percent(100, "охвата детей садами. Обеспечение"), AssumedPartRead)},
+	{in: "внедрение в 85 субъектах системы, охватывающих ежегодно как минимум 10 млн человек",
+		want: assumed(count(10e6, "человек", PerYear), AssumedPartRead)},
+	{in: "увеличение охвата с 29,2 до 65 процентов к 2024 году", want: assumed(Indicator{Kind: KindGrowth, Unit: "%", From: num(29.2), To: num(65)}, AssumedPartRead)},
+	{in: "не менее чем на 10,0 процента", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
+	{in: "полный охват детей предшкольной подготовкой", want: assumed(percent(100, ""), AssumedFull)},
+	{in: "владение каждым выпускником иностранным языком", want: assumed(percent(100, ""), AssumedFull)},
+
+	{in: "увеличение на 10%", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
+
 	// Not readable.
 	{in: "", unparsed: true},
 	{in: "Да/нет", unparsed: true},
@@ -133,7 +203,6 @@ var indicatorCases = []struct {
 	{in: "не менее 15-20 участников", unparsed: true},
 	{in: "не менее 55% обучающихся, не менее 100 человек", unparsed: true},
 	{in: "не менее 2 мероприятий, 50 участников", unparsed: true},
-	{in: "увеличение на 10%", unparsed: true},
 	{in: "2020 – 20%, 2020 – 30%", unparsed: true},
 	{in: "2020 – 20%, 2021 – 35 человек", unparsed: true},
 	{in: "2020 – 20% и что-то ещё", unparsed: true},
@@ -141,6 +210,23 @@ var indicatorCases = []struct {
 	{in: "1800 – 20%", unparsed: true},
 	{in: "не менее 1" + strings.Repeat("0", 400) + " участников", unparsed: true},
 	{in: "\xff\xfe", unparsed: true},
+	{in: "условия для всех детей", unparsed: true},
+	{in: "вовлечение все большего количества подростков", unparsed: true},
+	{in: "Отношение балла в 10 процентах школ с лучшими результатами", unparsed: true},
+	{in: "Повышение эффективности реабилитации", unparsed: true},
+	{in: "насыщение территории каждого района программами", unparsed: true},
+	{in: "Доля детей в возрасте от 5 до 18 лет, охваченных дополнительным образованием", unparsed: true},
+	{in: "руководители (%)", unparsed: true},
+	{in: "Наличие плана, не менее 50%", want: assumed(percent(50, ""), AssumedPartRead)},
+	{in: "Приказ, охват не менее 90%", want: assumed(percent(90, ""), AssumedPartRead)},
+	{in: "не менее 55% в 2022-2024 годах", want: assumed(percent(55, "в 2022-2024 годах"), AssumedPartRead)},
+	{in: "достичь к 2020 году балла 1,31; по математике 1,35", unparsed: true},
+	{in: "2021 – 5%, 2021 – 10%", unparsed: true},
+	{in: "к 2020 году 25%, к 2020 году 30%", unparsed: true},
+	{in: "не более 5% к 2024 году", want: assumed(Indicator{Kind: KindPercent, Max: num(5), Unit: "%", Of: "к 2024 году"}, AssumedPartRead)},
+	{in: "снижение на 10 процентов", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
+	{in: "Показатель 4.", unparsed: true},
+	{in: "Соглашение о взаимодействии по реа-", unparsed: true},
 }
 
 func TestParseIndicator(t *testing.T) {
@@ -192,8 +278,8 @@ func describeIndicator(ind Indicator) string {
 	f := strconv.FormatFloat
 	num := func(v float64) string { return f(v, 'f', -1, 64) }
 	unit := func(v float64) string {
-		if ind.Unit == "%" {
-			return num(v) + "%"
+		if ind.Unit == "%" || ind.Unit == "‰" {
+			return num(v) + ind.Unit
 		}
 		return num(v)
 	}
@@ -219,7 +305,7 @@ func describeIndicator(ind Indicator) string {
 	case KindGrowth:
 		if ind.From != nil && ind.To != nil {
 			s := num(*ind.From) + "->" + unit(*ind.To)
-			if ind.Unit != "%" && ind.Unit != "" {
+			if ind.Unit != "%" && ind.Unit != "‰" && ind.Unit != "" {
 				s += " " + ind.Unit
 			}
 			parts = append(parts, s)

@@ -59,6 +59,10 @@ const (
 	// maximum) in every year, though the document may mean it only for the
 	// period's end.
 	AssumedEndValue = "end_value_threshold"
+	// AssumedFull: "полный охват детей …", "владение каждым выпускником …"
+	// is read as at least 100%. "все …" opening the phrase ("во всех ОО",
+	// "перевод всех учреждений …") is exact and is no assumption.
+	AssumedFull = "full_as_100"
 )
 
 // Indicator is a parsed indicator ("индикативный показатель").
@@ -85,7 +89,8 @@ type Indicator struct {
 	Targets []Target `json:"targets,omitempty"`
 	// From and To are a growth's start and end values ("с 29,2 до 65
 	// процентов": 29.2 and 65, in Unit); both or neither. Fulfilment holds
-	// the period's last year to To.
+	// the period's last year to To. From above To is a fall ("снижение … с
+	// 8,5 до 7,8 ‰"): the value must fall to To.
 	From *float64 `json:"from,omitempty"`
 	To   *float64 `json:"to,omitempty"`
 	// Documents required by a document indicator, as written: "Плана работы",

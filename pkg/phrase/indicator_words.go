@@ -44,6 +44,13 @@ func percentAt(low string, i int) (int, bool) {
 	if strings.HasPrefix(low[j:], "%") {
 		return j + 1, true
 	}
+	if k := len("-процентн"); strings.HasPrefix(low[j:], "-процентн") {
+		for k = j + k; letterAt(low, k); {
+			_, size := utf8.DecodeRuneInString(low[k:])
+			k += size
+		}
+		return k, true
+	}
 	for _, w := range []string{"процентов", "процента", "процент", "проц."} {
 		if strings.HasPrefix(low[j:], w) {
 			k := j + len(w)
@@ -87,14 +94,79 @@ var reNumbered = regexp.MustCompile(`^(?:(?:показатель|индикат�
 // year of a target and is rejected by the caller.
 var reYear = regexp.MustCompile(`(?:^|[^\d.,])(\d{4})(\s*(?:гг?\.?|год[а-я]*))?`)
 
+// rePct is a percent after a number: a sign, a word that ends there
+// ("процентах" is not a percent of the indicator: "в 10 процентах школ"),
+// or the adjective "100-процентная".
+const rePct = `(?:%|(?:процент(?:ов|а)?|проц\.?)(?:[^\pL]|$)|-\s*процентн\pL*)`
+
 // reValuePercent matches a percent value: "92%", "0,25 процента".
-var reValuePercent = regexp.MustCompile(`(?:^|[^\d.,])(-?\d+(?:[.,]\d+)?)\s*(?:%|процент(?:ов|а)?|проц\.?)`)
+var reValuePercent = regexp.MustCompile(`(?:^|[^\d.,])(-?\d+(?:[.,]\d+)?)\s*` + rePct)
 
 // reGrowthRange matches "с 29,2 до 65 процентов" and "с 76 % до 88 %".
-var reGrowthRange = regexp.MustCompile(`(?:^|[^\pL])с\s+(-?\d+(?:[.,]\d+)?)\s*(%|процент(?:ов|а)?|проц\.?)?\s*до\s+(-?\d+(?:[.,]\d+)?)`)
+var reGrowthRange = regexp.MustCompile(`(?:^|[^\pL])с\s+(-?\d+(?:[.,]\d+)?)\s*(%|‰|процент(?:ов|а)?|проц\.?)?\s*до\s+(-?\d+(?:[.,]\d+)?)`)
 
-// reGrowthTo matches the end value alone: "до 80 процентов".
-var reGrowthTo = regexp.MustCompile(`(?:^|[^\pL])до\s+(-?\d+(?:[.,]\d+)?)\s*(?:%|процент(?:ов|а)?|проц\.?)`)
+// reGrowthTo matches the end value alone: "до 80 процентов", or a range
+// "до 95-100 процентов" (its upper end the second group).
+var reGrowthTo = regexp.MustCompile(`(?:^|[^\pL])до\s+(-?\d+(?:[.,]\d+)?)(\s*-\s*\d+(?:[.,]\d+)?)?\s*` + rePct)
+
+// reIncrement matches a change by a step: "на 10%", "не менее чем на
+// 10,0 процента", "на 1,04 промилле", "на 0,2 ед.".
+var reIncrement = regexp.MustCompile(`(?:^|[^\pL])на\s+(-?\d+(?:[.,]\d+)?)\s*(?:` + rePct + `|‰|промилле|ед\.|единиц\pL*|пункт\pL*|п\.\s?п\.)`)
+
+// risingInside are the verbs that say a value rises when the sentence
+// names the value first: "доля … вырастет до 85,2%".
+var risingInside = []string{"вырастет", "возрастет", "увеличится", "повысится", "достигнет"}
+
+// planVerbs state an indicator's planned value: "доля … составит 94%". A
+// plan is a minimum by the contract (docs/phrases.md), as targets are, so a
+// value after one is not a bare number.
+var planVerbs = []string{"составит", "составят", "составляет", "составлять"}
+
+// reNumAfterPrep matches a number after "до", "на", "с", "от", "по" with
+// the word after it: a measure ("до 100 человек") unless the word is one of
+// ageWords ("в возрасте до 18 лет").
+var reNumAfterPrep = regexp.MustCompile(`(?:^|[^\pL])(?:до|на|с|от|по)\s+\d+(?:[.,]\d+)?(?:\s*(?:-|до)\s*\d+(?:[.,]\d+)?)?\s*(\pL*)`)
+
+// reNumWord matches a number, or a range of two, after a preposition, with
+// the word after it: "в 85 субъектах". A number after a noun is its label
+// ("подпрограммы 3").
+var reNumWord = regexp.MustCompile(`(?:^|[^\pL])(?:в|во|на|до|с|со|от|по|из|для|к|у|около|более|менее)\s+\d+(?:[.,]\d+)?(?:\s*(?:-|до)\s*\d+(?:[.,]\d+)?)?\s*(\pL*)`)
+
+// strayFigures reports a number after a preposition in a folded phrase
+// that is not an age or a grade ("в возрасте от 5 до 18 лет"): "в 85
+// субъектах" counts something the reading does not hold.
+func strayFigures(low string) bool {
+	for _, m := range reNumWord.FindAllStringSubmatch(low, -1) {
+		if !ageWords[m[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// ageWords may follow "с 5 до 7": an age or a grade range, not a measure.
+var ageWords = map[string]bool{"лет": true, "года": true, "год": true, "месяцев": true, "месяца": true,
+	"классов": true, "класса": true, "класс": true, "разряда": true}
+
+// hasMeasure reports whether a folded phrase holds a figure that could be
+// a measure: a percent, a comparator, a year, a number after a preposition
+// that is not an age. "детей в возрасте 6-18 лет", "спортсменов 1
+// разряда" hold none.
+func hasMeasure(low string) bool {
+	if reValuePercent.MatchString(low) || strings.Contains(low, "‰") || reCmpAny.MatchString(low) || hasYearNumber(low) {
+		return true
+	}
+	for _, m := range reNumAfterPrep.FindAllStringSubmatch(low, -1) {
+		if !ageWords[m[1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// reFull matches the words that say "all of" without "все": "полный
+// охват", "каждым выпускником" (not a time: "в каждом квартале").
+var reFull = regexp.MustCompile(`(?:^|[^\pL])(?:полн(?:ый|ого|ым|ом|ое)\s+охват|кажд(?:ый|ым|ого|ому|ой|ая|ое|ую|ом)\s+(?:выпускник|обучающ|учащ|ученик|ребен|дет|педагог|учител|участник|работник|студент|воспитанник))`)
 
 // risingVerbs and fallingVerbs begin an indicator that asks a value to
 // rise or fall; "ежегодное" may precede them.
@@ -128,7 +200,8 @@ func growthVerb(low string) (end int, rising, ok bool) {
 
 // measureNouns name what a plain growth indicator measures: "увеличение
 // доли …", "рост числа …". "Повышение эффективности …" names none.
-var measureNouns = []string{"доли ", "числа ", "количества ", "охвата ", "численности ", "удельного веса ", "процента "}
+var measureNouns = []string{"доли ", "числа ", "количества ", "охвата ", "численности ", "удельного веса ", "процента ",
+	"доля ", "число ", "количество ", "охват ", "численность ", "удельный вес "}
 
 // shareNames begin the name of a percent indicator; what follows is the
 // population the share is taken of.
@@ -169,7 +242,20 @@ var participleStems = []string{
 	"опубликован", "размещен", "актуализирован", "доработан",
 }
 
+// documentActs are the nouns of making a document that may open one:
+// "Принятие нормативной правовой базы", "Разработка плана".
+var documentActs = map[string]bool{
+	"принятие": true, "разработка": true, "утверждение": true, "подготовка": true,
+	"издание": true, "составление": true, "оформление": true, "формирование": true,
+	"актуализация": true, "обновление": true, "заключение": true,
+}
+
+// participle reports a word that may open a document indicator before the
+// document's name: a short passive participle or a noun of documentActs.
 func participle(w string) bool {
+	if documentActs[w] {
+		return true
+	}
 	for _, s := range participleStems {
 		if rest, ok := strings.CutPrefix(w, s); ok && (rest == "" || rest == "а" || rest == "о" || rest == "ы") {
 			return true
@@ -232,7 +318,8 @@ func documentName(low string) bool {
 	return false
 }
 
-// allWords say "all of": "все образовательные организации" is 100%.
+// allWords say "all of": "все образовательные организации" is 100%; not
+// before a comparative ("все большего количества" is growth).
 var allWords = []string{"все ", "всех ", "всем ", "всеми "}
 
 // allPrepositions may stand before allWords: "во всех ОО".
