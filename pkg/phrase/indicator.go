@@ -123,7 +123,7 @@ func parseDocuments(n normText, end int) (Indicator, bool) {
 	for i < end && (low[i] == ' ' || low[i] == ':') {
 		i++
 	}
-	if reValuePercent.MatchString(low) || reCmpAny.MatchString(low) {
+	if hasPercentValue(low) || hasCmp(low) {
 		return Indicator{}, false
 	}
 	return readDocuments(n, i, end, false)
@@ -134,7 +134,7 @@ func parseDocuments(n normText, end int) (Indicator, bool) {
 // percent in the phrase means it holds a measure, not only a document.
 func parseBareDocument(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
-	if strings.HasPrefix(low, "наличие") || !documentName(low) || reCmpAny.MatchString(low) || hasPercent(low) {
+	if strings.HasPrefix(low, "наличие") || !documentName(low) || hasCmp(low) || hasPercent(low) {
 		return Indicator{}, false
 	}
 	return readDocuments(n, 0, end, true)
@@ -262,6 +262,9 @@ func parseTargets(n normText, end int) (Indicator, bool) {
 // The unit is one for all entries; the targets are ascending by year.
 func readTargets(n normText, a, end int) ([]Target, string, bool) {
 	low := n.low[a:end]
+	if !hasDigit(low) {
+		return nil, "", false
+	}
 	ms := reTarget.FindAllStringSubmatchIndex(low, -1)
 	if len(ms) == 0 {
 		return nil, "", false
@@ -321,13 +324,15 @@ func parseGrowth(n normText, end int) (Indicator, bool) {
 	if !ok {
 		return Indicator{}, false
 	}
-	if m := reGrowthRange.FindStringSubmatchIndex(low); m != nil {
-		if ind, ok := growthRange(n, end, m); ok {
-			return ind, true
+	if hasDigit(low) {
+		if m := reGrowthRange.FindStringSubmatchIndex(low); m != nil {
+			if ind, ok := growthRange(n, end, m); ok {
+				return ind, true
+			}
 		}
-	}
-	if m := reGrowthTo.FindStringSubmatchIndex(low); m != nil {
-		return endValue(n, end, m, vEnd, rising)
+		if m := reGrowthTo.FindStringSubmatchIndex(low); m != nil {
+			return endValue(n, end, m, vEnd, rising)
+		}
 	}
 	if !rising || hasMeasure(low) {
 		return Indicator{}, false
@@ -342,6 +347,9 @@ func parseGrowth(n normText, end int) (Indicator, bool) {
 // clause.
 func parseRiseInside(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
+	if !hasDigit(low) && !strings.Contains(low, "(") && !strings.Contains(low, ", ") && !strings.Contains(low, "; ") {
+		return Indicator{}, false
+	}
 	for _, v := range risingInside {
 		if k := strings.Index(low, v); k >= 0 && hasWords(low, v) {
 			if m := reGrowthTo.FindStringSubmatchIndex(low[k:]); m != nil {
@@ -412,6 +420,9 @@ func endValue(n normText, end int, m []int, vEnd int, rising bool) (Indicator, b
 // step (and a fall's direction) is not held: AssumedPartRead.
 func parseIncrement(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
+	if !hasDigit(low) || !strings.Contains(low, "на ") {
+		return Indicator{}, false
+	}
 	if !reIncrement.MatchString(low) {
 		return Indicator{}, false
 	}
@@ -520,6 +531,9 @@ type yearAt struct{ year, pos int }
 // "2022/2023"), which no single target can hold.
 func sentenceYears(low string) ([]yearAt, bool) {
 	var out []yearAt
+	if !hasFourDigits(low) {
+		return nil, true
+	}
 	for _, m := range reYear.FindAllStringSubmatchIndex(low, -1) {
 		a, b := m[2], m[3]
 		if b < len(low) && isDigit(low[b]) {
@@ -541,8 +555,27 @@ func sentenceYears(low string) ([]yearAt, bool) {
 	return out, true
 }
 
+// hasFourDigits reports four digits in a row in s: what any year needs.
+func hasFourDigits(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if run = 0; isDigit(s[i]) {
+			for run = 1; i+1 < len(s) && isDigit(s[i+1]); i++ {
+				run++
+			}
+		}
+		if run >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
 // hasYearNumber reports a number in low that could be a year.
 func hasYearNumber(low string) bool {
+	if !hasFourDigits(low) {
+		return false
+	}
 	for _, m := range reYear.FindAllStringSubmatchIndex(low, -1) {
 		if m[3] < len(low) && isDigit(low[m[3]]) {
 			continue
@@ -561,6 +594,9 @@ func hasYearNumber(low string) bool {
 // target.
 func parseSentenceTargets(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
+	if !hasDigit(low) {
+		return Indicator{}, false
+	}
 	years, ok := sentenceYears(low)
 	if !ok || len(years) == 0 {
 		return Indicator{}, false
@@ -696,7 +732,7 @@ func parseThreshold(n normText, a, end int) (Indicator, bool) {
 		a, b = trimBounds(low, a+len("от "), b)
 	}
 	of := low[a:b]
-	if ind.Kind != KindPercent && hasDigit(of) || hasPercent(of) || reCmpAny.MatchString(of) {
+	if ind.Kind != KindPercent && hasDigit(of) || hasPercent(of) || hasCmp(of) {
 		return Indicator{}, false
 	}
 	if hasYearNumber(of) {
@@ -724,6 +760,9 @@ func parseThreshold(n normText, a, end int) (Indicator, bool) {
 // ("ежегодно охватывающих как минимум 10 млн человек") is Per.
 func parseNamedThreshold(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
+	if !hasDigit(low) {
+		return Indicator{}, false
+	}
 	m := reCmpInside.FindStringSubmatchIndex(low)
 	if m == nil || m[2] == 0 {
 		return Indicator{}, false
@@ -733,7 +772,7 @@ func parseNamedThreshold(n normText, end int) (Indicator, bool) {
 		return Indicator{}, false
 	}
 	name := strings.TrimRight(low[:m[2]], " -:,;(")
-	if hasPercent(name) || reCmpAny.MatchString(name) {
+	if hasPercent(name) || hasCmp(name) {
 		return Indicator{}, false
 	}
 	if hasYearNumber(name) || strayFigures(name) || strings.HasPrefix(name, "наличие") || documentName(name) {
@@ -762,6 +801,9 @@ func parseNamedThreshold(n normText, end int) (Indicator, bool) {
 // read; a second percent or a comparator is AssumedPartRead.
 func parseSentencePercent(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
+	if !hasDigit(low) {
+		return Indicator{}, false
+	}
 	if _, _, ok := growthVerb(low); ok || hasYearNumber(low) {
 		return Indicator{}, false
 	}
@@ -787,7 +829,7 @@ func parseSentencePercent(n normText, end int) (Indicator, bool) {
 		ind.Assumed = append(ind.Assumed, AssumedBareNumber)
 	}
 	stop := end
-	if len(ms) > 1 || reCmpAny.MatchString(low) {
+	if len(ms) > 1 || hasCmp(low) {
 		ind.Assumed = append(ind.Assumed, AssumedPartRead)
 		if len(ms) > 1 {
 			stop = ms[1][0]
@@ -825,7 +867,7 @@ func parseAll(n normText, end int) (Indicator, bool) {
 			}
 			a := i + len(w)
 			rest := low[a:]
-			if strings.TrimSpace(rest) == "" || strings.HasPrefix(rest, "больш") || strings.HasPrefix(rest, "более") || strings.HasPrefix(rest, "меньш") || hasDigit(rest) || hasPercent(rest) || reCmpAny.MatchString(rest) {
+			if strings.TrimSpace(rest) == "" || strings.HasPrefix(rest, "больш") || strings.HasPrefix(rest, "более") || strings.HasPrefix(rest, "меньш") || hasDigit(rest) || hasPercent(rest) || hasCmp(rest) {
 				return Indicator{}, false
 			}
 			v := 100.0
@@ -840,10 +882,7 @@ func parseAll(n normText, end int) (Indicator, bool) {
 // read so.
 func parseFull(n normText, end int) (Indicator, bool) {
 	low := n.low[:end]
-	if hasDigit(low) || reCmpAny.MatchString(low) {
-		return Indicator{}, false
-	}
-	if !reFull.MatchString(low) {
+	if hasDigit(low) || !strings.Contains(low, "полн") && !strings.Contains(low, "кажд") || hasCmp(low) || !reFull.MatchString(low) {
 		return Indicator{}, false
 	}
 	v := 100.0

@@ -27,6 +27,17 @@ var reCmpInside = regexp.MustCompile(`(?:^|[\s,;:(-])(` + reCmp + `)(?:\s+чем
 // reCmpAny finds a comparator anywhere, as a whole word.
 var reCmpAny = regexp.MustCompile(`(?:^|[^\pL])(?:` + reCmp + `)(?:[^\pL]|$)`)
 
+// hasCmp reports a comparator in a folded phrase. The plain search first
+// spares most phrases the pattern.
+func hasCmp(low string) bool {
+	return (strings.Contains(low, "не ") || strings.Contains(low, "мум")) && reCmpAny.MatchString(low)
+}
+
+// hasPercentValue reports a number with a percent in a folded phrase.
+func hasPercentValue(low string) bool {
+	return hasDigit(low) && reValuePercent.MatchString(low)
+}
+
 // isMaxCmp reports whether a comparator sets an upper threshold.
 func isMaxCmp(c string) bool {
 	return c == "до" || strings.Contains(c, "более") || strings.Contains(c, "выше") ||
@@ -153,7 +164,7 @@ var ageWords = map[string]bool{"лет": true, "года": true, "год": true,
 // that is not an age. "детей в возрасте 6-18 лет", "спортсменов 1
 // разряда" hold none.
 func hasMeasure(low string) bool {
-	if reValuePercent.MatchString(low) || strings.Contains(low, "‰") || reCmpAny.MatchString(low) || hasYearNumber(low) {
+	if hasPercentValue(low) || strings.Contains(low, "‰") || hasCmp(low) || hasYearNumber(low) {
 		return true
 	}
 	for _, m := range reNumAfterPrep.FindAllStringSubmatch(low, -1) {
