@@ -243,8 +243,9 @@ func splitList(low string, a, b int) [][2]int {
 var reTarget = regexp.MustCompile(`(?:(?:в|на|к)\s+)?(\d{4})\s*(?:гг?\.?|год[а-я]*)?\s*-\s*(?:не\s+(?:менее|ниже|меньше)\s+)?` +
 	`(-?\d+(?:[.,]\d+)?)\s*(?:(тысяч[аи]?|тыс\.?|млн\.?)\s*)?(%|\pL+)?`)
 
-// reTargetGap is what may stand between and after target entries.
-var reTargetGap = regexp.MustCompile(`^[\s,;.]*(?:и\s)?[\s,;.]*$`)
+// reTargetGap is what may stand between and after target entries: commas,
+// "и", and the dash of a list ("…; - 2021 год - 77215 человек").
+var reTargetGap = regexp.MustCompile(`^[\s,;.]*(?:и\s)?[\s,;.]*(?:-\s)?$`)
 
 // parseTargets reads per-year values.
 func parseTargets(n normText, end int) (Indicator, bool) {
@@ -269,7 +270,7 @@ func readTargets(n normText, a, end int) ([]Target, string, bool) {
 	if len(ms) == 0 {
 		return nil, "", false
 	}
-	if prefix := strings.TrimSpace(low[:ms[0][0]]); prefix != "" && (!strings.HasSuffix(prefix, ":") || hasDigit(prefix)) {
+	if prefix := strings.TrimRight(low[:ms[0][0]], " -"); prefix != "" && (!strings.HasSuffix(prefix, ":") || hasDigit(prefix)) {
 		return nil, "", false
 	}
 	var ts []Target
@@ -370,6 +371,8 @@ func parseRiseInside(n normText, end int) (Indicator, bool) {
 		if !ok || !rising {
 			continue
 		}
+		// The first clause with a rising verb decides: reading on from
+		// each later one would cost the square of the phrase.
 		if m := reGrowthRange.FindStringSubmatchIndex(low[i:]); m != nil {
 			for j := range m {
 				if m[j] >= 0 {
@@ -381,6 +384,7 @@ func parseRiseInside(n normText, end int) (Indicator, bool) {
 		if i > 0 && !hasMeasure(low) {
 			return plainGrowth(n, i+vEnd, end)
 		}
+		break
 	}
 	return Indicator{}, false
 }
@@ -689,9 +693,15 @@ func parseThreshold(n normText, a, end int) (Indicator, bool) {
 		v *= multiplier(low[i+mm[2] : i+mm[3]])
 		i += mm[3]
 	}
-	if isMaxCmp(cmp) {
+	switch {
+	case cmp == "до":
+		// "до 23 процентов доли …": the level to reach, as in "увеличение …
+		// до 23 процентов"; a limit is written "не более".
+		ind.Min = &v
+		ind.Assumed = append(ind.Assumed, AssumedEndValue)
+	case isMaxCmp(cmp):
 		ind.Max = &v
-	} else {
+	default:
 		ind.Min = &v
 	}
 	if j, ok := percentAt(low, i); ok {
@@ -825,7 +835,9 @@ func parseSentencePercent(n normText, end int) (Indicator, bool) {
 		return Indicator{}, false
 	}
 	ind := Indicator{Kind: KindPercent, Min: &v, Unit: "%"}
-	if v != 100 && !slices.Contains(planVerbs, prev[strings.LastIndexByte(prev, ' ')+1:]) {
+	planned := slices.Contains(planWords, prev[strings.LastIndexByte(prev, ' ')+1:]) ||
+		slices.ContainsFunc(planStarts, func(w string) bool { return strings.HasPrefix(low, w) })
+	if v != 100 && !planned {
 		ind.Assumed = append(ind.Assumed, AssumedBareNumber)
 	}
 	stop := end

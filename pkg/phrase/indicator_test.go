@@ -167,6 +167,10 @@ var indicatorCases = []struct {
 	{in: "перевод всех образовательных учреждений на новые программы", want: percent(100, "образовательных учреждений на новые программы")},
 	{in: "Обеспечение горячим питанием 100% учащихся 1-4 классов", want: percent(100, "учащихся 1-4 классов")},
 	{in: "доля составит 94%", want: percent(94, "")},
+	{in: "сохранность контингента на уровне 75%;", want: percent(75, "")},
+	{in: "Обеспечение охвата 55 процентов населения", want: percent(55, "населения")},
+	{in: "количество воспитанников: - 2020 год - 73618 человек; - 2021 год - 77215 человек;",
+		want: Indicator{Kind: KindTargets, Unit: "человек", Per: PerYear, Targets: []Target{{2020, 73618}, {2021, 77215}}}},
 	{in: "не менее 1 раза в квартал", want: count(1, "раза", PerQuarter)},
 	{in: "Доля обучающихся – не менее 55% ежеквартально", want: Indicator{Kind: KindPercent, Min: num(55), Unit: "%", Per: PerQuarter, Of: "обучающихся"}},
 	{in: "не менее 40 проц. обучающихся", want: percent(40, "обучающихся")},
@@ -174,7 +178,8 @@ var indicatorCases = []struct {
 
 	// Read, with what was assumed.
 	{in: "50% обучающихся", want: assumed(percent(50, "обучающихся"), AssumedBareNumber)},
-	{in: "Обеспечение охвата 55 процентов населения", want: assumed(percent(55, "населения"), AssumedBareNumber)},
+	{in: "Охват 55 процентов населения", want: assumed(percent(55, "населения"), AssumedBareNumber)},
+	{in: "до 23 процентов доли спортсменов-разрядников", want: assumed(percent(23, "доли спортсменов-разрядников"), AssumedEndValue)},
 	{in: "Увеличение охвата детей до 80 процентов от общего количества", want: assumed(percent(80, "общего количества"), AssumedEndValue)},
 	{in: "доля зданий вырастет до 85,2%", want: assumed(percent(85.2, ""), AssumedEndValue)},
 	{in: "повышение укомплектованности кадрами до 95-100 процентов", want: assumed(percent(95, ""), AssumedEndValue, AssumedPartRead)},

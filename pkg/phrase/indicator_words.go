@@ -40,7 +40,7 @@ func hasPercentValue(low string) bool {
 
 // isMaxCmp reports whether a comparator sets an upper threshold.
 func isMaxCmp(c string) bool {
-	return c == "до" || strings.Contains(c, "более") || strings.Contains(c, "выше") ||
+	return strings.Contains(c, "более") || strings.Contains(c, "выше") ||
 		strings.Contains(c, "больше") || strings.Contains(c, "превы") || c == "максимум"
 }
 
@@ -128,10 +128,15 @@ var reIncrement = regexp.MustCompile(`(?:^|[^\pL])на\s+(-?\d+(?:[.,]\d+)?)\s*(
 // names the value first: "доля … вырастет до 85,2%".
 var risingInside = []string{"вырастет", "возрастет", "увеличится", "повысится", "достигнет"}
 
-// planVerbs state an indicator's planned value: "доля … составит 94%". A
-// plan is a minimum by the contract (docs/phrases.md), as targets are, so a
-// value after one is not a bare number.
-var planVerbs = []string{"составит", "составят", "составляет", "составлять"}
+// planWords state an indicator's planned value: "доля … составит 94%",
+// "… на уровне 97 процентов". A plan is a minimum by the contract
+// (docs/phrases.md), as targets are, so a value after one is not a bare
+// number; nor is one in a phrase that planStarts open.
+var planWords = []string{"составит", "составят", "составляет", "составлять", "уровне"}
+
+// planStarts open a phrase that states what is to be reached: "обеспечение
+// охвата … 55 процентов населения".
+var planStarts = []string{"обеспечение ", "обеспечить ", "достижение ", "достичь ", "сохранение ", "сохранить "}
 
 // reNumAfterPrep matches a number after "до", "на", "с", "от", "по" with
 // the word after it: a measure ("до 100 человек") unless the word is one of
