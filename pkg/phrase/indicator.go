@@ -250,10 +250,19 @@ var reTargetGap = regexp.MustCompile(`^[\s,;.]*(?:и\s)?[\s,;.]*(?:-\s)?$`)
 // parseTargets reads per-year values.
 func parseTargets(n normText, end int) (Indicator, bool) {
 	ts, unit, ok := readTargets(n, 0, end)
-	if !ok {
+	if ok {
+		return Indicator{Kind: KindTargets, Per: PerYear, Unit: unit, Targets: ts}, true
+	}
+	// "в 2020 году - 5%, далее - 10% …": the later years' value has no
+	// year the Indicator could hold it under.
+	k := strings.Index(n.low[:end], ", далее")
+	if k < 0 {
 		return Indicator{}, false
 	}
-	return Indicator{Kind: KindTargets, Per: PerYear, Unit: unit, Targets: ts}, true
+	if ts, unit, ok = readTargets(n, 0, k); !ok {
+		return Indicator{}, false
+	}
+	return Indicator{Kind: KindTargets, Per: PerYear, Unit: unit, Targets: ts, Assumed: []string{AssumedPartRead}}, true
 }
 
 // readTargets reads the target entries of low[a:end]. Any text before the
@@ -361,6 +370,9 @@ func parseRiseInside(n normText, end int) (Indicator, bool) {
 				}
 				return endValue(n, end, m, k+len(v), true)
 			}
+			if ind, ok := riseCount(n, end, k+len(v)); ok {
+				return ind, true
+			}
 		}
 	}
 	for i := 0; i < end; i++ {
@@ -387,6 +399,40 @@ func parseRiseInside(n normText, end int) (Indicator, bool) {
 		break
 	}
 	return Indicator{}, false
+}
+
+// riseCount reads the count that ends a phrase after a rising verb at
+// low[:vEnd]: "число посещений … вырастет до 20921 тыс." (unit the noun
+// after "число": "посещений"), "объем платных услуг достигнет 799,3 млн.
+// рублей". A minimum, AssumedEndValue, as for a percent.
+func riseCount(n normText, end, vEnd int) (Indicator, bool) {
+	low := n.low[:end]
+	m := reRiseCount.FindStringSubmatchIndex(low[vEnd:])
+	if m == nil {
+		return Indicator{}, false
+	}
+	v, ok := parseNumber(low[vEnd+m[2] : vEnd+m[3]])
+	if !ok {
+		return Indicator{}, false
+	}
+	if m[4] >= 0 {
+		v *= multiplier(low[vEnd+m[4] : vEnd+m[5]])
+	}
+	ind := Indicator{Kind: KindCount, Min: &v, Assumed: []string{AssumedEndValue}}
+	if m[6] >= 0 {
+		ind.Unit = n.slice(vEnd+m[6], vEnd+m[7])
+	} else {
+		for _, c := range countNames {
+			if ws := words(low[len(c):]); strings.HasPrefix(low, c) && len(ws) > 0 {
+				ind.Unit = n.slice(len(c), len(c)+len(ws[0]))
+				break
+			}
+		}
+	}
+	if ind.Unit == "" || notUnit[strings.ToLower(ind.Unit)] || ageWords[strings.ToLower(ind.Unit)] {
+		return Indicator{}, false
+	}
+	return ind, true
 }
 
 // endValue reads "увеличение … до 80 процентов" from the reGrowthTo match

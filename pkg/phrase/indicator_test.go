@@ -194,6 +194,11 @@ var indicatorCases = []struct {
 		want: assumed(count(10e6, "человек", PerYear), AssumedPartRead)},
 	{in: "увеличение охвата с 29,2 до 65 процентов к 2024 году", want: assumed(Indicator{Kind: KindGrowth, Unit: "%", From: num(29.2), To: num(65)}, AssumedPartRead)},
 	{in: "не менее чем на 10,0 процента", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
+	{in: "число посещений мероприятий вырастет до 20921 тыс.;", want: assumed(count(20921000, "посещений", ""), AssumedEndValue)},
+	{in: "объем платных услуг достигнет 799,3 млн. рублей;", want: assumed(count(799.3e6, "рублей", ""), AssumedEndValue)},
+	{in: "в 2020 году - 50%, далее - 100% от общего количества сотрудников",
+		want: assumed(Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2020, 50}}}, AssumedPartRead)},
+	{in: "снижение напряженности на рынке труда на 0,2 ед.;", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
 	{in: "полный охват детей предшкольной подготовкой", want: assumed(percent(100, ""), AssumedFull)},
 	{in: "владение каждым выпускником иностранным языком", want: assumed(percent(100, ""), AssumedFull)},
 
@@ -231,6 +236,8 @@ var indicatorCases = []struct {
 	{in: "не более 5% к 2024 году", want: assumed(Indicator{Kind: KindPercent, Max: num(5), Unit: "%", Of: "к 2024 году"}, AssumedPartRead)},
 	{in: "снижение на 10 процентов", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
 	{in: "Показатель 4.", unparsed: true},
+	{in: "число детей вырастет до 5 лет", unparsed: true},
+	{in: "доля вырастет до 20", unparsed: true},
 	{in: "Соглашение о взаимодействии по реа-", unparsed: true},
 }
 

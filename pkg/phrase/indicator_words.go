@@ -122,7 +122,14 @@ var reGrowthTo = regexp.MustCompile(`(?:^|[^\pL])до\s+(-?\d+(?:[.,]\d+)?)(\s*-
 
 // reIncrement matches a change by a step: "на 10%", "не менее чем на
 // 10,0 процента", "на 1,04 промилле", "на 0,2 ед.".
-var reIncrement = regexp.MustCompile(`(?:^|[^\pL])на\s+(-?\d+(?:[.,]\d+)?)\s*(?:` + rePct + `|‰|промилле|ед\.|единиц\pL*|пункт\pL*|п\.\s?п\.)`)
+var reIncrement = regexp.MustCompile(`(?:^|[^\pL])на\s+(-?\d+(?:[.,]\d+)?)\s*(?:` + rePct + `|‰|промилле|ед(?:\.|$|[^\pL])|единиц\pL*|пункт\pL*|п\.\s?п\.)`)
+
+// reRiseCount matches a count after a rising verb: "вырастет до 20921
+// тыс.", "достигнет 799,3 млн. рублей".
+var reRiseCount = regexp.MustCompile(`^\s+(?:до\s+)?(\d+(?:[.,]\d+)?)\s*(?:(тысяч[аи]?|тыс\.?|миллион(?:а|ов)?|млн\.?)\s*)?(\pL[\pL-]*)?\s*$`)
+
+// countNames begin the name of a count: "число посещений …".
+var countNames = []string{"число ", "количество ", "численность ", "объем "}
 
 // risingInside are the verbs that say a value rises when the sentence
 // names the value first: "доля … вырастет до 85,2%".
