@@ -2,7 +2,9 @@ package phrase
 
 import (
 	"fmt"
+	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -32,6 +34,11 @@ var seedIndicators = []string{
 }
 
 func num(v float64) *float64 { return &v }
+
+func assumed(i Indicator, keys ...string) Indicator {
+	i.Assumed = keys
+	return i
+}
 
 func docs(d ...string) Indicator { return Indicator{Kind: KindDocument, Documents: d} }
 
@@ -98,7 +105,7 @@ var indicatorCases = []struct {
 	{in: "не менее 10 обучающихся ежегодно", want: count(10, "обучающихся", PerYear)},
 	{in: "не менее 5 в год", want: count(5, "", PerYear)},
 	{in: "не менее 15", want: count(15, "", "")},
-	{in: "15 участников", want: count(15, "участников", "")},
+	{in: "15 участников", want: assumed(count(15, "участников", ""), AssumedBareNumber)},
 	{in: "не менее 50% от числа обучающихся", want: percent(50, "числа обучающихся")},
 	{in: "не менее 55 процентов обучающихся", want: percent(55, "обучающихся")},
 	{in: "не менее 10 участников из числа обучающихся школ", want: Indicator{Kind: KindCount, Min: num(10), Unit: "участников", Of: "из числа обучающихся школ"}},
@@ -117,6 +124,86 @@ var indicatorCases = []struct {
 	{in: "не менее −5 участников", want: count(-5, "участников", "")},
 	{in: "НЕ МЕНЕЕ\u00a015\u00a0участников.", want: count(15, "участников", "")},
 
+	// As real orders write them (issue 13).
+	{in: "Приказ о создании рабочей группы", want: docs("Приказ о создании рабочей группы")},
+	{in: "Распорядительный акт о назначении ответственных", want: docs("Распорядительный акт о назначении ответственных")},
+	{in: "Методические рекомендации", want: docs("Методические рекомендации")},
+	{in: "Доклад в министерство образования", want: docs("Доклад в министерство образования")},
+	{in: "Аналитическая справка", want: docs("Аналитическая справка")},
+	{in: "Информационно-аналитическая справка", want: docs("Информационно-аналитическая справка")},
+	{in: "План мероприятий", want: docs("План мероприятий")},
+	{in: "Положение о рабочей группе", want: docs("Положение о рабочей группе")},
+	{in: "Разработаны методические рекомендации", want: docs("Разработаны методические рекомендации")},
+	{in: "Принятие нормативной правовой базы", want: docs("Принятие нормативной правовой базы")},
+	{in: "Приказ, положение о рабочей группе", want: docs("Приказ", "положение о рабочей группе")},
+	{in: "Приказ о создании рабочих групп Рабочая группа по ФГОС НОО. Рабочая группа по ФГОС ООО",
+		want: docs("Приказ о создании рабочих групп Рабочая группа по ФГОС НОО. Рабочая группа по ФГОС ООО")},
+	{in: "Протокол собрания за период 2022-2027 годов", want: docs("Протокол собрания за период 2022-2027 годов")},
+	{in: "Показатель 4. Наличие плана работы", want: docs("плана работы")},
+	{in: "16. Не менее 72 процентов детей", want: percent(72, "детей")},
+	{in: "Доля обучающихся, принявших участие в олимпиаде, не менее 30%", want: percent(30, "обучающихся, принявших участие в олимпиаде")},
+	{in: "Количество участников — не менее 50 человек ежегодно", want: count(50, "человек", PerYear)},
+	{in: "Количество участников не менее 120 человек", want: count(120, "человек", "")},
+	{in: "Ежегодно не менее 30% выпускников", want: Indicator{Kind: KindPercent, Min: num(30), Unit: "%", Per: PerYear, Of: "выпускников"}},
+	{in: "Доля обучающихся во вторую смену не должна превышать 45%", want: Indicator{Kind: KindPercent, Max: num(45), Unit: "%", Of: "обучающихся во вторую смену"}},
+	{in: "не выше 10%", want: Indicator{Kind: KindPercent, Max: num(10), Unit: "%"}},
+	{in: "Доля пропусков не превысит 3 %", want: Indicator{Kind: KindPercent, Max: num(3), Unit: "%", Of: "пропусков"}},
+	{in: "достижение по итогам 2023 года 100% охвата", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2023, 100}}}},
+	{in: "доля составит 0,25 процента в 2024 году", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2024, 0.25}}}},
+	{in: "в 2022 году – 30%, в 2023 году – 40%", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2022, 30}, {2023, 40}}}},
+	{in: "не менее 55% обучающихся в 2023 году", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2023, 55}}}},
+	{in: "в 2010 году - не менее 13,6 тыс. мест", want: Indicator{Kind: KindTargets, Unit: "мест", Per: PerYear, Targets: []Target{{2010, 13600}}}},
+	{in: "2020\u00a0—\u00a020%, 2021\u00a0–\u00a030%", want: Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2020, 20}, {2021, 30}}}},
+	{in: "увеличение охвата с 29,2 до 65 процентов", want: Indicator{Kind: KindGrowth, Unit: "%", From: num(29.2), To: num(65)}},
+	{in: "увеличение охвата с 29,2 до 65 процентов: 2022 – 40%, 2023 – 50%",
+		want: Indicator{Kind: KindGrowth, Unit: "%", Per: PerYear, From: num(29.2), To: num(65), Targets: []Target{{2022, 40}, {2023, 50}}}},
+	{in: "увеличить долю учащихся с 76 % до 88 %;", want: Indicator{Kind: KindGrowth, Unit: "%", From: num(76), To: num(88)}},
+	{in: "снижение младенческой смертности с 8,5 до 7,8 ‰", want: Indicator{Kind: KindGrowth, Unit: "‰", From: num(8.5), To: num(7.8)}},
+	{in: "увеличение охвата детей в возрасте с 5 до 7 лет", want: Indicator{Kind: KindGrowth, Of: "детей в возрасте с 5 до 7 лет"}},
+	{in: "Увеличится доля обучающихся, участвующих в олимпиадах", want: Indicator{Kind: KindGrowth, Of: "обучающихся, участвующих в олимпиадах"}},
+	{in: "100% ОО", want: percent(100, "ОО")},
+	{in: "все образовательные организации", want: percent(100, "образовательные организации")},
+	{in: "во всех ОО", want: percent(100, "ОО")},
+	{in: "перевод всех образовательных учреждений на новые программы", want: percent(100, "образовательных учреждений на новые программы")},
+	{in: "Обеспечение горячим питанием 100% учащихся 1-4 классов", want: percent(100, "учащихся 1-4 классов")},
+	{in: "доля составит 94%", want: percent(94, "")},
+	{in: "сохранность контингента на уровне 75%;", want: percent(75, "")},
+	{in: "Обеспечение охвата 55 процентов населения", want: percent(55, "населения")},
+	{in: "количество воспитанников: - 2020 год - 73618 человек; - 2021 год - 77215 человек;",
+		want: Indicator{Kind: KindTargets, Unit: "человек", Per: PerYear, Targets: []Target{{2020, 73618}, {2021, 77215}}}},
+	{in: "не менее 1 раза в квартал", want: count(1, "раза", PerQuarter)},
+	{in: "Доля обучающихся – не менее 55% ежеквартально", want: Indicator{Kind: KindPercent, Min: num(55), Unit: "%", Per: PerQuarter, Of: "обучающихся"}},
+	{in: "не менее 40 проц. обучающихся", want: percent(40, "обучающихся")},
+	{in: "Не менее 100 тысяч детей", want: count(100000, "детей", "")},
+
+	// Read, with what was assumed.
+	{in: "50% обучающихся", want: assumed(percent(50, "обучающихся"), AssumedBareNumber)},
+	{in: "Охват 55 процентов населения", want: assumed(percent(55, "населения"), AssumedBareNumber)},
+	{in: "до 23 процентов доли спортсменов-разрядников", want: assumed(percent(23, "доли спортсменов-разрядников"), AssumedEndValue)},
+	{in: "Увеличение охвата детей до 80 процентов от общего количества", want: assumed(percent(80, "общего количества"), AssumedEndValue)},
+	{in: "доля зданий вырастет до 85,2%", want: assumed(percent(85.2, ""), AssumedEndValue)},
+	{in: "повышение укомплектованности кадрами до 95-100 процентов", want: assumed(percent(95, ""), AssumedEndValue, AssumedPartRead)},
+	{in: "Снижение наполняемости групп до 105 процентов", want: assumed(Indicator{Kind: KindPercent, Max: num(105), Unit: "%"}, AssumedEndValue)},
+	{in: "не менее 2 раз в месяц", want: assumed(Indicator{Kind: KindCount, Min: num(2), Unit: "раз", Of: "в месяц"}, AssumedPartRead)},
+	{in: "Не менее 72 процентов детей будут охвачены, в том числе 50 процентов из них за счет бюджета",
+		want: assumed(percent(72, "детей будут охвачены"), AssumedPartRead)},
+	{in: "не более 5% обучающихся в 2023 году", want: assumed(Indicator{Kind: KindPercent, Max: num(5), Unit: "%", Of: "обучающихся в 2023 году"}, AssumedPartRead)},
+	{in: "Обеспечение 100% охвата детей садами. Обеспечение 100% охвата детей подготовкой",
+		want: assumed(percent(100, "охвата детей садами. Обеспечение"), AssumedPartRead)},
+	{in: "внедрение в 85 субъектах системы, охватывающих ежегодно как минимум 10 млн человек",
+		want: assumed(count(10e6, "человек", PerYear), AssumedPartRead)},
+	{in: "увеличение охвата с 29,2 до 65 процентов к 2024 году", want: assumed(Indicator{Kind: KindGrowth, Unit: "%", From: num(29.2), To: num(65)}, AssumedPartRead)},
+	{in: "не менее чем на 10,0 процента", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
+	{in: "число посещений мероприятий вырастет до 20921 тыс.;", want: assumed(count(20921000, "посещений", ""), AssumedEndValue)},
+	{in: "объем платных услуг достигнет 799,3 млн. рублей;", want: assumed(count(799.3e6, "рублей", ""), AssumedEndValue)},
+	{in: "в 2020 году - 50%, далее - 100% от общего количества сотрудников",
+		want: assumed(Indicator{Kind: KindTargets, Unit: "%", Per: PerYear, Targets: []Target{{2020, 50}}}, AssumedPartRead)},
+	{in: "снижение напряженности на рынке труда на 0,2 ед.;", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
+	{in: "полный охват детей предшкольной подготовкой", want: assumed(percent(100, ""), AssumedFull)},
+	{in: "владение каждым выпускником иностранным языком", want: assumed(percent(100, ""), AssumedFull)},
+
+	{in: "увеличение на 10%", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
+
 	// Not readable.
 	{in: "", unparsed: true},
 	{in: "Да/нет", unparsed: true},
@@ -126,7 +213,6 @@ var indicatorCases = []struct {
 	{in: "не менее 15-20 участников", unparsed: true},
 	{in: "не менее 55% обучающихся, не менее 100 человек", unparsed: true},
 	{in: "не менее 2 мероприятий, 50 участников", unparsed: true},
-	{in: "увеличение на 10%", unparsed: true},
 	{in: "2020 – 20%, 2020 – 30%", unparsed: true},
 	{in: "2020 – 20%, 2021 – 35 человек", unparsed: true},
 	{in: "2020 – 20% и что-то ещё", unparsed: true},
@@ -134,6 +220,25 @@ var indicatorCases = []struct {
 	{in: "1800 – 20%", unparsed: true},
 	{in: "не менее 1" + strings.Repeat("0", 400) + " участников", unparsed: true},
 	{in: "\xff\xfe", unparsed: true},
+	{in: "условия для всех детей", unparsed: true},
+	{in: "вовлечение все большего количества подростков", unparsed: true},
+	{in: "Отношение балла в 10 процентах школ с лучшими результатами", unparsed: true},
+	{in: "Повышение эффективности реабилитации", unparsed: true},
+	{in: "насыщение территории каждого района программами", unparsed: true},
+	{in: "Доля детей в возрасте от 5 до 18 лет, охваченных дополнительным образованием", unparsed: true},
+	{in: "руководители (%)", unparsed: true},
+	{in: "Наличие плана, не менее 50%", want: assumed(percent(50, ""), AssumedPartRead)},
+	{in: "Приказ, охват не менее 90%", want: assumed(percent(90, ""), AssumedPartRead)},
+	{in: "не менее 55% в 2022-2024 годах", want: assumed(percent(55, "в 2022-2024 годах"), AssumedPartRead)},
+	{in: "достичь к 2020 году балла 1,31; по математике 1,35", unparsed: true},
+	{in: "2021 – 5%, 2021 – 10%", unparsed: true},
+	{in: "к 2020 году 25%, к 2020 году 30%", unparsed: true},
+	{in: "не более 5% к 2024 году", want: assumed(Indicator{Kind: KindPercent, Max: num(5), Unit: "%", Of: "к 2024 году"}, AssumedPartRead)},
+	{in: "снижение на 10 процентов", want: assumed(Indicator{Kind: KindGrowth}, AssumedPartRead)},
+	{in: "Показатель 4.", unparsed: true},
+	{in: "число детей вырастет до 5 лет", unparsed: true},
+	{in: "доля вырастет до 20", unparsed: true},
+	{in: "Соглашение о взаимодействии по реа-", unparsed: true},
 }
 
 func TestParseIndicator(t *testing.T) {
@@ -162,20 +267,140 @@ func TestParseIndicatorSeeds(t *testing.T) {
 }
 
 func dumpIndicator(i Indicator) string {
-	s := fmt.Sprintf("{Kind:%s Unit:%q Per:%q Of:%q Targets:%v Documents:%q Parsed:%v", i.Kind, i.Unit, i.Per, i.Of, i.Targets, i.Documents, i.Parsed)
-	if i.Min != nil {
-		s += fmt.Sprintf(" Min:%v", *i.Min)
-	}
-	if i.Max != nil {
-		s += fmt.Sprintf(" Max:%v", *i.Max)
+	s := fmt.Sprintf("{Kind:%s Unit:%q Per:%q Of:%q Targets:%v Documents:%q Assumed:%q Parsed:%v", i.Kind, i.Unit, i.Per, i.Of, i.Targets, i.Documents, i.Assumed, i.Parsed)
+	for _, f := range []struct {
+		name string
+		v    *float64
+	}{{"Min", i.Min}, {"Max", i.Max}, {"From", i.From}, {"To", i.To}} {
+		if f.v != nil {
+			s += fmt.Sprintf(" %s:%v", f.name, *f.v)
+		}
 	}
 	return s + "}"
 }
 
-func BenchmarkParseIndicator(b *testing.B) {
-	for b.Loop() {
-		for _, s := range seedIndicators {
-			ParseIndicator(s)
+// describeIndicator writes ind in the corpus notation of docs/phrases.md
+// («Corpus notation (testdata/phrases/indicators.tsv)»): "warn percent
+// >=72", "count >=50 человек per=year", "targets 2023=100%", "growth
+// 29.2->65%".
+func describeIndicator(ind Indicator) string {
+	if !ind.Parsed || ind.Kind == KindText {
+		return string(KindText)
+	}
+	f := strconv.FormatFloat
+	num := func(v float64) string { return f(v, 'f', -1, 64) }
+	unit := func(v float64) string {
+		if ind.Unit == "%" || ind.Unit == "‰" {
+			return num(v) + ind.Unit
+		}
+		return num(v)
+	}
+	parts := []string{string(ind.Kind)}
+	if len(ind.Assumed) > 0 {
+		parts = append([]string{"warn"}, parts...)
+	}
+	switch ind.Kind {
+	case KindCount, KindPercent:
+		if ind.Min != nil {
+			parts = append(parts, ">="+num(*ind.Min))
+		}
+		if ind.Max != nil {
+			parts = append(parts, "<="+num(*ind.Max))
+		}
+		if ind.Kind == KindCount && ind.Unit != "" {
+			parts = append(parts, ind.Unit)
+		}
+	case KindTargets:
+		for _, tg := range ind.Targets {
+			parts = append(parts, strconv.Itoa(tg.Year)+"="+unit(tg.Value))
+		}
+	case KindGrowth:
+		if ind.From != nil && ind.To != nil {
+			s := num(*ind.From) + "->" + unit(*ind.To)
+			if ind.Unit != "%" && ind.Unit != "‰" && ind.Unit != "" {
+				s += " " + ind.Unit
+			}
+			parts = append(parts, s)
 		}
 	}
+	if ind.Per != "" && ind.Kind != KindTargets {
+		parts = append(parts, "per="+ind.Per)
+	}
+	return strings.Join(parts, " ")
+}
+
+// Corpus verdicts.
+const (
+	verdictCorrect = "correct"
+	verdictWrong   = "wrong"
+	verdictUnread  = "unread"
+)
+
+// judgeIndicator compares a reading with the corpus's expected meaning: a
+// phrase with a measure that is not parsed is unread, not wrong.
+func judgeIndicator(got Indicator, expected string) string {
+	want := strings.Join(strings.Fields(expected), " ")
+	have := describeIndicator(got)
+	switch {
+	case have == want:
+		return verdictCorrect
+	case have == string(KindText):
+		return verdictUnread
+	}
+	return verdictWrong
+}
+
+func TestJudgeIndicator(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ in, expected, verdict string }{
+		{"Не менее 55% обучающихся", "percent >=55", verdictCorrect},
+		{"Не менее 55% обучающихся", "percent  >=55 ", verdictCorrect},
+		{"Не менее 55% обучающихся", "percent >=60", verdictWrong},
+		{"Не менее 55% обучающихся", "warn percent >=55", verdictWrong},
+		{"Не менее 15 участников в год", "count >=15 участников per=year", verdictCorrect},
+		{"Не менее 15 участников в год", "count >=15 участников", verdictWrong},
+		{"15 участников", "warn count >=15 участников", verdictCorrect},
+		{"не более 5 %", "percent <=5", verdictCorrect},
+		{"2020 – 20%, 2021 – 35%", "targets 2020=20% 2021=35%", verdictCorrect},
+		{"увеличение охвата с 29,2 до 65 процентов", "growth 29.2->65%", verdictCorrect},
+		{"Наличие плана", "document", verdictCorrect},
+		{"Площадки СПО, ВПО", "text", verdictCorrect},
+		{"Площадки СПО, ВПО", "document", verdictUnread},
+		{"Наличие плана", "text", verdictWrong},
+	} {
+		if got := judgeIndicator(ParseIndicator(c.in), c.expected); got != c.verdict {
+			t.Errorf("judge(%q, %q) = %s, want %s", c.in, c.expected, got, c.verdict)
+		}
+	}
+}
+
+// TestIndicatorCorpus measures ParseIndicator on the corpus named by
+// ROADMAP_IND_CORPUS (columns phrase, expected, context, source): it logs
+// the counts correct / wrong / unread, and with -v each phrase not read
+// right. It measures, it does not judge: the corpus test proper asserts.
+func TestIndicatorCorpus(t *testing.T) {
+	t.Parallel()
+	path := os.Getenv("ROADMAP_IND_CORPUS")
+	if path == "" {
+		t.Skip("ROADMAP_IND_CORPUS not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("corpus: %v", err)
+	}
+	counts := map[string]int{}
+	for i, line := range strings.Split(string(data), "\n") {
+		cols := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if len(cols) < 2 || i == 0 && cols[0] == "phrase" {
+			continue
+		}
+		got := ParseIndicator(cols[0])
+		v := judgeIndicator(got, cols[1])
+		counts[v]++
+		if v != verdictCorrect {
+			t.Logf("%s:%d: %s: %q\n\tgot  %s\n\twant %s", path, i+1, v, cols[0], describeIndicator(got), cols[1])
+		}
+	}
+	t.Logf("corpus %s: %d correct, %d wrong, %d unread", path,
+		counts[verdictCorrect], counts[verdictWrong], counts[verdictUnread])
 }
