@@ -529,13 +529,6 @@ func dueEqual(a, b phrase.Due) bool {
 	return reflect.DeepEqual(a, b)
 }
 
-func ymEqual(a, b *phrase.YearMonth) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	return *a == *b
-}
-
 func floatEqual(a, b *float64) bool {
 	if a == nil || b == nil {
 		return a == b

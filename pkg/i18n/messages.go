@@ -87,6 +87,7 @@ var coreMessages = map[string]entry{
 	"reading.growth":           {"рост к предыдущему году, ежегодно", "growth over the previous year, every year"},
 	"reading.text":             {"текст: требует оценки", "text: needs review"},
 	"per.year":                 {"в каждый год", "every year"},
+	"per.quarter":              {"в каждый квартал", "every quarter"},
 	"per.total":                {"за весь период", "over the whole period"},
 	"kind.document":            {"документ", "document"},
 	"kind.count":               {"количество", "count"},
