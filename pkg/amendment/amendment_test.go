@@ -412,3 +412,40 @@ func TestNodeHelpers(t *testing.T) {
 		t.Error("Flow")
 	}
 }
+
+// TestDueValueRoundTrip: a deadline written by DueValue reads back to the
+// same meaning, whatever explicit structure it carries (an edit written
+// into an amendment must not lose a kind, a recurrence or a term).
+func TestDueValueRoundTrip(t *testing.T) {
+	t.Parallel()
+	base := "format: roadmap/v1\nid: t\ndistrict: Р\nauthority: У\nperiod: {from: 2020, to: 2022}\n" +
+		"document: {kind: order, number: \"1\", date: 2020-01-15}\nactivities:\n  - id: a\n    n: 1\n    title: М\n" +
+		"    indicator: Наличие плана\n    executors: [МКУ]\n    due: "
+	for _, due := range []string{
+		"Ежегодно август",
+		"{text: Ежегодно август, kind: continuous}",
+		"{text: по графику отчётности, recur: quarter, recur_day: 10, next_month: true}",
+		"{text: в установленный срок, after: {n: 10, unit: day, working: true}}",
+		"{text: по согласованию, years: [2021], months: [5], day: 15}",
+		"{text: раз в два года, step: 2, since: 2021}",
+		"{text: по итогам полугодий, halves: [1, 2], school_years: [2020]}",
+		"{text: к событию, kind: event, event: начало экзаменов}",
+	} {
+		r, fs := roadmap.Parse("a.yaml", []byte(base+due+"\n"))
+		if r == nil || len(fs) > 0 {
+			t.Fatalf("%s: %v", due, fs)
+		}
+		want := r.Activities[0].Due
+		var b strings.Builder
+		if err := yaml.NewEncoder(&b).Encode(amendment.DueValue(want)); err != nil {
+			t.Fatal(err)
+		}
+		back, fs := roadmap.Parse("b.yaml", []byte(base+strings.TrimSpace(b.String())+"\n"))
+		if back == nil || len(fs) > 0 {
+			t.Fatalf("%s written as %s: %v", due, b.String(), fs)
+		}
+		if got := back.Activities[0].Due; !reflect.DeepEqual(got, want) {
+			t.Errorf("%s written as %s\n got %+v\nwant %+v", due, b.String(), got, want)
+		}
+	}
+}

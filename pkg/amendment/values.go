@@ -1,6 +1,7 @@
 package amendment
 
 import (
+	"cmp"
 	"maps"
 	"reflect"
 	"slices"
@@ -114,6 +115,46 @@ func DueValue(d phrase.Due) *yaml.Node {
 		if d.To != nil && !reflect.DeepEqual(d.To, p.To) {
 			add("to", ymNode(d.To))
 		}
+		if d.Kind != p.Kind {
+			add("kind", IDValue(cmp.Or(string(d.Kind), "dated")))
+		}
+		if d.Since != p.Since {
+			add("since", intNode(d.Since))
+		}
+		if d.Step != p.Step {
+			add("step", intNode(d.Step))
+		}
+		if !slices.Equal(d.SchoolYears, p.SchoolYears) {
+			add("school_years", intList(d.SchoolYears))
+		}
+		if !slices.Equal(d.Halves, p.Halves) {
+			add("halves", intList(d.Halves))
+		}
+		if d.Recur != p.Recur && d.Recur != "" {
+			add("recur", IDValue(string(d.Recur)))
+		}
+		if d.RecurDay != p.RecurDay {
+			add("recur_day", intNode(d.RecurDay))
+		}
+		if d.NextMonth != p.NextMonth {
+			add("next_month", boolNode(d.NextMonth))
+		}
+		if d.NextYear != p.NextYear {
+			add("next_year", boolNode(d.NextYear))
+		}
+		if d.SchoolStart != p.SchoolStart {
+			add("school_start", boolNode(d.SchoolStart))
+		}
+		if d.After != nil && !reflect.DeepEqual(d.After, p.After) {
+			iv := mapNode(true, Key("n"), intNode(d.After.N), Key("unit"), IDValue(d.After.Unit))
+			if d.After.Working {
+				iv.Content = append(iv.Content, Key("working"), boolNode(true))
+			}
+			add("after", iv)
+		}
+		if d.Event != p.Event {
+			add("event", IDValue(d.Event))
+		}
 	})
 }
 
@@ -195,7 +236,11 @@ func mapNode(flow bool, kv ...*yaml.Node) *yaml.Node {
 }
 
 func ymNode(ym *phrase.YearMonth) *yaml.Node {
-	return mapNode(true, Key("year"), intNode(ym.Year), Key("month"), intNode(ym.Month))
+	n := mapNode(true, Key("year"), intNode(ym.Year), Key("month"), intNode(ym.Month))
+	if ym.Day > 0 {
+		n.Content = append(n.Content, Key("day"), intNode(ym.Day))
+	}
+	return n
 }
 
 // NumberValue is a document number, always quoted: "94/01-09" and "30"

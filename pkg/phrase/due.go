@@ -327,7 +327,7 @@ func (d Due) dated() bool {
 // out: the phrase is then not read at all.
 var neverSkip = map[string]bool{
 	"кроме": true, "исключением": true, "после": true, "через": true, "раньше": true, "ранее": true,
-	"позже": false, "за": true, "между": true, "или": true, "либо": true, "каждые": true,
+	"за": true, "между": true, "или": true, "либо": true, "каждые": true,
 }
 
 // wordAt returns the word at toks[i], or "" when there is none.
@@ -354,8 +354,7 @@ var dueFiller = map[string]bool{
 	"итогам": true, "окончании": true, "конце": true, "конец": true, "на": true,
 	"срок": true, "сроки": true, "согласно": true, "соответствии": true, "со": true,
 	"отчетного": true, "отчетным": true, "отчетном": true, "текущего": true,
-	"ежегодно": false, "включительно": true, "период": false, "числа": true,
-	"года": true, "раз": false, "течении": false, "г": true, "гг": true,
+	"включительно": true, "числа": true, "года": true, "г": true, "гг": true,
 }
 
 // word reads the word at toks[i] and whatever it governs; it returns the
@@ -738,7 +737,7 @@ func (p *dueParser) throughout(i int) (int, bool) {
 // campaign are the spans of a campaign plan: "в течение месячника",
 // "в ходе проведения декады".
 var campaign = map[string]bool{"месячника": true, "декады": true, "смены": true, "каникул": true, "акции": true,
-	"марафона": true, "недели": false, "фестиваля": true, "конкурса": true}
+	"марафона": true, "фестиваля": true, "конкурса": true}
 
 // intervalUnit names the unit of "дней", "недель", "месяцев".
 func intervalUnit(w string) string {
@@ -776,11 +775,10 @@ func intervalAdjective(w string) (Interval, bool) {
 var adjectiveEnding = map[string]bool{"ый": true, "ого": true, "ом": true, "ому": true, "ой": true, "ые": true, "ая": true, "ую": true}
 
 // adjectiveNumber are the first parts of "трехмесячный" and the others;
-// "" is a bare "месячный", and -1 marks a number typed before a dash.
+// "" is a bare "месячный" (a number typed before it sets N).
 var adjectiveNumber = map[string]int{
 	"": 1, "одно": 1, "двух": 2, "трех": 3, "четырех": 4, "пяти": 5, "шести": 6, "семи": 7,
 	"восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12, "пятнадцати": 15, "тридцати": 30,
-	"двухмесячный": 2,
 }
 
 // afterOrder reads the rest of a deadline counted from the approving
@@ -1067,7 +1065,7 @@ func (p *dueParser) resolve() bool {
 				// "декабрь 2021 – май 2022", "06.02.2023 – 30.05.2023".
 				last := cur.points[len(cur.points)-1]
 				from := YearMonth{Year: x.v, Month: last.Month, Day: last.Day}
-				to := YearMonth{Year: a[i+3].v, Month: a[i+2].Month(), Day: a[i+2].day}
+				to := YearMonth{Year: a[i+3].v, Month: a[i+2].v, Day: a[i+2].day}
 				if !before(from, to) {
 					return false
 				}
@@ -1221,9 +1219,6 @@ func (p *dueParser) resolve() bool {
 	}
 	return true
 }
-
-// Month is the month of a month atom.
-func (x atom) Month() int { return x.v }
 
 func before(a, b YearMonth) bool {
 	return a.Year*400+a.Month*32+a.Day < b.Year*400+b.Month*32+b.Day

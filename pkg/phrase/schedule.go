@@ -280,6 +280,26 @@ func (d Due) point(pt Point, y int, monthYear func(int) int) Deadline {
 	return dl
 }
 
+// MonthPoints gives the occurrences of months stated as structure: one
+// at the end of each month, one at the end of each quarter (which stands
+// for its months), and day on the last of them.
+func MonthPoints(months, quarters []int, day int) []Point {
+	var out []Point
+	inQuarter := func(m int) bool { return slices.Contains(quarters, (m+2)/3) }
+	for m := 1; m <= 12; m++ {
+		switch {
+		case slices.Contains(quarters, m/3) && m%3 == 0:
+			out = append(out, Point{Month: m})
+		case slices.Contains(months, m) && !inQuarter(m):
+			out = append(out, Point{Month: m})
+		}
+	}
+	if n := len(out); n > 0 && day > 0 {
+		out[n-1].Day = day
+	}
+	return out
+}
+
 // span is the one occurrence of a span From–To. Without years ("сентябрь
 // – май") it runs over each new year of the period: the school year's in
 // a school-year plan.

@@ -30,6 +30,20 @@ activities:
     executors: [МКУ МЦПРО]
 `
 
+// occurrences writes the due dates of the first activity, "undated" for
+// an occurrence with no date.
+func occurrences(r *roadmap.Roadmap) string {
+	var out []string
+	for _, dl := range r.Occurrences(r.Activities[0]) {
+		if dl.By.IsZero() {
+			out = append(out, "undated")
+		} else {
+			out = append(out, dl.By.Format("2006-01-02"))
+		}
+	}
+	return strings.Join(out, " ")
+}
+
 func codes(fs []diag.Finding) string {
 	var out []string
 	for _, f := range fs {
@@ -119,6 +133,43 @@ func TestParseAccepts(t *testing.T) {
 			d := r.Activities[0].Due
 			if !d.Parsed || fmt.Sprint(d.Years) != "[2021 2022]" || fmt.Sprint(d.Months) != "[5]" {
 				t.Errorf("due = %+v", d)
+			}
+			if got := occurrences(r); got != "2021-05-31 2022-05-31" {
+				t.Errorf("occurrences = %s", got)
+			}
+		}},
+		// Explicit structure wins over the text's reading, for every kind.
+		{"explicit months and day over the text", strings.Replace(minimal, "due: Ежегодно август",
+			"due: {text: Ежегодно август, years: [2021], months: [5], day: 15}", 1), func(t *testing.T, r *roadmap.Roadmap) {
+			if got := occurrences(r); got != "2021-05-15" {
+				t.Errorf("occurrences = %s", got)
+			}
+		}},
+		{"explicit quarters", strings.Replace(minimal, "due: Ежегодно август",
+			"due: {text: по графику, years: [2021], quarters: [1, 3]}", 1), func(t *testing.T, r *roadmap.Roadmap) {
+			if got := occurrences(r); got != "2021-03-31 2021-09-30" {
+				t.Errorf("occurrences = %s", got)
+			}
+		}},
+		{"explicit recurrence", strings.Replace(minimal, "due: Ежегодно август",
+			"due: {text: по графику отчётности, recur: quarter, recur_day: 10, next_month: true, years: [2021]}", 1), func(t *testing.T, r *roadmap.Roadmap) {
+			if got := occurrences(r); got != "2021-04-10 2021-07-10 2021-10-10 2022-01-10" {
+				t.Errorf("occurrences = %s", got)
+			}
+		}},
+		{"explicit term from the order", strings.Replace(minimal, "due: Ежегодно август",
+			"due: {text: в установленный срок, after: {n: 3, unit: month}}", 1), func(t *testing.T, r *roadmap.Roadmap) {
+			if got := occurrences(r); got != "2020-04-15" {
+				t.Errorf("occurrences = %s", got)
+			}
+		}},
+		{"explicit kind", strings.Replace(minimal, "due: Ежегодно август",
+			"due: {text: Ежегодно август, kind: continuous}", 1), func(t *testing.T, r *roadmap.Roadmap) {
+			if d := r.Activities[0].Due; d.Kind != phrase.DueContinuous {
+				t.Errorf("kind = %q", d.Kind)
+			}
+			if got := occurrences(r); got != "undated undated undated" {
+				t.Errorf("occurrences = %s", got)
 			}
 		}},
 		{"merge keys and x- anchors", strings.Replace(minimal, "activities:\n  - id: a\n    n: 1\n",

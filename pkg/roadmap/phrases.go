@@ -29,12 +29,34 @@ type DueSpec struct {
 	Plan       *string    `yaml:"plan"`
 	From       *YearMonth `yaml:"from"`
 	To         *YearMonth `yaml:"to"`
+	// The kinds and recurrences of docs/phrases.md.
+	Kind        *string   `yaml:"kind" rm:"enum=dated|continuous|on_demand|plan|event|after_order"`
+	Since       *int      `yaml:"since"`
+	Step        *int      `yaml:"step"`
+	SchoolYears []int     `yaml:"school_years"`
+	Halves      []int     `yaml:"halves"`
+	Recur       *string   `yaml:"recur" rm:"enum=month|quarter|half"`
+	RecurDay    *int      `yaml:"recur_day"`
+	NextMonth   *bool     `yaml:"next_month"`
+	NextYear    *bool     `yaml:"next_year"`
+	SchoolStart *bool     `yaml:"school_start"`
+	After       *Interval `yaml:"after"`
+	Event       *string   `yaml:"event"`
 }
 
-// YearMonth is the mapping form of a month of a year.
+// YearMonth is the mapping form of a month of a year, and of a day of it.
 type YearMonth struct {
 	Year  int `yaml:"year" rm:"required"`
 	Month int `yaml:"month" rm:"required"`
+	Day   int `yaml:"day"`
+}
+
+// Interval is the mapping form of a term from the approving order:
+// {n: 3, unit: month}.
+type Interval struct {
+	N       int    `yaml:"n" rm:"required"`
+	Unit    string `yaml:"unit" rm:"required,enum=day|week|month"`
+	Working bool   `yaml:"working"`
 }
 
 // IndicatorSpec is the mapping form of an indicator.
@@ -44,7 +66,7 @@ type IndicatorSpec struct {
 	Min       *float64        `yaml:"min"`
 	Max       *float64        `yaml:"max"`
 	Unit      *string         `yaml:"unit"`
-	Per       *string         `yaml:"per" rm:"enum=year|total"`
+	Per       *string         `yaml:"per" rm:"enum=year|quarter|total"`
 	Of        *string         `yaml:"of"`
 	Targets   map[int]float64 `yaml:"targets"`
 	Documents []string        `yaml:"documents"`
@@ -106,13 +128,57 @@ func (s DueSpec) Due() phrase.Due {
 		due.Plan, explicit = *s.Plan, true
 	}
 	if s.From != nil {
-		due.From, explicit = &phrase.YearMonth{Year: s.From.Year, Month: s.From.Month}, true
+		due.From, explicit = &phrase.YearMonth{Year: s.From.Year, Month: s.From.Month, Day: s.From.Day}, true
 	}
 	if s.To != nil {
-		due.To, explicit = &phrase.YearMonth{Year: s.To.Year, Month: s.To.Month}, true
+		due.To, explicit = &phrase.YearMonth{Year: s.To.Year, Month: s.To.Month, Day: s.To.Day}, true
+	}
+	if s.Months != nil || s.Quarters != nil || s.Day != nil {
+		// The occurrences follow the months stated, not the text's.
+		due.Points = phrase.MonthPoints(due.Months, due.Quarters, due.Day)
+	}
+	if s.Kind == nil && due.Kind.Undated() && (s.Years != nil || s.Months != nil || s.Quarters != nil || s.Day != nil ||
+		s.Every != nil || s.From != nil || s.Since != nil || s.Step != nil || s.SchoolYears != nil || s.Halves != nil || s.Recur != nil) {
+		// Dates stated: the deadline is dated whatever the text's words.
+		due.Kind = phrase.DueDated
+	}
+	if s.Kind != nil {
+		due.Kind, explicit = phrase.DueKind(*s.Kind), true
+		if due.Kind == "dated" {
+			due.Kind = phrase.DueDated
+		}
+	}
+	setInt := func(dst *int, src *int) {
+		if src != nil {
+			*dst, explicit = *src, true
+		}
+	}
+	setInt(&due.Since, s.Since)
+	setInt(&due.Step, s.Step)
+	setInt(&due.RecurDay, s.RecurDay)
+	set(&due.NextMonth, s.NextMonth)
+	set(&due.NextYear, s.NextYear)
+	set(&due.SchoolStart, s.SchoolStart)
+	if s.SchoolYears != nil {
+		due.SchoolYears, explicit = sortedUnique(s.SchoolYears), true
+	}
+	if s.Halves != nil {
+		due.Halves, explicit = sortedUnique(s.Halves), true
+	}
+	if s.Recur != nil {
+		due.Recur, explicit = phrase.Recur(*s.Recur), true
+		due.Every = true
+	}
+	if s.After != nil {
+		due.After, explicit = &phrase.Interval{N: s.After.N, Unit: s.After.Unit, Working: s.After.Working}, true
+		due.Kind = phrase.DueAfterOrder
+	}
+	if s.Event != nil {
+		due.Event, explicit = *s.Event, true
 	}
 	if explicit {
 		due.Parsed = true
+		due.Ignored = "" // the mapping says what the words left out meant
 	}
 	return due
 }
