@@ -222,7 +222,7 @@ func (c *diffCmd) load(path string, data []byte) (*roadmap.Roadmap, error) {
 	if r == nil || diag.Fails(fs, false) {
 		diag.Sort(fs)
 		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
-		_ = text.Findings(c.app.stderr, fs)
+		_ = text.Findings(c.app.stderr, diag.WithoutNotes(fs))
 		return nil, errors.New(c.app.t("diff.err.load", path))
 	}
 	return r, nil

@@ -40,6 +40,9 @@ var vocabulary = []string{
 	"Сроки реализации", "Индикативный показатель", "Исполнители", // the schema's column names
 	"частично",          // doc.RM110
 	"Площадки СПО, ВПО", // doc.RM018
+	// RM029, RM030: the words to write in a deadline or an indicator.
+	"не менее", "не более", "раз в N лет", "раз в два года", "до N", "полный охват", "каждый", "ежегодно, …", "октябрь 2022",
+	"с … по …", "в течение года", "в течение учебного года",
 }
 
 // TestEnglishHasNoRussian runs every command with --lang en over the seeds

@@ -75,7 +75,7 @@ func (c *mergeCmd) run(args []string) error {
 // findings prints findings on stderr in the text form.
 func (c *mergeCmd) findings(fs []diag.Finding) {
 	r, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
-	_ = r.Findings(c.app.stderr, fs)
+	_ = r.Findings(c.app.stderr, diag.WithoutNotes(fs))
 }
 
 // checkResult runs the roadmap rules on a merge result named name; it

@@ -67,7 +67,7 @@ func (c *templateCmd) run(paths []string) error {
 	// A form made from a broken roadmap would be wrong: fix the roadmap first.
 	if diag.Fails(res.Findings, false) {
 		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
-		if err := text.Findings(c.app.stderr, res.Findings); err != nil {
+		if err := text.Findings(c.app.stderr, diag.WithoutNotes(res.Findings)); err != nil {
 			return err
 		}
 		return errFindings

@@ -62,7 +62,7 @@ func (c *showCmd) run(path string) error {
 	diag.Sort(fs)
 	// Findings go to stderr so that stdout stays the table (or JSON).
 	text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
-	if err := text.Findings(c.app.stderr, fs); err != nil {
+	if err := text.Findings(c.app.stderr, diag.WithoutNotes(fs)); err != nil {
 		return err
 	}
 	if r == nil {

@@ -110,7 +110,7 @@ func (c *summaryCmd) run(paths []string) error {
 	// Roadmaps that do not load are not summarised silently: say why.
 	if diag.Fails(res.Findings, false) || len(fs) > 0 {
 		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
-		if err := text.Findings(c.app.stderr, append(res.Findings, fs...)); err != nil {
+		if err := text.Findings(c.app.stderr, diag.WithoutNotes(append(res.Findings, fs...))); err != nil {
 			return err
 		}
 		if diag.Fails(res.Findings, false) {

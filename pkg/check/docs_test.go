@@ -24,11 +24,12 @@ func TestRulesDoc(t *testing.T) {
 catalogue and testdata/rules; run "go test ./pkg/check -update" after a change. -->
 
 Коды правил стабильны: их не переименовывают и не используют повторно. Ошибка
-(error) даёт код завершения 1; предупреждение (warning) — только с ` + "`--strict`" + `.
+(error) даёт код завершения 1; предупреждение (warning) — только с ` + "`--strict`" + `;
+примечание (note) описывает документ и не даёт его никогда.
 Каждый пример лежит в ` + "`testdata/rules/`" + `, ниже — настоящий вывод ` + "`roadmap check`" + ` на нём.
 
 Rule codes are stable: never renamed or reused. An error makes the exit code 1; a
-warning only with ` + "`--strict`" + `. Each example lives in ` + "`testdata/rules/`" + `; below is the
+warning only with ` + "`--strict`" + `; a note describes the document and never does. Each example lives in ` + "`testdata/rules/`" + `; below is the
 real output of ` + "`roadmap check`" + ` on it.
 
 | Код / code | Имя / name | Уровень / severity |

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -83,6 +84,24 @@ func (c *checker) document() {
 	if d.Date.IsZero() && !c.r.Has("document.date") {
 		c.add("document", diag.MissingField, "date")
 	}
+	if c.orderAfterPeriod() {
+		p := c.r.Period
+		c.add("document.date", diag.OrderAfterPeriod, d.Date.Russian(), p.From, p.To)
+	}
+}
+
+// orderAfterPeriod reports whether the approving order is dated after the
+// period ends: every deadline passed before it.
+func (c *checker) orderAfterPeriod() bool {
+	d, p := c.r.Document.Date, c.r.Period
+	if d.IsZero() || !c.periodOK() {
+		return false
+	}
+	end := roadmap.Date{Year: p.To, Month: 12, Day: 31}
+	if p.SchoolYear {
+		end = roadmap.Date{Year: p.To, Month: 6, Day: 30}
+	}
+	return end.Before(d)
 }
 
 // Years a roadmap period may name: anything else is a typo, and bounding it
@@ -228,6 +247,27 @@ func (c *checker) due(path string, d phrase.Due) {
 	for _, y := range d.OutsidePeriod(p.From, p.To) {
 		c.add(path, diag.DueOutsidePeriod, d.Text, p.From, p.To, y)
 	}
+	ctx := c.r.DueContext()
+	for _, a := range d.Assumptions(ctx) {
+		var args []any
+		if a == phrase.AssumePartRead {
+			args = append(args, d.Ignored)
+		}
+		c.add(path, diag.DueAssumed, d.Text, i18n.M("assume."+string(a), args...))
+	}
+	if ctx.Order.IsZero() || c.orderAfterPeriod() {
+		return // an order after the whole period is said once (RM032)
+	}
+	// Occurrences before the order: once per deadline, the first and how many.
+	var before []phrase.Deadline
+	for _, dl := range d.Schedule(ctx) {
+		if dl.By.Before(ctx.Order) {
+			before = append(before, dl)
+		}
+	}
+	if len(before) > 0 {
+		c.add(path, diag.DueBeforeOrder, d.Text, before[0].By.Format("02.01.2006"), len(before), ctx.Order.Format("02.01.2006"))
+	}
 }
 
 func (c *checker) indicator(path string, ind phrase.Indicator) {
@@ -237,6 +277,9 @@ func (c *checker) indicator(path string, ind phrase.Indicator) {
 	if !ind.Parsed {
 		c.add(path, diag.UnparsedIndicator, ind.Text)
 		return
+	}
+	for _, a := range ind.Assumed {
+		c.add(path, diag.IndicatorAssumed, ind.Text, i18n.M("assume.indicator."+a))
 	}
 	percent := ind.Kind == phrase.KindPercent || ind.Unit == "%"
 	bound := func(key string, v *float64) {

@@ -2,22 +2,34 @@ package check_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 )
 
-// TestShippedRoadmaps: both real roadmaps pass with no finding at all, and
-// every one of their 20 deadlines and indicators is read, the only text
-// indicator being the one with no measure («Площадки СПО, ВПО»).
+// TestShippedRoadmaps: both real roadmaps pass with no error or warning,
+// and one note that is the document's own: Bessonovsky's order of
+// 14.07.2020 asks «по итогам учебного года» for 2020 too, due 30.06.2020
+// (RM031). Every one of their 20 deadlines and indicators is read, the
+// only text indicator being the one with no measure («Площадки СПО, ВПО»).
 func TestShippedRoadmaps(t *testing.T) {
 	res, err := check.Run([]string{"../../roadmaps"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	notes := 0
 	for _, f := range res.Findings {
+		if f.Code == diag.DueBeforeOrder && strings.HasSuffix(f.File, "bessonovsky.yaml") && f.Line == 111 {
+			notes++
+			continue
+		}
 		t.Errorf("finding in a shipped roadmap: %s %s %v", f.Where(), f.Code, f.Args)
+	}
+	if notes != 1 {
+		t.Errorf("%d RM031 notes on Bessonovsky's «по итогам учебного года», want 1", notes)
 	}
 	if len(res.Roadmaps) != 2 {
 		t.Fatalf("got %d roadmaps, want 2", len(res.Roadmaps))

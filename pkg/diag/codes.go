@@ -41,6 +41,10 @@ const (
 	MinAboveMax        Code = "RM026"
 	UnknownSection     Code = "RM027"
 	DuplicateSection   Code = "RM028"
+	DueAssumed         Code = "RM029"
+	IndicatorAssumed   Code = "RM030"
+	DueBeforeOrder     Code = "RM031"
+	OrderAfterPeriod   Code = "RM032"
 
 	// Reports (xlsx) and fulfilment.
 	ReportUnreadable Code = "RM101"
@@ -91,6 +95,10 @@ var Rules = []Rule{
 	{MinAboveMax, "min-above-max", Error},
 	{UnknownSection, "unknown-section", Error},
 	{DuplicateSection, "duplicate-section", Error},
+	{DueAssumed, "due-assumed", Warning},
+	{IndicatorAssumed, "indicator-assumed", Warning},
+	{DueBeforeOrder, "due-before-order", Note},
+	{OrderAfterPeriod, "order-after-period", Warning},
 	{ReportUnreadable, "report-unreadable", Error},
 	{ReportNoHeader, "report-no-header", Error},
 	{UnknownRoadmap, "report-unknown-roadmap", Error},

@@ -21,12 +21,18 @@ type Severity int
 const (
 	Error Severity = iota
 	Warning
+	// Note describes the document without asking for a change: it never
+	// fails a run, not even a strict one («срок раньше даты приказа»).
+	Note
 )
 
 // String gives the stable English name used in text, JSON and CI output.
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Note:
+		return "note"
 	}
 	return "error"
 }
@@ -90,22 +96,36 @@ func Sort(fs []Finding) {
 }
 
 // Fails reports whether the findings make a run fail: any error, or any
-// warning when strict.
+// warning when strict; never a note.
 func Fails(fs []Finding, strict bool) bool {
 	for _, f := range fs {
-		if f.Severity == Error || strict {
+		if f.Severity == Error || strict && f.Severity == Warning {
 			return true
 		}
 	}
 	return false
 }
 
-// Count returns the number of errors and warnings.
+// WithoutNotes returns fs without its notes: what a command that reads a
+// roadmap for another purpose (show, diff, merge, summary) prints; check
+// prints the notes.
+func WithoutNotes(fs []Finding) []Finding {
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.Severity != Note {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Count returns the number of errors and warnings (notes aside).
 func Count(fs []Finding) (errors, warnings int) {
 	for _, f := range fs {
-		if f.Severity == Error {
+		switch f.Severity {
+		case Error:
 			errors++
-		} else {
+		case Warning:
 			warnings++
 		}
 	}

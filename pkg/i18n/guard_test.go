@@ -27,6 +27,7 @@ import (
 // prefix missing here fails the test, and so does a prefix no code builds
 // keys from any more, or that no key is under.
 var dynamicPrefixes = []struct{ prefix, why string }{
+	{"assume.", "pkg/check: what a reading of a deadline (assume.KEY) or an indicator (assume.indicator.KEY) assumed, for RM029 and RM030"},
 	{"reading.kind.", "pkg/view, pkg/importer: the kind of a deadline with no date of its own (continuous, on demand, plan, event, after the order)"},
 	{"diff.amend.name.", "pkg/view: the name of a top-level field in an amendment clause"},
 	{"diff.col.", "pkg/view: a column of the roadmap table as amendment clauses name it"},

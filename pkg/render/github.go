@@ -30,7 +30,11 @@ func (r githubRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 		if f.Cell != "" {
 			msg = f.Cell + ": " + msg
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", f.Severity, strings.Join(props, ","), escapeData(msg)); err != nil {
+		level := f.Severity.String()
+		if f.Severity == diag.Note {
+			level = "notice" // GitHub's name for it
+		}
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", level, strings.Join(props, ","), escapeData(msg)); err != nil {
 			return err
 		}
 	}

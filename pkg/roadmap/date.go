@@ -62,6 +62,11 @@ func atoiDigits(s string) (int, error) {
 // IsZero reports whether the date is unset.
 func (d Date) IsZero() bool { return d == Date{} }
 
+// Before reports whether d is an earlier day than o.
+func (d Date) Before(o Date) bool {
+	return d.Year*10000+d.Month*100+d.Day < o.Year*10000+o.Month*100+o.Day
+}
+
 // String formats the date as YYYY-MM-DD, the file format.
 func (d Date) String() string {
 	if d.IsZero() {

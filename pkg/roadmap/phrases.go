@@ -208,6 +208,9 @@ func decodeIndicator(d *decoder, n *yaml.Node, v reflect.Value, path string) {
 // targets indicator whatever the phrase says.
 func (s IndicatorSpec) Indicator() phrase.Indicator {
 	ind := phrase.ParseIndicator(s.Text)
+	if s.Kind != nil || s.Min != nil || s.Max != nil || s.Unit != nil || s.Per != nil || s.Of != nil || s.Targets != nil || s.Documents != nil {
+		ind.Assumed = nil // the mapping states what the reading assumed
+	}
 	if s.Min != nil {
 		ind.Min = s.Min
 	}
