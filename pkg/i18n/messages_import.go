@@ -53,7 +53,7 @@ var importMessages = map[string]entry{
 	"import.warn.section_row":      {"строка-заголовок раздела пропущена: «%s»", "section heading row skipped: %q"},
 	"import.warn.bad_number":       {"номер «%s» не разобран: мероприятию присвоен № %s", "number %q not read: the activity is given n %s"},
 	"import.warn.empty":            {"мероприятие № %s: пустое поле %s", "activity %s: empty field %s"},
-	"import.warn.due":              {"мероприятие № %s: срок «%s» не разобран: запишите его структурой {text, years, months}", "activity %s: deadline %q not read: give it as a structure {text, years, months}"},
+	"import.warn.due":              {"мероприятие № %s: срок «%s» не разобран: запишите его структурой {text, years, months, …} (образцы — docs/format.md)", "activity %s: deadline %q not read: give it as a structure {text, years, months, …} (examples in docs/format.md)"},
 	"import.warn.indicator":        {"мероприятие № %s: в показателе «%s» нет измеримой величины — записан как kind: text, выполнение оценивает человек", "activity %s: indicator %q has no measure — written as kind: text, a person judges fulfilment"},
 	"import.warn.executors":        {"мероприятие № %s: исполнители разделены по догадке: %s", "activity %s: executors split by guess: %s"},
 	"import.warn.columns_joined":   {"срок, показатель, результат или исполнители записаны в нескольких столбцах (%s): их тексты соединены через пробел — проверьте", "a deadline, indicator, result or executors column is split into several (%s): their texts are joined with a space — check them"},
@@ -114,5 +114,5 @@ var importMessages = map[string]entry{
 	"import.due.by.10":             {"до %d октября", "by %d October"},
 	"import.due.by.11":             {"до %d ноября", "by %d November"},
 	"import.due.by.12":             {"до %d декабря", "by %d December"},
-	"import.yaml.unparsed_due":     {"не разобрано: запишите структурой {text, years, months}", "not read: give it as a structure {text, years, months}"},
+	"import.yaml.unparsed_due":     {"не разобрано: запишите структурой {text, years, months, …} (docs/format.md)", "not read: give it as a structure {text, years, months, …} (docs/format.md)"},
 }

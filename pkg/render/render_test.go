@@ -145,7 +145,7 @@ func TestTextTableFitsWidth(t *testing.T) {
 func TestGitHubEscaping(t *testing.T) {
 	fs := []diag.Finding{{File: "a,b:c.yaml", Pos: diag.Pos{Line: 2, Col: 3}, Code: diag.UnparsedDue, Severity: diag.Warning, Args: []any{"50%\nx"}}}
 	out := render(t, GitHub, Options{Lang: i18n.EN}, func(r Renderer, b *bytes.Buffer) error { return r.Findings(b, fs) })
-	want := "::warning file=a%2Cb%3Ac.yaml,line=2,col=3,title=RM017::cannot read the deadline \"50%25\\nx\": give it as a structure {text, years, months}\n"
+	want := "::warning file=a%2Cb%3Ac.yaml,line=2,col=3,title=RM017::cannot read the deadline \"50%25\\nx\": give it as a structure {text, years, months, …}; examples in docs/format.md, «Сроки реализации»\n"
 	if out != want {
 		t.Errorf("got  %q\nwant %q", out, want)
 	}
