@@ -69,8 +69,14 @@ func ParseIndicator(text string) Indicator {
 	end := len(strings.TrimRightFunc(n.low, func(r rune) bool {
 		return unicode.IsSpace(r) || strings.ContainsRune(".,;:", r)
 	}))
-	if cutShort(n.low[:end]) {
-		return fail
+	short := cutShort(n.low[:end])
+	if short {
+		// "… по реа-": the cell was cut at a page break; what is left is
+		// read, and the reading is a guess at the whole.
+		end = strings.LastIndexByte(n.low[:end], ' ')
+		if end <= 0 {
+			return fail
+		}
 	}
 	var ind Indicator
 	var ok bool
@@ -81,6 +87,9 @@ func ParseIndicator(text string) Indicator {
 	}
 	if !ok {
 		return fail
+	}
+	if short {
+		ind.Assumed = append(ind.Assumed, AssumedPartRead)
 	}
 	ind.Text = t
 	ind.Parsed = true
@@ -93,7 +102,7 @@ func ParseIndicator(text string) Indicator {
 
 // cutShort reports a phrase that ends inside a hyphenated word ("…
 // взаимодействии по реа-"): the cell was cut at a page break, and what
-// follows might change the measure, so it is not read.
+// follows might change the measure.
 func cutShort(low string) bool {
 	w, ok := strings.CutSuffix(low, "-")
 	if !ok {
@@ -106,8 +115,54 @@ func cutShort(low string) bool {
 // indicatorForms are the readers ParseIndicator tries, in order.
 var indicatorForms = []func(normText, int) (Indicator, bool){
 	parseDocuments, parseTargets, parseGrowth, parseRiseInside, parseIncrement, parseSentenceTargets,
-	func(n normText, end int) (Indicator, bool) { return parseThreshold(n, 0, end) },
+	func(n normText, end int) (Indicator, bool) { return parseThreshold(n, 0, end) }, parseAchieved,
 	parseAll, parseBareDocument, parseNamedThreshold, parseSentencePercent, parseFull,
+}
+
+// parseAchieved reads a count stated as done: "Созданы и функционируют 12
+// многофункциональных центров", "Открыто 5 классов": what was made is at
+// least the number, with no assumption.
+func parseAchieved(n normText, end int) (Indicator, bool) {
+	low := n.low[:end]
+	i := 0
+	for verbs := 0; ; verbs++ {
+		w := low[i:]
+		if k := strings.IndexByte(w, ' '); k >= 0 {
+			w = w[:k]
+		}
+		switch {
+		case achievedVerbs[w]:
+			i += len(w)
+		case w == "и" && verbs > 0:
+			i += len(w)
+		default:
+			if verbs == 0 {
+				return Indicator{}, false
+			}
+			ind, ok := parseThreshold(n, i, end)
+			if !ok || ind.Kind != KindCount || ind.Unit == "" || ind.Max != nil {
+				return Indicator{}, false
+			}
+			// "12 многофункциональных центров": the counted noun after its adjective.
+			if adjectiveEnd(ind.Unit) && ind.Of != "" {
+				noun, of, _ := strings.Cut(ind.Of, " ")
+				ind.Unit, ind.Of = ind.Unit+" "+noun, of
+			}
+			if ind.Assumed = slices.DeleteFunc(ind.Assumed, func(a string) bool { return a == AssumedBareNumber }); len(ind.Assumed) == 0 {
+				ind.Assumed = nil
+			}
+			return ind, true
+		}
+		for i < len(low) && low[i] == ' ' {
+			i++
+		}
+	}
+}
+
+// adjectiveEnd reports a word in the genitive plural of an adjective
+// ("многофункциональных", "детских").
+func adjectiveEnd(w string) bool {
+	return strings.HasSuffix(w, "ых") || strings.HasSuffix(w, "их")
 }
 
 // parseDocuments reads "Наличие X". A percent or a comparator in it is a
@@ -347,7 +402,34 @@ func parseGrowth(n normText, end int) (Indicator, bool) {
 	if !rising || hasMeasure(low) {
 		return Indicator{}, false
 	}
-	return plainGrowth(n, vEnd, end)
+	if ind, ok := plainGrowth(n, vEnd, end); ok {
+		return ind, true
+	}
+	// "повышение качества оздоровления …, увеличение числа детей …": the
+	// measurable clause stands for the phrase, the rest is left out.
+	for k := strings.IndexAny(low, ",;"); k >= 0 && k < end; {
+		rest := strings.TrimLeft(low[k+1:], " ")
+		start := end - len(rest)
+		if vEnd2, rising2, ok := growthVerb(rest); ok && rising2 {
+			if ind, ok := plainGrowth(normText{orig: n.orig, low: n.low[:end], origAt: n.origAt}, start+vEnd2, end); ok && plainNoun(rest[vEnd2:]) {
+				ind.Assumed = append(ind.Assumed, AssumedPartRead)
+				return ind, true
+			}
+		}
+		next := strings.IndexAny(low[k+1:], ",;")
+		if next < 0 {
+			break
+		}
+		k += 1 + next
+	}
+	return Indicator{}, false
+}
+
+// plainNoun reports whether what follows a growth verb begins with a
+// measure noun ("числа детей …"), not nothing.
+func plainNoun(rest string) bool {
+	rest = strings.TrimLeft(rest, " :")
+	return slices.ContainsFunc(measureNouns, func(w string) bool { return strings.HasPrefix(rest, w) })
 }
 
 // parseRiseInside reads a rise named inside a sentence: "доля … вырастет

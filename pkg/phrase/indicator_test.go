@@ -222,7 +222,7 @@ var indicatorCases = []struct {
 	{in: "не менее 1" + strings.Repeat("0", 400) + " участников", unparsed: true},
 	{in: "\xff\xfe", unparsed: true},
 	{in: "условия для всех детей", unparsed: true},
-	{in: "вовлечение все большего количества подростков", unparsed: true},
+	{in: "вовлечение все большего количества подростков", want: Indicator{Kind: KindGrowth, Of: "подростков"}},
 	{in: "Отношение балла в 10 процентах школ с лучшими результатами", unparsed: true},
 	{in: "Повышение эффективности реабилитации", unparsed: true},
 	{in: "насыщение территории каждого района программами", unparsed: true},
@@ -239,7 +239,12 @@ var indicatorCases = []struct {
 	{in: "Показатель 4.", unparsed: true},
 	{in: "число детей вырастет до 5 лет", unparsed: true},
 	{in: "доля вырастет до 20", unparsed: true},
-	{in: "Соглашение о взаимодействии по реа-", unparsed: true},
+	// Cut short at a page break: what is left is read, as a guess.
+	{in: "Соглашение о взаимодействии по реа-", want: Indicator{Kind: KindDocument, Documents: []string{"Соглашение о взаимодействии по"}, Assumed: []string{AssumedPartRead}}},
+	{in: "Созданы и функционируют 12 многофункциональных центров прикладных квалификаций",
+		want: Indicator{Kind: KindCount, Min: num(12), Unit: "многофункциональных центров", Of: "прикладных квалификаций"}},
+	{in: "повышение качества оздоровления детей, увеличение числа детей, охваченных отдыхом",
+		want: Indicator{Kind: KindGrowth, Of: "детей, охваченных отдыхом", Assumed: []string{AssumedPartRead}}},
 }
 
 func TestParseIndicator(t *testing.T) {
@@ -415,9 +420,8 @@ func TestIndicatorCorpus(t *testing.T) {
 	}
 	t.Logf("indicator corpus: %d correct, %d wrong, %d unread; %d of %d phrases with a measure read right",
 		counts[verdictCorrect], counts[verdictWrong], counts[verdictUnread], measuredRight, measured)
-	// Issue 13 asks for 95 %; today 98 of 111 (88 %) are read, and the
-	// floor keeps what is read from slipping while the rest is worked on.
-	if measuredRight < 98 {
-		t.Errorf("%d of %d indicator phrases with a measure read right, want at least 98 (95 %% is the goal)", measuredRight, measured)
+	if float64(measuredRight) < 0.95*float64(measured) {
+		t.Errorf("%d of %d indicator phrases with a measure read right (%.1f %%), want at least 95 %%",
+			measuredRight, measured, 100*float64(measuredRight)/float64(measured))
 	}
 }

@@ -194,7 +194,8 @@ var reFull = regexp.MustCompile(`(?:^|[^\pL])(?:полн(?:ый|ого|ым|ом
 // risingVerbs and fallingVerbs begin an indicator that asks a value to
 // rise or fall; "ежегодное" may precede them.
 var (
-	risingVerbs  = []string{"увеличение", "увеличить", "увеличится", "рост", "повышение", "повысить", "повысится", "расширение", "расширить"}
+	risingVerbs  = []string{"увеличение", "увеличить", "увеличится", "рост", "повышение", "повысить", "повысится", "расширение", "расширить",
+		"вовлечение все большего", "привлечение все большего"}
 	fallingVerbs = []string{"снижение", "снизить", "снизится", "сокращение", "сократить", "сократится", "уменьшение", "уменьшить", "уменьшится"}
 )
 
@@ -219,6 +220,14 @@ func growthVerb(low string) (end int, rising, ok bool) {
 		}
 	}
 	return 0, false, false
+}
+
+// achievedVerbs say that what follows was made or works: "Созданы и
+// функционируют 12 центров".
+var achievedVerbs = map[string]bool{
+	"созданы": true, "создано": true, "создан": true, "функционируют": true, "работают": true,
+	"действуют": true, "открыты": true, "открыто": true, "оснащены": true, "оснащено": true, "построены": true,
+	"построено": true, "введены": true, "введено": true, "организованы": true, "организовано": true,
 }
 
 // measureNouns name what a plain growth indicator measures: "увеличение
