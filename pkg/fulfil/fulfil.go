@@ -414,10 +414,10 @@ func (e *evaluator) evaluate() []Result {
 					continue
 				}
 				pos := position{first: i == 0, last: i == len(schedule)-1}
-				if en == nil && several && e.reportedIn(rm, a, schedule, dl.Year) {
+				if (en == nil || en.fact.Empty()) && several && e.reportedIn(rm, a, schedule, dl.Year) {
 					// The other occurrences of the year are reported, this one
 					// is not: not done (docs/reports.md).
-					res := e.evaluateOne(rm, a, dl, nil, prev, &total, pos, several)
+					res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
 					if res.Status == NoData {
 						res.Status = NotMet
 					}
