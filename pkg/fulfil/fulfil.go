@@ -528,7 +528,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	} else if !v.Date.IsZero() {
 		res.Done = v.Date
 	}
-	status, achievement, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos)
+	status, achievement, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos, several)
 	if !ok {
 		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
 		res.Status = NoData
@@ -576,7 +576,7 @@ func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, cod
 
 // judge applies the indicator to a reported value. ok is false when the
 // value cannot be read for the indicator's kind.
-func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev *float64, total *float64, pos position) (Status, *float64, bool) {
+func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev *float64, total *float64, pos position, several bool) (Status, *float64, bool) {
 	ind := a.Measure()
 	if strings.HasPrefix(fold(v.Text), "частично") {
 		return Partial, nil, true
@@ -629,17 +629,23 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 			*total += fact
 			fact = *total
 		}
+		// A bound per quarter («не менее 1 раза в квартал») over a deadline
+		// due once a year holds for each of its four quarters.
+		scale := 1.0
+		if ind.Per == phrase.PerQuarter && !several {
+			scale = 4
+		}
 		status := Met
 		var ach *float64
 		if ind.Min != nil {
-			ach = percent(fact, *ind.Min)
-			if fact < *ind.Min {
+			ach = percent(fact, *ind.Min*scale)
+			if fact < *ind.Min*scale {
 				status = NotMet
 			}
 		}
 		if ind.Max != nil {
-			ach = percent(*ind.Max, fact)
-			if fact > *ind.Max {
+			ach = percent(*ind.Max*scale, fact)
+			if fact > *ind.Max*scale {
 				status = NotMet
 			}
 		}
@@ -658,16 +664,32 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 		}
 		return NeedsReview, nil, true
 	case phrase.KindGrowth:
+		// «с 29,2 до 65 процентов»: the last year must reach the end value;
+		// «снижение … с 8,5 до 7,8»: the value must fall.
+		falling := ind.From != nil && ind.To != nil && *ind.To < *ind.From
+		better := func(a, b float64) bool { return a > b != falling && a != b }
+		ach := func(a, b float64) *float64 {
+			if falling {
+				return percent(b, a)
+			}
+			return percent(a, b)
+		}
+		if pos.last && ind.To != nil {
+			if better(fact, *ind.To) || fact == *ind.To {
+				return Met, ach(fact, *ind.To), true
+			}
+			return NotMet, ach(fact, *ind.To), true
+		}
 		switch {
 		case prev == nil && pos.first:
 			return Met, nil, true // the first year sets the base
 		case prev == nil:
 			return NeedsReview, nil, true // last year's value is not reported
 		}
-		if fact > *prev {
-			return Met, percent(fact, *prev), true
+		if better(fact, *prev) {
+			return Met, ach(fact, *prev), true
 		}
-		return NotMet, percent(fact, *prev), true
+		return NotMet, ach(fact, *prev), true
 	}
 	return NeedsReview, nil, true
 }

@@ -102,6 +102,8 @@ var coreMessages = map[string]entry{
 	"reading.kind.after_order":             {"со дня приказа", "from the order's date"},
 	"reading.document":                     {"наличие документов (%d): %s", "documents present (%d): %s"},
 	"reading.growth":                       {"рост к предыдущему году, ежегодно", "growth over the previous year, every year"},
+	"reading.growth_to":                    {"рост с %s до %s %s к концу периода, ежегодно", "growth from %s to %s %s by the period's end, every year"},
+	"reading.fall_to":                      {"снижение с %s до %s %s к концу периода, ежегодно", "a fall from %s to %s %s by the period's end, every year"},
 	"reading.text":                         {"текст: требует оценки", "text: needs review"},
 	"per.year":                             {"в каждый год", "every year"},
 	"per.quarter":                          {"в каждый квартал", "every quarter"},

@@ -21,6 +21,8 @@ type Plan struct {
 	Unit string
 	// Total: the bounds hold for the sum over the period, not each year.
 	Total bool
+	// Quarterly: the bounds hold for each quarter (per: quarter).
+	Quarterly bool
 	// Documents is how many documents a document indicator names.
 	Documents int
 	// Base: a growth indicator's first year, the base later years grow from.
@@ -37,6 +39,7 @@ func (a Activity) PlanIn(p Period, year int) Plan {
 	case phrase.KindCount, phrase.KindPercent:
 		plan.Min, plan.Max = ind.Min, ind.Max
 		plan.Total = a.Per(p) == phrase.PerTotal
+		plan.Quarterly = ind.Per == phrase.PerQuarter
 	case phrase.KindTargets:
 		for _, t := range ind.Targets {
 			if t.Year == year {
@@ -63,6 +66,9 @@ func (p Plan) Msg() i18n.Msg {
 	case phrase.KindCount, phrase.KindPercent:
 		if p.Total {
 			return i18n.M("plan.bounds_total", p.Bounds(), i18n.M("plan.total"))
+		}
+		if p.Quarterly {
+			return i18n.M("plan.bounds_total", p.Bounds(), i18n.M("per.quarter"))
 		}
 		return i18n.M("plan.bounds", p.Bounds())
 	case phrase.KindTargets:

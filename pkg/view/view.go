@@ -188,6 +188,12 @@ func Reading(a roadmap.Activity, p roadmap.Period, lang i18n.Lang) string {
 		return i18n.T(lang, "kind.targets") + ": " + Targets(ind)
 	case phrase.KindGrowth:
 		s := i18n.T(lang, "reading.growth")
+		switch {
+		case ind.From != nil && ind.To != nil && *ind.To < *ind.From:
+			s = i18n.T(lang, "reading.fall_to", Number(*ind.From), Number(*ind.To), ind.Unit)
+		case ind.To != nil && ind.From != nil:
+			s = i18n.T(lang, "reading.growth_to", Number(*ind.From), Number(*ind.To), ind.Unit)
+		}
 		if ind.Of != "" {
 			s += " (" + ind.Of + ")"
 		}

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -86,6 +87,18 @@ func TestPlanInEnglish(t *testing.T) {
 		a := activity(tt.due, tt.indicator)
 		if got := Plan(a.PlanIn(period, tt.year), i18n.EN); got != tt.want {
 			t.Errorf("Plan(%q, %d) = %q, want %q", tt.indicator, tt.year, got, tt.want)
+		}
+	}
+}
+
+func TestReadingGrowthTo(t *testing.T) {
+	for in, want := range map[string]string{
+		"увеличение охвата с 29,2 до 65 процентов":      "рост с 29,2 до 65 % к концу периода, ежегодно",
+		"снижение доли пропусков с 8,5 до 7,8 процента": "снижение с 8,5 до 7,8 % к концу периода, ежегодно",
+	} {
+		a := roadmap.Activity{Indicator: phrase.ParseIndicator(in)}
+		if got := Reading(a, period, i18n.RU); !strings.HasPrefix(got, want) {
+			t.Errorf("Reading(%q) = %q, want it to begin %q", in, got, want)
 		}
 	}
 }
