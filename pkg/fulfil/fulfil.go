@@ -505,7 +505,16 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 			break
 		}
 	}
-	due := !e.opts.AsOf.Before(dl.By.AddDate(0, 0, 1))
+	by := dl.By
+	if by.IsZero() {
+		// No deadline of its own («постоянно»): the fact is asked once the
+		// year is over, and it is never late.
+		by = time.Date(dl.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+		if rm.Period.SchoolYear {
+			by = time.Date(dl.Year+1, 6, 30, 0, 0, 0, 0, time.UTC)
+		}
+	}
+	due := !e.opts.AsOf.Before(by.AddDate(0, 0, 1))
 	if en == nil || en.fact.Empty() {
 		if due {
 			res.Status = NoData

@@ -191,3 +191,39 @@ activities:
 		t.Errorf("got %v\nwant %v", got, want)
 	}
 }
+
+// TestUndatedAskedAtYearEnd: a continuous activity with no fact is not due
+// before its year is over, and has no data after it.
+func TestUndatedAskedAtYearEnd(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "q.yaml")
+	must(t, os.WriteFile(path, []byte(quarterly), 0o644))
+	rms := roadmaps(t, path)
+	f := excelize.NewFile()
+	for c, v := range []string{"Дорожная карта", "ID", "Год", "Факт", "q", "quarterly-report", "2023", "да"} {
+		cell, _ := excelize.CoordinatesToCellName(c%4+1, c/4+1)
+		must(t, f.SetCellStr("Sheet1", cell, v))
+	}
+	book := filepath.Join(dir, "r.xlsx")
+	must(t, f.SaveAs(book))
+	for asOf, want := range map[string]fulfil.Status{"2023-06-01": fulfil.NotDue, "2024-01-10": fulfil.NoData} {
+		at, _ := time.Parse("2006-01-02", asOf)
+		results, _, err := fulfil.Evaluate(rms, []string{book}, fulfil.Options{AsOf: at, AllYears: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := 0
+		for _, r := range results {
+			if r.ActivityID == "ongoing" {
+				seen++
+				if r.Status != want {
+					t.Errorf("as of %s: ongoing %s, want %s", asOf, r.Status, want)
+				}
+			}
+		}
+		if seen != 1 {
+			t.Errorf("as of %s: %d results for ongoing, want 1", asOf, seen)
+		}
+	}
+}
