@@ -19,7 +19,7 @@ type corpusLine struct {
 	phrase, expected, ctx, from string
 }
 
-func readCorpus(t *testing.T, name string) []corpusLine {
+func readCorpus(t testing.TB, name string) []corpusLine {
 	t.Helper()
 	path := filepath.Join("..", "..", "testdata", "phrases", name)
 	f, err := os.Open(path)
@@ -204,5 +204,17 @@ func TestDeadlineCorpus(t *testing.T) {
 		len(lines), meant, correct, warned, wrongWarned, wrongSilent, unread)
 	if meant > 0 && float64(correct) < 0.95*float64(meant) {
 		t.Errorf("%d of %d deadline phrases read correctly (%.1f %%), want at least 95 %%", correct, meant, 100*float64(correct)/float64(meant))
+	}
+}
+
+// BenchmarkParseDueCorpus reads and schedules every deadline of the corpus.
+func BenchmarkParseDueCorpus(b *testing.B) {
+	lines := readCorpus(b, "deadlines.tsv")
+	ctx := Context{From: 2021, To: 2023}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, l := range lines {
+			ParseDue(l.phrase).Schedule(ctx)
+		}
 	}
 }
