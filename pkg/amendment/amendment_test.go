@@ -430,6 +430,7 @@ func TestDueValueRoundTrip(t *testing.T) {
 		"{text: раз в два года, step: 2, since: 2021}",
 		"{text: по итогам полугодий, halves: [1, 2], school_years: [2020]}",
 		"{text: к событию, kind: event, event: начало экзаменов}",
+		"{text: \"апрель, май - июнь\", months: [4, 5, 6]}",
 	} {
 		r, fs := roadmap.Parse("a.yaml", []byte(base+due+"\n"))
 		if r == nil || len(fs) > 0 {

@@ -91,13 +91,16 @@ func DueValue(d phrase.Due) *yaml.Node {
 		if !slices.Equal(d.Years, p.Years) {
 			add("years", intList(d.Years))
 		}
-		if !slices.Equal(d.Months, p.Months) {
+		// Occurrences stated as months (not the text's) are written as the
+		// months, quarters and day they come from.
+		stated := !reflect.DeepEqual(d.Points, p.Points)
+		if !slices.Equal(d.Months, p.Months) || stated && d.Months != nil {
 			add("months", intList(d.Months))
 		}
-		if d.Day != p.Day {
+		if d.Day != p.Day || stated && d.Day != 0 {
 			add("day", intNode(d.Day))
 		}
-		if !slices.Equal(d.Quarters, p.Quarters) {
+		if !slices.Equal(d.Quarters, p.Quarters) || stated && d.Quarters != nil {
 			add("quarters", intList(d.Quarters))
 		}
 		if d.SchoolYear != p.SchoolYear {
