@@ -119,9 +119,6 @@ const (
 	DueAfterOrder DueKind = "after_order"
 )
 
-// DueKinds lists every kind, in documentation order.
-var DueKinds = []DueKind{DueDated, DueContinuous, DueOnDemand, DuePlan, DueEvent, DueAfterOrder}
-
 // Undated reports whether the kind sets no date a checker could hold
 // anyone to: fulfilment asks for the fact and never reports it overdue.
 func (k DueKind) Undated() bool {
