@@ -360,6 +360,7 @@ func TestValues(t *testing.T) {
 		{"block list", amendment.ListValue([]string{"A"}, false), "- A"},
 		{"flow list with a multi-line item", amendment.ListValue([]string{"a\nb"}, true), "- |-\n  a\n  b"},
 		{"period", amendment.PeriodValue(roadmap.Period{From: 2020, To: 2024}), "{from: 2020, to: 2024}"},
+		{"school-year period", amendment.PeriodValue(roadmap.Period{From: 2022, To: 2023, SchoolYear: true}), "{from: 2022, to: 2023, school_year: true}"},
 		{"due as its text", amendment.DueValue(due), "Ежегодно август"},
 		{"due with more than its text", amendment.DueValue(dueMore), "{text: Ежегодно август, day: 15}"},
 		{"indicator as its text", amendment.IndicatorValue(ind), "Не менее 60% обучающихся"},

@@ -56,8 +56,12 @@ func ListValue(xs []string, flow bool) *yaml.Node {
 
 // PeriodValue is a roadmap's period: {from: 2020, to: 2022}.
 func PeriodValue(p roadmap.Period) *yaml.Node {
-	return &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle, Content: []*yaml.Node{
 		Key("from"), intNode(p.From), Key("to"), intNode(p.To)}}
+	if p.SchoolYear {
+		n.Content = append(n.Content, Key("school_year"), boolNode(true))
+	}
+	return n
 }
 
 // DocumentValue is the amending document as an item of a roadmap's
