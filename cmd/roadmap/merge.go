@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
@@ -70,6 +72,22 @@ func (c *mergeCmd) run(args []string) error {
 		return c.usage("merge.err.args")
 	}
 	return c.amend(args[0], args[1:])
+}
+
+// lineMerge is the driver's fallback when the roadmap cannot be merged by
+// meaning: git's line-level three-way merge, written to ours (%A) with
+// conflict markers where the sides differ, so that both are in the file.
+// It always reports a conflict: a person must look.
+func (c *mergeCmd) lineMerge(o, a, b, path string) error {
+	out, _, err := gitrepo.Git{}.MergeFile(a, o, b, path, path+" (base)", path+" (theirs)")
+	if err != nil {
+		return err
+	}
+	if err := safefile.Write(a, func(w io.Writer) error { _, err := w.Write(out); return err }); err != nil {
+		return err
+	}
+	fmt.Fprintln(c.app.stderr, c.app.t("merge.line_merged", path))
+	return errFindings
 }
 
 // findings prints findings on stderr in the text form.
@@ -188,13 +206,18 @@ func (c *mergeCmd) threeWay(basePath, oursPath, theirsPath string) error {
 // as conflicted and keeps what was written).
 func (c *mergeCmd) driver(o, a, b, path string) error {
 	res, err := c.merge3(o, a, b, path+" (base)", path, path+" (theirs)")
+	if errors.Is(err, errFindings) {
+		// A side does not load (an unknown key, a broken file): merge line
+		// by line with markers, so that theirs is never lost.
+		return c.lineMerge(o, a, b, path)
+	}
 	if err != nil || res == nil {
 		return err
 	}
 	clean := c.report(path, res)
 	if clean && !c.checkResult(path, res.Data) {
 		fmt.Fprintln(c.app.stderr, c.app.t("merge.err.result"))
-		return errFindings
+		return c.lineMerge(o, a, b, path)
 	}
 	if err := safefile.Write(a, func(w io.Writer) error { _, err := w.Write(res.Data); return err }); err != nil {
 		return err

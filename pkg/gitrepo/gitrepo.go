@@ -266,3 +266,20 @@ func (b Blob) valid() bool {
 	mode := b.Mode == "." || len(b.Mode) == 6 && strings.Trim(b.Mode, "01234567") == ""
 	return hex && mode
 }
+
+// MergeFile merges the files ours, base and theirs line by line as `git
+// merge-file -p` does, with conflict markers labelled by the names given,
+// and returns the merged text and how many conflicts it holds. It is the
+// fallback when a roadmap cannot be merged by meaning: both sides always
+// end up in the file.
+func (g Git) MergeFile(ours, base, theirs string, oursName, baseName, theirsName string) ([]byte, int, error) {
+	out, err := g.Run("merge-file", "-p", "--diff3", "-L", oursName, "-L", baseName, "-L", theirsName, ours, base, theirs)
+	var ge *Error
+	if errors.As(err, &ge) && ge.ExitCode > 0 && ge.ExitCode < 128 {
+		return out, ge.ExitCode, nil // the exit code counts the conflicts
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return out, 0, nil
+}

@@ -41,6 +41,7 @@ var mergeMessages = map[string]entry{
 	"merge.err.exclusive":   {"-o и --in-place нельзя указывать вместе", "-o and --in-place cannot be used together"},
 	"merge.err.three_args":  {"для трёхстороннего слияния укажите: --base ОБЩИЙ НАШ ИХ [-o ФАЙЛ] (без --in-place)", "a three-way merge takes: --base O OURS THEIRS [-o FILE] (no --in-place)"},
 	"merge.err.driver_args": {"драйвер слияния git вызывается так: --git-driver %O %A %B %P (без других флагов)", "the git merge driver form is: --git-driver %O %A %B %P (no other flags)"},
+	"merge.line_merged":     {"%s: слить по смыслу нельзя (см. сообщения выше), файл слит построчно: обе версии в нём, различия — между маркерами <<<<<<< и >>>>>>>; исправьте и выполните git add", "%s: cannot merge by meaning (see above); merged line by line: both sides are in the file, their differences between <<<<<<< and >>>>>>> markers; fix them and git add"},
 	"merge.err.result":      {"результат слияния не проходит проверку; ничего не записано", "the merge result does not pass the check; nothing written"},
 	"merge.applied":         {"внесено документов об изменениях: %d → %s", "amendments applied: %d → %s"},
 	"merge.conflicts":       {"конфликтов слияния: %d в %s", "merge conflicts: %d in %s"},
