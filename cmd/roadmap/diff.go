@@ -241,15 +241,20 @@ func (c *diffCmd) driver(format render.Format, call gitrepo.ExternalDiff) error 
 			fmt.Fprintln(c.app.stderr, c.app.t("err.prefix", c.app.describe(err)))
 			return nil, false
 		}
-		r, err := c.load(prefix+call.Path, data)
+		r, err := c.load(prefix, data)
 		if err != nil {
 			fmt.Fprintln(c.app.stdout, c.app.t("err.prefix", err))
 			return nil, false
 		}
 		return r, true
 	}
-	old, ok1 := side(call.Old, "a/")
-	new, ok2 := side(call.New, "b/")
+	newPath := call.Path
+	if call.NewPath != "" {
+		newPath = call.NewPath
+		fmt.Fprintln(c.app.stdout, c.app.t("diff.renamed", call.Path, call.NewPath))
+	}
+	old, ok1 := side(call.Old, "a/"+call.Path)
+	new, ok2 := side(call.New, "b/"+newPath)
 	if !ok1 || !ok2 {
 		return nil
 	}

@@ -229,6 +229,9 @@ func (r *Repo) ReadFile(rev, path string, limit int64) ([]byte, error) {
 type ExternalDiff struct {
 	// Path is the file's path in the repository.
 	Path string
+	// NewPath is the path it was renamed or copied to, "" when it was not
+	// (git then passes 9 arguments: the new path and the similarity text).
+	NewPath string
 	// Old and New are the two versions.
 	Old, New Blob
 }
@@ -247,7 +250,7 @@ func (b Blob) Missing() bool { return b.File == "/dev/null" }
 // ParseExternalDiff recognises git's external diff arguments; ok is false
 // for any other argument list.
 func ParseExternalDiff(args []string) (d ExternalDiff, ok bool) {
-	if len(args) != 7 {
+	if len(args) != 7 && (len(args) != 9 || args[7] == "" || !strings.Contains(args[8], "similarity index")) {
 		return ExternalDiff{}, false
 	}
 	old := Blob{File: args[1], Hex: args[2], Mode: args[3]}
@@ -255,7 +258,11 @@ func ParseExternalDiff(args []string) (d ExternalDiff, ok bool) {
 	if !old.valid() || !new.valid() {
 		return ExternalDiff{}, false
 	}
-	return ExternalDiff{Path: args[0], Old: old, New: new}, true
+	d = ExternalDiff{Path: args[0], Old: old, New: new}
+	if len(args) == 9 {
+		d.NewPath = args[7]
+	}
+	return d, true
 }
 
 // valid reports whether Hex is an object name (7 to 64 hex digits: SHA-1

@@ -32,6 +32,10 @@ func TestParseExternalDiff(t *testing.T) {
 			&ExternalDiff{Path: "a.yaml", Old: Blob{"/dev/null", ".", "."}, New: Blob{"a.yaml", hex7, "100644"}}},
 		{"deleted", []string{"a.yaml", "/tmp/x", hex64, "100644", "/dev/null", ".", "."},
 			&ExternalDiff{Path: "a.yaml", Old: Blob{"/tmp/x", hex64, "100644"}, New: Blob{"/dev/null", ".", "."}}},
+		// git mv, git diff -M: the new path and the similarity follow.
+		{"renamed", []string{"a.yaml", "/tmp/x", hexA, "100644", "/tmp/y", hexB, "100644", "b.yaml", "similarity index 100%\nrename from a.yaml\nrename to b.yaml\n"},
+			&ExternalDiff{Path: "a.yaml", NewPath: "b.yaml", Old: Blob{"/tmp/x", hexA, "100644"}, New: Blob{"/tmp/y", hexB, "100644"}}},
+		{"nine arguments, no similarity", []string{"a.yaml", "/tmp/x", hexA, "100644", "/tmp/y", hexB, "100644", "b.yaml", "c.yaml"}, nil},
 		{"two files", []string{"old.yaml", "new.yaml"}, nil},
 		{"six arguments", []string{"a.yaml", "/tmp/x", hexA, "100644", "a.yaml", hexB}, nil},
 		{"eight arguments", []string{"a.yaml", "/tmp/x", hexA, "100644", "a.yaml", hexB, "100644", "b.yaml"}, nil},

@@ -2,6 +2,7 @@ package i18n
 
 // Messages of roadmap diff (package diff and cmd/roadmap/diff.go).
 var diffMessages = map[string]entry{
+	"diff.renamed":           {"файл переименован: %s → %s", "file renamed: %s → %s"},
 	"diff.flag.order_number": {"номер приказа о внесении изменений (для -o ФАЙЛ.yaml с --format amendment)", "number of the amending order (for -o FILE.yaml with --format amendment)"},
 	"diff.flag.order_date":   {"дата приказа о внесении изменений (ГГГГ-ММ-ДД или ДД.ММ.ГГГГ)", "date of the amending order (YYYY-MM-DD or DD.MM.YYYY)"},
 	"diff.amendment_title":   {"О внесении изменений в приказ от %s № %s", "On amending the order of %s No. %s"},
