@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"os/exec"
 	"testing"
 
 	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
@@ -37,5 +38,19 @@ func TestDescribe(t *testing.T) {
 	}
 	if err := (&app{}).gitError(nil, "diff.err.git", "diff.err.no_git"); err != nil {
 		t.Errorf("gitError(nil) = %v", err)
+	}
+}
+
+// TestDriverProgram: git install records "roadmap" when it is on PATH,
+// else this program's absolute path, quoted for the shell git runs.
+func TestDriverProgram(t *testing.T) {
+	found := func(string) (string, error) { return "/usr/local/bin/roadmap", nil }
+	missing := func(string) (string, error) { return "", exec.ErrNotFound }
+	exe := func() (string, error) { return "/opt/tools/road map's/roadmap", nil }
+	if p, ok := driverProgram(found, exe); p != "roadmap" || !ok {
+		t.Errorf("on PATH: %q, %v", p, ok)
+	}
+	if p, ok := driverProgram(missing, exe); p != `'/opt/tools/road map'\''s/roadmap'` || ok {
+		t.Errorf("not on PATH: %q, %v", p, ok)
 	}
 }

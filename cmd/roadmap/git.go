@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -26,10 +27,30 @@ func newGitCmd(a *app) *gitCmd { return &gitCmd{app: a, pattern: "roadmaps/*.yam
 
 // The drivers: git runs `roadmap diff OLD NEW` style external diffs
 // (diff.roadmap.command) and the merge driver with the files of a merge.
-var gitConfig = [][2]string{
-	{"diff.roadmap.command", "roadmap diff"},
-	{"merge.roadmap.name", "roadmap: merge by meaning"},
-	{"merge.roadmap.driver", "roadmap merge --git-driver %O %A %B %P"},
+func gitConfig(program string) [][2]string {
+	return [][2]string{
+		{"diff.roadmap.command", program + " diff"},
+		{"merge.roadmap.name", "roadmap: merge by meaning"},
+		{"merge.roadmap.driver", program + " merge --git-driver %O %A %B %P"},
+	}
+}
+
+// driverProgram is how git is to run roadmap: "roadmap" when it is on
+// PATH, else the absolute path of this program (git would fail with
+// «roadmap: not found» on every diff); found tells which.
+func driverProgram(lookPath func(string) (string, error), executable func() (string, error)) (program string, found bool) {
+	if _, err := lookPath("roadmap"); err == nil {
+		return "roadmap", true
+	}
+	exe, err := executable()
+	if err != nil {
+		return "roadmap", false
+	}
+	if abs, err := filepath.Abs(exe); err == nil {
+		exe = abs
+	}
+	// git runs the command through the shell: quote the path.
+	return "'" + strings.ReplaceAll(filepath.ToSlash(exe), "'", `'\''`) + "'", false
 }
 
 func (c *gitCmd) command() *cobra.Command {
@@ -90,7 +111,11 @@ func (c *gitCmd) configure(g gitrepo.Git) error {
 		}
 		fmt.Fprintln(c.app.stdout, c.app.t(key, displayPath(attrs), line))
 	}
-	for _, kv := range gitConfig {
+	program, found := driverProgram(exec.LookPath, os.Executable)
+	if !found {
+		fmt.Fprintln(c.app.stderr, c.app.t("git.not_on_path", program))
+	}
+	for _, kv := range gitConfig(program) {
 		cur, _, err := g.Config(scope, kv[0])
 		if err != nil {
 			return err

@@ -2,7 +2,8 @@ package i18n
 
 // Messages of roadmap git install (cmd/roadmap/git.go).
 var gitMessages = map[string]entry{
-	"git.short": {"Настроить git для дорожных карт", "Set git up for roadmap files"},
+	"git.not_on_path": {"предупреждение: программы roadmap нет в PATH, и git не смог бы её запустить; в настройку git записан полный путь %s. Если переместите программу, запустите roadmap git install снова (или добавьте её каталог в PATH)", "warning: roadmap is not on PATH, so git could not run it; the full path %s is recorded in git's configuration. If you move the program, run roadmap git install again (or add its directory to PATH)"},
+	"git.short":       {"Настроить git для дорожных карт", "Set git up for roadmap files"},
 	"git.long": {"Команды настройки git для файлов дорожных карт.",
 		"Commands that set git up for roadmap files."},
 	"git.install.short": {"Подключить смысловое сравнение и слияние дорожных карт к git", "Make git diff and merge roadmaps by meaning"},
