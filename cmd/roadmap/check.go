@@ -15,11 +15,14 @@ import (
 
 // checkCmd is `roadmap check`: validate roadmap files.
 type checkCmd struct {
-	app     *app
-	format  string
-	strict  bool
-	reports []string
-	asOf    string
+	app    *app
+	format string
+	strict bool
+	// roadmapsOnly skips named files that are neither roadmaps nor
+	// amendment files (the pre-commit hooks).
+	roadmapsOnly bool
+	reports      []string
+	asOf         string
 	// now is today; tests set it.
 	now func() time.Time
 }
@@ -41,6 +44,7 @@ func (c *checkCmd) command() *cobra.Command {
 	f := cmd.Flags()
 	f.StringVar(&c.format, "format", c.format, c.app.t("flag.check_format"))
 	f.BoolVar(&c.strict, "strict", false, c.app.t("flag.strict"))
+	f.BoolVar(&c.roadmapsOnly, "roadmaps-only", false, c.app.t("flag.roadmaps_only"))
 	f.StringArrayVar(&c.reports, "report", nil, c.app.t("flag.report"))
 	f.StringVar(&c.asOf, "as-of", "", c.app.t("flag.as_of"))
 	return cmd
@@ -57,6 +61,15 @@ func (c *checkCmd) run(paths []string) error {
 	asOf, err := parseAsOf(c.asOf, c.now, c.app)
 	if err != nil {
 		return err
+	}
+	if c.roadmapsOnly {
+		files, err := check.Expand(paths)
+		if err != nil {
+			return err
+		}
+		if paths = check.OnlyRoadmaps(files); len(paths) == 0 {
+			return nil // nothing of ours among them
+		}
 	}
 	res, err := check.Run(paths, c.app.stdin)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -269,9 +268,6 @@ func (c *diffCmd) driver(format render.Format, call gitrepo.ExternalDiff) error 
 	return nil
 }
 
-// roadmapFormat finds the format key of a roadmap/v1 file.
-var roadmapFormat = regexp.MustCompile(`(?m)^format:\s*["']?roadmap/v1\b`)
-
 // git compares every roadmap file changed between revs[0] and revs[1] (the
 // working tree when there is one revision), limited to paths.
 func (c *diffCmd) git(revs, paths []string) ([]*diff.Result, error) {
@@ -312,7 +308,7 @@ func (c *diffCmd) gitResults(revs, paths []string) ([]*diff.Result, error) {
 				return nil, err
 			}
 		}
-		if !roadmapFormat.Match(oldData) && !roadmapFormat.Match(newData) {
+		if roadmap.FormatOf(oldData) != roadmap.FormatV1 && roadmap.FormatOf(newData) != roadmap.FormatV1 {
 			continue
 		}
 		var old, new *roadmap.Roadmap

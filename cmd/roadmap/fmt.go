@@ -16,9 +16,10 @@ import (
 
 // fmtCmd is `roadmap fmt`: the canonical layout of roadmap files.
 type fmtCmd struct {
-	app     *app
-	check   bool
-	inPlace bool
+	app          *app
+	check        bool
+	inPlace      bool
+	roadmapsOnly bool
 }
 
 func newFmtCmd(a *app) *fmtCmd { return &fmtCmd{app: a} }
@@ -34,6 +35,7 @@ func (c *fmtCmd) command() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&c.check, "check", false, c.app.t("flag.fmt_check"))
+	cmd.Flags().BoolVar(&c.roadmapsOnly, "roadmaps-only", false, c.app.t("flag.roadmaps_only"))
 	cmd.Flags().BoolVarP(&c.inPlace, "in-place", "w", false, c.app.t("flag.fmt_in_place"))
 	return cmd
 }
@@ -48,6 +50,9 @@ func (c *fmtCmd) run(paths []string) error {
 	files, err := check.Expand(paths)
 	if err != nil {
 		return err
+	}
+	if c.roadmapsOnly {
+		files = check.OnlyRoadmaps(files)
 	}
 	if !c.check && !c.inPlace && len(files) > 1 {
 		return usageError{errors.New(c.app.t("err.fmt_many"))}

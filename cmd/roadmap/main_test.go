@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +11,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/xuri/excelize/v2"
-)
 
-var update = flag.Bool("update", false, "rewrite the expected output inside the test scripts")
+	"github.com/roadmap-edu/roadmap/pkg/golden"
+)
 
 // TestMain lets the test binary act as the roadmap command, so the
 // scripts under testdata/script run the real program in a child process.
@@ -30,7 +29,7 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
-		UpdateScripts:       *update,
+		UpdateScripts:       golden.Updating(),
 		RequireExplicitExec: true,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fits":   cmdFits,

@@ -1,7 +1,6 @@
 package amendment
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"strings"
@@ -30,21 +29,7 @@ func Load(path string) (*Amendment, []diag.Finding, error) {
 // top-level format key says roadmap-amendment/... (any version, so that a
 // wrong version is reported rather than read as a roadmap).
 func IsAmendment(data []byte) bool {
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	for _, l := range strings.Split(string(data), "\n") {
-		l = strings.TrimRight(l, "\r")
-		v, ok := strings.CutPrefix(l, "format:")
-		if !ok {
-			continue
-		}
-		v = strings.TrimSpace(v)
-		if i := strings.Index(v, " #"); i >= 0 {
-			v = strings.TrimSpace(v[:i])
-		}
-		v = strings.Trim(v, `"'`)
-		return strings.HasPrefix(v, FormatPrefix)
-	}
-	return false
+	return strings.HasPrefix(roadmap.FormatOf(data), FormatPrefix)
 }
 
 // Parse decodes an amendment file's bytes; file names it in findings. The

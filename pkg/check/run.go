@@ -10,6 +10,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 	"github.com/roadmap-edu/roadmap/pkg/walk"
 )
 
@@ -129,4 +130,24 @@ func Expand(paths []string) ([]string, error) {
 		return nil, ErrNoFiles
 	}
 	return files, nil
+}
+
+// OnlyRoadmaps keeps of files those whose format key names a roadmap or
+// an amendment file ("-" is kept): pre-commit hands every *.yaml of a
+// repository, CI workflows and .pre-commit-config.yaml among them. A file
+// that cannot be read is kept, so that checking it reports why.
+func OnlyRoadmaps(files []string) []string {
+	var out []string
+	for _, f := range files {
+		if f == "-" {
+			out = append(out, f)
+			continue
+		}
+		data, err := safefile.ReadFile(f, roadmap.MaxFileSize)
+		format := roadmap.FormatOf(data)
+		if err != nil || format == roadmap.FormatV1 || amendment.IsAmendment(data) {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -6,13 +6,35 @@
 package roadmap
 
 import (
+	"bytes"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"strings"
 	"time"
 )
 
 // FormatV1 is the value of the format key of a roadmap/v1 file.
 const FormatV1 = "roadmap/v1"
+
+// FormatOf returns the value of a file's top-level format key as written
+// ("roadmap/v1", "roadmap-amendment/v1"), without decoding the file: "" when
+// it has none. It tells roadmap files from other YAML (CI workflows,
+// .pre-commit-config.yaml) cheaply.
+func FormatOf(data []byte) string {
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	for l := range strings.Lines(string(data)) {
+		v, ok := strings.CutPrefix(strings.TrimRight(l, "\r\n"), "format:")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		if i := strings.Index(v, " #"); i >= 0 {
+			v = strings.TrimSpace(v[:i])
+		}
+		return strings.Trim(v, `"'`)
+	}
+	return ""
+}
 
 // Roadmap is one roadmap file: the approving document and its activities.
 type Roadmap struct {
