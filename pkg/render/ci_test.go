@@ -378,8 +378,8 @@ func TestCIDocs(t *testing.T) {
 	if err := yaml.Unmarshal(data, &hooks); err != nil {
 		t.Fatal(err)
 	}
-	if len(hooks) != 2 || hooks[0].ID != "roadmap-check" || hooks[0].Entry != "roadmap check" || hooks[1].ID != "roadmap-fmt" ||
-		hooks[1].Entry != "roadmap fmt --check" || hooks[0].Files != `\.ya?ml$` || !hooks[0].PassFilenames {
+	if len(hooks) != 2 || hooks[0].ID != "roadmap-check" || hooks[0].Entry != "roadmap check --roadmaps-only" || hooks[1].ID != "roadmap-fmt" ||
+		hooks[1].Entry != "roadmap fmt --check --roadmaps-only" || hooks[0].Files != `\.ya?ml$` || !hooks[0].PassFilenames {
 		t.Errorf(".pre-commit-hooks.yaml: %+v", hooks)
 	}
 }
