@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmap-edu/roadmap/pkg/amendment"
+	"github.com/roadmap-edu/roadmap/pkg/eol"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -22,22 +23,15 @@ import (
 // came: a byte-order mark, CRLF line ends, a missing final line end.
 type text struct {
 	lines   []string // without line ends
-	bom     bool
-	crlf    bool
+	style   eol.Style
 	noFinal bool // the file did not end with a line end
 }
 
-var bom = []byte("\xEF\xBB\xBF")
-
 func newText(data []byte) *text {
 	t := &text{}
-	if bytes.HasPrefix(data, bom) {
-		t.bom = true
-		data = data[len(bom):]
-	}
-	s := string(data)
-	t.crlf = strings.Contains(s, "\r\n")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
+	body, style := eol.Split(data)
+	t.style = style
+	s := string(body)
 	if s == "" {
 		return t
 	}
@@ -50,23 +44,16 @@ func newText(data []byte) *text {
 	return t
 }
 
-// bytes writes the text back: LF line ends, unless the input had CRLF.
+// bytes writes the text back in the style it came in (pkg/eol).
 func (t *text) bytes() []byte {
 	var b bytes.Buffer
-	if t.bom {
-		b.Write(bom)
-	}
-	eol := "\n"
-	if t.crlf {
-		eol = "\r\n"
-	}
 	for i, l := range t.lines {
 		b.WriteString(l)
 		if i < len(t.lines)-1 || !t.noFinal {
-			b.WriteString(eol)
+			b.WriteByte('\n')
 		}
 	}
-	return b.Bytes()
+	return t.style.Apply(b.Bytes())
 }
 
 // body is the text as the YAML parser should see it (LF, no BOM).

@@ -1,9 +1,9 @@
 // Package yamlfmt owns the canonical layout of roadmap and amendment
 // files: keys in the order of the format (docs/format.md), two-space
 // indentation, strings quoted only where YAML needs it (order numbers
-// always quoted: "94/01-09" must stay text), LF line ends, no BOM. Comments
-// stay with the keys they annotate; flow or block style is the author's
-// choice and is kept.
+// always quoted: "94/01-09" must stay text). Comments stay with the keys
+// they annotate; flow or block style is the author's choice and is kept,
+// and so are the file's line ends (CRLF) and byte-order mark (pkg/eol).
 package yamlfmt
 
 import (
@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmap-edu/roadmap/pkg/amendment"
+	"github.com/roadmap-edu/roadmap/pkg/eol"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -28,7 +29,8 @@ var ErrNotYAML = errors.New("not a well-formed YAML document: run roadmap check"
 // text stops changing (at most three times): a few odd inputs, such as an
 // empty key, settle only on the second pass.
 func Format(data []byte) ([]byte, error) {
-	out, err := formatOnce(data)
+	body, style := eol.Split(data)
+	out, err := formatOnce(body)
 	for i := 0; i < 2 && err == nil; i++ {
 		again, err2 := formatOnce(out)
 		if err2 != nil || bytes.Equal(again, out) {
@@ -36,7 +38,10 @@ func Format(data []byte) ([]byte, error) {
 		}
 		out = again
 	}
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return style.Apply(out), nil
 }
 
 func formatOnce(data []byte) (out []byte, err error) {

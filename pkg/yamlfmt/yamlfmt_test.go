@@ -41,7 +41,10 @@ func TestFormat(t *testing.T) {
 		{"indentation",
 			"activities:\n    -   id: a\n        executors:\n        - A\n",
 			"activities:\n  - id: a\n    executors:\n      - A\n"},
-		{"CRLF and BOM", "\xEF\xBB\xBFid: x\r\nformat: roadmap/v1\r\n", "format: roadmap/v1\nid: x\n"},
+		// Line ends and a BOM are kept (Notepad, Git for Windows' autocrlf).
+		{"CRLF and BOM kept", "\xEF\xBB\xBFid: x\r\nformat: roadmap/v1\r\n", "\xEF\xBB\xBFformat: roadmap/v1\r\nid: x\r\n"},
+		{"CRLF kept", "id: x\r\nformat: roadmap/v1\r\n", "format: roadmap/v1\r\nid: x\r\n"},
+		{"formatted CRLF file unchanged", "format: roadmap/v1\r\nid: x\r\n", "format: roadmap/v1\r\nid: x\r\n"},
 		{"anchors stay before their aliases",
 			"format: roadmap/v1\nx-common: &c\n  executors: [A]\nactivities:\n  - <<: *c\n    id: a\n",
 			"x-common: &c\n  executors: [A]\nformat: roadmap/v1\nactivities:\n  - <<: *c\n    id: a\n"},
