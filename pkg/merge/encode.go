@@ -7,8 +7,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmap-edu/roadmap/pkg/amendment"
-	"github.com/roadmap-edu/roadmap/pkg/eol"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/eol"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
