@@ -94,7 +94,7 @@ func (c *checkCmd) run(paths []string) error {
 		diag.Sort(findings)
 	}
 	// The files checked, for a report (JUnit) that lists clean files too.
-	r, err := render.New(format, render.Options{Lang: c.app.lang, Files: res.Files})
+	r, err := render.New(format, render.Options{Lang: c.app.lang, Files: res.Files, Strict: c.strict})
 	if err != nil {
 		return usageError{err}
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/xml"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -23,15 +24,18 @@ type junitSuites struct {
 	Tests    int          `xml:"tests,attr"`
 	Failures int          `xml:"failures,attr"`
 	Errors   int          `xml:"errors,attr"`
+	Time     string       `xml:"time,attr"`
 	Suites   []junitSuite `xml:"testsuite"`
 }
 
 type junitSuite struct {
+	ID       int         `xml:"id,attr"`
 	Name     string      `xml:"name,attr"`
 	Tests    int         `xml:"tests,attr"`
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
 	Skipped  int         `xml:"skipped,attr"`
+	Time     string      `xml:"time,attr"`
 	Cases    []junitCase `xml:"testcase"`
 }
 
@@ -39,6 +43,7 @@ type junitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	File      string        `xml:"file,attr,omitempty"`
+	Time      string        `xml:"time,attr"`
 	Failure   *junitFailure `xml:"failure,omitempty"`
 	SystemOut *junitText    `xml:"system-out,omitempty"`
 }
@@ -62,7 +67,8 @@ const junitCaseName = "roadmap check"
 // errors: its one <failure> lists them all, a line each as in the text
 // format, its message the codes. (One failure per test case is what every
 // CI server reads; several are not.) Warnings do not fail the test case
-// and are listed in its <system-out>. Files given in Options.Files that
+// and are listed in its <system-out>, unless the run is strict: then they
+// fail it as errors do. Notes are always output. Files given in Options.Files that
 // have no findings are test cases that passed, so that a clean run is a
 // report too; files with findings but not in Options.Files (reports) are
 // added after them, in order.
@@ -75,17 +81,19 @@ func (r junitRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 		}
 		byFile[f.File] = append(byFile[f.File], f)
 	}
-	out := junitSuites{Name: junitCaseName}
+	out := junitSuites{Name: junitCaseName, Time: "0"}
 	for _, file := range files {
 		if slices.ContainsFunc(out.Suites, func(s junitSuite) bool { return s.Name == file }) {
 			continue
 		}
-		c := junitCase{Name: junitCaseName, Classname: file, File: file}
+		// Forward slashes whatever the system: the report is read elsewhere.
+		name := filepath.ToSlash(file)
+		c := junitCase{Name: junitCaseName, Classname: name, File: name, Time: "0"}
 		var errs, warns []string
 		var codes []string
 		for _, f := range byFile[file] {
 			line := textLine(f, r.opts)
-			if f.Severity == diag.Error {
+			if f.Severity == diag.Error || r.opts.Strict && f.Severity == diag.Warning {
 				errs = append(errs, line)
 				if !slices.Contains(codes, string(f.Code)) {
 					codes = append(codes, string(f.Code))
@@ -94,9 +102,9 @@ func (r junitRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 				warns = append(warns, line)
 			}
 		}
-		suite := junitSuite{Name: file, Tests: 1}
+		suite := junitSuite{ID: len(out.Suites), Name: name, Tests: 1, Time: "0"}
 		if len(errs) > 0 {
-			c.Failure = &junitFailure{Message: strings.Join(codes, ", "), Type: "error", Text: xmlText(strings.Join(errs, "\n") + "\n")}
+			c.Failure = &junitFailure{Message: strings.Join(codes, ", "), Type: failureType(byFile[file]), Text: xmlText(strings.Join(errs, "\n") + "\n")}
 			suite.Failures = 1
 		}
 		if len(warns) > 0 {
@@ -120,6 +128,15 @@ func (r junitRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// failureType is "error" when a file has errors, else "warning" (the
+// warnings of a strict run).
+func failureType(fs []diag.Finding) string {
+	if slices.ContainsFunc(fs, func(f diag.Finding) bool { return f.Severity == diag.Error }) {
+		return "error"
+	}
+	return "warning"
 }
 
 // textLine is a finding as the text format writes it.

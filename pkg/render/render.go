@@ -53,6 +53,9 @@ type Options struct {
 	// Files are the files checked, so that a CI report (JUnit) lists the
 	// clean ones as passed too.
 	Files []string
+	// Strict: warnings fail the run (check --strict), so a CI report
+	// counts them as failures too.
+	Strict bool
 }
 
 // New returns the renderer for format.
