@@ -1,7 +1,9 @@
 package docx_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -104,4 +106,53 @@ func amendment(t *testing.T, lang i18n.Lang) *docx.Document {
 	}
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 	return docx.Amending(docx.AmendingOrder{Old: old, Number: "15/01-09", Date: roadmap.Date{Year: 2021, Month: 3, Day: 1}, Lines: lines}, lang)
+}
+
+// TestLayout reads the written XML for the layout of ГОСТ Р 7.0.97-2025:
+// A4 with margins 20/10/20/20 mm, Times New Roman 14 pt in text and 12 pt
+// in tables, the header row repeated, a section row over the whole table.
+func TestLayout(t *testing.T) {
+	t.Parallel()
+	data := docx.Order(load(t, seeds[2]), i18n.RU).Bytes()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	part := func(name string) string {
+		for _, f := range zr.File {
+			if f.Name == name {
+				rc, err := f.Open()
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer rc.Close()
+				b, err := io.ReadAll(rc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+		}
+		t.Fatalf("no %s", name)
+		return ""
+	}
+	doc, styles := part("word/document.xml"), part("word/styles.xml")
+	for _, want := range []string{
+		`<w:pgSz w:w="11906" w:h="16838"/>`,                      // A4 portrait, the order
+		`<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>`, // the annex
+		`<w:pgMar w:top="1134" w:right="567" w:bottom="1134" w:left="1134"`,
+		`<w:tblHeader/>`,
+		`<w:gridSpan w:val="7"/>`,
+		`<w:sz w:val="24"/>`,
+		`15.03.2021`,
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %s", want)
+		}
+	}
+	for _, want := range []string{`w:ascii="Times New Roman"`, `<w:sz w:val="28"/>`} {
+		if !strings.Contains(styles, want) {
+			t.Errorf("styles.xml lacks %s", want)
+		}
+	}
 }

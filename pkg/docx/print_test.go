@@ -163,4 +163,3 @@ func squeeze(s string) string {
 }
 
 func near(a, b float64) bool { return a > b-2 && a < b+2 }
-
