@@ -193,6 +193,7 @@ func (a *app) rootCmd() *cobra.Command {
 		newReportCmd(a).command(),
 		newSummaryCmd(a).command(),
 		newDiffCmd(a).command(),
+		newDocCmd(a).command(),
 		newMergeCmd(a).command(),
 		newImportCmd(a).command(),
 		newFmtCmd(a).command(),

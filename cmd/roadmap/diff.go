@@ -13,6 +13,7 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/diff"
+	"github.com/roadmap-edu/roadmap/pkg/docx"
 	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/merge"
 	"github.com/roadmap-edu/roadmap/pkg/render"
@@ -101,6 +102,9 @@ func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
 	if format == render.Amendment && isYAML(c.output) {
 		return c.writeAmendmentFile(results)
 	}
+	if format == render.Amendment && isDocx(c.output) {
+		return c.writeAmendmentDocx(results, opts)
+	}
 	if c.output != "" {
 		// An .xlsx output gets the before / after workbook whatever the
 		// format.
@@ -164,6 +168,32 @@ func (c *diffCmd) writeAmendmentFile(results []*diff.Result) error {
 		return err
 	}
 	return safefile.Write(c.output, func(w io.Writer) error { _, err := w.Write(data); return err })
+}
+
+// writeAmendmentDocx writes the draft amending order as a Word document
+// (pkg/docx), its clauses as the amendment text output words them.
+func (c *diffCmd) writeAmendmentDocx(results []*diff.Result, opts render.Options) error {
+	if len(results) != 1 || results[0].Old == nil || results[0].New == nil {
+		return usageError{errors.New(c.app.t("diff.err.amendment_one"))}
+	}
+	res := results[0]
+	if err := docxOutput(c.app, c.output, res.Old.File, res.New.File); err != nil {
+		return err
+	}
+	var text strings.Builder
+	r, _ := render.New(render.Amendment, opts)
+	if err := r.Diff(&text, results); err != nil {
+		return err
+	}
+	order := docx.AmendingOrder{Old: res.Old, Number: roadmap.DocumentNumber(c.orderNumber), Lines: strings.Split(text.String(), "\n")}
+	if c.orderDate != "" {
+		d, ok := roadmap.ParseDate(c.orderDate)
+		if !ok {
+			return usageError{errors.New(c.app.t("err.as_of", c.orderDate))}
+		}
+		order.Date = d
+	}
+	return docx.WriteFile(c.output, docx.Amending(order, c.app.lang))
 }
 
 // isTerminal reports whether w is a character device (a terminal).

@@ -123,6 +123,7 @@ var areas = []area{
 	{"core", coreMessages},
 	{"cli", cliMessages},
 	{"diff", diffMessages},
+	{"doc", docMessages},
 	{"git", gitMessages},
 	{"import", importMessages},
 	{"merge", mergeMessages},
