@@ -53,6 +53,9 @@ type Options struct {
 	// Files are the files checked, so that a CI report (JUnit) lists the
 	// clean ones as passed too.
 	Files []string
+	// Numbering is how the amendment format numbers rows deleted and
+	// added (diff.NumberingKeep by default).
+	Numbering diff.Numbering
 }
 
 // New returns the renderer for format.
