@@ -103,6 +103,9 @@ func (a AmendmentText) Lines() []string {
 			indent+tableLine(p.Row.Cells),
 			"")
 	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
 	return out
 }
 
