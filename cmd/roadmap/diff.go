@@ -33,6 +33,8 @@ type diffCmd struct {
 	// orderNumber and orderDate fill in the amending order of an
 	// amendment file.
 	orderNumber, orderDate string
+	// numbering is how the amendment format numbers rows (diff.Numberings).
+	numbering string
 }
 
 func newDiffCmd(a *app) *diffCmd { return &diffCmd{app: a, format: string(render.Text)} }
@@ -52,6 +54,7 @@ func (c *diffCmd) command() *cobra.Command {
 	f.StringVarP(&c.output, "output", "o", "", c.app.t("diff.flag.output"))
 	f.StringVar(&c.orderNumber, "order-number", "", c.app.t("diff.flag.order_number"))
 	f.StringVar(&c.orderDate, "order-date", "", c.app.t("diff.flag.order_date"))
+	f.StringVar(&c.numbering, "numbering", diff.NumberingKeep.String(), c.app.t("diff.flag.numbering"))
 	return cmd
 }
 
@@ -59,6 +62,9 @@ func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
 	format := render.Format(c.format)
 	if !slices.Contains(render.DiffFormats, format) {
 		return usageError{fmt.Errorf("%s", c.app.t("err.format", c.format, "text, markdown, json, amendment, table"))}
+	}
+	if _, ok := diff.ParseNumbering(c.numbering); !ok {
+		return usageError{fmt.Errorf("%s", c.app.t("diff.err.numbering", c.numbering, strings.Join(diff.Numberings, ", ")))}
 	}
 	dash := cmd.ArgsLenAtDash()
 	if call, ok := gitrepo.ParseExternalDiff(args); ok && dash < 0 {
@@ -98,7 +104,8 @@ func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
 }
 
 func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
-	opts := render.Options{Lang: c.app.lang, Width: terminalWidth()}
+	numbering, _ := diff.ParseNumbering(c.numbering)
+	opts := render.Options{Lang: c.app.lang, Width: terminalWidth(), Numbering: numbering}
 	if format == render.Amendment && isYAML(c.output) {
 		return c.writeAmendmentFile(results)
 	}

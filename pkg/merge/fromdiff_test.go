@@ -64,22 +64,39 @@ func TestFromDiffRoundTrip(t *testing.T) {
 			if back := diff.Compute(got, new, diff.Options{}); !back.Empty() {
 				t.Errorf("applied amendment differs from new.yaml: %+v\namendment:\n%s\nresult:\n%s", back.Changes, data, out)
 			}
-			if c, f := clauseSet(res), fileSet(res, file); !slices.Equal(c, f) {
-				t.Errorf("the clauses name %q\nthe amendment file names %q", c, f)
+			for _, n := range []diff.Numbering{diff.NumberingKeep, diff.NumberingRenumber} {
+				if c, f := clauseSet(res, n), fileSet(res, file); !slices.Equal(c, f) {
+					t.Errorf("numbering %s: the clauses name %q\nthe amendment file names %q", n, c, f)
+				}
 			}
 		})
 	}
 }
 
 // clauseSet lists what the clauses of the amending order change, as
-// "activity-id field", "roadmap field", "+id", "-id", ">id".
-func clauseSet(res *diff.Result) []string {
+// "activity-id field", "roadmap field", "+id", "-id", ">id"; a clause of
+// the order's own text changes a roadmap field.
+func clauseSet(res *diff.Result, numbering diff.Numbering) []string {
 	var out []string
-	for _, c := range diff.Clauses(res) {
+	plan := diff.Clauses(res, numbering)
+	moved := map[string]bool{}
+	for _, c := range res.Changes {
+		for _, m := range c.NumberedMoves() {
+			moved[m.ID] = true
+		}
+	}
+	for _, c := range plan.Order {
+		out = append(out, "roadmap "+c.Field.String())
+	}
+	for _, c := range plan.Annex {
 		switch c.Kind {
 		case diff.ClauseAdd:
 			out = append(out, "+"+c.ID)
-		case diff.ClauseRemove:
+		case diff.ClauseEverywhere:
+			for _, cell := range c.Cells {
+				out = append(out, cell.ID+" "+cell.Field.Key())
+			}
+		case diff.ClauseRemove, diff.ClauseRepeal:
 			out = append(out, "-"+c.ID)
 		case diff.ClauseReorder:
 			for _, m := range c.Moves {
@@ -90,6 +107,12 @@ func clauseSet(res *diff.Result) []string {
 				out = append(out, c.ID+" "+f.Key())
 			}
 		case diff.ClauseRenumber:
+			// Renumbering the rows states a reorder too: those rows moved.
+			for _, m := range c.Moves {
+				if moved[m.ID] {
+					out = append(out, ">"+m.ID)
+				}
+			}
 		case diff.ClauseSet, diff.ClauseUnset, diff.ClauseResultAdd, diff.ClauseResultRemove, diff.ClauseResultSet:
 			out = append(out, "roadmap "+c.Field.String())
 		default:

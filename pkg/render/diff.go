@@ -167,9 +167,10 @@ func (r jsonRenderer) Diff(w io.Writer, rs []*diff.Result) error {
 	return WriteJSON(w, DiffJSON(rs))
 }
 
-// Diff writes the changes as the numbered clauses of an amending order:
-// activities are named by their number in the old document, an inserted
-// one by its new number (docs/diff.md lists the wording).
+// Diff writes the changes as an amending order: the lead-in naming the
+// amended document, then the numbered clauses, numbered as
+// Options.Numbering asks, a row set out as a table (docs/diff.md lists
+// the wording).
 func (r amendmentRenderer) Diff(w io.Writer, rs []*diff.Result) error {
 	lang := r.opts.Lang
 	bw := bufio.NewWriter(w)
@@ -188,12 +189,12 @@ func (r amendmentRenderer) Diff(w io.Writer, rs []*diff.Result) error {
 			bw.WriteString(h + "\n")
 			continue
 		}
-		clauses := view.AmendmentClauses(res, lang)
-		if len(clauses) == 0 {
+		lines := view.AmendmentClauses(res, lang, r.opts.Numbering)
+		if len(lines) == 0 {
 			bw.WriteString(i18n.T(lang, "diff.amend.none") + "\n")
 		}
-		for k, c := range clauses {
-			fmt.Fprintf(bw, "%d. %s\n", k+1, c)
+		for _, l := range lines {
+			bw.WriteString(strings.TrimRight(l, " ") + "\n")
 		}
 	}
 	return bw.Flush()

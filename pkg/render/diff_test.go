@@ -32,7 +32,7 @@ func writeDiff(t testing.TB, format Format, opts Options, rs ...*diff.Result) []
 
 // TestDiffGolden compares every diff format of every case of
 // testdata/diff with its golden file (and the English amendment clauses
-// where a case has them).
+// and the clauses numbered by renumbering where a case has them).
 func TestDiffGolden(t *testing.T) {
 	t.Parallel()
 	for _, name := range difftest.Cases(t) {
@@ -42,6 +42,11 @@ func TestDiffGolden(t *testing.T) {
 			dir := filepath.Join(difftest.Dir(), name)
 			for _, f := range DiffFormats {
 				golden.Compare(t, filepath.Join(dir, string(f)+".golden"), writeDiff(t, f, Options{Lang: i18n.RU, Width: 140}, res))
+			}
+			// The clauses numbered by renumbering, where a case has them.
+			renumber := filepath.Join(dir, "amendment.renumber.golden")
+			if _, err := os.Stat(renumber); err == nil || name == "delete-add" {
+				golden.Compare(t, renumber, writeDiff(t, Amendment, Options{Lang: i18n.RU, Numbering: diff.NumberingRenumber}, res))
 			}
 			en := filepath.Join(dir, "amendment.en.golden")
 			if _, err := os.Stat(en); err == nil || name == "mixed" {

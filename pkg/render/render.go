@@ -56,6 +56,9 @@ type Options struct {
 	// Strict: warnings fail the run (check --strict), so a CI report
 	// counts them as failures too.
 	Strict bool
+	// Numbering is how the amendment format numbers rows deleted and
+	// added (diff.NumberingKeep by default).
+	Numbering diff.Numbering
 }
 
 // New returns the renderer for format.
