@@ -187,12 +187,8 @@ func (c *diffCmd) writeAmendmentDocx(results []*diff.Result, opts render.Options
 	if err := docxOutput(c.app, c.output, res.Old.File, res.New.File); err != nil {
 		return err
 	}
-	var text strings.Builder
-	r, _ := render.New(render.Amendment, opts)
-	if err := r.Diff(&text, results); err != nil {
-		return err
-	}
-	order := docx.AmendingOrder{Old: res.Old, Number: roadmap.DocumentNumber(c.orderNumber), Lines: strings.Split(text.String(), "\n")}
+	order := docx.AmendingOrder{Old: res.Old, Number: roadmap.DocumentNumber(c.orderNumber),
+		Change: res, Numbering: opts.Numbering}
 	if c.orderDate != "" {
 		d, ok := roadmap.ParseDate(c.orderDate)
 		if !ok {

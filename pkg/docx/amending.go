@@ -1,6 +1,8 @@
 package docx
 
 import (
+	"github.com/roadmap-edu/roadmap/pkg/diff"
+	"github.com/roadmap-edu/roadmap/pkg/view"
 	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -14,7 +16,11 @@ type AmendingOrder struct {
 	Old    *roadmap.Roadmap
 	Number string
 	Date   roadmap.Date
-	Lines  []string
+	// Change is what the amending order changes; its clauses are worded
+	// by pkg/view, numbered as Numbering says, a row added or rewritten set
+	// out as a table row.
+	Change    *diff.Result
+	Numbering diff.Numbering
 }
 
 // Amending lays out the draft amending order: the heading of the
@@ -44,9 +50,18 @@ func Amending(a AmendingOrder, lang i18n.Lang) *Document {
 	}
 	d.Add(Paragraph{Text: title, Align: Center, Bold: true, Before: 360})
 	d.Add(Paragraph{Text: t("docx.order_verb"), Bold: true, Before: 240})
-	for _, l := range a.Lines {
-		if strings.TrimSpace(l) != "" {
-			d.Add(Paragraph{Text: l, Align: Justify, Indent: indent})
+	clauses := view.Amendment(a.Change, lang, a.Numbering)
+	if clauses.LeadIn != "" {
+		d.Add(Paragraph{Text: clauses.LeadIn, Align: Justify, Indent: indent})
+	}
+	for _, p := range clauses.Paragraphs {
+		text := p.Text
+		if p.N != "" {
+			text = p.N + ". " + text
+		}
+		d.Add(Paragraph{Text: text, Align: Justify, Indent: indent})
+		if p.Row != nil {
+			d.AddTable(rowTable(*p.Row))
 		}
 	}
 	position := t("docx.sign_position")
@@ -55,4 +70,39 @@ func Amending(a AmendingOrder, lang i18n.Lang) *Document {
 	}
 	d.Add(Paragraph{Text: position + "\t" + t("docx.sign_name"), Tab: true, Before: 720})
 	return d
+}
+
+// rowTable sets out a row of the roadmap table as the clause quotes it:
+// the column headings, then the row. Each column is as wide as its
+// header's longest word (headerWidth), the activity column takes the rest.
+func rowTable(r view.RowCells) *Table {
+	n := max(len(r.Columns), len(r.Cells))
+	if n == 0 {
+		return &Table{}
+	}
+	widths := make([]int, n)
+	left := textWidth
+	for i := range widths {
+		if i < len(r.Columns) {
+			widths[i] = headerWidth(r.Columns[i])
+		} else {
+			widths[i] = headerWidth("")
+		}
+		left -= widths[i]
+	}
+	if grow := min(1, n-1); left > 0 {
+		widths[grow] += left
+	}
+	row := func(texts []string, header bool) Row {
+		out := Row{Header: header}
+		for _, t := range texts {
+			c := Cell{Text: t, Bold: header}
+			if header {
+				c.Align = Center
+			}
+			out.Cells = append(out.Cells, c)
+		}
+		return out
+	}
+	return &Table{Widths: widths, Rows: []Row{row(r.Columns, true), row(r.Cells, false)}}
 }

@@ -96,16 +96,10 @@ func amendment(t *testing.T, lang i18n.Lang) *docx.Document {
 	t.Helper()
 	old, new := load(t, seeds[0]), load(t, "../../testdata/doc/amended.yaml")
 	res := diff.Compute(old, new, diff.Options{})
-	if len(view.AmendmentClauses(res, lang)) == 0 {
+	if len(view.Amendment(res, lang, diff.NumberingKeep).Paragraphs) == 0 {
 		t.Fatal("no clauses")
 	}
-	var b bytes.Buffer
-	tr, _ := render.New(render.Amendment, render.Options{Lang: lang})
-	if err := tr.Diff(&b, []*diff.Result{res}); err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	return docx.Amending(docx.AmendingOrder{Old: old, Number: "15/01-09", Date: roadmap.Date{Year: 2021, Month: 3, Day: 1}, Lines: lines}, lang)
+	return docx.Amending(docx.AmendingOrder{Old: old, Number: "15/01-09", Date: roadmap.Date{Year: 2021, Month: 3, Day: 1}, Change: res}, lang)
 }
 
 // TestLayout reads the written XML for the layout of ГОСТ Р 7.0.97-2025:
