@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -262,4 +264,21 @@ func parseAsOf(s string, now func() time.Time, a *app) (time.Time, error) {
 		return time.Time{}, usageError{fmt.Errorf("%s", a.t("err.as_of", s))}
 	}
 	return d.Time(), nil
+}
+
+// notAnInput refuses an output path that names one of the inputs (the
+// same path, or the same file by another name): writing it would destroy
+// what the command reads.
+func notAnInput(a *app, output string, inputs ...string) error {
+	out, outErr := os.Stat(output)
+	for _, in := range inputs {
+		same := in != "" && filepath.Clean(in) == filepath.Clean(output)
+		if st, err := os.Stat(in); err == nil && outErr == nil && os.SameFile(st, out) {
+			same = true
+		}
+		if same {
+			return usageError{errors.New(a.t("err.output_is_input", output))}
+		}
+	}
+	return nil
 }

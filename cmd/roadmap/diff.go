@@ -106,6 +106,20 @@ func (c *diffCmd) run(cmd *cobra.Command, args []string) error {
 func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
 	numbering, _ := diff.ParseNumbering(c.numbering)
 	opts := render.Options{Lang: c.app.lang, Width: terminalWidth(), Numbering: numbering}
+	if c.output != "" && c.output != "-" {
+		var inputs []string
+		for _, r := range results {
+			if r.Old != nil {
+				inputs = append(inputs, r.Old.File)
+			}
+			if r.New != nil {
+				inputs = append(inputs, r.New.File)
+			}
+		}
+		if err := notAnInput(c.app, c.output, inputs...); err != nil {
+			return err
+		}
+	}
 	if format == render.Amendment && isYAML(c.output) {
 		return c.writeAmendmentFile(results)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -78,17 +77,7 @@ func docxOutput(a *app, output string, inputs ...string) error {
 	if !isDocx(output) {
 		return usageError{errors.New(a.t("docx.err.output"))}
 	}
-	out, outErr := os.Stat(output)
-	for _, in := range inputs {
-		same := filepath.Clean(in) == filepath.Clean(output)
-		if st, err := os.Stat(in); err == nil && outErr == nil && os.SameFile(st, out) {
-			same = true
-		}
-		if same {
-			return usageError{errors.New(a.t("docx.err.input", output))}
-		}
-	}
-	return nil
+	return notAnInput(a, output, inputs...)
 }
 
 func isDocx(path string) bool { return strings.EqualFold(filepath.Ext(path), ".docx") }

@@ -10,7 +10,6 @@ var docMessages = map[string]entry{
 
 	"docx.err.args":   {"укажите ровно один файл дорожной карты", "give exactly one roadmap file"},
 	"docx.err.output": {"укажите файл .docx: -o приказ.docx", "give a .docx file: -o order.docx"},
-	"docx.err.input":  {"%s — входной файл: укажите другой -o", "%s is an input file: choose another -o"},
 	"docx.err.load":   {"%s не прочитан: документ не записан", "%s could not be read: no document written"},
 	"docx.written":    {"записан %s", "written: %s"},
 
