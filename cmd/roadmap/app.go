@@ -98,8 +98,11 @@ func (a *app) describe(err error) string {
 	var (
 		pe *fs.PathError
 		tl *safefile.TooLargeError
+		re *safefile.ReplaceError
 	)
 	switch {
+	case errors.As(err, &re):
+		return a.t("err.replace", re.Path)
 	case errors.As(err, &tl):
 		return a.t("err.too_large", tl.Name, tl.Limit>>20)
 	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):

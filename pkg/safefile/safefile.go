@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Write creates or replaces path with what write produces. The file is
@@ -24,11 +25,53 @@ func Write(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return err
+		return &ReplaceError{Path: path, Err: err}
 	}
 	return nil
+}
+
+// ReplaceError is a finished output that could not take the place of
+// path: on Windows, a file another program (Excel, Word) holds open. It
+// names the user's file, never the temporary one.
+type ReplaceError struct {
+	Path string
+	Err  error
+}
+
+func (e *ReplaceError) Error() string { return "replace " + e.Path + ": " + errText(e.Err) }
+
+func (e *ReplaceError) Unwrap() error { return e.Err }
+
+// errText is an OS error without the paths it names.
+func errText(err error) string {
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err.Error()
+	}
+	return err.Error()
+}
+
+// renameTries and renameWait: how long a rename is retried when the target
+// is held open (editors and antivirus scanners let go within moments).
+const (
+	renameTries = 10
+	renameWait  = 100 * time.Millisecond
+)
+
+// rename replaces path with tmp, retrying a refused rename briefly, as
+// editors do on Windows, where a file open in another program cannot be
+// replaced.
+func rename(tmp, path string) error {
+	var err error
+	for i := 0; i < renameTries; i++ {
+		if err = os.Rename(tmp, path); err == nil || !errors.Is(err, fs.ErrPermission) {
+			return err
+		}
+		time.Sleep(renameWait)
+	}
+	return err
 }
 
 // Create is Write for a file that must not exist yet: when path exists,

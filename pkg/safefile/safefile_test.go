@@ -148,3 +148,27 @@ func TestReadFileMissing(t *testing.T) {
 		t.Errorf("err = %v, want a not-exist *fs.PathError", err)
 	}
 }
+
+// TestWriteReplaceError: when the finished file cannot take the target's
+// place, the error names the target, never the temporary file, and no
+// temporary file is left.
+func TestWriteReplaceError(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	target := filepath.Join(dir, "сводка.xlsx")
+	if err := os.MkdirAll(filepath.Join(target, "busy"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(target, func(w io.Writer) error { _, err := w.Write([]byte("x")); return err })
+	var re *ReplaceError
+	if !errors.As(err, &re) || re.Path != target {
+		t.Fatalf("error %v, want a ReplaceError for %s", err, target)
+	}
+	if strings.Contains(err.Error(), ".tmp-") {
+		t.Errorf("the message names the temporary file: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("left in %s: %v", dir, entries)
+	}
+}
