@@ -138,7 +138,7 @@ func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
 		}
 		return safefile.Write(c.output, func(w io.Writer) error { return r.Diff(w, results) })
 	}
-	opts.Color = isTerminal(c.app.stdout) && os.Getenv("NO_COLOR") == ""
+	opts.Color = colorOK(c.app.stdout)
 	r, err := render.New(format, opts)
 	if err != nil {
 		return err
