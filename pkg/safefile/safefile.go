@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -104,12 +105,13 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return "", err
+		return "", userPath(err, path)
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			err = userPath(err, path)
 		}
 	}()
 	if err = write(tmp); err != nil {
@@ -129,6 +131,16 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 		return "", err
 	}
 	return tmp.Name(), nil
+}
+
+// userPath makes an error about the temporary file name the user's file:
+// a message must never show ".сводка.xlsx.tmp-1033534342".
+func userPath(err error, path string) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && strings.Contains(filepath.Base(pe.Path), ".tmp-") {
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	}
+	return err
 }
 
 // ErrTooLarge is wrapped by the error of ReadFile and ReadAll for content

@@ -172,3 +172,35 @@ func TestWriteReplaceError(t *testing.T) {
 		t.Errorf("left in %s: %v", dir, entries)
 	}
 }
+
+// TestWriteNamesTheUsersFile: a directory that cannot be written gives an
+// error naming the file asked for, not the temporary one.
+func TestWriteNamesTheUsersFile(t *testing.T) {
+	t.Parallel()
+	if os.Geteuid() == 0 {
+		t.Skip("root writes anywhere")
+	}
+	dir := t.TempDir()
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	target := filepath.Join(dir, "сводка.xlsx")
+	err := Write(target, func(w io.Writer) error { return nil })
+	var pe *fs.PathError
+	if !errors.As(err, &pe) || pe.Path != target || !errors.Is(err, fs.ErrPermission) {
+		t.Fatalf("error %v, want a permission error on %s", err, target)
+	}
+}
+
+func TestUserPath(t *testing.T) {
+	t.Parallel()
+	tmpErr := &fs.PathError{Op: "open", Path: "/d/.сводка.xlsx.tmp-1033534342", Err: fs.ErrPermission}
+	if err := userPath(tmpErr, "/d/сводка.xlsx"); err.Error() != "open /d/сводка.xlsx: permission denied" {
+		t.Errorf("temporary name kept: %v", err)
+	}
+	other := &fs.PathError{Op: "open", Path: "/d/отчёт.xlsx", Err: fs.ErrNotExist}
+	if err := userPath(other, "/d/сводка.xlsx"); err != other {
+		t.Errorf("an error about another file changed: %v", err)
+	}
+}
