@@ -456,20 +456,33 @@ func findField(fs []field, key string) (field, bool) {
 	return field{}, false
 }
 
-// russianKeys maps the Russian column names users are likely to type as
-// keys to the key they mean.
-var russianKeys = map[string]string{
-	"исполнители": "executors", "исполнитель": "executors",
-	"сроки": "due", "срок": "due", "сроки реализации": "due",
-	"показатель": "indicator", "индикативный показатель": "indicator", "индикатор": "indicator",
-	"мероприятие": "title", "мероприятия": "title", "название": "title", "наименование": "title",
-	"номер": "number", "дата": "date", "район": "district", "период": "period", "цели": "goals",
+// russianKeys maps the Russian column and field names users are likely
+// to type as keys to the keys they mean, in order of preference: the first
+// the mapping has is suggested («мероприятия» is activities at the top
+// level, an activity's title inside one; «номер» a document's number, an
+// activity's n).
+var russianKeys = map[string][]string{
+	"исполнители": {"executors"}, "исполнитель": {"executors"}, "ответственные": {"executors"},
+	"ответственный": {"executors", "responsible"}, "ответственные исполнители": {"executors"},
+	"сроки": {"due"}, "срок": {"due"}, "сроки реализации": {"due"}, "срок исполнения": {"due"},
+	"сроки исполнения": {"due"}, "период реализации": {"due", "period"},
+	"показатель": {"indicator"}, "индикативный показатель": {"indicator"}, "индикатор": {"indicator"},
+	"результат": {"result"}, "ожидаемый результат": {"result"}, "ожидаемые результаты": {"expected_results", "result"},
+	"мероприятия": {"activities", "title"}, "мероприятие": {"title"}, "название": {"title"}, "наименование": {"title"},
+	"номер": {"number", "n"}, "№": {"n", "number"}, "№ п/п": {"n"}, "дата": {"date"}, "район": {"district"},
+	"период": {"period"}, "цели": {"goals"}, "раздел": {"section"}, "разделы": {"sections"}, "уровень": {"level"},
+	"регион": {"region"}, "субъект": {"region"}, "область": {"region"}, "организация": {"organisation"},
+	"школа": {"organisation"}, "орган": {"authority"}, "управление": {"authority"}, "направление": {"direction"},
+	"документ": {"document"}, "приказ": {"document"}, "примечание": {"note"}, "место": {"place"},
+	"преамбула": {"preamble"}, "подписал": {"signed_by"}, "должность": {"position"}, "фио": {"name"},
+	"годы": {"years"}, "месяцы": {"months"}, "день": {"day"}, "кварталы": {"quarters"}, "текст": {"text"},
+	"вид": {"kind"}, "с": {"from"}, "по": {"to"}, "изменения": {"amendments", "changes"},
 }
 
 // suggestion returns the "did you mean" hint for an unknown key, or "".
 func suggestion(key string, fs []field) any {
 	lower := strings.ToLower(strings.TrimSpace(key))
-	if k, ok := russianKeys[lower]; ok {
+	for _, k := range russianKeys[lower] {
 		if _, exists := findField(fs, k); exists {
 			return i18n.M("hint.did_you_mean", k)
 		}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
@@ -325,4 +326,33 @@ type zeros struct{}
 func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
+}
+
+// TestRussianKeySuggestions: a Russian column or field name typed as a key
+// suggests the key it means where it stands.
+func TestRussianKeySuggestions(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ from, to, want string }{
+		{"activities:\n", "мероприятия:\n", "activities"},
+		{"    title: Мероприятие\n", "    мероприятие: Мероприятие\n", "title"},
+		{"    n: 1\n", "    номер: 1\n", "n"},
+		{`number: "1"`, `номер: "1"`, "number"},
+		{"    executors: [МКУ МЦПРО]\n", "    ответственные: [МКУ МЦПРО]\n", "executors"},
+		{"    due: Ежегодно август\n", "    срок исполнения: Ежегодно август\n", "due"},
+	} {
+		data := strings.Replace(minimal, tc.from, tc.to, 1)
+		if data == minimal {
+			t.Fatalf("%q not in the fixture", tc.from)
+		}
+		_, fs := roadmap.Parse("f.yaml", []byte(data))
+		found := false
+		for _, f := range fs {
+			if msg := f.Message(i18n.EN); f.Code == diag.UnknownKey && strings.Contains(msg, `"`+tc.want+`"`) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: %v, want a suggestion of %s", strings.TrimSpace(tc.to), fs, tc.want)
+		}
+	}
 }
