@@ -293,3 +293,28 @@ func TestBadReports(t *testing.T) {
 	}
 	compareGolden(t, "bad.golden", summary(nil, short))
 }
+
+// TestShortfallsSayWhy: every result not met or partly met says why, and
+// its finding ends with the reason (which documents, dates or value).
+func TestShortfallsSayWhy(t *testing.T) {
+	for _, book := range []string{"seeds-2020-2022.xlsx", "handmade-2021.xlsx", "problems-2020.xlsx"} {
+		results, fs := evaluate(t, roadmaps(t), filepath.Join(reports, book))
+		short := 0
+		for _, r := range results {
+			if (r.Status == fulfil.NotMet || r.Status == fulfil.Partial) && r.Why.Key == "" {
+				t.Errorf("%s: %s %d is %s with no reason", book, r.ActivityID, r.Year, r.Status)
+			}
+		}
+		for _, f := range fs {
+			if f.Code == diag.NotMet || f.Code == diag.Partial {
+				short++
+				if m, ok := f.Args[len(f.Args)-1].(i18n.Msg); !ok || !strings.HasPrefix(m.Key, "fulfil.why.") {
+					t.Errorf("%s: %s %v gives no reason", book, f.Code, f.Args)
+				}
+			}
+		}
+		if book == "seeds-2020-2022.xlsx" && short == 0 {
+			t.Errorf("%s: no shortfall to test", book)
+		}
+	}
+}
