@@ -534,6 +534,10 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		return res
 	}
 	v := en.fact
+	if share, ok := asShare(a, v); ok {
+		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
+		v.Number, v.Percent = &share, true
+	}
 	res.Fact = v.Text
 	res.FactValue = v.Number
 	res.Document, res.Reason = en.row.document, en.row.reason
@@ -723,6 +727,17 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 		return NotMet, ach(fact, *prev), i18n.M(worse, roadmap.Amount(fact, ""), roadmap.Amount(*prev, "")), true
 	}
 	return NeedsReview, nil, none, true
+}
+
+// asShare reads a fraction in the fact of a percent indicator as a share:
+// «0,55» or a General-format 0.55 against «≥ 55 %» means 55 %, not 0.55 %.
+// A percent-formatted cell or a typed «%» is a percent already.
+func asShare(a roadmap.Activity, v report.Value) (float64, bool) {
+	ind := a.Measure()
+	if ind.Kind != phrase.KindPercent && ind.Unit != "%" || v.Number == nil || v.Percent || *v.Number <= 0 || *v.Number > 1 {
+		return 0, false
+	}
+	return math.Round(*v.Number*100*1e6) / 1e6, true
 }
 
 // said is the reason of a fact that says so itself: «нет», «частично».
