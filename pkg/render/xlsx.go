@@ -39,12 +39,12 @@ var statusColours = map[string]string{
 // statusOrder is the order of the legend.
 var statusOrder = []string{"met", "met_late", "partial", "not_met", "no_data", "not_due", "needs_review"}
 
-// Layout of a sheet: title, "as of" line, legend, blank, header, data.
+// Layout of a sheet: title, the subtitle's lines ("as of", or the
+// roadmap and orders of a before / after table), legend, blank, header,
+// data.
 const (
 	xlsxTitleRow    = 1
 	xlsxSubtitleRow = 2
-	xlsxLegendRow   = 3
-	xlsxHeaderRow   = 5
 )
 
 // WriteXLSX writes tables as a workbook, one sheet per table, set up
@@ -77,8 +77,8 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 }
 
 type xlsxStyles struct {
-	title, subtitle, header, heading, text, number, integer, percent int
-	status                                                           map[string]int
+	title, subtitle, legend, header, heading, text, number, integer, percent int
+	status                                                                   map[string]int
 }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
@@ -96,6 +96,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	st := xlsxStyles{status: map[string]int{}}
 	st.title = styles.Add(&excelize.Style{Font: xlsxpage.Title()})
 	st.subtitle = styles.Add(&excelize.Style{Font: xlsxpage.Italic()})
+	st.legend = styles.Add(&excelize.Style{Font: xlsxpage.Italic(), Alignment: top})
 	st.header = styles.Add(&excelize.Style{Font: xlsxpage.Bold(), Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
 		Alignment: &excelize.Alignment{WrapText: true, Horizontal: "center", Vertical: "center"}})
@@ -115,6 +116,12 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsxStyles, lang i18n.Lang) error {
 	cols := len(t.Columns)
 	last, _ := excelize.ColumnNumberToName(max(cols, 1))
+	var subtitle []string
+	if t.Subtitle != "" {
+		subtitle = strings.Split(t.Subtitle, "\n")
+	}
+	legendRow := xlsxSubtitleRow + max(len(subtitle), 1)
+	xlsxHeaderRow := legendRow + 2
 	// The stream writer keeps the sheet's settings and replaces only its
 	// rows, so the page is set up first.
 	if err := xlsxpage.Print(f, sheet, xlsxHeaderRow, xlsxHeaderRow, lang); err != nil {
@@ -142,15 +149,21 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxTitleRow), []any{text(t.Title, st.title)}); err != nil {
 		return err
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxSubtitleRow), []any{text(t.Subtitle, st.subtitle)}); err != nil {
-		return err
+	for i, line := range subtitle {
+		if err := sw.SetRow(fmt.Sprintf("A%d", xlsxSubtitleRow+i), []any{text(line, st.subtitle)}); err != nil {
+			return err
+		}
 	}
 	if hasStatus(t) {
-		legend := []any{text(i18n.T(lang, "summary.legend"), st.subtitle)}
+		// Each label wraps in its column and the row is as tall as the
+		// longest needs: «выполнено с нарушением срока» is read whole.
+		labels := []string{i18n.T(lang, "summary.legend")}
+		legend := []any{text(labels[0], st.legend)}
 		for _, s := range statusOrder {
-			legend = append(legend, text(view.StatusLabel(s, lang), st.status[s]))
+			labels = append(labels, view.StatusLabel(s, lang))
+			legend = append(legend, text(labels[len(labels)-1], st.status[s]))
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", xlsxLegendRow), legend); err != nil {
+		if err := sw.SetRow(fmt.Sprintf("A%d", legendRow), legend, excelize.RowOpts{Height: xlsxpage.RowHeight(labels, widths)}); err != nil {
 			return err
 		}
 	}
