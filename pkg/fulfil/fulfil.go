@@ -8,6 +8,7 @@
 package fulfil
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -44,6 +45,9 @@ var Statuses = []Status{Met, MetLate, NotMet, Partial, NoData, NotDue, NeedsRevi
 // Result is the evaluation of one activity in one year.
 type Result struct {
 	RoadmapID string
+	// RoadmapName names the roadmap for people: its direction, else its
+	// title, else its id.
+	RoadmapName string
 	// Level is the roadmap's level (district, region, school) and Owner
 	// the district, region or school it belongs to.
 	Level      string
@@ -500,7 +504,7 @@ type position struct{ first, last bool }
 
 func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position, several bool) Result {
 	res := Result{
-		RoadmapID: rm.ID, Level: rm.LevelOf(), Owner: rm.Owner(), ActivityID: a.ID, N: a.N, Title: a.Title,
+		RoadmapID: rm.ID, RoadmapName: cmp.Or(rm.Direction, rm.Title, rm.ID), Level: rm.LevelOf(), Owner: rm.Owner(), ActivityID: a.ID, N: a.N, Title: a.Title,
 		Indicator: a.Measure().Text, Year: dl.Year, Deadline: dl.By,
 		Plan: a.PlanIn(rm.Period, dl.Year), Executors: a.Executors,
 	}
