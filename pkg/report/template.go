@@ -109,16 +109,17 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 		check(f.SetCellStr(sheet, cell(0, i+1), t))
 		check(f.SetCellStyle(sheet, cell(0, i+1), cell(0, i+1), st.title))
 	}
+	var headers [numFields]string
 	for _, field := range Fields {
-		header := field.Header(lang)
+		headers[field] = field.Header(lang)
 		if field == FieldDistrict {
-			header = ownerHeader(rm.LevelOf(), lang)
+			headers[field] = ownerHeader(rm.LevelOf(), lang)
 		}
-		check(f.SetCellStr(sheet, cell(field, headerLine), header))
+		check(f.SetCellStr(sheet, cell(field, headerLine), headers[field]))
 		check(f.SetColWidth(sheet, colName(field), colName(field), widths[field]))
 	}
 	check(f.SetCellStyle(sheet, cell(0, headerLine), cell(numFields-1, headerLine), st.header))
-	check(f.SetRowHeight(sheet, headerLine, 32))
+	check(f.SetRowHeight(sheet, headerLine, max(32, xlsxpage.RowHeight(headers[:], widths[:]))))
 
 	row := firstData
 	var section *roadmap.Section
