@@ -397,6 +397,11 @@ func (s *stripper) strip(text string) string {
 		}
 		return strings.Join(rest, " │ ")
 	}
+	// A title cut with "…" after its number names a row of the before /
+	// after table: «1. Составление Плана работы…».
+	if cut := strings.TrimSuffix(listNumber.ReplaceAllString(text, ""), "…"); cut != text && strings.Contains(s.all, cut) {
+		return ""
+	}
 	// Known texts may hold quotes and quotes may hold known texts: the
 	// text is accounted for if either order of removal explains it.
 	if rest := s.known(s.quoted(text)); !hasCyrillic(rest) {
@@ -428,8 +433,9 @@ func (s *stripper) known(text string) string {
 }
 
 // listNumber is the number of an item of a list the program numbers
-// ("2. Title" of a section, "1) goal").
-var listNumber = regexp.MustCompile(`^(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)[.)]\s+`)
+// ("2. Title" of a section, "1) goal", "3 → 2. Title" of a renumbered
+// activity).
+var listNumber = regexp.MustCompile(`^(?:[0-9]+(?:\.[0-9]+)* → )?(?:[0-9]+(?:\.[0-9]+)*|[IVXLC]+)[.)]\s+`)
 
 // quotedSpan is a text in quotes: "..." or «...» (not nested).
 var quotedSpan = regexp.MustCompile(`"[^"]+"|«[^«»]+»`)

@@ -57,13 +57,13 @@ real output of ` + "`roadmap check`" + ` on it.
 	b.WriteString(`
 ## Правила отчётов о выполнении и файлов изменений — report, amendment and merge rules
 
-RM101–RM115 даёт ` + "`roadmap check --report`" + `: по отчёту (файл и ячейка, ` + "`отчёт.xlsx: Лист1!G14`" + `)
+RM101–RM116 даёт ` + "`roadmap check --report`" + `: по отчёту (файл и ячейка, ` + "`отчёт.xlsx: Лист1!G14`" + `)
 или по дорожной карте (строка мероприятия, если о нём нет данных); примеры — настоящий
 вывод на отчётах из ` + "`testdata/reports/`" + `. RM201–RM210 — файлы изменений
 (` + "`roadmap-amendment/v1`" + `, их проверяет и ` + "`roadmap check`" + `) и ` + "`roadmap merge`" + `; примеры — в
 ` + "`testdata/merge/rules/`" + `.
 
-RM101–RM115 come from ` + "`roadmap check --report`" + ` (examples: ` + "`testdata/reports/`" + `);
+RM101–RM116 come from ` + "`roadmap check --report`" + ` (examples: ` + "`testdata/reports/`" + `);
 RM201–RM210 from amendment files and ` + "`roadmap merge`" + ` (examples: ` + "`testdata/merge/rules/`" + `).
 `)
 	goldens, _ := filepath.Glob("../../testdata/reports/*.golden")

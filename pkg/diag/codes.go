@@ -62,6 +62,7 @@ const (
 	NeedsReview      Code = "RM113"
 	TooManyFindings  Code = "RM114"
 	UnknownYear      Code = "RM115"
+	PercentShare     Code = "RM116"
 )
 
 // Rules lists every rule in code order, those of amendment files and
@@ -114,6 +115,7 @@ var Rules = []Rule{
 	{NeedsReview, "needs-review", Warning},
 	{TooManyFindings, "too-many-findings", Warning},
 	{UnknownYear, "report-unknown-year", Error},
+	{PercentShare, "report-percent-share", Warning},
 	{AmendUnknownRoadmap, "amendment-unknown-roadmap", Error},
 	{AmendUnknownActivity, "amendment-unknown-activity", Error},
 	{AmendDuplicateID, "amendment-duplicate-activity", Error},

@@ -8,6 +8,7 @@
 package fulfil
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -44,6 +45,9 @@ var Statuses = []Status{Met, MetLate, NotMet, Partial, NoData, NotDue, NeedsRevi
 // Result is the evaluation of one activity in one year.
 type Result struct {
 	RoadmapID string
+	// RoadmapName names the roadmap for people: its direction, else its
+	// title, else its id.
+	RoadmapName string
 	// Level is the roadmap's level (district, region, school) and Owner
 	// the district, region or school it belongs to.
 	Level      string
@@ -71,7 +75,11 @@ type Result struct {
 	Achievement *float64
 	Done        roadmap.Date
 	Document    string
-	Reason      string
+	// Reason is the deviation reason the report gives.
+	Reason string
+	// Why says what falls short when the status is not met or partly met
+	// (which dates, which documents, which value); zero otherwise.
+	Why i18n.Msg
 	// Source is the report cell the fact came from ("r.xlsx: Лист1!I5").
 	Source string
 	// Executors of the activity.
@@ -420,6 +428,7 @@ func (e *evaluator) evaluate() []Result {
 					res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
 					if res.Status == NoData {
 						res.Status = NotMet
+						res.Why = i18n.M("fulfil.why.other_dates", dl.By.Format("02.01.2006"), dl.Year)
 					}
 					results = append(results, res)
 					continue
@@ -495,7 +504,7 @@ type position struct{ first, last bool }
 
 func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position, several bool) Result {
 	res := Result{
-		RoadmapID: rm.ID, Level: rm.LevelOf(), Owner: rm.Owner(), ActivityID: a.ID, N: a.N, Title: a.Title,
+		RoadmapID: rm.ID, RoadmapName: cmp.Or(rm.Direction, rm.Title, rm.ID), Level: rm.LevelOf(), Owner: rm.Owner(), ActivityID: a.ID, N: a.N, Title: a.Title,
 		Indicator: a.Measure().Text, Year: dl.Year, Deadline: dl.By,
 		Plan: a.PlanIn(rm.Period, dl.Year), Executors: a.Executors,
 	}
@@ -514,7 +523,8 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 			by = time.Date(dl.Year+1, 6, 30, 0, 0, 0, 0, time.UTC)
 		}
 	}
-	due := !e.opts.AsOf.Before(by.AddDate(0, 0, 1))
+	// Due on the deadline itself: «срок после даты --as-of» is not due.
+	due := !e.opts.AsOf.Before(by)
 	if en == nil || en.fact.Empty() {
 		if due {
 			res.Status = NoData
@@ -528,6 +538,10 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		return res
 	}
 	v := en.fact
+	if share, ok := asShare(a, v); ok {
+		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
+		v.Number, v.Percent = &share, true
+	}
 	res.Fact = v.Text
 	res.FactValue = v.Number
 	res.Document, res.Reason = en.row.document, en.row.reason
@@ -537,7 +551,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	} else if !v.Date.IsZero() {
 		res.Done = v.Date
 	}
-	status, achievement, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos, several)
+	status, achievement, why, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos, several)
 	if !ok {
 		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
 		res.Status = NoData
@@ -546,7 +560,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	res.Achievement = achievement
 	if status == Met && several && !covers(en, dl) {
 		// A row of the whole year whose dates miss this occurrence.
-		status, res.Achievement = NotMet, percent(0, 1)
+		status, res.Achievement, why = NotMet, percent(0, 1), missedDates(en, dl)
 	}
 	if status == Met && !dl.By.IsZero() && !res.Done.IsZero() && res.Done.Time().After(dl.By) {
 		status = MetLate
@@ -557,11 +571,12 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	res.Status = status
 	switch status {
 	case NotMet, Partial:
+		res.Why = why
 		code := diag.NotMet
 		if status == Partial {
 			code = diag.Partial
 		}
-		e.cellFinding(en.row.file, en.row.factAddrWhere, code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg())
+		e.cellFinding(en.row.file, en.row.factAddrWhere, code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
 		if res.Reason == "" {
 			e.cellFinding(en.row.file, en.row.factAddrWhere, diag.MissingReason, a.N, dl.Year)
 		}
@@ -583,12 +598,14 @@ func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, cod
 	e.findings = append(e.findings, diag.New(rm.File, rm.Pos(path), code, args...))
 }
 
-// judge applies the indicator to a reported value. ok is false when the
-// value cannot be read for the indicator's kind.
-func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev *float64, total *float64, pos position, several bool) (Status, *float64, bool) {
+// judge applies the indicator to a reported value, and says why when the
+// value falls short. ok is false when the value cannot be read for the
+// indicator's kind.
+func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev *float64, total *float64, pos position, several bool) (Status, *float64, i18n.Msg, bool) {
+	var none i18n.Msg
 	ind := a.Measure()
 	if strings.HasPrefix(fold(v.Text), "частично") {
-		return Partial, nil, true
+		return Partial, nil, said(v), true
 	}
 	switch ind.Kind {
 	case phrase.KindDocument:
@@ -597,38 +614,40 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 		case v.Number != nil && !v.Percent:
 			have := *v.Number
 			if have < 0 || have != math.Trunc(have) {
-				return "", nil, false
+				return "", nil, none, false
 			}
 			ach := percent(math.Min(have, float64(need)), float64(need))
+			why := i18n.M("fulfil.why.documents", roadmap.Amount(have, ""), need)
 			switch {
 			case have >= float64(need):
-				return Met, ach, true
+				return Met, ach, none, true
 			case have > 0:
-				return Partial, ach, true
+				return Partial, ach, why, true
 			}
-			return NotMet, ach, true
+			return NotMet, ach, why, true
 		case v.Yes != nil:
 			if *v.Yes {
-				return Met, percent(1, 1), true
+				return Met, percent(1, 1), none, true
 			}
-			return NotMet, percent(0, 1), true
+			return NotMet, percent(0, 1), said(v), true
 		}
-		return "", nil, false
+		return "", nil, none, false
 	case phrase.KindText:
 		if v.Yes != nil {
 			if *v.Yes {
-				return Met, nil, true
+				return Met, nil, none, true
 			}
-			return NotMet, nil, true
+			return NotMet, nil, said(v), true
 		}
-		return NeedsReview, nil, true
+		return NeedsReview, nil, none, true
 	}
+	saidNo := false
 	if v.Number == nil {
 		if v.Yes != nil && !*v.Yes {
 			zero := 0.0
-			v.Number = &zero
+			v.Number, saidNo = &zero, true
 		} else {
-			return "", nil, false
+			return "", nil, none, false
 		}
 	}
 	fact := *v.Number
@@ -644,34 +663,41 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 		if ind.Per == phrase.PerQuarter && !several {
 			scale = 4
 		}
-		status := Met
+		status, why := Met, none
+		below, above := "fulfil.why.below", "fulfil.why.above"
+		if a.Per(p) == phrase.PerTotal {
+			below, above = "fulfil.why.total_below", "fulfil.why.total_above"
+		}
 		var ach *float64
 		if ind.Min != nil {
 			ach = percent(fact, *ind.Min*scale)
 			if fact < *ind.Min*scale {
-				status = NotMet
+				status, why = NotMet, i18n.M(below, roadmap.Amount(fact, ""), roadmap.Amount(*ind.Min*scale, ""))
 			}
 		}
 		if ind.Max != nil {
 			ach = percent(*ind.Max*scale, fact)
 			if fact > *ind.Max*scale {
-				status = NotMet
+				status, why = NotMet, i18n.M(above, roadmap.Amount(fact, ""), roadmap.Amount(*ind.Max*scale, ""))
 			}
+		}
+		if saidNo && status == NotMet {
+			why = said(v)
 		}
 		if a.Per(p) == phrase.PerTotal && status == NotMet && !pos.last {
 			status = NotDue // the total is judged at the last deadline
 		}
-		return status, ach, true
+		return status, ach, why, true
 	case phrase.KindTargets:
 		for _, t := range ind.Targets {
 			if t.Year == year {
 				if fact >= t.Value {
-					return Met, percent(fact, t.Value), true
+					return Met, percent(fact, t.Value), none, true
 				}
-				return NotMet, percent(fact, t.Value), true
+				return NotMet, percent(fact, t.Value), i18n.M("fulfil.why.target", roadmap.Amount(fact, ""), roadmap.Amount(t.Value, ""), year), true
 			}
 		}
-		return NeedsReview, nil, true
+		return NeedsReview, nil, none, true
 	case phrase.KindGrowth:
 		// «с 29,2 до 65 процентов»: the last year must reach the end value;
 		// «снижение … с 8,5 до 7,8»: the value must fall.
@@ -683,24 +709,58 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 			}
 			return percent(a, b)
 		}
+		worse := "fulfil.why.growth_up"
+		if falling {
+			worse = "fulfil.why.growth_down"
+		}
 		if pos.last && ind.To != nil {
 			if better(fact, *ind.To) || fact == *ind.To {
-				return Met, ach(fact, *ind.To), true
+				return Met, ach(fact, *ind.To), none, true
 			}
-			return NotMet, ach(fact, *ind.To), true
+			return NotMet, ach(fact, *ind.To), i18n.M("fulfil.why.growth_to", roadmap.Amount(fact, ""), roadmap.Amount(*ind.To, "")), true
 		}
 		switch {
 		case prev == nil && pos.first:
-			return Met, nil, true // the first year sets the base
+			return Met, nil, none, true // the first year sets the base
 		case prev == nil:
-			return NeedsReview, nil, true // last year's value is not reported
+			return NeedsReview, nil, none, true // last year's value is not reported
 		}
 		if better(fact, *prev) {
-			return Met, ach(fact, *prev), true
+			return Met, ach(fact, *prev), none, true
 		}
-		return NotMet, ach(fact, *prev), true
+		return NotMet, ach(fact, *prev), i18n.M(worse, roadmap.Amount(fact, ""), roadmap.Amount(*prev, "")), true
 	}
-	return NeedsReview, nil, true
+	return NeedsReview, nil, none, true
+}
+
+// asShare reads a fraction in the fact of a percent indicator as a share:
+// «0,55» or a General-format 0.55 against «≥ 55 %» means 55 %, not 0.55 %.
+// A percent-formatted cell or a typed «%» is a percent already.
+func asShare(a roadmap.Activity, v report.Value) (float64, bool) {
+	ind := a.Measure()
+	if ind.Kind != phrase.KindPercent && ind.Unit != "%" || v.Number == nil || v.Percent || *v.Number <= 0 || *v.Number > 1 {
+		return 0, false
+	}
+	return math.Round(*v.Number*100*1e6) / 1e6, true
+}
+
+// said is the reason of a fact that says so itself: «нет», «частично».
+func said(v report.Value) i18n.Msg { return i18n.M("fulfil.why.said", v.Text) }
+
+// missedDates is the reason a row of the whole year misses occurrence dl:
+// the dates it gives and the span none of them falls in.
+func missedDates(en *entry, dl phrase.Deadline) i18n.Msg {
+	var dates []string
+	for _, text := range []string{en.row.date.Display, en.row.document} {
+		for _, d := range report.Dates(text) {
+			dates = append(dates, d.Russian())
+		}
+	}
+	from := dl.From
+	if from.IsZero() {
+		from = time.Date(dl.By.Year(), dl.By.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return i18n.M("fulfil.why.missed_dates", strings.Join(dates, ", "), from.Format("02.01.2006"), dl.By.Format("02.01.2006"))
 }
 
 // percent is a / b in percent, rounded to 0.1; nil when b is 0.

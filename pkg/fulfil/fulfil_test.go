@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
@@ -292,4 +294,75 @@ func TestBadReports(t *testing.T) {
 		seen[f.File]++
 	}
 	compareGolden(t, "bad.golden", summary(nil, short))
+}
+
+// TestShortfallsSayWhy: every result not met or partly met says why, and
+// its finding ends with the reason (which documents, dates or value).
+func TestShortfallsSayWhy(t *testing.T) {
+	for _, book := range []string{"seeds-2020-2022.xlsx", "handmade-2021.xlsx", "problems-2020.xlsx"} {
+		results, fs := evaluate(t, roadmaps(t), filepath.Join(reports, book))
+		short := 0
+		for _, r := range results {
+			if (r.Status == fulfil.NotMet || r.Status == fulfil.Partial) && r.Why.Key == "" {
+				t.Errorf("%s: %s %d is %s with no reason", book, r.ActivityID, r.Year, r.Status)
+			}
+		}
+		for _, f := range fs {
+			if f.Code == diag.NotMet || f.Code == diag.Partial {
+				short++
+				if m, ok := f.Args[len(f.Args)-1].(i18n.Msg); !ok || !strings.HasPrefix(m.Key, "fulfil.why.") {
+					t.Errorf("%s: %s %v gives no reason", book, f.Code, f.Args)
+				}
+			}
+		}
+		if book == "seeds-2020-2022.xlsx" && short == 0 {
+			t.Errorf("%s: no shortfall to test", book)
+		}
+	}
+}
+
+// TestPercentShare: a fraction up to 1 in the fact of a percent indicator
+// is a share with a warning naming the cell, unless the cell is
+// percent-formatted or the number is typed with «%».
+func TestPercentShare(t *testing.T) {
+	t.Parallel()
+	f := excelize.NewFile()
+	for c, v := range []any{"Дорожная карта", "ID", "Год", "Факт",
+		"bessonovsky-proforientatsiya", "proektoria", 2020, 0.55, // General format
+		"bessonovsky-proforientatsiya", "proektoria", 2021, "0,55", // text
+		"bessonovsky-proforientatsiya", "proektoria", 2022, 0.55, // percent format below
+		"nikolsky-proforientatsiya", "proektoria", 2021, "0,55 %", // typed percent
+	} {
+		cell, _ := excelize.CoordinatesToCellName(c%4+1, c/4+1)
+		must(t, f.SetCellValue("Sheet1", cell, v))
+	}
+	pct, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+	must(t, err)
+	must(t, f.SetCellStyle("Sheet1", "D4", "D4", pct))
+	book := filepath.Join(t.TempDir(), "r.xlsx")
+	must(t, f.SaveAs(book))
+	results, fs := evaluate(t, roadmaps(t), book)
+	want := map[string]float64{"bessonovsky-proforientatsiya 2020": 55, "bessonovsky-proforientatsiya 2021": 55,
+		"bessonovsky-proforientatsiya 2022": 55, "nikolsky-proforientatsiya 2021": 0.55}
+	for _, r := range results {
+		k := fmt.Sprint(r.RoadmapID, " ", r.Year)
+		if w, ok := want[k]; ok && r.ActivityID == "proektoria" {
+			if r.FactValue == nil || *r.FactValue != w {
+				t.Errorf("%s: fact %v, want %v", k, r.FactValue, w)
+			}
+			delete(want, k)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not evaluated: %v", want)
+	}
+	var cells []string
+	for _, f := range fs {
+		if f.Code == diag.PercentShare {
+			cells = append(cells, f.Cell)
+		}
+	}
+	if fmt.Sprint(cells) != "[Sheet1!D2 Sheet1!D3]" {
+		t.Errorf("RM116 in %v, want D2 and D3", cells)
+	}
 }

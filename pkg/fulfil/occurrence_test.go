@@ -227,3 +227,35 @@ func TestUndatedAskedAtYearEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestDueOnTheDeadline: a deadline on the as-of date is due
+// (docs/reports.md: not due is a deadline after it); the day before, not.
+func TestDueOnTheDeadline(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "q.yaml")
+	must(t, os.WriteFile(path, []byte(quarterly), 0o644))
+	rms := roadmaps(t, path)
+	f := excelize.NewFile()
+	for c, v := range []string{"Дорожная карта", "ID", "Год", "Факт", "q", "meetings", "2023", "1"} {
+		cell, _ := excelize.CoordinatesToCellName(c%4+1, c/4+1)
+		must(t, f.SetCellStr("Sheet1", cell, v))
+	}
+	book := filepath.Join(dir, "r.xlsx")
+	must(t, f.SaveAs(book))
+	for asOf, want := range map[string]fulfil.Status{"2023-12-30": fulfil.NotDue, "2023-12-31": fulfil.NoData} {
+		at, _ := time.Parse("2006-01-02", asOf)
+		results, _, err := fulfil.Evaluate(rms, []string{book}, fulfil.Options{AsOf: at, AllYears: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range results {
+			if r.ActivityID == "ongoing" && r.Status != want {
+				t.Errorf("as of %s: ongoing (due 31.12.2023) %s, want %s", asOf, r.Status, want)
+			}
+			if r.ActivityID == "meetings" && asOf == "2023-12-31" && (r.Status != fulfil.NotMet || r.Why.Key != "fulfil.why.below") {
+				t.Errorf("as of %s: meetings (1 of 4 a year) %s %v, want not met below the plan", asOf, r.Status, r.Why)
+			}
+		}
+	}
+}

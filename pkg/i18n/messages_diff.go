@@ -167,7 +167,7 @@ var diffMessages = map[string]entry{
 	"diff.col.before":              {"Было", "Before"},
 	"diff.col.after":               {"Стало", "After"},
 	"diff.table.roadmap":           {"Дорожная карта", "Roadmap"},
-	"diff.table.order":             {"Порядок мероприятий (id: было № → стало №)", "Order of activities (id: old n → new n)"},
+	"diff.table.order":             {"Порядок мероприятий (было № → стало №)", "Order of activities (old no. → new no.)"},
 	"diff.table.added":             {"%s. %s (добавлено)", "%s. %s (added)"},
 	"diff.table.removed":           {"%s. %s (удалено)", "%s. %s (removed)"},
 	"diff.xlsx.sheet":              {"Было-Стало", "Before-After"},

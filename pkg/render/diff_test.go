@@ -188,7 +188,7 @@ func TestDiffXLSX(t *testing.T) {
 		t.Fatalf("no title or header: %q", rows)
 	}
 	// The first row under the header: activity 1, executors.
-	if r := rows[head+1]; r[0] != "1. work-plan" || r[1] != "Исполнители" || r[2] != "Общественные организации" ||
+	if r := rows[head+1]; r[0] != "1. Составление Плана работы по профессиональной ориентации…" || r[1] != "Исполнители" || r[2] != "Общественные организации" ||
 		r[3] != "Общественные организации, МКУ МЦПРО" {
 		t.Errorf("first row: %q", r)
 	}
@@ -233,12 +233,27 @@ func TestDiffXLSXPrints(t *testing.T) {
 		t.Errorf("page %.0f × %.0f pt, want A4 landscape", p.Width, p.Height)
 	}
 	text := p.Text()
-	for _, want := range []string{"Было / Стало", "Мероприятие", "Графа", "Было", "Стало", "Общественные организации, МКУ МЦПРО", "Страница 1"} {
+	for _, want := range []string{"Было / Стало", "Мероприятие", "Графа", "Было", "Стало", "Общественные организации, МКУ МЦПРО", "Страница 1",
+		// The head: the roadmap, its orders and the date.
+		"Дорожная карта: Профориентация — Тестовый район", "Утверждающий документ: приказ от 14.07.2020 № 94/01-09",
+		"Изменяющий документ:", "Дата изменений:",
+		// Rows named by number and title, not by id.
+		"1. Составление Плана работы", "5. Проведение ярмарки профессий (добавлено)",
+	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, text)
 		}
 	}
 	if o := p.Overlaps(); len(o) > 0 {
 		t.Errorf("%d pairs of words drawn over each other, e.g. %+v", len(o), o[0])
+	}
+	if strings.Contains(text, "work-plan") {
+		t.Errorf("a row is named by its id:\n%s", text)
+	}
+	// Every column's header on the page: its right edge within the page.
+	for _, w := range p.Words {
+		if w.Text == "Стало" && w.XMax > p.Width {
+			t.Errorf("header %q off the page: %+v", w.Text, w)
+		}
 	}
 }

@@ -95,17 +95,27 @@ func TestXLSXCellKinds(t *testing.T) {
 	}
 	defer f.Close()
 	sheet := f.GetSheetName(0)
+	// The data row is under the header, which is under the legend: its
+	// labels take as many rows as the columns' widths make them.
+	data := 0
+	rows, _ := f.GetRows(sheet)
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == "n" {
+			data = i + 2
+		}
+	}
+	at := func(col string) string { return fmt.Sprintf("%s%d", col, data) }
 	for cell, want := range map[string]struct {
 		value, numFmt, fill string
 		typ                 excelize.CellType
 	}{
-		"A6": {"12", "1", "", excelize.CellTypeUnset}, // a number: no type attribute
-		"B6": {"-0.5", "2", "", excelize.CellTypeUnset},
-		"C6": {"1", "0.0%", "", excelize.CellTypeUnset},
-		"D6": {"not met", "0", "FFC7CE", excelize.CellTypeInlineString},
-		"E6": {"", "0", "", excelize.CellTypeUnset},
-		"F6": {"-1", "0", "", excelize.CellTypeInlineString},
-		"E3": {"not met", "0", "FFC7CE", excelize.CellTypeInlineString}, // the legend
+		at("A"):                      {"12", "1", "", excelize.CellTypeUnset}, // a number: no type attribute
+		at("B"):                      {"-0.5", "2", "", excelize.CellTypeUnset},
+		at("C"):                      {"1", "0.0%", "", excelize.CellTypeUnset},
+		at("D"):                      {"not met", "0", "FFC7CE", excelize.CellTypeInlineString},
+		at("E"):                      {"", "0", "", excelize.CellTypeUnset},
+		at("F"):                      {"-1", "0", "", excelize.CellTypeInlineString},
+		legendAt(t, rows, "not met"): {"not met", "0", "FFC7CE", excelize.CellTypeInlineString}, // the legend
 	} {
 		v, _ := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 		typ, _ := f.GetCellType(sheet, cell)
@@ -149,4 +159,19 @@ func TestGitHubEscaping(t *testing.T) {
 	if out != want {
 		t.Errorf("got  %q\nwant %q", out, want)
 	}
+}
+
+// legendAt is the cell of the legend, from row 3, that says label.
+func legendAt(t *testing.T, rows [][]string, label string) string {
+	t.Helper()
+	for r := 2; r < len(rows); r++ {
+		for c, v := range rows[r] {
+			if v == label {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				return cell
+			}
+		}
+	}
+	t.Errorf("no legend cell %q", label)
+	return "A3"
 }

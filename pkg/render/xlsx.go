@@ -39,12 +39,12 @@ var statusColours = map[string]string{
 // statusOrder is the order of the legend.
 var statusOrder = []string{"met", "met_late", "partial", "not_met", "no_data", "not_due", "needs_review"}
 
-// Layout of a sheet: title, "as of" line, legend, blank, header, data.
+// Layout of a sheet: title, the subtitle's lines ("as of", or the
+// roadmap and orders of a before / after table), legend, blank, header,
+// data.
 const (
 	xlsxTitleRow    = 1
 	xlsxSubtitleRow = 2
-	xlsxLegendRow   = 3
-	xlsxHeaderRow   = 5
 )
 
 // WriteXLSX writes tables as a workbook, one sheet per table, set up
@@ -77,8 +77,8 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 }
 
 type xlsxStyles struct {
-	title, subtitle, header, heading, text, number, integer, percent int
-	status                                                           map[string]int
+	title, subtitle, legend, header, heading, text, number, integer, percent int
+	status                                                                   map[string]int
 }
 
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
@@ -96,6 +96,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	st := xlsxStyles{status: map[string]int{}}
 	st.title = styles.Add(&excelize.Style{Font: xlsxpage.Title()})
 	st.subtitle = styles.Add(&excelize.Style{Font: xlsxpage.Italic()})
+	st.legend = styles.Add(&excelize.Style{Font: xlsxpage.Italic(), Alignment: top})
 	st.header = styles.Add(&excelize.Style{Font: xlsxpage.Bold(), Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
 		Alignment: &excelize.Alignment{WrapText: true, Horizontal: "center", Vertical: "center"}})
@@ -115,6 +116,28 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsxStyles, lang i18n.Lang) error {
 	cols := len(t.Columns)
 	last, _ := excelize.ColumnNumberToName(max(cols, 1))
+	var subtitle []string
+	if t.Subtitle != "" {
+		subtitle = strings.Split(t.Subtitle, "\n")
+	}
+	texts := make([][]string, len(t.Rows))
+	for r, row := range t.Rows {
+		texts[r] = rowTexts(row, cols, lang)
+	}
+	widths := make([]float64, cols)
+	for i, c := range t.Columns {
+		widths[i] = columnWidth(c, texts, i)
+	}
+	var legend [][]legendCell
+	if hasStatus(t) {
+		labels, styles := []string{i18n.T(lang, "summary.legend")}, []int{st.legend}
+		for _, s := range statusOrder {
+			labels, styles = append(labels, view.StatusLabel(s, lang)), append(styles, st.status[s])
+		}
+		legend = legendLayout(labels, styles, widths)
+	}
+	legendRow := xlsxSubtitleRow + max(len(subtitle), 1)
+	xlsxHeaderRow := legendRow + max(len(legend), 1) + 1
 	// The stream writer keeps the sheet's settings and replaces only its
 	// rows, so the page is set up first.
 	if err := xlsxpage.Print(f, sheet, xlsxHeaderRow, xlsxHeaderRow, lang); err != nil {
@@ -124,13 +147,7 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	if err != nil {
 		return err
 	}
-	texts := make([][]string, len(t.Rows))
-	for r, row := range t.Rows {
-		texts[r] = rowTexts(row, cols, lang)
-	}
-	widths := make([]float64, cols)
-	for i, c := range t.Columns {
-		widths[i] = columnWidth(c, texts, i)
+	for i := range t.Columns {
 		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return err
 		}
@@ -142,15 +159,13 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxTitleRow), []any{text(t.Title, st.title)}); err != nil {
 		return err
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxSubtitleRow), []any{text(t.Subtitle, st.subtitle)}); err != nil {
-		return err
-	}
-	if hasStatus(t) {
-		legend := []any{text(i18n.T(lang, "summary.legend"), st.subtitle)}
-		for _, s := range statusOrder {
-			legend = append(legend, text(view.StatusLabel(s, lang), st.status[s]))
+	for i, line := range subtitle {
+		if err := sw.SetRow(fmt.Sprintf("A%d", xlsxSubtitleRow+i), []any{text(line, st.subtitle)}); err != nil {
+			return err
 		}
-		if err := sw.SetRow(fmt.Sprintf("A%d", xlsxLegendRow), legend); err != nil {
+	}
+	for i, cells := range legend {
+		if err := writeLegendRow(sw, legendRow+i, cells, widths); err != nil {
 			return err
 		}
 	}
@@ -158,7 +173,11 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	for i, c := range t.Columns {
 		header[i] = text(c.Header, st.header)
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxHeaderRow), header, excelize.RowOpts{Height: 48}); err != nil {
+	headers := make([]string, cols)
+	for i, c := range t.Columns {
+		headers[i] = c.Header
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxHeaderRow), header, excelize.RowOpts{Height: max(48, xlsxpage.RowHeight(headers, widths))}); err != nil {
 		return err
 	}
 	line := xlsxHeaderRow
@@ -191,6 +210,79 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 }
 
 func boolPtr(b bool) *bool { return &b }
+
+// legendCell is a label of the legend over columns from..to (0-based).
+type legendCell struct {
+	text            string
+	style, from, to int
+}
+
+// legendLayout lays the legend's labels out over the table's columns, each
+// over as many as hold it on one line («выполнено с нарушением срока» is
+// not squeezed into the year column), in as many rows as it takes.
+func legendLayout(labels []string, styles []int, widths []float64) [][]legendCell {
+	if len(widths) == 0 {
+		return nil
+	}
+	var rows [][]legendCell
+	var row []legendCell
+	col := 0
+	for i, label := range labels {
+		need := xlsxpage.Width(utf8.RuneCountInString(label) + 2)
+		from, w := col, 0.0
+		for col < len(widths) && w < need {
+			w += widths[col]
+			col++
+		}
+		if w < need && from > 0 {
+			// Not enough columns left: the label starts the next row.
+			rows, row, col = append(rows, row), nil, 0
+			from, w = 0, 0
+			for col < len(widths) && w < need {
+				w += widths[col]
+				col++
+			}
+		}
+		row = append(row, legendCell{text: label, style: styles[i], from: from, to: col - 1})
+		if col == len(widths) {
+			rows, row, col = append(rows, row), nil, 0
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// writeLegendRow writes a row of the legend, each label merged over its
+// columns, the row as tall as its labels need.
+func writeLegendRow(sw *excelize.StreamWriter, line int, cells []legendCell, widths []float64) error {
+	values := make([]any, cells[len(cells)-1].to+1)
+	var texts []string
+	var spans []float64
+	for _, c := range cells {
+		span := 0.0
+		for col := c.from; col <= c.to; col++ {
+			values[col] = excelize.Cell{StyleID: c.style}
+			span += widths[col]
+		}
+		values[c.from] = excelize.Cell{StyleID: c.style, Value: c.text}
+		texts, spans = append(texts, c.text), append(spans, span)
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", line), values, excelize.RowOpts{Height: xlsxpage.RowHeight(texts, spans)}); err != nil {
+		return err
+	}
+	for _, c := range cells {
+		if c.to > c.from {
+			from, _ := excelize.CoordinatesToCellName(c.from+1, line)
+			to, _ := excelize.CoordinatesToCellName(c.to+1, line)
+			if err := sw.MergeCell(from, to); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
 
 // headingRow is a section heading: bold text in the first cell, running
 // over the empty cells beside it, the row shaded. It is not merged: Excel

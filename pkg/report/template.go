@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -108,16 +109,17 @@ func writeForm(f *excelize.File, sheet string, rm *roadmap.Roadmap, lang i18n.La
 		check(f.SetCellStr(sheet, cell(0, i+1), t))
 		check(f.SetCellStyle(sheet, cell(0, i+1), cell(0, i+1), st.title))
 	}
+	var headers [numFields]string
 	for _, field := range Fields {
-		header := field.Header(lang)
+		headers[field] = field.Header(lang)
 		if field == FieldDistrict {
-			header = ownerHeader(rm.LevelOf(), lang)
+			headers[field] = ownerHeader(rm.LevelOf(), lang)
 		}
-		check(f.SetCellStr(sheet, cell(field, headerLine), header))
+		check(f.SetCellStr(sheet, cell(field, headerLine), headers[field]))
 		check(f.SetColWidth(sheet, colName(field), colName(field), widths[field]))
 	}
 	check(f.SetCellStyle(sheet, cell(0, headerLine), cell(numFields-1, headerLine), st.header))
-	check(f.SetRowHeight(sheet, headerLine, 32))
+	check(f.SetRowHeight(sheet, headerLine, max(32, xlsxpage.RowHeight(headers[:], widths[:]))))
 
 	row := firstData
 	var section *roadmap.Section
@@ -269,12 +271,23 @@ func approval(rm *roadmap.Roadmap, lang i18n.Lang) string {
 }
 
 // factValidation restricts the fact cell to what the indicator's kind
-// allows: yes/no for a document, a whole number of at least 0 for a count,
+// allows: yes/no for a document, and the number of documents submitted
+// (0..N) where it needs N > 1; a whole number of at least 0 for a count,
 // 0..100 for a percent.
 func factValidation(f *excelize.File, sheet, cell string, ind phrase.Indicator, lang i18n.Lang) error {
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(cell)
-	switch {
+	switch need := len(ind.Documents); {
+	case ind.Kind == phrase.KindDocument && need > 1:
+		// «1» of two documents is partly met: the clerk may say how many.
+		items := []string{i18n.T(lang, "template.yes"), i18n.T(lang, "template.no")}
+		for n := 0; n <= need; n++ {
+			items = append(items, strconv.Itoa(n))
+		}
+		if err := dv.SetDropList(items); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, "", i18n.T(lang, "template.err_documents", i18n.M("template.yes"), i18n.M("template.no"), need))
 	case ind.Kind == phrase.KindDocument || ind.Kind == phrase.KindText:
 		if err := dv.SetDropList([]string{i18n.T(lang, "template.yes"), i18n.T(lang, "template.no")}); err != nil {
 			return err

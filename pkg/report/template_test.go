@@ -115,6 +115,20 @@ func TestTemplateForm(t *testing.T) {
 			t.Errorf("validation of %s = %q, want %s", cell, kinds[cell], want)
 		}
 	}
+	// management-decisions needs two documents: «1» (one of them) is a
+	// fact the clerk can enter, and so are да and нет.
+	twoDocs := 0
+	for i, r := range rows {
+		if len(r) > 7 && r[2] == "management-decisions" && r[7] == "наличие документов: 2" {
+			twoDocs++
+			if cell := fmt.Sprintf("I%d", i+1); kinds[cell] != `list "да,нет,0,1,2"` {
+				t.Errorf("validation of %s (two documents) = %q, want да, нет or 0..2", cell, kinds[cell])
+			}
+		}
+	}
+	if twoDocs == 0 {
+		t.Error("no row of management-decisions, which needs two documents")
+	}
 	panes, _ := f.GetPanes(sheet)
 	if !panes.Freeze || panes.YSplit != 7 {
 		t.Errorf("panes = %+v", panes)
@@ -204,19 +218,22 @@ func TestTemplateRoundTrip(t *testing.T) {
 // to PDF (A4 landscape pages, no words drawn over each other).
 func TestTemplateOpensInLibreOffice(t *testing.T) {
 	dir := t.TempDir()
+	seeds := titles(seedRoadmaps(t))
 	forms := []struct {
 		path, name, sheet string
 		csv               []string // in the CSV of the sheet
+		lastHeader        string   // on every page
+		titles            []string // somewhere in the PDF
 	}{
 		{writeTemplate(t, dir, i18n.RU), "форма", "Бессоновский район", []string{"Район: Бессоновский район",
 			"Дорожная карта,Район,ID,№,Мероприятие,Индикативный показатель,Год,План,Факт",
-			"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %"}},
+			"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %"}, "Причина отклонения", seeds},
 		{writeTemplate(t, dir, i18n.EN), "form", "Бессоновский район", []string{"District: Бессоновский район",
 			"Roadmap,District,ID,No.,Activity,Indicator,Year,Plan,Actual,Date done,Document / comment,Deviation reason",
-			"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %", "not due this year"}},
+			"bessonovsky-proforientatsiya,Бессоновский район,proektoria,8,", "≥ 55 %", "not due this year"}, "Deviation reason", seeds},
 		{writeRegionalForm(t, dir, i18n.RU), "регион", "Пензенская область", []string{"Регион: Пензенская область",
 			"Дорожная карта,Регион,ID,№,", "\nI. Нормативно-правовое обеспечение,", "\nII. Организационно-методическое сопровождение,",
-			"penza-region-proforientatsiya,Пензенская область,regional-plan,1.1,", "teacher-training,2.1,"}},
+			"penza-region-proforientatsiya,Пензенская область,regional-plan,1.1,", "teacher-training,2.1,"}, "Причина отклонения", nil},
 	}
 	run := func(args ...string) {
 		for _, f := range forms {
@@ -252,12 +269,55 @@ func TestTemplateOpensInLibreOffice(t *testing.T) {
 			t.Errorf("%s: PDF pages are not A4 landscape: %s", f.name, out)
 		}
 		// Wrapped titles and indicators must not be drawn over the next row.
-		for i, p := range golden.PDFPages(t, pdf) {
+		pages := golden.PDFPages(t, pdf)
+		var all []string
+		for i, p := range pages {
 			if o := p.Overlaps(); len(o) > 0 {
 				t.Errorf("%s: page %d: %d pairs of words drawn over each other, e.g. %+v", f.name, i+1, len(o), o[0])
 			}
+			if p.Width < 840 || p.Width > 843 || p.Height < 594 || p.Height > 597 {
+				t.Errorf("%s: page %d is %.0f × %.0f pt, want A4 landscape", f.name, i+1, p.Width, p.Height)
+			}
+			// The header row is repeated on every page, its last column on it.
+			if !pageHasWords(p, f.lastHeader) {
+				t.Errorf("%s: page %d lacks the header %q", f.name, i+1, f.lastHeader)
+			}
+			all = append(all, p.Text())
+		}
+		text := strings.Join(all, " ")
+		for _, title := range f.titles {
+			// The title's first words: the rest wraps.
+			words := strings.Fields(title)
+			if w := strings.Join(words[:min(3, len(words))], " "); !strings.Contains(text, w) {
+				t.Errorf("%s: the PDF lacks the activity %q", f.name, w)
+			}
 		}
 	}
+}
+
+// pageHasWords reports whether every word of s is on page p.
+func pageHasWords(p golden.Page, s string) bool {
+	words := map[string]bool{}
+	for _, w := range p.Words {
+		words[w.Text] = true
+	}
+	for _, w := range strings.Fields(s) {
+		if !words[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// titles are the activity titles of roadmaps.
+func titles(rms []*roadmap.Roadmap) []string {
+	var out []string
+	for _, rm := range rms {
+		for _, a := range rm.Activities {
+			out = append(out, a.Title)
+		}
+	}
+	return out
 }
 
 // TestFormHeadersReadBack: the reader takes every header the form writes,

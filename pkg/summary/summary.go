@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -97,6 +98,11 @@ func Build(v View, results []fulfil.Result, opts Options) view.Table {
 	t.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
 	t.Title = i18n.T(opts.Lang, "summary.title."+string(v))
 	t.Subtitle = subtitle(opts)
+	if v == ByDistrict || v == ByExecutor {
+		// Their counts are of two units: activities, and activities at
+		// each of their deadlines.
+		t.Subtitle += "\n" + i18n.T(opts.Lang, "summary.units")
+	}
 	return t
 }
 
@@ -191,7 +197,7 @@ func label(s fulfil.Status, lang i18n.Lang) string { return view.StatusLabel(str
 // school.
 func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t := view.Table{Columns: []view.Column{
-		ownerCol(results, lang, 24), col(lang, "roadmap", 30), col(lang, "activities", 0),
+		ownerCol(results, lang, 24), col(lang, "roadmap", 30), col(lang, "activities", 0), col(lang, "positions", 12),
 	}}
 	for _, s := range fulfil.Statuses {
 		t.Columns = append(t.Columns, view.Column{Key: string(s), Header: capitalize(label(s, lang)), Max: 12})
@@ -200,6 +206,7 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	type agg struct {
 		district, roadmap string
 		activities        map[string]bool
+		positions         int
 		counts            map[fulfil.Status]int
 	}
 	var order []string
@@ -207,11 +214,12 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	for _, r := range results {
 		g, ok := groups[r.RoadmapID]
 		if !ok {
-			g = &agg{district: r.Owner, roadmap: r.RoadmapID, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
+			g = &agg{district: r.Owner, roadmap: r.RoadmapName, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
 			groups[r.RoadmapID] = g
 			order = append(order, r.RoadmapID)
 		}
 		g.activities[r.ActivityID] = true
+		g.positions++
 		g.counts[r.Status]++
 	}
 	slices.SortFunc(order, func(a, b string) int {
@@ -219,7 +227,7 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	})
 	for _, id := range order {
 		g := groups[id]
-		row := []view.Cell{view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(len(g.activities))}
+		row := []view.Cell{view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(len(g.activities)), view.IntCell(g.positions)}
 		met, judgedN := 0, 0
 		for _, s := range fulfil.Statuses {
 			row = append(row, view.IntCell(g.counts[s]))
@@ -235,10 +243,13 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 	return t
 }
 
-// byActivity puts each activity id beside itself across owners (districts,
+// byActivity puts each activity beside itself across owners (districts,
 // regions, schools): each one's plan, fact and status in its own columns,
 // the activities under their section headings (the section of the first
-// roadmap that numbers the activity lowest).
+// roadmap that numbers the activity lowest). Owners' activities share a
+// row only when they are the same activity: the same id and a similar
+// title (sameActivity); an id two districts give to different
+// activities makes a row for each, under each one's own title.
 func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	var districts []string
 	seen := map[string]bool{}
@@ -260,41 +271,69 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 			})
 		}
 	}
+	// activity is one activity across owners: an id and which of the
+	// different activities under that id it is.
+	type activity struct {
+		id      string
+		variant int
+	}
 	type key struct {
-		id   string
+		activity
 		year int
+	}
+	// titles of each activity, the first naming its rows; variantOf the
+	// activity of an owner's id.
+	titles := map[activity][]string{}
+	variants := map[string]int{}
+	variantOf := map[[2]string]activity{}
+	activityOf := func(r fulfil.Result) activity {
+		if a, ok := variantOf[[2]string{r.ActivityID, r.Owner}]; ok {
+			return a
+		}
+		a := activity{r.ActivityID, variants[r.ActivityID]}
+		for v := range variants[r.ActivityID] {
+			cand := activity{r.ActivityID, v}
+			if slices.ContainsFunc(titles[cand], func(t string) bool { return sameActivity(t, r.Title) }) {
+				a = cand
+				break
+			}
+		}
+		if a.variant == variants[r.ActivityID] {
+			variants[r.ActivityID]++
+		}
+		titles[a] = append(titles[a], r.Title)
+		variantOf[[2]string{r.ActivityID, r.Owner}] = a
+		return a
 	}
 	cells := map[key]map[string]fulfil.Result{}
 	var keys []key
 	// first is the result that places an activity: the lowest section and
 	// number any roadmap gives it.
-	first := map[string]fulfil.Result{}
-	titles := map[string]string{}
+	first := map[activity]fulfil.Result{}
 	for _, r := range results {
-		k := key{r.ActivityID, r.Year}
+		a := activityOf(r)
+		k := key{a, r.Year}
 		if cells[k] == nil {
 			cells[k] = map[string]fulfil.Result{}
 			keys = append(keys, k)
 		}
 		cells[k][r.Owner] = r
-		if f, ok := first[r.ActivityID]; !ok || cmp.Or(cmp.Compare(r.SectionOrder, f.SectionOrder), r.N.Compare(f.N)) < 0 {
-			first[r.ActivityID] = r
-		}
-		if titles[r.ActivityID] == "" {
-			titles[r.ActivityID] = r.Title
+		if f, ok := first[a]; !ok || cmp.Or(cmp.Compare(r.SectionOrder, f.SectionOrder), r.N.Compare(f.N)) < 0 {
+			first[a] = r
 		}
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		fa, fb := first[a.id], first[b.id]
-		return cmp.Or(cmp.Compare(fa.SectionOrder, fb.SectionOrder), fa.N.Compare(fb.N), cmp.Compare(a.id, b.id), cmp.Compare(a.year, b.year))
+		fa, fb := first[a.activity], first[b.activity]
+		return cmp.Or(cmp.Compare(fa.SectionOrder, fb.SectionOrder), fa.N.Compare(fb.N), cmp.Compare(a.id, b.id),
+			cmp.Compare(a.variant, b.variant), cmp.Compare(a.year, b.year))
 	})
 	placed := make([]placedSection, len(keys))
 	for i, k := range keys {
-		placed[i] = placedSection{section: first[k.id].Section}
+		placed[i] = placedSection{section: first[k.activity].Section}
 	}
 	t.Headings = sectionHeadings(placed)
 	for _, k := range keys {
-		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.id]), view.IntCell(k.year)}
+		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity][0]), view.IntCell(k.year)}
 		for _, d := range districts {
 			r, ok := cells[k][d]
 			if !ok {
@@ -306,6 +345,55 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
+}
+
+// similarity is how alike two titles must be, 0..1, to be one activity:
+// districts copy the regional list with typos and small edits
+// («Поведение …», «… организаций.», «ПроеКтория»), not with other words.
+const similarity = 0.8
+
+// sameActivity reports whether two titles of one id name the same
+// activity: their letters and digits, in lower case, differ by at most a
+// fifth of the longer (edit distance).
+func sameActivity(a, b string) bool {
+	x, y := []rune(titleKey(a)), []rune(titleKey(b))
+	longest := max(len(x), len(y))
+	if longest == 0 {
+		return true
+	}
+	return 1-float64(editDistance(x, y))/float64(longest) >= similarity
+}
+
+// titleKey keeps a title's letters and digits, lower case, ё as е, words
+// split by single spaces.
+func titleKey(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return ' '
+	}, strings.ReplaceAll(strings.ReplaceAll(s, "ё", "е"), "Ё", "Е"))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// editDistance is the Levenshtein distance of two rune strings.
+func editDistance(a, b []rune) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // byExecutor tells each organisation what it owes and what is overdue.

@@ -257,6 +257,85 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	if !strings.Contains(strings.Join(strings.Fields(string(text)), " "), lastHeader) {
 		t.Errorf("page 1 lacks the last column %q:\n%s", lastHeader, text)
 	}
+	printed(t, golden.PDFPages(t, pdf), summary.All(summary.ByDistrict, rs, opts))
+}
+
+// printed checks the PDF of the summary workbook: every page A4, the
+// units and names an official reads (no roadmap ids), the legend's labels
+// whole, every activity's title, and each table's last column header on
+// every page of its sheet.
+func printed(t *testing.T, pages []golden.Page, tables []view.Table) {
+	t.Helper()
+	var all []string
+	for i, p := range pages {
+		if p.Width < 840 || p.Width > 843 || p.Height < 594 || p.Height > 597 {
+			t.Errorf("page %d: %.0f × %.0f pt, want A4 landscape", i+1, p.Width, p.Height)
+		}
+		all = append(all, p.Text())
+	}
+	text := strings.Join(all, " ")
+	for _, want := range []string{"Мероприятий", "Организация системы работы по самоопределению",
+		"Развитие системы профориентации", "выполнено с нарушением срока", "срок не наступил", "требует оценки"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
+	}
+	if !hasWords(text, "Позиций «мероприятие — срок»") {
+		t.Errorf("the PDF lacks the unit «Позиций «мероприятие — срок»»")
+	}
+	for _, id := range []string{"bessonovsky-proforientatsiya", "nikolsky-proforientatsiya"} {
+		if strings.Contains(text, id) {
+			t.Errorf("the PDF names a roadmap by its id %q", id)
+		}
+	}
+	for _, tbl := range tables {
+		title := -1
+		for i, c := range tbl.Columns {
+			if c.Key == "title" {
+				title = i
+			}
+		}
+		for _, row := range tbl.Rows {
+			if title >= 0 {
+				// The title's first words: the rest wraps, hyphenated or not.
+				words := strings.Fields(row[title].Text)
+				if w := strings.Join(words[:min(3, len(words))], " "); !strings.Contains(text, w) {
+					t.Errorf("%s: the PDF lacks the activity title %q", tbl.Name, w)
+				}
+			}
+		}
+	}
+	// A sheet's pages run from its title's page to the next title's: each
+	// has the table's last column header (repeated on every page).
+	sheet := -1
+	for i, p := range all {
+		for k, tbl := range tables {
+			if strings.Contains(p, tbl.Title) {
+				sheet = k
+			}
+		}
+		if sheet < 0 {
+			continue
+		}
+		if last := tables[sheet].Columns[len(tables[sheet].Columns)-1].Header; !hasWords(p, last) {
+			t.Errorf("%s: page %d lacks the last column header %q", tables[sheet].Name, i+1, last)
+		}
+	}
+}
+
+// hasWords reports whether every word of s is a word of text: a wrapped
+// cell's words come out among its neighbours'.
+func hasWords(text, s string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.Fields(text) {
+		words[w] = true
+	}
+	for _, w := range strings.Fields(s) {
+		if !words[w] {
+			return false
+		}
+	}
+	return true
 }
 
 func csvCells(s string) map[string]bool {
@@ -348,5 +427,41 @@ func TestFormulaInjection(t *testing.T) {
 	}
 	if !strings.Contains(string(lo), `=HYPERLINK(""http://example.invalid"",""нажмите"")`) || !strings.Contains(string(lo), ",+1,") {
 		t.Errorf("LibreOffice did not read the titles as text:\n%s", lo)
+	}
+}
+
+// TestConsolidationSameActivityOnly: districts' activities share a row
+// only when they are one activity, the same id and a similar title (typos
+// and small edits apart); one id for two different activities gives a
+// row for each under its own title.
+func TestConsolidationSameActivityOnly(t *testing.T) {
+	t.Parallel()
+	res := func(owner, id, title string) fulfil.Result {
+		return fulfil.Result{RoadmapID: owner, Owner: owner, ActivityID: id, N: "1", Title: title, Year: 2021, Status: fulfil.Met}
+	}
+	rs := []fulfil.Result{
+		res("А-район", "plan", "Составление плана работы по профориентации"),
+		res("Б-район", "plan", "Составление Плана работы по профориентации."),
+		res("В-район", "plan", "Поставка оборудования в школы"),
+		res("А-район", "forum", "Участие в форуме «Арт-Профи»"),
+	}
+	tbl := summary.Build(summary.ByActivity, rs, summary.Options{AsOf: asOf, Lang: i18n.RU})
+	var got []string
+	for _, r := range tbl.Rows {
+		var owners []string
+		for i := 3; i+2 < len(r); i += 3 {
+			if r[i+2].Status != "" {
+				owners = append(owners, strings.TrimSuffix(tbl.Columns[i].Header, ": план"))
+			}
+		}
+		got = append(got, r[0].Text+" «"+r[1].Text+"» "+strings.Join(owners, "+"))
+	}
+	want := []string{
+		"forum «Участие в форуме «Арт-Профи»» А-район",
+		"plan «Составление плана работы по профориентации» А-район+Б-район",
+		"plan «Поставка оборудования в школы» В-район",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -1,6 +1,7 @@
 package view
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -406,13 +407,16 @@ func shorten(s string, n int) string {
 }
 
 // BeforeAfter builds the "Было / Стало" (before / after) table of a
-// result, as officials compare versions: one block of rows per changed
-// activity (the first row names it), a row per changed field.
+// result, as officials compare versions: under lines naming the roadmap,
+// its approving order and the amending one with its date, one block of
+// rows per changed activity (the first row names it by number and
+// title), a row per changed field.
 func BeforeAfter(res *diff.Result, lang i18n.Lang) Table {
 	old, new := DiffFileNames(res)
 	t := Table{
-		Name:  i18n.T(lang, "diff.xlsx.sheet"),
-		Title: i18n.T(lang, "diff.table.title", old, new),
+		Name:     i18n.T(lang, "diff.xlsx.sheet"),
+		Title:    i18n.T(lang, "diff.table.title", old, new),
+		Subtitle: strings.Join(beforeAfterHead(res, lang), "\n"),
 		Columns: []Column{
 			{Key: "activity", Header: i18n.T(lang, "diff.col.activity"), Max: 30},
 			{Key: "field", Header: i18n.T(lang, "diff.col.field"), Max: 24},
@@ -469,20 +473,111 @@ func BeforeAfter(res *diff.Result, lang i18n.Lang) Table {
 		case diff.KindReordered:
 			var rows [][3]string
 			for _, m := range c.NumberedMoves() {
-				rows = append(rows, [3]string{m.ID, m.OldN.String(), m.NewN.String()})
+				rows = append(rows, [3]string{activityName(res, m.ID), m.OldN.String(), m.NewN.String()})
 			}
 			if len(rows) > 0 {
 				block(i18n.T(lang, "diff.table.order"), rows)
 			}
 		case diff.KindChanged, diff.KindRenamed:
-			block(fmt.Sprintf("%s. %s", numLabel(c), c.ID), fieldRows(c))
+			block(fmt.Sprintf("%s. %s", numLabel(c), changeTitle(c)), fieldRows(c))
 		case diff.KindAdded:
-			block(i18n.T(lang, "diff.table.added", c.NewN, c.ID), row(c.New, true))
+			block(i18n.T(lang, "diff.table.added", c.NewN, changeTitle(c)), row(c.New, true))
 		case diff.KindRemoved:
-			block(i18n.T(lang, "diff.table.removed", c.OldN, c.ID), row(c.Old, false))
+			block(i18n.T(lang, "diff.table.removed", c.OldN, changeTitle(c)), row(c.Old, false))
 		}
 	}
 	return t
+}
+
+// titleLen is how much of an activity's title names its block of rows:
+// enough to know it, short enough not to make the row tall.
+const titleLen = 60
+
+// cutTitle cuts a title to titleLen at a word's end, with an ellipsis.
+func cutTitle(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= titleLen {
+		return s
+	}
+	cut := string(r[:titleLen])
+	if i := strings.LastIndex(cut, " "); i > 0 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:.—-") + "…"
+}
+
+// changeTitle names a changed activity by its title (the new one, else
+// the old one), cut to titleLen; by its id when it has no title.
+func changeTitle(c *diff.Change) string {
+	for _, a := range []*roadmap.Activity{c.New, c.Old} {
+		if a != nil && strings.TrimSpace(a.Title) != "" {
+			return cutTitle(a.Title)
+		}
+	}
+	return c.ID
+}
+
+// activityName is the cut title of the activity id in the new version,
+// else its id.
+func activityName(res *diff.Result, id string) string {
+	if res.New != nil {
+		for i := range res.New.Activities {
+			if a := &res.New.Activities[i]; a.ID == id && strings.TrimSpace(a.Title) != "" {
+				return cutTitle(a.Title)
+			}
+		}
+	}
+	return id
+}
+
+// beforeAfterHead are the lines under the table's title, as the document
+// is filed: the roadmap and whose it is, the order approving it, the
+// order amending it and its date (blanks to fill in by hand when the new
+// version records no amendment of its own).
+func beforeAfterHead(res *diff.Result, lang i18n.Lang) []string {
+	rm := res.New
+	if rm == nil {
+		rm = res.Old
+	}
+	if rm == nil {
+		return nil
+	}
+	name := cmp.Or(rm.Direction, rm.Title, rm.ID)
+	if owner := rm.Owner(); owner != "" {
+		name += " — " + owner
+	}
+	lines := []string{i18n.T(lang, "diff.table.head.roadmap", name)}
+	if d := rm.Document; d.Number != "" || !d.Date.IsZero() {
+		lines = append(lines, i18n.T(lang, "diff.table.head.approved", DocRef(lang, d.Kind, d.Number, d.Date)))
+	}
+	if am, ok := newAmendment(res); ok {
+		lines = append(lines, i18n.T(lang, "diff.table.head.amended", DocRef(lang, am.Kind, am.Number, am.Date)),
+			i18n.T(lang, "diff.table.head.date", am.Date.Russian()))
+	} else {
+		lines = append(lines, i18n.T(lang, "diff.table.head.amended_blank"), i18n.T(lang, "diff.table.head.date_blank"))
+	}
+	return lines
+}
+
+// newAmendment is the last amendment the new version records and the old
+// one does not: the document that makes the changes.
+func newAmendment(res *diff.Result) (roadmap.Amendment, bool) {
+	if res.New == nil {
+		return roadmap.Amendment{}, false
+	}
+	known := map[string]bool{}
+	if res.Old != nil {
+		for _, am := range res.Old.Amendments {
+			known[am.Number+"|"+am.Date.String()] = true
+		}
+	}
+	for i := len(res.New.Amendments) - 1; i >= 0; i-- {
+		if am := res.New.Amendments[i]; !known[am.Number+"|"+am.Date.String()] {
+			return am, true
+		}
+	}
+	return roadmap.Amendment{}, false
 }
 
 // DiffNoRows is what a table says for a file with no rows.

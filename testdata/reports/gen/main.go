@@ -154,8 +154,8 @@ func main() {
 // problems is a report whose rows each carry one problem a reader must
 // name with its cell: an unknown roadmap, an unknown activity, a year
 // outside the period, a year that cannot be read, two rows for the same
-// activity and year with different values, and a value that cannot be
-// read for its indicator.
+// activity and year with different values, a value that cannot be read
+// for its indicator, and a share (0.55) in a percent fact.
 func problems() {
 	f := excelize.NewFile()
 	sheet := "Лист1"
@@ -170,6 +170,7 @@ func problems() {
 		{"bessonovsky-proforientatsiya", "rmo-deputies", 2020, 16},
 		{"bessonovsky-proforientatsiya", "rmo-deputies", 2020, 18},
 		{"bessonovsky-proforientatsiya", "art-profi-forum", 2020, "много"},
+		{"bessonovsky-proforientatsiya", "proektoria", 2020, 0.55},
 	}
 	for i, r := range rows {
 		for j, v := range r {
