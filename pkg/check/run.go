@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime"
 	"sync"
+	"syscall"
 
 	"github.com/roadmap-edu/roadmap/pkg/amendment"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
 	"github.com/roadmap-edu/roadmap/pkg/walk"
@@ -74,7 +77,13 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 
 	res := &Result{Files: files}
 	var errs []error
-	for _, l := range out {
+	for i, l := range out {
+		if l.err != nil && files[i] != "-" {
+			// One unreadable file (gone, no permission, too large) is a
+			// finding; the others are still checked.
+			res.Findings = append(res.Findings, diag.New(files[i], diag.Pos{}, diag.UnreadableFile, readReason(l.err)))
+			continue
+		}
 		if l.err != nil {
 			errs = append(errs, l.err)
 			continue
@@ -150,4 +159,22 @@ func OnlyRoadmaps(files []string) []string {
 		}
 	}
 	return out
+}
+
+// readReason words why a file could not be read, for RM034.
+func readReason(err error) i18n.Msg {
+	var tl *safefile.TooLargeError
+	switch {
+	case errors.As(err, &tl):
+		return i18n.M("read.too_large", tl.Limit>>20)
+	case errors.Is(err, fs.ErrNotExist):
+		return i18n.M("read.not_found")
+	case errors.Is(err, fs.ErrPermission):
+		return i18n.M("read.permission")
+	case errors.Is(err, syscall.EISDIR):
+		return i18n.M("read.directory")
+	case errors.Is(err, syscall.ELOOP):
+		return i18n.M("read.loop")
+	}
+	return i18n.M("read.other")
 }

@@ -45,6 +45,7 @@ const (
 	IndicatorAssumed   Code = "RM030"
 	DueBeforeOrder     Code = "RM031"
 	OrderAfterPeriod   Code = "RM032"
+	UnreadableFile     Code = "RM034"
 
 	// Reports (xlsx) and fulfilment.
 	ReportUnreadable Code = "RM101"
@@ -100,6 +101,7 @@ var Rules = []Rule{
 	{IndicatorAssumed, "indicator-assumed", Warning},
 	{DueBeforeOrder, "due-before-order", Note},
 	{OrderAfterPeriod, "order-after-period", Warning},
+	{UnreadableFile, "unreadable-file", Error},
 	{ReportUnreadable, "report-unreadable", Error},
 	{ReportNoHeader, "report-no-header", Error},
 	{UnknownRoadmap, "report-unknown-roadmap", Error},

@@ -22,6 +22,15 @@ import (
 // replaced only if write and every step after it succeed. A new file gets
 // mode 0644; a replaced one keeps its mode.
 func Write(path string, write func(io.Writer) error) error {
+	if target, err := filepath.EvalSymlinks(path); err == nil && target != path {
+		// Through a symlink to its target: the link stays a link.
+		path = target
+	}
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+		// A device or a FIFO (/dev/null, a pipe) is written to as it is:
+		// renaming over it would replace the node with a regular file.
+		return writeDirect(path, write)
+	}
 	tmp, err := writeTemp(path, write)
 	if err != nil {
 		return err
@@ -31,6 +40,19 @@ func Write(path string, write func(io.Writer) error) error {
 		return &ReplaceError{Path: path, Err: err}
 	}
 	return nil
+}
+
+// writeDirect writes to a device or FIFO in place.
+func writeDirect(path string, write func(io.Writer) error) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // ReplaceError is a finished output that could not take the place of
@@ -167,7 +189,7 @@ func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
 // regular file by its size before reading, anything else (a pipe, a
 // device) after reading at most limit+1 bytes.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openRead(path)
 	if err != nil {
 		return nil, err
 	}

@@ -27,7 +27,7 @@ type Options struct {
 // Expand turns paths into files, in the order of paths, each file once. A
 // path that is not a directory is kept as given, whatever its name; a
 // directory gives the files below it that opt accepts, sorted, leaving
-// out hidden directories (".git") below it. A path that does not exist is
+// out hidden directories (".git") and hidden files below it. A path that does not exist is
 // an error.
 func Expand(paths []string, opt Options) ([]string, error) {
 	var files []string
@@ -67,7 +67,18 @@ func (opt Options) dir(root string) ([]string, error) {
 	var found []string
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if path == root {
+				return err
+			}
+			// An entry that cannot be read (gone, no permission) is kept, so
+			// that reading it reports it; the rest of the tree is walked.
+			if opt.accepts(filepath.Base(path)) {
+				found = append(found, path)
+			}
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
 		}
 		name := d.Name()
 		if d.IsDir() {
@@ -76,7 +87,9 @@ func (opt Options) dir(root string) ([]string, error) {
 			}
 			return nil
 		}
-		if opt.accepts(name) {
+		// Hidden files are not the user's roadmaps: editors' and tools'
+		// temporary files (".x.yaml.swp", an interrupted write) are.
+		if !strings.HasPrefix(name, ".") && opt.accepts(name) {
 			found = append(found, path)
 		}
 		return nil

@@ -37,13 +37,15 @@ func TestExpand(t *testing.T) {
 	}{
 		// The walk visits r/a/ before r/a.YML; sorted, "." < "/" puts
 		// r/a.YML first.
-		{"a directory, sorted, hidden directories left out", []string{"r"}, yaml,
-			[]string{"r/.hidden.yaml", "r/a.YML", "r/a/b.yaml", "r/b.yaml"}},
+		// Hidden files too (an interrupted write's temporary file, issue 16).
+		{"a directory, sorted, hidden directories and files left out", []string{"r"}, yaml,
+			[]string{"r/a.YML", "r/a/b.yaml", "r/b.yaml"}},
+		{"a hidden file named itself", []string{"r/.hidden.yaml"}, yaml, []string{"r/.hidden.yaml"}},
 		{"a hidden directory named itself", []string{".dot"}, yaml, []string{".dot/in-hidden-root.yaml"}},
 		{"files as given, in order, whatever their name", []string{"readme.md", "r/z.yaml.bak", "-"}, yaml,
 			[]string{"readme.md", "r/z.yaml.bak", "-"}},
 		{"each file once, where it first comes", []string{"r/b.yaml", "r", "r/b.yaml"}, yaml,
-			[]string{"r/b.yaml", "r/.hidden.yaml", "r/a.YML", "r/a/b.yaml"}},
+			[]string{"r/b.yaml", "r/a.YML", "r/a/b.yaml"}},
 		{"another extension, and a skip", []string{"x"}, xlsx, []string{"x/old.XLSX", "x/report.xlsx", "x/sub/b.xlsx"}},
 		{"a skipped name given explicitly is kept", []string{"x/~$report.xlsx"}, xlsx, []string{"x/~$report.xlsx"}},
 		{"nothing found", []string{"r/a/.cache"}, xlsx, nil},
