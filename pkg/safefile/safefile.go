@@ -125,6 +125,7 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 	if dir == "" {
 		dir = "."
 	}
+	removeStale(dir, base)
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
 		return "", userPath(err, path)
@@ -153,6 +154,29 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 		return "", err
 	}
 	return tmp.Name(), nil
+}
+
+// staleAge is how old a temporary file of ours must be to be taken for
+// the leftover of a killed run: no write takes that long.
+const staleAge = time.Hour
+
+// removeStale removes the temporary files a killed run left beside path
+// (".base.tmp-*", older than staleAge): they are ours, and a later check
+// must not find them.
+func removeStale(dir, base string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := "." + base + ".tmp-"
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if st, err := e.Info(); err == nil && time.Since(st.ModTime()) > staleAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // userPath makes an error about the temporary file name the user's file:

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteReplacesOnlyOnSuccess(t *testing.T) {
@@ -202,5 +203,38 @@ func TestUserPath(t *testing.T) {
 	other := &fs.PathError{Op: "open", Path: "/d/отчёт.xlsx", Err: fs.ErrNotExist}
 	if err := userPath(other, "/d/сводка.xlsx"); err != other {
 		t.Errorf("an error about another file changed: %v", err)
+	}
+}
+
+// TestStaleTemporariesRemoved: a write removes the temporary files a
+// killed run left beside its target an hour ago, and no fresh one.
+func TestStaleTemporariesRemoved(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	target := filepath.Join(dir, "сводка [1].xlsx")
+	old := filepath.Join(dir, ".сводка [1].xlsx.tmp-111")
+	fresh := filepath.Join(dir, ".сводка [1].xlsx.tmp-222")
+	other := filepath.Join(dir, ".другая.xlsx.tmp-333")
+	for _, p := range []string{old, fresh, other} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hourAgo := time.Now().Add(-2 * time.Hour)
+	for _, p := range []string{old, other} {
+		if err := os.Chtimes(p, hourAgo, hourAgo); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := Write(target, func(w io.Writer) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the stale temporary file is still there: %v", err)
+	}
+	for _, p := range []string{fresh, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s removed: %v", p, err)
+		}
 	}
 }
