@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -125,7 +126,7 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 	if dir == "" {
 		dir = "."
 	}
-	removeStale(dir, base)
+	removeStale(dir)
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
 		return "", userPath(err, path)
@@ -160,17 +161,24 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 // the leftover of a killed run: no write takes that long.
 const staleAge = time.Hour
 
-// removeStale removes the temporary files a killed run left beside path
-// (".base.tmp-*", older than staleAge): they are ours, and a later check
+// swept holds the directories removeStale has cleaned in this run.
+var swept sync.Map
+
+// removeStale removes the temporary files a killed run left in dir
+// (".name.tmp-*", older than staleAge): they are ours, and a later check
 // must not find them.
-func removeStale(dir, base string) {
+func removeStale(dir string) {
+	// Once per directory and run: `fmt --in-place` of thousands of files
+	// must not list their directory for each.
+	if _, done := swept.LoadOrStore(dir, true); done {
+		return
+	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	prefix := "." + base + ".tmp-"
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), prefix) {
+		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), ".") || !strings.Contains(e.Name(), ".tmp-") {
 			continue
 		}
 		if st, err := e.Info(); err == nil && time.Since(st.ModTime()) > staleAge {

@@ -206,8 +206,8 @@ func TestUserPath(t *testing.T) {
 	}
 }
 
-// TestStaleTemporariesRemoved: a write removes the temporary files a
-// killed run left beside its target an hour ago, and no fresh one.
+// TestStaleTemporariesRemoved: a write removes the temporary files killed
+// runs left in its directory over an hour ago, and no fresh one.
 func TestStaleTemporariesRemoved(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -229,12 +229,12 @@ func TestStaleTemporariesRemoved(t *testing.T) {
 	if err := Write(target, func(w io.Writer) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(old); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("the stale temporary file is still there: %v", err)
-	}
-	for _, p := range []string{fresh, other} {
-		if _, err := os.Stat(p); err != nil {
-			t.Errorf("%s removed: %v", p, err)
+	for _, p := range []string{old, other} {
+		if _, err := os.Stat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the stale temporary file %s is still there: %v", p, err)
 		}
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("the fresh one was removed: %v", err)
 	}
 }
