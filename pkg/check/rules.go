@@ -104,6 +104,10 @@ func (c *checker) orderAfterPeriod() bool {
 	return end.Before(d)
 }
 
+// maxCount bounds a count threshold: a billion people or events is no
+// roadmap's plan, and past it float64 loses whole numbers anyway.
+const maxCount = 1e9
+
 // Years a roadmap period may name: anything else is a typo, and bounding it
 // keeps per-year work small.
 const minYear, maxYear = 1990, 2100
@@ -114,7 +118,9 @@ func (c *checker) period() {
 		key  string
 		year int
 	}{{"from", p.From}, {"to", p.To}} {
-		if f.year != 0 && (f.year < minYear || f.year > maxYear) {
+		// 0 written out («from: 0») is a year too: the form would get
+		// rows for years 0–2022.
+		if (f.year != 0 || c.r.Has("period."+f.key)) && (f.year < minYear || f.year > maxYear) {
 			c.add("period."+f.key, diag.BadValue, f.key, strconv.Itoa(f.year), fmt.Sprintf("%d–%d", minYear, maxYear))
 		}
 	}
@@ -291,6 +297,9 @@ func (c *checker) indicator(path string, ind phrase.Indicator) {
 			c.add(path+"."+key, diag.PercentRange, num(*v))
 		case !percent && *v < 0:
 			c.add(path+"."+key, diag.NegativeCount, num(*v))
+		case !percent && *v > maxCount:
+			// «не менее 99999999999999999999 участников»: a typo, not a plan.
+			c.add(path+"."+key, diag.BadValue, key, num(*v), fmt.Sprintf("0–%d", int64(maxCount)))
 		}
 	}
 	bound("min", ind.Min)
