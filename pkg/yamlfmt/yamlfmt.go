@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -30,6 +31,11 @@ var ErrNotYAML = errors.New("not a well-formed YAML document: run roadmap check"
 // empty key, settle only on the second pass.
 func Format(data []byte) ([]byte, error) {
 	body, style := eol.Split(data)
+	if !utf8.Valid(body) {
+		// UTF-16 or a Windows code page: check rejects it (RM020), so fmt
+		// must not quietly convert it.
+		return nil, ErrNotYAML
+	}
 	out, err := formatOnce(body)
 	for i := 0; i < 2 && err == nil; i++ {
 		again, err2 := formatOnce(out)

@@ -1,6 +1,7 @@
 package yamlfmt
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,4 +119,18 @@ func FuzzFormat(f *testing.F) {
 			t.Errorf("not idempotent: %q -> %q -> %q", data, out, again)
 		}
 	})
+}
+
+// TestFormatRefusesNonUTF8: a UTF-16 or CP1251 file, which check rejects
+// (RM020), is not converted by fmt.
+func TestFormatRefusesNonUTF8(t *testing.T) {
+	t.Parallel()
+	for name, data := range map[string][]byte{
+		"UTF-16 with a BOM": {0xFF, 0xFE, 'i', 0, 'd', 0, ':', 0, ' ', 0, 'x', 0, '\n', 0},
+		"CP1251":            {'i', 'd', ':', ' ', 0xEF, 0xF0, 0xE8, '\n'},
+	} {
+		if _, err := Format(data); !errors.Is(err, ErrNotYAML) {
+			t.Errorf("%s: %v, want ErrNotYAML", name, err)
+		}
+	}
 }
