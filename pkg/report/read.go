@@ -9,9 +9,12 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -92,9 +95,18 @@ func Read(file string, fn func(*Row) error) ([]diag.Finding, error) {
 		return []diag.Finding{{File: file, Code: diag.ReportUnreadable, Severity: diag.ReportUnreadable.Rule().Severity,
 			Args: []any{i18n.M(reason)}}}, nil
 	}
+	// A big sheet is unpacked to temporary files: in a directory of the
+	// tool's own, removed when done, and swept on the next run if a killed
+	// one left it.
+	tmp, err := tempDir()
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenFile(file, excelize.Options{
 		UnzipSizeLimit:    UnzipSizeLimit,
 		UnzipXMLSizeLimit: UnzipXMLSizeLimit,
+		TmpDir:            tmp,
 	})
 	if err != nil {
 		return []diag.Finding{openFinding(file, err)}, nil
@@ -597,6 +609,38 @@ func scanMerges(r io.Reader) []mergeRange {
 			c2, r2, err2 := excelize.CellNameToCoordinates(to)
 			if err1 == nil && err2 == nil && len(out) < 100_000 {
 				out = append(out, mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
+			}
+		}
+	}
+}
+
+// tempPrefix names the directories Read unpacks sheets into.
+const tempPrefix = "roadmap-xlsx-"
+
+// staleAge is how old such a directory must be to be the leftover of a
+// killed run: reading a report never takes that long.
+const staleAge = time.Hour
+
+// tempDir makes the directory for one Read, first removing those killed
+// runs left in the system's temporary directory.
+func tempDir() (string, error) {
+	root := os.TempDir()
+	sweep.Do(func() { sweepStale(root) })
+	return os.MkdirTemp(root, tempPrefix+"*")
+}
+
+// sweep runs sweepStale once a run.
+var sweep sync.Once
+
+// sweepStale removes the unpacking directories killed runs left in root.
+func sweepStale(root string) {
+	if entries, err := os.ReadDir(root); err == nil {
+		for _, e := range entries {
+			if !e.IsDir() || !strings.HasPrefix(e.Name(), tempPrefix) {
+				continue
+			}
+			if st, err := e.Info(); err == nil && time.Since(st.ModTime()) > staleAge {
+				os.RemoveAll(filepath.Join(root, e.Name()))
 			}
 		}
 	}

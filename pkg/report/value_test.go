@@ -3,7 +3,10 @@ package report
 import (
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestParseValue(t *testing.T) {
@@ -151,5 +154,29 @@ func TestActivityNumber(t *testing.T) {
 		if string(n) != tt.want || ok != (tt.want != "") {
 			t.Errorf("ActivityNumber(%q, %q) = %q %v, want %q", tt.display, tt.raw, n, ok, tt.want)
 		}
+	}
+}
+
+// TestStaleUnpackingSwept: a directory a killed Read left in the temporary
+// directory over an hour ago is removed by the next run's sweep; a fresh
+// one is not.
+func TestStaleUnpackingSwept(t *testing.T) {
+	root := t.TempDir()
+	old, fresh := filepath.Join(root, tempPrefix+"1"), filepath.Join(root, tempPrefix+"2")
+	for _, d := range []string{old, fresh} {
+		if err := os.MkdirAll(filepath.Join(d, "sheet"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(old, past, past); err != nil {
+		t.Fatal(err)
+	}
+	sweepStale(root)
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("the stale directory is still there: %v", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("the fresh directory was removed: %v", err)
 	}
 }
