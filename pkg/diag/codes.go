@@ -64,6 +64,7 @@ const (
 	TooManyFindings  Code = "RM114"
 	UnknownYear      Code = "RM115"
 	PercentShare     Code = "RM116"
+	TooManyMerges    Code = "RM117"
 )
 
 // Rules lists every rule in code order, those of amendment files and
@@ -118,6 +119,7 @@ var Rules = []Rule{
 	{TooManyFindings, "too-many-findings", Warning},
 	{UnknownYear, "report-unknown-year", Error},
 	{PercentShare, "report-percent-share", Warning},
+	{TooManyMerges, "report-too-many-merges", Warning},
 	{AmendUnknownRoadmap, "amendment-unknown-roadmap", Error},
 	{AmendUnknownActivity, "amendment-unknown-activity", Error},
 	{AmendDuplicateID, "amendment-duplicate-activity", Error},

@@ -7,10 +7,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -114,6 +116,15 @@ func Read(file string, fn func(*Row) error) ([]diag.Finding, error) {
 	defer f.Close()
 	merges := mergedRanges(file)
 	var findings []diag.Finding
+	for _, sheet := range slices.Sorted(maps.Keys(merges)) {
+		if n := len(merges[sheet]); n > MaxMerges {
+			// More merged ranges than any form has: a hostile or broken file.
+			// Those past the limit are not read, and the reader says so.
+			merges[sheet] = merges[sheet][:MaxMerges]
+			findings = append(findings, diag.Finding{File: file, Code: diag.TooManyMerges,
+				Severity: diag.TooManyMerges.Rule().Severity, Args: []any{sheet, n, MaxMerges}})
+		}
+	}
 	found := false
 	for _, sheet := range f.GetSheetList() {
 		ok, err := readSheet(f, file, sheet, merges[sheet], fn)
@@ -216,6 +227,7 @@ func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn fun
 
 	ctx := &SheetContext{Name: sheet}
 	mergeValues := map[mergeKey]Cell{}
+	covering := newMergeIndex(merges)
 	var (
 		top     [][]Cell // rows before the header is found
 		header  *headerInfo
@@ -248,7 +260,7 @@ func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn fun
 			if line > headerScanRows {
 				break
 			}
-			top = append(top, fillMerged(cells, line, merges, top))
+			top = append(top, fillMerged(cells, line, covering.at(line), top))
 			if h := findHeader(top); h != nil {
 				header = h
 				ctx.Titles = titles(top[:h.firstLine-1])
@@ -260,7 +272,7 @@ func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn fun
 		if line <= skipped {
 			continue
 		}
-		cells = fillMergedData(cells, line, merges, header, mergeValues)
+		cells = fillMergedData(cells, line, covering.at(line), header, mergeValues)
 		row := &Row{File: file, Sheet: sheet, Line: line, Context: ctx}
 		empty := true
 		for field, col := range header.cols {
@@ -431,12 +443,57 @@ type mergeRange struct {
 	col1, row1, col2, row2 int
 }
 
+// mergeIndex hands out the merged ranges covering each row, rows asked
+// for in increasing order: sorted once, with the ranges that cover the
+// current row kept, the work is linear in rows and ranges, not their
+// product (100,000 merged ranges made reading a small workbook take
+// minutes).
+type mergeIndex struct {
+	sorted []mergeRange // by first row
+	next   int          // the first of sorted not yet active
+	active []mergeRange // the ranges covering the last row asked for
+}
+
+func newMergeIndex(ms []mergeRange) *mergeIndex {
+	sorted := slices.Clone(ms)
+	slices.SortStableFunc(sorted, func(a, b mergeRange) int { return a.row1 - b.row1 })
+	return &mergeIndex{sorted: sorted}
+}
+
+// at returns the ranges covering line, in their order in the sheet's XML
+// by first row; line must not decrease between calls.
+func (x *mergeIndex) at(line int) []mergeRange {
+	kept := x.active[:0]
+	for _, m := range x.active {
+		if m.row2 >= line {
+			kept = append(kept, m)
+		}
+	}
+	x.active = kept
+	for x.next < len(x.sorted) && x.sorted[x.next].row1 <= line {
+		if m := x.sorted[x.next]; m.row2 >= line {
+			x.active = append(x.active, m)
+		}
+		x.next++
+	}
+	return x.active
+}
+
 // fillMerged gives every cell of a merged block the value of its top-left
 // cell (where spreadsheets keep it), for header rows.
 func fillMerged(cells []Cell, line int, merges []mergeRange, above [][]Cell) []Cell {
+	// A range overlapping one already filled (valid workbooks have none) is
+	// skipped, so that a row costs at most its width.
+	var filled []bool // by column, from 1
 	for _, m := range merges {
-		if line < m.row1 || line > m.row2 {
+		if line < m.row1 || line > m.row2 || m.col1 < len(filled) && filled[m.col1] {
 			continue
+		}
+		for len(filled) <= m.col2 {
+			filled = append(filled, false)
+		}
+		for c := m.col1; c <= m.col2; c++ {
+			filled[c] = true
 		}
 		var src Cell
 		if m.row1 == line {
@@ -528,8 +585,9 @@ func mergedRanges(file string) map[string][]mergeRange {
 		if err != nil {
 			continue
 		}
-		out[name] = scanMerges(rc)
+		ms := scanMerges(rc)
 		rc.Close()
+		out[name] = ms
 	}
 	return out
 }
@@ -613,6 +671,10 @@ func scanMerges(r io.Reader) []mergeRange {
 		}
 	}
 }
+
+// MaxMerges bounds the merged ranges read on a sheet: a report form has a
+// few hundred; a sheet with more is read without those past the limit.
+const MaxMerges = 10_000
 
 // tempPrefix names the directories Read unpacks sheets into.
 const tempPrefix = "roadmap-xlsx-"
