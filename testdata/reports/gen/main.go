@@ -155,7 +155,8 @@ func main() {
 // name with its cell: an unknown roadmap, an unknown activity, a year
 // outside the period, a year that cannot be read, two rows for the same
 // activity and year with different values, a value that cannot be read
-// for its indicator, and a share (0.55) in a percent fact.
+// for its indicator, and a share (0.55) in a percent fact; a second sheet
+// has more merged ranges than a report may (RM117).
 func problems() {
 	f := excelize.NewFile()
 	sheet := "Лист1"
@@ -177,6 +178,12 @@ func problems() {
 			col, _ := excelize.ColumnNumberToName(j + 1)
 			must(f.SetCellValue(sheet, fmt.Sprintf("%s%d", col, i+1), v))
 		}
+	}
+	merged := "Объединения"
+	_, err := f.NewSheet(merged)
+	must(err)
+	for i := 1; i <= 10_001; i++ {
+		must(f.MergeCell(merged, fmt.Sprintf("F%d", i), fmt.Sprintf("G%d", i)))
 	}
 	must(f.SaveAs(filepath.Join(dir, "problems-2020.xlsx")))
 
