@@ -125,7 +125,8 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // syntaxFinding turns yaml.v3's error string ("yaml: line 5: did not find
-// expected key") into a positioned finding. The library gives no column.
+// expected key") into a positioned finding: at the mistake the scanner of
+// yamlerr.go finds from that line on, else at the library's line.
 func syntaxFinding(file string, data []byte, err error) diag.Finding {
 	msg := err.Error()
 	line := 0
@@ -141,6 +142,9 @@ func syntaxFinding(file string, data []byte, err error) diag.Finding {
 	}
 	if hint == "" && bytes.Contains(data, []byte("\n\t")) && strings.Contains(msg, "cannot start any token") {
 		hint = i18n.M("hint.tab")
+	}
+	if m, ok := locateSyntaxError(data, line); ok {
+		return diag.New(file, m.pos, diag.YAMLSyntax, m.problem, "")
 	}
 	pos := diag.Pos{Line: max(line, 1), Col: 1}
 	var problem any = msg
