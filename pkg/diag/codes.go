@@ -45,6 +45,7 @@ const (
 	IndicatorAssumed   Code = "RM030"
 	DueBeforeOrder     Code = "RM031"
 	OrderAfterPeriod   Code = "RM032"
+	QuotedNumber       Code = "RM033"
 
 	// Reports (xlsx) and fulfilment.
 	ReportUnreadable Code = "RM101"
@@ -100,6 +101,7 @@ var Rules = []Rule{
 	{IndicatorAssumed, "indicator-assumed", Warning},
 	{DueBeforeOrder, "due-before-order", Note},
 	{OrderAfterPeriod, "order-after-period", Warning},
+	{QuotedNumber, "quoted-number", Warning},
 	{ReportUnreadable, "report-unreadable", Error},
 	{ReportNoHeader, "report-no-header", Error},
 	{UnknownRoadmap, "report-unknown-roadmap", Error},

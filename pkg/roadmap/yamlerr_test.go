@@ -84,6 +84,21 @@ func TestSyntaxErrorPositions(t *testing.T) {
 	t.Parallel()
 	base := strings.Split(positionsBase, "\n")
 	var b strings.Builder
+	b.WriteString(`Библиотека YAML (yaml.v3) называет строку, с которой начала разбирать конструкцию
+(для ошибок разбора — на строку раньше, для сдвинутого ключа — строку начала списка) и
+не называет столбца; roadmap ищет саму ошибку, начиная со строки перед этой. Ниже —
+типичные ошибки, внесённые в правильный файл: где их указывает библиотека и где
+` + "`roadmap check`" + ` (· — пробел, → — табуляция). Таблицу проверяет тест
+TestSyntaxErrorPositions (pkg/roadmap): замечание должно стоять там, где ошибка.
+
+The YAML library (yaml.v3) names the line where it began parsing the construct (for
+parser errors one line early, for a dedented key the line the list starts) and no
+column; roadmap looks for the mistake itself from the line before that one on. Below,
+typical mistakes put into a valid file: where the library puts them and where
+` + "`roadmap check`" + ` does (· is a space, → a tab). TestSyntaxErrorPositions (pkg/roadmap)
+checks the table: the finding must stand where the mistake is.
+
+`)
 	b.WriteString("| Ошибка / mistake | Строка / line | yaml.v3 | roadmap check | Где ошибка / true |\n| --- | --- | --- | --- | --- |\n")
 	libraryRight := 0
 	for _, c := range positionCases {
@@ -154,5 +169,63 @@ func TestSyntaxScannerQuietOnValidFiles(t *testing.T) {
 	}
 	if checked < 100 {
 		t.Errorf("only %d valid files checked", checked)
+	}
+}
+
+// TestSyntaxErrorMutations puts each kind of mistake into every line of
+// positionsBase. Every RM001 must lie inside the file, and it must name the
+// mutated line far more often than yaml.v3 does.
+func TestSyntaxErrorMutations(t *testing.T) {
+	t.Parallel()
+	mutations := []func(string) string{
+		func(l string) string { return "\t" + strings.TrimLeft(l, " ") },
+		func(l string) string { return strings.TrimPrefix(l, "  ") },
+		func(l string) string { return strings.TrimPrefix(l, " ") },
+		func(l string) string { return " " + l },
+		func(l string) string { return strings.Replace(l, ": ", ":", 1) },
+		func(l string) string { return strings.Replace(l, "]", "", 1) },
+		func(l string) string { return strings.Replace(l, "}", "", 1) },
+		func(l string) string { return strings.Replace(l, `"`, "", 1) },
+		func(l string) string { return strings.Replace(l, ": ", `: "`, 1) },
+		func(l string) string { return strings.Replace(l, "- ", "", 1) },
+		func(l string) string { return l + ": текст" },
+		func(l string) string { return "\uFEFF" + l },
+	}
+	base := strings.Split(positionsBase, "\n")
+	rejected, ours, library := 0, 0, 0
+	for i := range base {
+		for _, mutate := range mutations {
+			m := mutate(base[i])
+			if m == base[i] {
+				continue
+			}
+			lines := append(append(append([]string{}, base[:i]...), m), base[i+1:]...)
+			data := strings.Join(lines, "\n")
+			var n yaml.Node
+			err := yaml.Unmarshal([]byte(data), &n)
+			if err == nil {
+				continue
+			}
+			rejected++
+			if lib := libraryLine.FindStringSubmatch(err.Error()); lib != nil && lib[1] == fmt.Sprint(i+1) {
+				library++
+			}
+			_, fs := roadmap.Parse("f.yaml", []byte(data))
+			for _, f := range fs {
+				if f.Code != diag.YAMLSyntax {
+					continue
+				}
+				if f.Line < 1 || f.Line > len(lines) || f.Col < 1 || f.Col > len([]rune(lines[f.Line-1]))+1 {
+					t.Errorf("line %d mutated to %q: RM001 at %d:%d, outside the file", i+1, m, f.Line, f.Col)
+				}
+				if f.Line == i+1 {
+					ours++
+				}
+			}
+		}
+	}
+	t.Logf("%d mutations rejected by yaml.v3: the mutated line named by yaml.v3 %d times, by RM001 %d times", rejected, library, ours)
+	if rejected < 100 || ours*10 < rejected*8 {
+		t.Errorf("RM001 names the mutated line in %d of %d mutations (yaml.v3: %d); want at least 80%%", ours, rejected, library)
 	}
 }
