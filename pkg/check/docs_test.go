@@ -53,6 +53,13 @@ real output of ` + "`roadmap check`" + ` on it.
 		}
 		fmt.Fprintf(&b, "Пример / example: [`%s`](../testdata/rules/%s)\n\n```\n$ roadmap check %s\n%s```\n",
 			example, example, example, golden)
+		if table, ok := ruleTables[r.Code]; ok {
+			data, err := os.ReadFile(table)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "\n%s", data)
+		}
 	}
 	b.WriteString(`
 ## Правила отчётов о выполнении и файлов изменений — report, amendment and merge rules
@@ -98,6 +105,13 @@ RM201–RM210 from amendment files and ` + "`roadmap merge`" + ` (examples: ` + 
 			i18n.T(i18n.RU, "doc."+string(r.Code)), i18n.T(i18n.EN, "doc."+string(r.Code)), example)
 	}
 	golden.Compare(t, "../../docs/rules.md", []byte(b.String()))
+}
+
+// ruleTables are tables other packages' tests keep for a rule, shown
+// after its example: RM001's positions of typical mistakes, before (the
+// YAML library) and after (roadmap check).
+var ruleTables = map[diag.Code]string{
+	diag.YAMLSyntax: "../roadmap/testdata/yaml-positions.md",
 }
 
 // exampleOf finds the example named after the code under testdata/rules.

@@ -45,6 +45,7 @@ const (
 	IndicatorAssumed   Code = "RM030"
 	DueBeforeOrder     Code = "RM031"
 	OrderAfterPeriod   Code = "RM032"
+	QuotedNumber       Code = "RM033"
 	UnreadableFile     Code = "RM034"
 
 	// Reports (xlsx) and fulfilment.
@@ -102,6 +103,7 @@ var Rules = []Rule{
 	{IndicatorAssumed, "indicator-assumed", Warning},
 	{DueBeforeOrder, "due-before-order", Note},
 	{OrderAfterPeriod, "order-after-period", Warning},
+	{QuotedNumber, "quoted-number", Warning},
 	{UnreadableFile, "unreadable-file", Error},
 	{ReportUnreadable, "report-unreadable", Error},
 	{ReportNoHeader, "report-no-header", Error},

@@ -37,11 +37,23 @@ var coreMessages = map[string]entry{
 	"RM030": {"показатель «%s» прочитан с допущением: %s", "the indicator %q was read by assumption: %s"},
 	"RM031": {"срок «%s» наступает раньше утверждающего приказа: %s (сроков до приказа: %d), приказ от %s; если в тот год мероприятие не требуется, укажите since или years", "the deadline %q falls before the approving order: %s (%d before it), order of %s; if the activity is not required that year, give since or years"},
 	"RM032": {"утверждающий приказ от %s издан после окончания периода %d–%d: все сроки прошли до него", "the approving order of %s is dated after the period %d–%d ended: every deadline passed before it"},
+	"RM033": {"номер документа «%s» в кавычках %s: кавычки убраны, номер — «%s»; уберите их и в файле", "the document number %q is in quotes %s: they were stripped, the number is %q; remove them from the file too"},
 	"RM028": {"идентификатор раздела «%s» уже встречался (строка %d)", "section id %q is used already (line %d)"},
 
 	// Parts of rule messages.
 	"hint.did_you_mean": {"; возможно, имелось в виду «%s»", "; did you mean %q"},
 	"hint.tab":          {" (в YAML нельзя отступать табуляцией, используйте пробелы)", " (YAML does not allow tabs for indentation, use spaces)"},
+	// RM001 at the mistake itself (pkg/roadmap yamlerr.go): what is wrong and what to type.
+	"hint.yaml.tab":              {"в отступе табуляция: замените её пробелами (в YAML отступают только пробелами)", "a tab in the indentation: replace it with spaces (YAML indents with spaces only)"},
+	"hint.yaml.bom":              {"посреди файла невидимый знак BOM (U+FEFF), обычно от склейки или копирования файлов: удалите его", "an invisible byte order mark (U+FEFF) in the middle of the file, usually left by joining or copying files: delete it"},
+	"hint.yaml.colon_space":      {"после двоеточия нужен пробел: напишите «%s»", "a colon needs a space after it: write «%s»"},
+	"hint.yaml.stray_colon":      {"двоеточие с пробелом внутри текста YAML читает как новый ключ: возьмите текст в кавычки: «%s»", "a colon and a space inside text reads as a new key: quote the text: «%s»"},
+	"hint.yaml.word_quotes":      {"значение в кавычках Word %s, а YAML понимает только прямые кавычки, и двоеточие внутри читает как новый ключ: напишите «%s»", "the value is in Word quotes %s, which YAML reads as letters, so the colon inside starts a new key: write «%s»"},
+	"hint.yaml.unclosed_quote":   {"кавычка «%s» не закрыта: допишите «%s» в конце значения", "the quote «%s» is never closed: add «%s» at the end of the value"},
+	"hint.yaml.unclosed_bracket": {"скобка «%s» не закрыта: допишите «%s» в конце списка", "the bracket %q is never closed: add %q at the end of the list"},
+	"hint.yaml.misaligned_key":   {"ключ «%s» начинается в столбце %d, а «%s» выше — в столбце %d: поставьте «%s» ровно под «%s»", "key %q starts at column %d, %q above at column %d: put %q exactly under %q"},
+	"hint.yaml.misaligned_item":  {"элемент списка «-» в столбце %d, а «-» выше — в столбце %d: поставьте его ровно под ними", "the list item «-» is at column %d, the «-» above at column %d: put it exactly under them"},
+	"hint.yaml.missing_dash":     {"здесь начинается новый элемент списка, но нет «- »: напишите «%s»", "a new list item starts here without «- »: write «%s»"},
 	// yaml.v3 problems, translated; others are shown as the library says them.
 	"yaml.did not find expected key":                                    {"не найден ожидаемый ключ (проверьте отступы)", "did not find expected key (check the indentation)"},
 	"yaml.mapping values are not allowed in this context":               {"двоеточие здесь недопустимо (возьмите текст в кавычки или проверьте отступы)", "mapping values are not allowed in this context (quote the text or check the indentation)"},
@@ -163,7 +175,7 @@ var coreMessages = map[string]entry{
 	"version.short": {"Показать версию программы", "Show the program version"},
 
 	// Rule descriptions for docs/rules.md.
-	"doc.RM001":            {"Файл не читается как YAML: незакрытые скобки или кавычки, неверные отступы, табуляция. Строка берётся из сообщения библиотеки YAML, столбец она не сообщает.", "The file is not valid YAML: unclosed brackets or quotes, bad indentation, tabs. The line comes from the YAML library, which gives no column."},
+	"doc.RM001":            {"Файл не читается как YAML: табуляция в отступе, нет пробела после двоеточия, ключ или «-» не под соседними, не закрыты кавычки или скобки, двоеточие внутри текста, BOM посреди файла. Замечание стоит на строке и столбце самой ошибки и говорит, что написать; ошибка незнакомого вида — на строке, которую называет библиотека YAML.", "The file is not valid YAML: a tab in the indentation, no space after a colon, a key or «-» not under its siblings, unclosed quotes or brackets, a colon inside text, a BOM in the middle. The finding stands at the line and column of the mistake and says what to type; a mistake of another kind, at the line the YAML library names."},
 	"doc.RM002":            {"Ключ повторяется в одном наборе полей: второе значение молча заменило бы первое.", "A key appears twice in one mapping: the second value would silently replace the first."},
 	"doc.RM003":            {"Ключ не входит в формат roadmap/v1; подсказывается похожий ключ (в том числе для русских названий столбцов: «исполнители» → executors). Ключи верхнего уровня, начинающиеся с «x-», разрешены для якорей YAML.", "A key that roadmap/v1 does not have; a similar key is suggested (Russian column names too: «исполнители» → executors). Top-level keys starting with x- are allowed, to hold YAML anchors."},
 	"doc.RM004":            {"Не заполнено обязательное поле (пустое значение считается незаполненным). У приказа обязательны номер и дата.", "A required field is missing or empty. An order must have a number and a date."},
@@ -196,6 +208,7 @@ var coreMessages = map[string]entry{
 	"doc.RM026":            {"Минимум показателя больше его максимума.", "The indicator's minimum exceeds its maximum."},
 	"doc.RM027":            {"Мероприятие ссылается (section) на раздел, которого нет в списке sections.", "An activity's section names no section of the sections list."},
 	"doc.RM028":            {"Идентификатор раздела в sections повторяется.", "A section id repeats in sections."},
+	"doc.RM033":            {"Предупреждение: номер приказа (document.number, approved_by.number, amendments) взят в кавычки — Word ставит “…”, «…», „…“, и при копировании они остаются в значении, а в созданных документах вышло бы «№ “112/01-07”». Кавычки убираются, номер читается без них; уберите их и в файле (кавычки YAML \"…\" вокруг значения — не в счёт: они не входят в номер).", "Warning: an order number (document.number, approved_by.number, amendments) is in quotes: Word puts “…”, «…», „…“ around it, copying keeps them in the value, and generated documents would print «№ “112/01-07”». The quotes are stripped and the number read without them; remove them from the file too (YAML's own \"…\" around the value do not count: they are not part of the number)."},
 	"doc.severity.error":   {"ошибка", "error"},
 	"doc.severity.warning": {"предупреждение", "warning"},
 	"doc.severity.note":    {"примечание", "note"},

@@ -69,7 +69,7 @@ func Parse(file string, data []byte) (*Roadmap, []diag.Finding) {
 	r := &Roadmap{File: file}
 	d.decode(root, reflect.ValueOf(r).Elem(), "")
 	r.positions = d.positions
-	normalizeNumbers(r)
+	fs = append(fs, normalizeNumbers(r)...)
 	if r.Format != "" && r.Format != FormatV1 {
 		d.add(nodeAt(root, "format"), diag.FormatVersion, r.Format, FormatV1)
 	}
@@ -125,7 +125,8 @@ func safeDecode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // syntaxFinding turns yaml.v3's error string ("yaml: line 5: did not find
-// expected key") into a positioned finding. The library gives no column.
+// expected key") into a positioned finding: at the mistake the scanner of
+// yamlerr.go finds from that line on, else at the library's line.
 func syntaxFinding(file string, data []byte, err error) diag.Finding {
 	msg := err.Error()
 	line := 0
@@ -141,6 +142,9 @@ func syntaxFinding(file string, data []byte, err error) diag.Finding {
 	}
 	if hint == "" && bytes.Contains(data, []byte("\n\t")) && strings.Contains(msg, "cannot start any token") {
 		hint = i18n.M("hint.tab")
+	}
+	if m, ok := locateSyntaxError(data, line); ok {
+		return diag.New(file, m.pos, diag.YAMLSyntax, m.problem, "")
 	}
 	pos := diag.Pos{Line: max(line, 1), Col: 1}
 	var problem any = msg
@@ -262,8 +266,9 @@ func GuessEncoding(data []byte) string {
 	return "windows-1251"
 }
 
-// numberSign matches the "№ " or "N " documents put before a number.
-var numberSign = regexp.MustCompile(`^(?:№|N|No\.?|N°)\s*(\d)`)
+// numberSign matches the "№ " or "N " documents put before a number (or
+// before the quotes around it).
+var numberSign = regexp.MustCompile(`^(?:№|N|No\.?|N°)\s*([\d“«„"])`)
 
 // DocumentNumber strips the number sign from an order number as written
 // ("№ 94/01-09" -> "94/01-09"); the rest is free text and kept as is.
@@ -271,12 +276,45 @@ func DocumentNumber(s string) string {
 	return numberSign.ReplaceAllString(strings.TrimSpace(s), "$1")
 }
 
-func normalizeNumbers(r *Roadmap) {
-	r.Document.Number = DocumentNumber(r.Document.Number)
+// numberQuotes are the quotes Word and typists put around a number, by
+// the opening one: the closing ones each may take.
+var numberQuotes = map[rune]string{'“': "”“", '«': "»", '„': "“”", '”': "”", '"': `"`, '\'': "'", '‘': "’"}
+
+// unquoteNumber strips the quotes around a whole order number («“112/01-07”»
+// is 112/01-07) and names them as typed ("“…”"); quotes is "" when there
+// are none.
+func unquoteNumber(s string) (number, quotes string) {
+	s = strings.TrimSpace(s)
+	open, size := utf8.DecodeRuneInString(s)
+	closers, ok := numberQuotes[open]
+	if !ok || len(s) <= size {
+		return s, ""
+	}
+	last, lsize := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(closers, last) || len(s)-lsize <= size {
+		return s, ""
+	}
+	return strings.TrimSpace(s[size : len(s)-lsize]), string(open) + "…" + string(last)
+}
+
+// normalizeNumbers strips the number sign and quotes from the order
+// numbers; each pair of quotes is a warning, so the file gets fixed too.
+func normalizeNumbers(r *Roadmap) []diag.Finding {
+	var fs []diag.Finding
+	fix := func(path string, n *string) {
+		number, quotes := unquoteNumber(DocumentNumber(*n))
+		if quotes != "" {
+			number = DocumentNumber(number)
+			fs = append(fs, diag.New(r.File, r.Pos(path), diag.QuotedNumber, strings.TrimSpace(*n), quotes, number))
+		}
+		*n = number
+	}
+	fix("document.number", &r.Document.Number)
 	if r.Document.ApprovedBy != nil {
-		r.Document.ApprovedBy.Number = DocumentNumber(r.Document.ApprovedBy.Number)
+		fix("document.approved_by.number", &r.Document.ApprovedBy.Number)
 	}
 	for i := range r.Amendments {
-		r.Amendments[i].Number = DocumentNumber(r.Amendments[i].Number)
+		fix(fmt.Sprintf("amendments[%d].number", i), &r.Amendments[i].Number)
 	}
+	return fs
 }

@@ -201,7 +201,7 @@ func TestParseRejects(t *testing.T) {
 		data string
 		want string // positions and codes of the findings
 	}{
-		{"tab indentation", strings.Replace(minimal, "    n: 1", "\tn: 1", 1), "9:1 RM001"},
+		{"tab indentation", strings.Replace(minimal, "    n: 1", "\tn: 1", 1), "10:1 RM001"},
 		{"sequence where text expected", strings.Replace(minimal, "title: Мероприятие", "title: [a, b]", 1), "11:12 RM005"},
 		{"bool where integer expected", strings.Replace(minimal, "n: 1", "n: true", 1), "10:8 RM005"},
 		{"year key not a year", strings.Replace(minimal, "indicator: Не менее 15 участников в год",
