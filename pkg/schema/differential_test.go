@@ -319,3 +319,84 @@ func TestDifferential(t *testing.T) {
 		t.Errorf("only %d variants", len(all))
 	}
 }
+
+// TestIssueCases: the cases of issue 15, each judged by both: the editor
+// must agree with check on them.
+func TestIssueCases(t *testing.T) {
+	t.Parallel()
+	s := validator(t, i18n.RU)
+	base, err := os.ReadFile("../../testdata/rules/RM010-numbering.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	valid := strings.Replace(string(base), "n: 3", "n: 2", 1)
+	for _, c := range []struct {
+		name, old, new string
+		ok             bool
+	}{
+		// Valid, and no longer marked red.
+		{"due: 2021", "due: Ежегодно август", "due: 2021", true},
+		{"title: 2021", "title: Составление Плана работы", "title: 2021", true},
+		{"executors: [123]", "executors: [МКУ МЦПРО]", "executors: [123]", true},
+		{"place:", "  title: Об утверждении", "  place:\n  title: Об утверждении", true},
+		{"date: DD.MM.YYYY", "date: 2020-07-14", "date: 14.07.2020", true},
+		// The loader trims a quoted value before it compares it with an
+		// enumeration, and the schema's pattern does too.
+		{"a quoted kind with spaces", "kind: order", `kind: " order"`, true},
+		// Refused by check, and now by the editor.
+		{"executors: []", "executors: [МКУ МЦПРО]", "executors: []", false},
+		{"an id in Cyrillic", "id: work-plan", "id: план-работы", false},
+		{"an order without a number", "  number: \"12/01-09\"\n", "", false},
+		{"date: 2020-13-45", "date: 2020-07-14", "date: 2020-13-45", false},
+		{"months: [13]", "due: Ежегодно август", "due: {text: Ежегодно август, months: [13]}", false},
+		{"a percent of 150", "indicator: Наличие Плана работы", "indicator: {text: Доля, kind: percent, min: 150}", false},
+		{"n: 0", "n: 1", "n: 0", false},
+	} {
+		if !strings.Contains(valid, c.old) {
+			t.Fatalf("%s: the base has no %q", c.name, c.old)
+		}
+		doc := []byte(strings.Replace(valid, c.old, c.new, 1))
+		n := document(t, doc)
+		loader, fs := loaderVerdict(t, doc, n)
+		err := s.Validate(instanceOf(t, n))
+		if loader != c.ok || (err == nil) != c.ok {
+			t.Errorf("%s: want valid %v; loader %v %v, schema %v", c.name, c.ok, loader, fs, err)
+		}
+	}
+}
+
+// TestInexpressible: what the loader refuses and no JSON Schema can, since
+// an editor hands the schema JSON values, not YAML's text (docs/ci.md).
+// The schema is never stricter than the loader: each case is refused by
+// the loader and accepted by the schema. When one agrees, drop it here
+// and in the doc.
+func TestInexpressible(t *testing.T) {
+	t.Parallel()
+	s := validator(t, i18n.RU)
+	base, err := os.ReadFile("../../testdata/rules/RM010-numbering.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	valid := strings.Replace(string(base), "n: 3", "n: 2", 1)
+	for _, c := range []struct{ name, old, new string }{
+
+		// A YAML float with a whole value is the JSON integer: the loader
+		// wants an integer written as one (RM005).
+		{"a year as 2021.0", "from: 2020", "from: 2020.0"},
+		{"a number as 1e3", "n: 1", "n: 1e3"},
+		// yaml.v3 reads True as the text "True" for a text field, an editor as
+		// the boolean true (an id may be the text "true").
+		{"id: True", "id: work-plan", "id: True"},
+	} {
+		if !strings.Contains(valid, c.old) {
+			t.Fatalf("%s: the base has no %q", c.name, c.old)
+		}
+		doc := []byte(strings.Replace(valid, c.old, c.new, 1))
+		n := document(t, doc)
+		loader, _ := loaderVerdict(t, doc, n)
+		err := s.Validate(instanceOf(t, n))
+		if loader || err != nil {
+			t.Errorf("%s: loader valid %v, schema %v; want the loader to refuse it and the schema to pass it", c.name, loader, err)
+		}
+	}
+}

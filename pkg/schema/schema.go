@@ -383,11 +383,13 @@ func (g *generator) value(t reflect.Type, def, key string, tg tag) *Schema {
 				s.Enum = append(s.Enum, e)
 				s.EnumDescriptions = append(s.EnumDescriptions, g.describe(key+"="+e))
 			}
-			if tg.required {
-				return s
+			// The loader trims a quoted value (" order") before comparing.
+			alts := []*Schema{s, {Type: "string", Pattern: trimmed(strings.Join(tg.enum, "|"))}}
+			if !tg.required {
+				// An optional value left blank is no value.
+				alts = append(alts, &Schema{Type: "string", Pattern: BlankPattern})
 			}
-			// An optional value left blank is no value.
-			return &Schema{AnyOf: []*Schema{s, {Type: "string", Pattern: BlankPattern}}}
+			return &Schema{AnyOf: alts}
 		}
 		s := &Schema{Type: scalar}
 		if idKeys[def+"."+key] {

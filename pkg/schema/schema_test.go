@@ -608,3 +608,48 @@ func TestRefuses(t *testing.T) {
 		}
 	})
 }
+
+// TestErrorMessages: every errorMessage is in the schema's language, and
+// the kinds of value check rules about have one.
+func TestErrorMessages(t *testing.T) {
+	t.Parallel()
+	for _, lang := range langs {
+		data, err := schema.Generate(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		msgs := map[string]bool{}
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				for k, e := range v {
+					if m, ok := e.(string); ok && k == "errorMessage" {
+						msgs[m] = true
+					}
+					walk(e)
+				}
+			case []any:
+				for _, e := range v {
+					walk(e)
+				}
+			}
+		}
+		walk(doc)
+		if len(msgs) < 10 {
+			t.Errorf("%s: %d error messages", lang, len(msgs))
+		}
+		for m := range msgs {
+			if lang == i18n.RU && !isRussian(m) || lang == i18n.EN && hasCyrillic(m) {
+				t.Errorf("%s: error message not in the language: %q", lang, m)
+			}
+			if !regexp.MustCompile(`\(RM0\d\d\)\.$`).MatchString(m) {
+				t.Errorf("%s: error message without its rule: %q", lang, m)
+			}
+		}
+	}
+}
