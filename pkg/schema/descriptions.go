@@ -14,8 +14,8 @@ type text struct{ ru, en string }
 var descriptions = map[string]text{
 	"$title": {"Дорожная карта (roadmap/v1) или файл изменений (roadmap-amendment/v1)",
 		"Roadmap (roadmap/v1) or amendment file (roadmap-amendment/v1)"},
-	"$root": {"Файл дорожной карты в сфере образования или файл изменений к ней. Вид файла определяет ключ format. Схема проверяет только строение файла; смысл (периоды, нумерацию, идентификаторы, пороги) проверяет `roadmap check`. Формат описан в docs/format.md.",
-		"A roadmap file for education, or a file of amendments to one. The format key says which. The schema checks the shape of the file only; the meaning (periods, numbering, identifiers, thresholds) is checked by `roadmap check`. The format is described in docs/format.md."},
+	"$root": {"Файл дорожной карты в сфере образования или файл изменений к ней. Вид файла определяет ключ format. Схема проверяет строение файла, как `roadmap check`; смысл (нумерацию, сроки относительно периода, фразы сроков и показателей, повторы) проверяет только `roadmap check`. Формат описан в docs/format.md.",
+		"A roadmap file for education, or a file of amendments to one. The format key says which. The schema checks the shape of the file as `roadmap check` does; the meaning (numbering, deadlines against the period, the phrases of deadlines and indicators, duplicates) is checked by `roadmap check` alone. The format is described in docs/format.md."},
 	"$extension": {"Ключ верхнего уровня, начинающийся с «x-», программа пропускает: в нём удобно держать якоря YAML (x-common: &common ..., затем <<: *common).",
 		"A top-level key beginning with \"x-\" is skipped by the program: a handy place for YAML anchors (x-common: &common ..., then <<: *common)."},
 

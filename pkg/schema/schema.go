@@ -14,9 +14,12 @@
 // the top-level "x-" keys the loader skips. What the loader accepts beyond
 // the Go types is mirrored here: a text where a list of texts is expected,
 // a deadline or an indicator written as a phrase or as a mapping, dates as
-// ГГГГ-ММ-ДД or ДД.ММ.ГГГГ, years as mapping keys. The schema checks the
-// shape of a file only; rules about meaning (periods, numbering, ids) stay
-// with `roadmap check`.
+// ГГГГ-ММ-ДД or ДД.ММ.ГГГГ, years as mapping keys, null for an optional
+// field, any scalar for a text. check's rules about shape are mirrored too
+// (rules.go): a file is valid exactly when the loader and those rules find
+// nothing, as TestDifferential proves; rules about meaning (numbering,
+// periods against deadlines, phrases, duplicates) stay with `roadmap
+// check`.
 package schema
 
 import (
