@@ -29,7 +29,9 @@ type EncodeOptions struct {
 // text}, to be judged by a person, as the hand-encoded files do.
 func Encode(r *roadmap.Roadmap, opt EncodeOptions) ([]byte, error) {
 	root := mapping()
-	root.HeadComment = i18n.T(opt.Lang, "import.yaml.head", opt.Source)
+	// The modeline first, as roadmaps/*.yaml have it: the schema lies
+	// beside the roadmaps (roadmaps/roadmap.schema.json).
+	root.HeadComment = "# yaml-language-server: $schema=roadmap.schema.json\n" + i18n.T(opt.Lang, "import.yaml.head", opt.Source)
 	root.add("format", str(roadmap.FormatV1))
 	root.add("id", str(r.ID))
 	root.add("level", str(r.Level))

@@ -14,8 +14,8 @@ type text struct{ ru, en string }
 var descriptions = map[string]text{
 	"$title": {"Дорожная карта (roadmap/v1) или файл изменений (roadmap-amendment/v1)",
 		"Roadmap (roadmap/v1) or amendment file (roadmap-amendment/v1)"},
-	"$root": {"Файл дорожной карты в сфере образования или файл изменений к ней. Вид файла определяет ключ format. Схема проверяет только строение файла; смысл (периоды, нумерацию, идентификаторы, пороги) проверяет `roadmap check`. Формат описан в docs/format.md.",
-		"A roadmap file for education, or a file of amendments to one. The format key says which. The schema checks the shape of the file only; the meaning (periods, numbering, identifiers, thresholds) is checked by `roadmap check`. The format is described in docs/format.md."},
+	"$root": {"Файл дорожной карты в сфере образования или файл изменений к ней. Вид файла определяет ключ format. Схема проверяет строение файла, как `roadmap check`; смысл (нумерацию, сроки относительно периода, фразы сроков и показателей, повторы) проверяет только `roadmap check`. Формат описан в docs/format.md.",
+		"A roadmap file for education, or a file of amendments to one. The format key says which. The schema checks the shape of the file as `roadmap check` does; the meaning (numbering, deadlines against the period, the phrases of deadlines and indicators, duplicates) is checked by `roadmap check` alone. The format is described in docs/format.md."},
 	"$extension": {"Ключ верхнего уровня, начинающийся с «x-», программа пропускает: в нём удобно держать якоря YAML (x-common: &common ..., затем <<: *common).",
 		"A top-level key beginning with \"x-\" is skipped by the program: a handy place for YAML anchors (x-common: &common ..., then <<: *common)."},
 
@@ -445,4 +445,41 @@ var descriptions = map[string]text{
 		"Heading of the annex."},
 	"DocumentPatch.approved_by": {"Приказ, утвердивший документ (для концепции).",
 		"Order that approved the document (for a concept)."},
+}
+
+// errorMessages are what an editor says where a value breaks a rule of
+// check (the errorMessage keyword), by rule: $error.id is RM007's.
+var errorMessages = map[string]text{
+	"$error.blank": {"Значение не может быть пустым (RM004).",
+		"The value cannot be empty (RM004)."},
+	"$error.id": {"Идентификатор — латинские строчные буквы, цифры и дефисы, начинается с буквы: work-plan (RM007).",
+		"An identifier is lowercase Latin letters, digits and hyphens, beginning with a letter: work-plan (RM007)."},
+	"$error.date": {"Дата ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, существующая, 1900–2200 годов: 2020-07-14 (RM006).",
+		"A date YYYY-MM-DD or DD.MM.YYYY that exists, in 1900–2200: 2020-07-14 (RM006)."},
+	"$error.n": {"Номер мероприятия — как в документе: 3 или «2.3» (части от 1 до 9999) (RM005).",
+		"An activity number as the document prints it: 3 or \"2.3\" (parts 1 to 9999) (RM005)."},
+	"$error.year": {"Год от 1990 до 2100 (RM023).",
+		"A year from 1990 to 2100 (RM023)."},
+	"$error.year_key": {"Ключ — год от 1990 до 2100: 2021 (RM013).",
+		"The key is a year from 1990 to 2100: 2021 (RM013)."},
+	"$error.months": {"Месяц — число от 1 до 12 (RM023).",
+		"A month is a number from 1 to 12 (RM023)."},
+	"$error.day": {"День месяца — число от 1 до 31 (RM023).",
+		"A day of the month is a number from 1 to 31 (RM023)."},
+	"$error.quarters": {"Квартал — число от 1 до 4 (RM023).",
+		"A quarter is a number from 1 to 4 (RM023)."},
+	"$error.negative": {"Порог не может быть отрицательным (RM015).",
+		"A threshold cannot be negative (RM015)."},
+	"$error.percent": {"Процент — от 0 до 100 (RM014).",
+		"A percent is from 0 to 100 (RM014)."},
+	"$error.empty_list": {"Укажите хотя бы одного исполнителя (RM016).",
+		"Name at least one executor (RM016)."},
+	"$error.order": {"У приказа должны быть номер (number) и дата (date) (RM004).",
+		"An order must have a number and a date (RM004)."},
+	"$error.level.district": {"Укажите район (district): это дорожная карта района (RM004).",
+		"Name the district: this is a district's roadmap (RM004)."},
+	"$error.level.region": {"Укажите регион (region): это дорожная карта региона (RM004).",
+		"Name the region: this is a region's roadmap (RM004)."},
+	"$error.level.school": {"Укажите организацию (organisation): это дорожная карта школы (RM004).",
+		"Name the organisation: this is a school's roadmap (RM004)."},
 }

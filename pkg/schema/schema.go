@@ -14,9 +14,12 @@
 // the top-level "x-" keys the loader skips. What the loader accepts beyond
 // the Go types is mirrored here: a text where a list of texts is expected,
 // a deadline or an indicator written as a phrase or as a mapping, dates as
-// ГГГГ-ММ-ДД or ДД.ММ.ГГГГ, years as mapping keys. The schema checks the
-// shape of a file only; rules about meaning (periods, numbering, ids) stay
-// with `roadmap check`.
+// ГГГГ-ММ-ДД or ДД.ММ.ГГГГ, years as mapping keys, null for an optional
+// field, any scalar for a text. check's rules about shape are mirrored too
+// (rules.go): a file is valid exactly when the loader and those rules find
+// nothing, as TestDifferential proves; rules about meaning (numbering,
+// periods against deadlines, phrases, duplicates) stay with `roadmap
+// check`.
 package schema
 
 import (
@@ -26,6 +29,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
@@ -38,18 +42,6 @@ const ID = "https://roadmap.invalid/roadmap.schema.json"
 
 // Draft is the JSON Schema dialect of the schema.
 const Draft = "https://json-schema.org/draft/2020-12/schema"
-
-// DatePattern is what the loader accepts as a date: 2020-07-14 or
-// 14.07.2020 (month and day may have one digit). Whether the date exists
-// is checked by `roadmap check`.
-const DatePattern = `^([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})$`
-
-// YearPattern is the pattern of the keys of a mapping by year.
-const YearPattern = `^[0-9]{4}$`
-
-// ExtensionPattern is the pattern of the top-level keys the loader skips
-// (they hold YAML anchors).
-const ExtensionPattern = `^x-`
 
 // Schema is one JSON Schema node. Its fields marshal in a fixed order, and
 // properties keep the order of the struct fields (the order of
@@ -70,6 +62,8 @@ type Schema struct {
 	EnumDescriptions     []string   `json:"enumDescriptions,omitempty"`
 	MinLength            *int       `json:"minLength,omitempty"`
 	Minimum              *int       `json:"minimum,omitempty"`
+	Maximum              *int       `json:"maximum,omitempty"`
+	ExclusiveMaximum     *int       `json:"exclusiveMaximum,omitempty"`
 	Pattern              string     `json:"pattern,omitempty"`
 	MinProperties        *int       `json:"minProperties,omitempty"`
 	Properties           Properties `json:"properties,omitempty"`
@@ -78,9 +72,19 @@ type Schema struct {
 	PropertyNames        *Schema    `json:"propertyNames,omitempty"`
 	Required             []string   `json:"required,omitempty"`
 	Items                *Schema    `json:"items,omitempty"`
+	MinItems             *int       `json:"minItems,omitempty"`
+	Contains             *Schema    `json:"contains,omitempty"`
 	AnyOf                []*Schema  `json:"anyOf,omitempty"`
 	OneOf                []*Schema  `json:"oneOf,omitempty"`
-	Defs                 Properties `json:"$defs,omitempty"`
+	AllOf                []*Schema  `json:"allOf,omitempty"`
+	If                   *Schema    `json:"if,omitempty"`
+	Then                 *Schema    `json:"then,omitempty"`
+	Else                 *Schema    `json:"else,omitempty"`
+	// ErrorMessage is what an editor says when the value fails this
+	// schema, instead of the validator's generic words: the keyword of
+	// ajv-errors, which yaml-language-server reads. Validators ignore it.
+	ErrorMessage string     `json:"errorMessage,omitempty"`
+	Defs         Properties `json:"$defs,omitempty"`
 }
 
 // Property is a named schema: a property of an object, or a definition.
@@ -165,9 +169,6 @@ var (
 	numberType = reflect.TypeFor[roadmap.Number]()
 )
 
-// NumberPattern is an activity number as printed: 3, 3., 2.3, 2.3.
-const NumberPattern = `^[1-9][0-9]*(\.[1-9][0-9]*)*\.?$`
-
 // Build returns the schema of every kind of file, described in lang: a
 // document whose top-level oneOf picks the kind by the format key.
 func Build(lang i18n.Lang) *Schema {
@@ -198,7 +199,22 @@ func Generate(lang i18n.Lang) ([]byte, error) {
 	if err := enc.Encode(Build(lang)); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return escapeSpaces(buf.Bytes()), nil
+}
+
+// escapeSpaces writes the spaces beyond ASCII (in the patterns, see
+// spaces) as \u escapes, so that one can read them. JSON has no other
+// spaces outside its strings than ASCII ones, so every one is in a string.
+func escapeSpaces(data []byte) []byte {
+	var out bytes.Buffer
+	for _, r := range string(data) {
+		if r > unicode.MaxASCII && unicode.IsSpace(r) {
+			fmt.Fprintf(&out, `\u%04x`, r)
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return out.Bytes()
 }
 
 // generator collects the definitions of the struct types it meets.
@@ -286,14 +302,14 @@ func (g *generator) object(t reflect.Type, name string) *Schema {
 			tg.nullable, tg.required = !tg.required, false
 		}
 		p := g.value(sf.Type, name, key, tg)
-		if tg.nullable {
+		if t == g.root.typ && key == "format" {
+			p = &Schema{Type: "string", Const: g.root.format}
+		}
+		if tg.nullable || (!tg.required && nullAllowed(sf.Type)) {
 			p = orNull(p)
 		}
 		if d := g.describe(name + "." + key); d != "" {
 			p = withDescription(p, d)
-		}
-		if t == g.root.typ && key == "format" {
-			p.Const, p.MinLength = g.root.format, nil
 		}
 		s.Properties = append(s.Properties, Property{Name: key, Schema: p})
 		if tg.required && !slices.Contains(g.loose[name], key) {
@@ -306,8 +322,29 @@ func (g *generator) object(t reflect.Type, name string) *Schema {
 	if n, ok := minProperties[name]; ok {
 		s.MinProperties = &n
 	}
+	if c, ok := conditions[name]; ok {
+		s.AllOf = c(g)
+	}
 	return s
 }
+
+// nullAllowed reports whether the loader reads null (`place:`) as no
+// value for an optional field of type t. An int, a float, a bool and an
+// activity number must be given as such (RM005).
+func nullAllowed(t reflect.Type) bool {
+	if _, ok := forms[t]; ok || t == dateType {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.String, reflect.Pointer, reflect.Struct, reflect.Slice, reflect.Map:
+		return t != numberType
+	}
+	return false
+}
+
+// scalar is what the loader reads as a text: any scalar, so that `title:
+// 2021` and `number: 70` are texts.
+var scalar = []string{"string", "number", "boolean"}
 
 // value is the schema of a value of Go type t, the key-th field of the
 // definition def.
@@ -315,16 +352,20 @@ func (g *generator) value(t reflect.Type, def, key string, tg tag) *Schema {
 	if alts, ok := forms[t]; ok {
 		s := &Schema{}
 		for _, a := range alts {
-			s.AnyOf = append(s.AnyOf, g.value(a, def, key, tag{}))
+			alt := g.value(a, def, key, tag{required: a.Kind() == reflect.String && tg.required})
+			s.AnyOf = append(s.AnyOf, alt)
 		}
 		return s
 	}
 	if t == dateType {
-		return &Schema{Type: "string", Pattern: DatePattern}
+		return &Schema{Type: "string", Pattern: DatePattern, ErrorMessage: g.describe("$error.date")}
 	}
 	if t == numberType {
-		one := 1
-		return &Schema{AnyOf: []*Schema{{Type: "integer", Minimum: &one}, {Type: "string", Pattern: NumberPattern}}}
+		one, top := 1, MaxNumber
+		return &Schema{
+			AnyOf:        []*Schema{{Type: "number", Minimum: &one, ExclusiveMaximum: &top}, {Type: "string", Pattern: NumberPattern}},
+			ErrorMessage: g.describe("$error.n"),
+		}
 	}
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -339,50 +380,82 @@ func (g *generator) value(t reflect.Type, def, key string, tg tag) *Schema {
 		}
 		return g.ref(t, "")
 	case reflect.String:
-		s := &Schema{Type: "string"}
-		if textOrNumber[key] {
-			// A document number written bare (number: 70) is read as text.
-			s.Type = []string{"string", "number"}
+		if len(tg.enum) > 0 {
+			s := &Schema{Type: "string"}
+			for _, e := range tg.enum {
+				s.Enum = append(s.Enum, e)
+				s.EnumDescriptions = append(s.EnumDescriptions, g.describe(key+"="+e))
+			}
+			// The loader trims a quoted value (" order") before comparing.
+			alts := []*Schema{s, {Type: "string", Pattern: trimmed(strings.Join(tg.enum, "|"))}}
+			if !tg.required {
+				// An optional value left blank is no value.
+				alts = append(alts, &Schema{Type: "string", Pattern: BlankPattern})
+			}
+			return &Schema{AnyOf: alts}
 		}
-		if tg.required && len(tg.enum) == 0 {
-			// The loader counts an empty text as missing.
-			one := 1
-			s.MinLength = &one
-		}
-		for _, e := range tg.enum {
-			s.Enum = append(s.Enum, e)
-			s.EnumDescriptions = append(s.EnumDescriptions, g.describe(key+"="+e))
+		s := &Schema{Type: scalar}
+		if idKeys[def+"."+key] {
+			// true and false are read as the texts "true" and "false".
+			s.Type, s.Pattern, s.ErrorMessage = []string{"string", "boolean"}, IDPattern, g.describe("$error.id")
+		} else if tg.required {
+			// The loader counts a blank text as missing (RM004).
+			s.Pattern, s.ErrorMessage = NonBlankPattern, g.describe("$error.blank")
 		}
 		return s
-	case reflect.Int:
-		return &Schema{Type: "integer"}
-	case reflect.Float64:
-		return &Schema{Type: "number"}
+	case reflect.Int, reflect.Float64:
+		s := &Schema{Type: "integer"}
+		if t.Kind() == reflect.Float64 {
+			s.Type = "number"
+		}
+		if r, ok := ranges[def+"."+key]; ok {
+			s.Minimum, s.Maximum, s.ErrorMessage = r.min, r.max, g.describe(r.msg)
+		}
+		if periodYears[def+"."+key] {
+			lo, hi := minYear, maxYear
+			return &Schema{
+				AnyOf:        []*Schema{{Type: "integer", Minimum: &lo, Maximum: &hi}, {Type: "integer", Const: 0}},
+				ErrorMessage: g.describe("$error.year"),
+			}
+		}
+		return s
 	case reflect.Bool:
 		return &Schema{Type: "boolean"}
 	case reflect.Slice:
 		items := g.value(t.Elem(), def, key, tag{})
-		list := &Schema{Type: "array", Items: items}
-		if t.Elem().Kind() == reflect.String {
-			// One text where a list of texts is expected is a list of one.
-			return &Schema{AnyOf: []*Schema{items, list}}
+		if nullAllowed(t.Elem()) {
+			// A null item is skipped (a text), or read as nothing.
+			items = orNull(items)
 		}
-		return list
+		list := &Schema{Type: "array", Items: items}
+		if t.Elem().Kind() != reflect.String {
+			return list
+		}
+		// One text where a list of texts is expected is a list of one.
+		one := g.value(t.Elem(), def, key, tag{})
+		if nonEmpty[def+"."+key] {
+			// A list with no text in it is empty (RM016).
+			one.Pattern = NonBlankPattern
+			list.MinItems, list.Contains = intp(1), &Schema{Type: scalar, Pattern: NonBlankPattern}
+			return &Schema{AnyOf: []*Schema{one, list}, ErrorMessage: g.describe("$error.empty_list")}
+		}
+		return &Schema{AnyOf: []*Schema{one, list}}
 	case reflect.Map:
 		if t.Key().Kind() != reflect.Int {
 			panic(fmt.Sprintf("schema: %s.%s: only maps by year are in the format", def, key))
 		}
-		return &Schema{
-			Type:                 "object",
-			PropertyNames:        &Schema{Pattern: YearPattern},
-			AdditionalProperties: g.value(t.Elem(), def, key, tag{}),
+		values := g.value(t.Elem(), def, key, tag{})
+		if nullAllowed(t.Elem()) {
+			values = orNull(values)
 		}
+		s := &Schema{Type: "object", PropertyNames: &Schema{Pattern: `^[+-]?[0-9]{1,18}$`}, AdditionalProperties: values}
+		if checkedYears[def+"."+key] {
+			s.PropertyNames = yearKeys(g)
+		}
+		return s
 	}
 	panic(fmt.Sprintf("schema: %s.%s: no rule for %s", def, key, t))
 }
-
-// textOrNumber are the keys of text read from a bare number too.
-var textOrNumber = map[string]bool{"number": true}
 
 // withDescription sets the description of a property's schema, beside a
 // $ref too (in 2020-12, $ref may have siblings). Every schema withDescription
@@ -394,9 +467,15 @@ func withDescription(s *Schema, d string) *Schema {
 
 // orNull lets a property be null too.
 func orNull(s *Schema) *Schema {
-	if t, ok := s.Type.(string); ok && s.Ref == "" && s.AnyOf == nil {
-		s.Type = []string{t, "null"}
-		return s
+	if s.Ref == "" && s.AnyOf == nil && s.Enum == nil && s.Const == nil {
+		switch t := s.Type.(type) {
+		case string:
+			s.Type = []string{t, "null"}
+			return s
+		case []string:
+			s.Type = append(slices.Clone(t), "null")
+			return s
+		}
 	}
 	return &Schema{AnyOf: append(anyOf(s), &Schema{Type: "null"})}
 }
@@ -411,7 +490,10 @@ func anyOf(s *Schema) []*Schema {
 // describe returns the description of key in the generator's language,
 // or "".
 func (g *generator) describe(key string) string {
-	d := descriptions[key]
+	d, ok := descriptions[key]
+	if !ok {
+		d = errorMessages[key]
+	}
 	if g.lang == i18n.EN {
 		return d.en
 	}

@@ -94,7 +94,7 @@ func TestLanguages(t *testing.T) {
 }
 
 // words are the keywords of a schema that hold text for a reader.
-var words = []string{"title", "description", "enumDescriptions"}
+var words = []string{"title", "description", "enumDescriptions", "errorMessage"}
 
 // withoutWords is a decoded schema without its words. A property may be
 // named like a keyword (Document.title): only a schema's own keywords go,
@@ -215,16 +215,29 @@ func TestEveryPropertyDescribed(t *testing.T) {
 				for _, p := range d.Schema.Properties {
 					where := "$defs/" + d.Name + "/properties/" + p.Name
 					check(where, p.Schema.Description)
-					if len(p.Schema.Enum) != len(p.Schema.EnumDescriptions) {
+					e := enumOf(p.Schema)
+					if len(e.Enum) != len(e.EnumDescriptions) {
 						t.Errorf("%s: enum values without descriptions", where)
 					}
-					for i, e := range p.Schema.EnumDescriptions {
-						check(fmt.Sprintf("%s/enum/%v", where, p.Schema.Enum[i]), e)
+					for i, d := range e.EnumDescriptions {
+						check(fmt.Sprintf("%s/enum/%v", where, e.Enum[i]), d)
 					}
 				}
 			}
 		})
 	}
+}
+
+// enumOf is the schema of s that holds its enumeration: s, or the
+// alternative of s that has one (an optional value may also be blank or
+// null).
+func enumOf(s *schema.Schema) *schema.Schema {
+	for _, a := range s.AnyOf {
+		if a.Enum != nil {
+			return a
+		}
+	}
+	return s
 }
 
 func isRussian(s string) bool {
@@ -264,12 +277,22 @@ func TestShape(t *testing.T) {
 		t.Error("x- keys are allowed at the top level only")
 	}
 	kind := def("IndicatorSpec").Properties.Get("kind")
-	if fmt.Sprint(kind.Enum) != "[document count percent targets growth text]" {
-		t.Errorf("IndicatorSpec.kind enum %v", kind.Enum)
+	if fmt.Sprint(enumOf(kind).Enum) != "[document count percent targets growth text]" {
+		t.Errorf("IndicatorSpec.kind enum %v", enumOf(kind).Enum)
 	}
-	targets := def("IndicatorSpec").Properties.Get("targets")
-	if targets.PropertyNames == nil || targets.PropertyNames.Pattern != schema.YearPattern {
-		t.Errorf("targets: keys are not years: %+v", targets)
+	// Year keys: by_year's always; an indicator's targets' where check
+	// compares them with the period, when the indicator measures the
+	// activity (the bounds in Activity's allOf).
+	byYear := def("ExpectedResult").Properties.Get("by_year")
+	if byYear.PropertyNames == nil || byYear.PropertyNames.Pattern != schema.YearPattern {
+		t.Errorf("by_year: keys are not years: %+v", byYear)
+	}
+	if targets := def("IndicatorSpec").Properties.Get("targets"); targets.PropertyNames == nil {
+		t.Errorf("targets: keys are not integers: %+v", targets)
+	}
+	bounds := def("Activity").AllOf[0].Properties.Get("indicator").Properties.Get("targets")
+	if bounds.PropertyNames == nil || bounds.PropertyNames.Pattern != schema.YearPattern {
+		t.Errorf("an indicator's targets: keys are not years: %+v", bounds)
 	}
 	if due := def("Activity").Properties.Get("due"); len(due.AnyOf) != 2 || due.AnyOf[1].Ref != "#/$defs/DueSpec" {
 		t.Errorf("Activity.due: %+v", due)
@@ -326,7 +349,13 @@ func instance(t *testing.T, data []byte) any {
 	if err := yaml.Unmarshal(data, &n); err != nil {
 		t.Fatal(err)
 	}
-	v, err := generic(&n)
+	return instanceOf(t, &n)
+}
+
+// instanceOf is instance of the parsed document n.
+func instanceOf(t *testing.T, n *yaml.Node) any {
+	t.Helper()
+	v, err := generic(n)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,13 +519,10 @@ func TestAmendmentExamples(t *testing.T) {
 	})
 }
 
-// loaderShape are the codes of what the loader refuses that is shape: the
-// schema refuses a file with them too.
-var loaderShape = []diag.Code{diag.UnknownKey, diag.MissingField, diag.WrongType, diag.FormatVersion, diag.BadValue}
-
-// TestRuleExamples compares the schema with the loader on the examples of
-// docs/rules.md: a file the loader reads without findings is valid, a
-// file the loader refuses for its shape is not.
+// TestRuleExamples compares the schema with the loader and check on the
+// examples of docs/rules.md, as TestDifferential does its variants: a file
+// is valid for the schema exactly when check finds nothing in it that the
+// schema mirrors (schemaLevel).
 func TestRuleExamples(t *testing.T) {
 	eachLang(t, func(t *testing.T, s *jsonschema.Schema) {
 		files, _ := filepath.Glob("../../testdata/rules/*.yaml")
@@ -510,30 +536,22 @@ func TestRuleExamples(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, fs := roadmap.Parse(f, data)
+			r, fs := roadmap.Parse(f, data)
 			var n yaml.Node
-			if len(fs) > 0 && (fs[0].Code == diag.YAMLSyntax || fs[0].Code == diag.NotUTF8 || fs[0].Code == diag.ConflictMarker ||
-				fs[0].Code == diag.EmptyFile || fs[0].Code == diag.MultipleDocuments || fs[0].Code == diag.Aliasing || yaml.Unmarshal(data, &n) != nil) {
+			if r == nil || len(fs) > 0 && (fs[0].Code == diag.YAMLSyntax || fs[0].Code == diag.MultipleDocuments ||
+				fs[0].Code == diag.Aliasing || fs[0].Code == diag.DuplicateKey) || yaml.Unmarshal(data, &n) != nil {
 				continue // not a YAML document an editor could validate
 			}
-			verr := s.Validate(instance(t, data))
+			ok, shape := loaderVerdict(t, data, &n)
+			verr := s.Validate(instanceOf(t, &n))
 			switch {
-			case len(fs) == 0 && verr != nil:
-				t.Errorf("%s: the loader reads it, the schema refuses it: %v", f, verr)
-			case shapeFinding(fs) && verr == nil:
-				t.Errorf("%s: the loader refuses it (%v), the schema accepts it", f, fs)
+			case ok && verr != nil:
+				t.Errorf("%s: check finds nothing of shape, the schema refuses it: %v", f, verr)
+			case !ok && verr == nil:
+				t.Errorf("%s: check refuses it (%v), the schema accepts it", f, shape)
 			}
 		}
 	})
-}
-
-func shapeFinding(fs []diag.Finding) bool {
-	for _, f := range fs {
-		if slices.Contains(loaderShape, f.Code) {
-			return true
-		}
-	}
-	return false
 }
 
 // TestRefuses: what an editor must flag while one types.
@@ -589,4 +607,49 @@ func TestRefuses(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestErrorMessages: every errorMessage is in the schema's language, and
+// the kinds of value check rules about have one.
+func TestErrorMessages(t *testing.T) {
+	t.Parallel()
+	for _, lang := range langs {
+		data, err := schema.Generate(lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		msgs := map[string]bool{}
+		var walk func(v any)
+		walk = func(v any) {
+			switch v := v.(type) {
+			case map[string]any:
+				for k, e := range v {
+					if m, ok := e.(string); ok && k == "errorMessage" {
+						msgs[m] = true
+					}
+					walk(e)
+				}
+			case []any:
+				for _, e := range v {
+					walk(e)
+				}
+			}
+		}
+		walk(doc)
+		if len(msgs) < 10 {
+			t.Errorf("%s: %d error messages", lang, len(msgs))
+		}
+		for m := range msgs {
+			if lang == i18n.RU && !isRussian(m) || lang == i18n.EN && hasCyrillic(m) {
+				t.Errorf("%s: error message not in the language: %q", lang, m)
+			}
+			if !regexp.MustCompile(`\(RM0\d\d\)\.$`).MatchString(m) {
+				t.Errorf("%s: error message without its rule: %q", lang, m)
+			}
+		}
+	}
 }
