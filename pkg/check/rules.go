@@ -104,10 +104,6 @@ func (c *checker) orderAfterPeriod() bool {
 	return end.Before(d)
 }
 
-// maxCount bounds a count threshold: a billion people or events is no
-// roadmap's plan, and past it float64 loses whole numbers anyway.
-const maxCount = 1e9
-
 // Years a roadmap period may name: anything else is a typo, and bounding it
 // keeps per-year work small.
 const minYear, maxYear = 1990, 2100
@@ -297,9 +293,6 @@ func (c *checker) indicator(path string, ind phrase.Indicator) {
 			c.add(path+"."+key, diag.PercentRange, num(*v))
 		case !percent && *v < 0:
 			c.add(path+"."+key, diag.NegativeCount, num(*v))
-		case !percent && *v > maxCount:
-			// «не менее 99999999999999999999 участников»: a typo, not a plan.
-			c.add(path+"."+key, diag.BadValue, key, num(*v), fmt.Sprintf("0–%d", int64(maxCount)))
 		}
 	}
 	bound("min", ind.Min)

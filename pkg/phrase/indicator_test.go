@@ -425,3 +425,11 @@ func TestIndicatorCorpus(t *testing.T) {
 			measuredRight, measured, 100*float64(measuredRight)/float64(measured))
 	}
 }
+
+// TestHugeFigureNotRead: a figure over a trillion is a typo: not read.
+func TestHugeFigureNotRead(t *testing.T) {
+	t.Parallel()
+	if ind := ParseIndicator("не менее 99999999999999999999999999999999 участников"); ind.Parsed {
+		t.Errorf("read as %+v", ind)
+	}
+}

@@ -98,13 +98,18 @@ func trimPunct(s string) string {
 
 // parseNumber reads a decimal with a comma or a point ("57,5", "57.5") and
 // an optional leading minus.
+// A figure over maxNumber («не менее 99999999999999999999 участников») is a
+// typo, not a plan: it is not read, and the checker says so (RM018).
 func parseNumber(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || math.Abs(v) > maxNumber {
 		return 0, false
 	}
 	return v, true
 }
+
+// maxNumber bounds the figures of an indicator phrase (a trillion).
+const maxNumber = 1e12
 
 // hasDigit reports whether s contains an ASCII digit.
 func hasDigit(s string) bool {

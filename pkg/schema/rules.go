@@ -172,8 +172,8 @@ func bounds(g *generator) *Schema {
 	}
 }
 
-// periodYears are period.from and period.to: minYear–maxYear (RM023), or
-// 0, which check lets pass (it reports no year of 0).
+// periodYears are period.from and period.to: minYear–maxYear (RM023; a 0
+// written out is refused too).
 var periodYears = map[string]bool{"Period.from": true, "Period.to": true}
 
 // idKeys are the ids check requires to be slugs (RM007).

@@ -414,7 +414,7 @@ func (g *generator) value(t reflect.Type, def, key string, tg tag) *Schema {
 		if periodYears[def+"."+key] {
 			lo, hi := minYear, maxYear
 			return &Schema{
-				AnyOf:        []*Schema{{Type: "integer", Minimum: &lo, Maximum: &hi}, {Type: "integer", Const: 0}},
+				AnyOf:        []*Schema{{Type: "integer", Minimum: &lo, Maximum: &hi}},
 				ErrorMessage: g.describe("$error.year"),
 			}
 		}
