@@ -159,10 +159,11 @@ func (a *app) translateCobra(msg string) string {
 			break
 		}
 	}
-	if rest != "" {
-		return first + "\n" + rest
+	if rest == "" {
+		return first
 	}
-	return first
+	// cobra's suggestions for a mistyped command.
+	return first + "\n" + strings.Replace(rest, "Did you mean this?", a.t("err.cobra.suggest"), 1)
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -181,7 +182,7 @@ func (a *app) rootCmd() *cobra.Command {
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
 		l, err := i18n.ParseLang(a.langFlag)
 		if err != nil {
-			return usageError{err}
+			return usageError{errors.New(a.t("err.lang", a.langFlag))}
 		}
 		a.lang = l
 		return nil
@@ -208,22 +209,30 @@ func (a *app) rootCmd() *cobra.Command {
 		newVersionCmd(a).command(),
 		newGenDocsCmd(a).command(),
 	)
-	for _, c := range root.Commands() {
-		localize(c, a)
-	}
+	localizeTree(root, a)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
 	return root
 }
 
+// localizeTree localizes every command below c.
+func localizeTree(c *cobra.Command, a *app) {
+	for _, sub := range c.Commands() {
+		localize(sub, a)
+		localizeTree(sub, a)
+	}
+}
+
 // localize gives a command Russian (or English) help: cobra's own
 // template and the help flag are English only.
 func localize(c *cobra.Command, a *app) {
 	c.SetUsageTemplate(usageTemplate(a))
-	c.Flags().BoolP("help", "h", false, a.t("flag.help"))
-	c.SetHelpCommand(&cobra.Command{
-		Use:   "help [command]",
+	if c.Flags().Lookup("help") == nil {
+		c.Flags().BoolP("help", "h", false, a.t("flag.help"))
+	}
+	help := &cobra.Command{
+		Use:   "help [" + a.t("usage.command_placeholder") + "]",
 		Short: a.t("help.short"),
 		Run: func(c *cobra.Command, args []string) {
 			cmd, _, err := c.Root().Find(args)
@@ -232,13 +241,18 @@ func localize(c *cobra.Command, a *app) {
 			}
 			_ = cmd.Help()
 		},
-	})
+	}
+	help.Flags().BoolP("help", "h", false, a.t("flag.help"))
+	c.SetHelpCommand(help)
 }
 
+// usageTemplate is cobra's, in the app's language: the template functions
+// of usage.go word the use line and the flags.
 func usageTemplate(a *app) string {
+	lang := string(a.lang)
 	return a.t("usage.usage") + `:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [command]{{end}}{{if .HasExample}}
+  {{roadmapUseLine . "` + lang + `"}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [` + a.t("usage.command_placeholder") + `]{{end}}{{if .HasExample}}
 
 ` + a.t("usage.examples") + `:
 {{.Example}}{{end}}{{if .HasAvailableSubCommands}}
@@ -247,10 +261,10 @@ func usageTemplate(a *app) string {
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 ` + a.t("usage.flags") + `:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{roadmapFlagUsages .LocalFlags "` + lang + `" | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 ` + a.t("usage.global_flags") + `:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{roadmapFlagUsages .InheritedFlags "` + lang + `" | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
 
 ` + a.t("usage.more", "{{.CommandPath}}") + `{{end}}
 `

@@ -324,6 +324,13 @@ func (c *diffCmd) git(revs, paths []string) ([]*diff.Result, error) {
 
 func (c *diffCmd) gitResults(revs, paths []string) ([]*diff.Result, error) {
 	repo, err := gitrepo.Git{}.Open()
+	var ge *gitrepo.Error
+	if errors.As(err, &ge) {
+		// git's rev-parse fails only outside a repository; its «fatal:
+		// not a git repository» (in git's language) says nothing of what
+		// to do.
+		return nil, usageError{errors.New(c.app.t("diff.err.not_repo", strings.Join(revs, " ")))}
+	}
 	if err != nil {
 		return nil, err
 	}
