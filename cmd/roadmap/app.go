@@ -179,13 +179,13 @@ func (a *app) rootCmd() *cobra.Command {
 		},
 	}
 	root.PersistentFlags().StringVar(&a.langFlag, "lang", string(a.lang), a.t("flag.lang"))
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		l, err := i18n.ParseLang(a.langFlag)
 		if err != nil {
 			return usageError{errors.New(a.t("err.lang", a.langFlag))}
 		}
 		a.lang = l
-		return nil
+		return checkOutput(a, cmd)
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%s\n%s", a.translateCobra(err.Error()), a.t("err.see_help", c.CommandPath()))}
@@ -202,6 +202,7 @@ func (a *app) rootCmd() *cobra.Command {
 		newDocCmd(a).command(),
 		newMergeCmd(a).command(),
 		newImportCmd(a).command(),
+		newNewCmd(a).command(),
 		newFmtCmd(a).command(),
 		newSchemaCmd(a).command(),
 		newGitCmd(a).command(),
