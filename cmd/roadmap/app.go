@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,6 +44,19 @@ type app struct {
 	stdout, stderr io.Writer
 	lang           i18n.Lang
 	langFlag       string
+	// color is --color: auto, always or never.
+	color string
+	// quiet is -q: no confirmations, summaries or progress on stderr,
+	// only findings and errors.
+	quiet bool
+}
+
+// info is where confirmations and summaries go: nowhere under -q.
+func (a *app) info() io.Writer {
+	if a.quiet {
+		return io.Discard
+	}
+	return a.stderr
 }
 
 func (a *app) t(key string, args ...any) string { return i18n.T(a.lang, key, args...) }
@@ -178,13 +192,25 @@ func (a *app) rootCmd() *cobra.Command {
 			DisableDefaultCmd: true,
 		},
 	}
-	root.PersistentFlags().StringVar(&a.langFlag, "lang", string(a.lang), a.t("flag.lang"))
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.langFlag, "lang", string(a.lang), a.t("flag.lang"))
+	pf.StringVar(&a.color, "color", colorAuto, a.t("flag.color"))
+	pf.BoolVarP(&a.quiet, "quiet", "q", false, a.t("flag.quiet"))
+	_ = root.RegisterFlagCompletionFunc("lang", completeValues(string(i18n.RU), string(i18n.EN)))
+	_ = root.RegisterFlagCompletionFunc("color", completeValues(colorModes...))
+	// cobra's --version, with a usage line in the user's language.
+	root.Version = versionString()
+	root.SetVersionTemplate("roadmap {{.Version}}\n")
+	root.Flags().BoolP("version", "v", false, a.t("flag.version"))
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		l, err := i18n.ParseLang(a.langFlag)
 		if err != nil {
 			return usageError{errors.New(a.t("err.lang", a.langFlag))}
 		}
 		a.lang = l
+		if !slices.Contains(colorModes, a.color) {
+			return usageError{errors.New(a.t("err.color", a.color))}
+		}
 		return checkOutput(a, cmd)
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

@@ -42,11 +42,12 @@ func (c *checkCmd) command() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&c.format, "format", c.format, c.app.t("flag.check_format"))
+	f.StringVarP(&c.format, "format", "f", c.format, c.app.t("flag.check_format"))
 	f.BoolVar(&c.strict, "strict", false, c.app.t("flag.strict"))
 	f.BoolVar(&c.roadmapsOnly, "roadmaps-only", false, c.app.t("flag.roadmaps_only"))
 	f.StringArrayVar(&c.reports, "report", nil, c.app.t("flag.report"))
 	f.StringVar(&c.asOf, "as-of", "", c.app.t("flag.as_of"))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues("text", "json", "github", "junit", "sarif"))
 	return cmd
 }
 
@@ -110,7 +111,7 @@ func (c *checkCmd) run(paths []string) error {
 			}
 		}
 		errs, warns := diag.Count(findings)
-		fmt.Fprintln(c.app.stderr, c.app.t("check.summary", len(res.Files), errs, warns))
+		fmt.Fprintln(c.app.info(), c.app.t("check.summary", len(res.Files), errs, warns))
 	}
 	if diag.Fails(findings, c.strict) {
 		return errFindings

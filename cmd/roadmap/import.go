@@ -121,9 +121,9 @@ func (c *importCmd) run(path string) error {
 	if err := text.Findings(c.app.stderr, res.Findings); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.app.stderr, c.app.t("import.summary", len(res.Roadmap.Activities), len(res.Warnings)))
+	fmt.Fprintln(c.app.info(), c.app.t("import.summary", len(res.Roadmap.Activities), len(res.Warnings)))
 	if errs, warns := diag.Count(res.Findings); errs+warns > 0 {
-		fmt.Fprintln(c.app.stderr, c.app.t("import.summary_check", errs, warns))
+		fmt.Fprintln(c.app.info(), c.app.t("import.summary_check", errs, warns))
 	}
 	if diag.Fails(res.Findings, false) {
 		return errFindings

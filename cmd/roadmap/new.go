@@ -47,8 +47,7 @@ func (c *newCmd) command() *cobra.Command {
 	f.StringVar(&c.period, "period", "", c.app.t("scaffold.flag.period"))
 	f.StringVarP(&c.output, "output", "o", "", c.app.t("scaffold.flag.output"))
 	f.BoolVar(&c.force, "force", false, c.app.t("flag.import_force"))
-	_ = cmd.RegisterFlagCompletionFunc("level", cobra.FixedCompletions(
-		[]string{roadmap.LevelDistrict, roadmap.LevelRegion, roadmap.LevelSchool}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("level", completeValues(roadmap.LevelDistrict, roadmap.LevelRegion, roadmap.LevelSchool))
 	return cmd
 }
 
@@ -111,6 +110,6 @@ func (c *newCmd) run() error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(c.app.stderr, c.app.t("scaffold.written", c.output))
+	fmt.Fprintln(c.app.info(), c.app.t("scaffold.written", c.output))
 	return nil
 }

@@ -68,4 +68,8 @@ var cliMessages = map[string]entry{
 	"scaffold.authority.district": {"Управление образования: %s", "Education authority: %s"},
 	"scaffold.authority.region":   {"Министерство образования: %s", "Ministry of education: %s"},
 	"scaffold.written":            {"Заготовка записана в %s: замените примеры и проверьте: roadmap check %[1]s", "Starting roadmap written to %s: replace the samples and run roadmap check %[1]s"},
+	"flag.color":                  {"цвет в выводе: auto (на терминале, если не задана NO_COLOR), always или never", "colour in the output: auto (on a terminal unless NO_COLOR is set), always or never"},
+	"flag.quiet":                  {"не печатать подтверждения, итоги и ход работы: только замечания и ошибки", "print no confirmations, totals or progress: only findings and errors"},
+	"flag.version":                {"показать версию программы", "show the program's version"},
+	"err.color":                   {"неизвестное значение --color «%s»: auto, always или never", "unknown --color %q: auto, always or never"},
 }
