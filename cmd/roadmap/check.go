@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -95,7 +97,8 @@ func (c *checkCmd) run(paths []string) error {
 		diag.Sort(findings)
 	}
 	// The files checked, for a report (JUnit) that lists clean files too.
-	r, err := render.New(format, render.Options{Lang: c.app.lang, Files: res.Files, Strict: c.strict})
+	r, err := render.New(format, render.Options{Lang: c.app.lang, Files: res.Files, Strict: c.strict,
+		Version: versionString(), Root: repoRoot()})
 	if err != nil {
 		return usageError{err}
 	}
@@ -117,4 +120,24 @@ func (c *checkCmd) run(paths []string) error {
 		return errFindings
 	}
 	return nil
+}
+
+// repoRoot is the top directory of the git repository the current
+// directory lies in, found by its .git (a directory, or a file in a
+// worktree or submodule) without running git; "" outside a repository.
+func repoRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }

@@ -72,4 +72,5 @@ var cliMessages = map[string]entry{
 	"flag.quiet":                  {"не печатать подтверждения, итоги и ход работы: только замечания и ошибки", "print no confirmations, totals or progress: only findings and errors"},
 	"flag.version":                {"показать версию программы", "show the program's version"},
 	"err.color":                   {"неизвестное значение --color «%s»: auto, always или never", "unknown --color %q: auto, always or never"},
+	"sarif.help_more":             {"Подробнее и как исправить: %s", "More, and how to fix it: %s"},
 }
