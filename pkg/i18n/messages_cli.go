@@ -73,4 +73,10 @@ var cliMessages = map[string]entry{
 	"flag.version":                {"показать версию программы", "show the program's version"},
 	"err.color":                   {"неизвестное значение --color «%s»: auto, always или never", "unknown --color %q: auto, always or never"},
 	"sarif.help_more":             {"Подробнее и как исправить: %s", "More, and how to fix it: %s"},
+	"man.synopsis":                {"ОБЗОР", "SYNOPSIS"},
+	"man.description":             {"ОПИСАНИЕ", "DESCRIPTION"},
+	"man.options":                 {"ПАРАМЕТРЫ", "OPTIONS"},
+	"man.global_options":          {"ОБЩИЕ ПАРАМЕТРЫ", "GLOBAL OPTIONS"},
+	"man.examples":                {"ПРИМЕРЫ", "EXAMPLES"},
+	"man.see_also":                {"СМОТРИТЕ ТАКЖЕ", "SEE ALSO"},
 }
