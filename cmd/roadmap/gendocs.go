@@ -7,9 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
 	"github.com/spf13/pflag"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -19,7 +19,9 @@ import (
 
 // genDocsCmd is the hidden `roadmap gen-docs DIR` behind `make docs`: the
 // man pages and the Markdown command reference, generated from the
-// commands themselves so that they cannot go stale (CI checks them).
+// commands themselves so that they cannot go stale (CI checks them), in
+// the language asked for throughout (cobra's doc package heads the pages
+// and words the flags in English).
 type genDocsCmd struct{ app *app }
 
 func newGenDocsCmd(a *app) *genDocsCmd { return &genDocsCmd{app: a} }
@@ -36,7 +38,6 @@ func (c *genDocsCmd) command() *cobra.Command {
 		Args:   cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			root := cmd.Root()
-			root.DisableAutoGenTag = true
 			md := filepath.Join(args[0], string(c.app.lang))
 			// man1/ under the language, as man(1) looks for them:
 			// `make install-man` copies the directories as they are.
@@ -46,7 +47,7 @@ func (c *genDocsCmd) command() *cobra.Command {
 					return err
 				}
 			}
-			if err := doc.GenMarkdownTree(root, md); err != nil {
+			if err := c.markdownTree(root, md); err != nil {
 				return err
 			}
 			if err := c.manTree(root, man); err != nil {
@@ -61,11 +62,9 @@ func (c *genDocsCmd) command() *cobra.Command {
 // manTree writes a page (pkg/manpage) for cmd and every command below it
 // that a user can call, named as man(1) finds them: roadmap-check.1.
 func (c *genDocsCmd) manTree(cmd *cobra.Command, dir string) error {
-	for _, sub := range cmd.Commands() {
-		if sub.IsAvailableCommand() && !sub.IsAdditionalHelpTopicCommand() {
-			if err := c.manTree(sub, dir); err != nil {
-				return err
-			}
+	for _, sub := range visible(cmd) {
+		if err := c.manTree(sub, dir); err != nil {
+			return err
 		}
 	}
 	name := strings.ReplaceAll(cmd.CommandPath(), " ", "-")
@@ -75,12 +74,14 @@ func (c *genDocsCmd) manTree(cmd *cobra.Command, dir string) error {
 }
 
 func (c *genDocsCmd) manPage(cmd *cobra.Command, name string) manpage.Page {
-	t, lang := c.app.t, string(c.app.lang)
-	p := manpage.Page{Name: name, Section: "1", Date: docsDate, Source: "roadmap " + versionString(), Manual: "roadmap", Summary: cmd.Short}
+	t := c.app.t
+	// No version in the footer: the pages are committed, the same bytes
+	// whatever build wrote them.
+	p := manpage.Page{Name: name, Section: "1", Date: docsDate, Source: "roadmap", Manual: "roadmap", Summary: cmd.Short}
 	add := func(heading string, blocks ...manpage.Block) {
 		p.Sections = append(p.Sections, manpage.Section{Heading: heading, Blocks: blocks})
 	}
-	add(t("man.synopsis"), manpage.Block{Text: useLine(cmd, lang)})
+	add(t("man.synopsis"), manpage.Block{Text: c.synopsis(cmd)})
 	if cmd.Long != "" {
 		add(t("man.description"), manpage.Block{Text: cmd.Long})
 	}
@@ -101,15 +102,21 @@ func (c *genDocsCmd) manPage(cmd *cobra.Command, name string) manpage.Page {
 	if cmd.HasParent() {
 		see = append(see, strings.ReplaceAll(cmd.Parent().CommandPath(), " ", "-")+"(1)")
 	}
-	for _, sub := range cmd.Commands() {
-		if sub.IsAvailableCommand() && !sub.IsAdditionalHelpTopicCommand() {
-			see = append(see, strings.ReplaceAll(sub.CommandPath(), " ", "-")+"(1)")
-		}
+	for _, sub := range visible(cmd) {
+		see = append(see, strings.ReplaceAll(sub.CommandPath(), " ", "-")+"(1)")
 	}
 	if len(see) > 0 {
 		add(t("man.see_also"), manpage.Block{Text: strings.Join(see, ", ")})
 	}
 	return p
+}
+
+// synopsis is how cmd is called: its use line, or its subcommands.
+func (c *genDocsCmd) synopsis(cmd *cobra.Command) string {
+	if !cmd.Runnable() && cmd.HasAvailableSubCommands() {
+		return cmd.CommandPath() + " [" + c.app.t("usage.command_placeholder") + "]"
+	}
+	return useLine(cmd, string(c.app.lang))
 }
 
 // manFlags are the options of a page: the flag (and its value's name)
@@ -138,4 +145,65 @@ func manFlags(fs *pflag.FlagSet, lang i18n.Lang) []manpage.Block {
 		blocks = append(blocks, manpage.Block{Tag: tag, Text: usage})
 	})
 	return blocks
+}
+
+// markdownTree writes the Markdown reference: a page per command, named
+// as cobra's doc package named them (roadmap_report_template.md), so that
+// links into it still hold.
+func (c *genDocsCmd) markdownTree(cmd *cobra.Command, dir string) error {
+	for _, sub := range visible(cmd) {
+		if err := c.markdownTree(sub, dir); err != nil {
+			return err
+		}
+	}
+	page := func(x *cobra.Command) string { return strings.ReplaceAll(x.CommandPath(), " ", "_") + ".md" }
+	lang := string(c.app.lang)
+	// Man headings are capitals; Markdown's read as a sentence.
+	t := func(key string) string {
+		r := []rune(strings.ToLower(c.app.t(key)))
+		r[0] = unicode.ToUpper(r[0])
+		return string(r)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n%s\n\n", cmd.CommandPath(), cmd.Short)
+	if cmd.Long != "" {
+		fmt.Fprintf(&b, "### %s\n\n%s\n\n", t("man.description"), cmd.Long)
+	}
+	fmt.Fprintf(&b, "### %s\n\n```\n%s\n```\n\n", t("man.synopsis"), c.synopsis(cmd))
+	if cmd.Example != "" {
+		fmt.Fprintf(&b, "### %s\n\n```\n%s\n```\n\n", t("man.examples"), cmd.Example)
+	}
+	if fs := cmd.NonInheritedFlags(); fs.HasAvailableFlags() {
+		fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", t("man.options"), flagUsages(fs, lang))
+	}
+	if fs := cmd.InheritedFlags(); fs.HasAvailableFlags() {
+		fmt.Fprintf(&b, "### %s\n\n```\n%s```\n\n", t("man.global_options"), flagUsages(fs, lang))
+	}
+	var see []*cobra.Command
+	if cmd.HasParent() {
+		see = append(see, cmd.Parent())
+	}
+	see = append(see, visible(cmd)...)
+	if len(see) > 0 {
+		fmt.Fprintf(&b, "### %s\n\n", t("man.see_also"))
+		for _, x := range see {
+			fmt.Fprintf(&b, "* [%s](%s) — %s\n", x.CommandPath(), page(x), x.Short)
+		}
+	}
+	return safefile.Write(filepath.Join(dir, page(cmd)), func(w io.Writer) error {
+		_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+		return err
+	})
+}
+
+// visible are the commands below cmd a user can call, as the reference
+// lists them.
+func visible(cmd *cobra.Command) []*cobra.Command {
+	var out []*cobra.Command
+	for _, sub := range cmd.Commands() {
+		if sub.IsAvailableCommand() && !sub.IsAdditionalHelpTopicCommand() {
+			out = append(out, sub)
+		}
+	}
+	return out
 }

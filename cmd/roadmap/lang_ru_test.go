@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -56,5 +58,29 @@ func TestRussianHelp(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRussianReference: the Russian Markdown reference and man pages have
+// none of cobra's English either (their headings were «Options
+// inherited from parent commands», «SEE ALSO»).
+func TestRussianReference(t *testing.T) {
+	t.Parallel()
+	english := regexp.MustCompile(cobraEnglish.String() + `|Synopsis|Options|SEE ALSO|Examples`)
+	pages, _ := filepath.Glob("../../docs/cli/ru/*.md")
+	man, _ := filepath.Glob("../../docs/cli/man/ru/man1/*.1")
+	if len(pages) < 15 || len(man) < 15 {
+		t.Fatalf("%d pages, %d man pages", len(pages), len(man))
+	}
+	for _, path := range append(pages, man...) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(data), "\n") {
+			if m := english.FindString(line); m != "" {
+				t.Errorf("%s:%d has %q: %s", filepath.Base(path), i+1, m, line)
+			}
+		}
 	}
 }
