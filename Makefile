@@ -5,8 +5,11 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo deve
 LDFLAGS := -s -w -X main.version=$(VERSION)
 FUZZTIME ?= 30s
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# install-man: where the man pages go (English in man1/, Russian in ru/man1/).
+PREFIX  ?= /usr/local
+MANDIR  ?= $(PREFIX)/share/man
 
-.PHONY: all build test unit lint install fuzz bench docs dist clean
+.PHONY: all build test unit lint install install-man fuzz bench docs dist clean
 
 # dist: release binaries for the platforms methodologists and CI use.
 PLATFORMS ?= windows/amd64 linux/amd64 linux/arm64 darwin/arm64
@@ -36,6 +39,13 @@ lint:
 
 install:
 	$(GO) install -trimpath -ldflags '$(LDFLAGS)' ./cmd/roadmap
+
+# install-man: `man roadmap-check` in English, and in Russian under a
+# Russian locale (LANG=ru_RU.UTF-8), from the pages `make docs` wrote.
+install-man:
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/ru/man1
+	install -m 644 docs/cli/man/en/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 docs/cli/man/ru/man1/*.1 $(DESTDIR)$(MANDIR)/ru/man1/
 
 # fuzz: run each fuzz target for FUZZTIME (go test runs one target at a time).
 fuzz:

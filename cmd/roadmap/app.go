@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,6 +44,19 @@ type app struct {
 	stdout, stderr io.Writer
 	lang           i18n.Lang
 	langFlag       string
+	// color is --color: auto, always or never.
+	color string
+	// quiet is -q: no confirmations, summaries or progress on stderr,
+	// only findings and errors.
+	quiet bool
+}
+
+// info is where confirmations and summaries go: nowhere under -q.
+func (a *app) info() io.Writer {
+	if a.quiet {
+		return io.Discard
+	}
+	return a.stderr
 }
 
 func (a *app) t(key string, args ...any) string { return i18n.T(a.lang, key, args...) }
@@ -159,10 +173,11 @@ func (a *app) translateCobra(msg string) string {
 			break
 		}
 	}
-	if rest != "" {
-		return first + "\n" + rest
+	if rest == "" {
+		return first
 	}
-	return first
+	// cobra's suggestions for a mistyped command.
+	return first + "\n" + strings.Replace(rest, "Did you mean this?", a.t("err.cobra.suggest"), 1)
 }
 
 func (a *app) rootCmd() *cobra.Command {
@@ -177,14 +192,26 @@ func (a *app) rootCmd() *cobra.Command {
 			DisableDefaultCmd: true,
 		},
 	}
-	root.PersistentFlags().StringVar(&a.langFlag, "lang", string(a.lang), a.t("flag.lang"))
-	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+	pf := root.PersistentFlags()
+	pf.StringVar(&a.langFlag, "lang", string(a.lang), a.t("flag.lang"))
+	pf.StringVar(&a.color, "color", colorAuto, a.t("flag.color"))
+	pf.BoolVarP(&a.quiet, "quiet", "q", false, a.t("flag.quiet"))
+	_ = root.RegisterFlagCompletionFunc("lang", completeValues(string(i18n.RU), string(i18n.EN)))
+	_ = root.RegisterFlagCompletionFunc("color", completeValues(colorModes...))
+	// cobra's --version, with a usage line in the user's language.
+	root.Version = versionString()
+	root.SetVersionTemplate("roadmap {{.Version}}\n")
+	root.Flags().BoolP("version", "v", false, a.t("flag.version"))
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		l, err := i18n.ParseLang(a.langFlag)
 		if err != nil {
-			return usageError{err}
+			return usageError{errors.New(a.t("err.lang", a.langFlag))}
 		}
 		a.lang = l
-		return nil
+		if !slices.Contains(colorModes, a.color) {
+			return usageError{errors.New(a.t("err.color", a.color))}
+		}
+		return checkOutput(a, cmd)
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%s\n%s", a.translateCobra(err.Error()), a.t("err.see_help", c.CommandPath()))}
@@ -201,6 +228,7 @@ func (a *app) rootCmd() *cobra.Command {
 		newDocCmd(a).command(),
 		newMergeCmd(a).command(),
 		newImportCmd(a).command(),
+		newNewCmd(a).command(),
 		newFmtCmd(a).command(),
 		newSchemaCmd(a).command(),
 		newGitCmd(a).command(),
@@ -208,22 +236,30 @@ func (a *app) rootCmd() *cobra.Command {
 		newVersionCmd(a).command(),
 		newGenDocsCmd(a).command(),
 	)
-	for _, c := range root.Commands() {
-		localize(c, a)
-	}
+	localizeTree(root, a)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	root.SetIn(a.stdin)
 	return root
 }
 
+// localizeTree localizes every command below c.
+func localizeTree(c *cobra.Command, a *app) {
+	for _, sub := range c.Commands() {
+		localize(sub, a)
+		localizeTree(sub, a)
+	}
+}
+
 // localize gives a command Russian (or English) help: cobra's own
 // template and the help flag are English only.
 func localize(c *cobra.Command, a *app) {
 	c.SetUsageTemplate(usageTemplate(a))
-	c.Flags().BoolP("help", "h", false, a.t("flag.help"))
-	c.SetHelpCommand(&cobra.Command{
-		Use:   "help [command]",
+	if c.Flags().Lookup("help") == nil {
+		c.Flags().BoolP("help", "h", false, a.t("flag.help"))
+	}
+	help := &cobra.Command{
+		Use:   "help [" + a.t("usage.command_placeholder") + "]",
 		Short: a.t("help.short"),
 		Run: func(c *cobra.Command, args []string) {
 			cmd, _, err := c.Root().Find(args)
@@ -232,13 +268,18 @@ func localize(c *cobra.Command, a *app) {
 			}
 			_ = cmd.Help()
 		},
-	})
+	}
+	help.Flags().BoolP("help", "h", false, a.t("flag.help"))
+	c.SetHelpCommand(help)
 }
 
+// usageTemplate is cobra's, in the app's language: the template functions
+// of usage.go word the use line and the flags.
 func usageTemplate(a *app) string {
+	lang := string(a.lang)
 	return a.t("usage.usage") + `:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [command]{{end}}{{if .HasExample}}
+  {{roadmapUseLine . "` + lang + `"}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [` + a.t("usage.command_placeholder") + `]{{end}}{{if .HasExample}}
 
 ` + a.t("usage.examples") + `:
 {{.Example}}{{end}}{{if .HasAvailableSubCommands}}
@@ -247,10 +288,10 @@ func usageTemplate(a *app) string {
   {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
 
 ` + a.t("usage.flags") + `:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+{{roadmapFlagUsages .LocalFlags "` + lang + `" | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
 
 ` + a.t("usage.global_flags") + `:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+{{roadmapFlagUsages .InheritedFlags "` + lang + `" | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
 
 ` + a.t("usage.more", "{{.CommandPath}}") + `{{end}}
 `

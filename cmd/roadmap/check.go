@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -42,11 +44,12 @@ func (c *checkCmd) command() *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&c.format, "format", c.format, c.app.t("flag.check_format"))
+	f.StringVarP(&c.format, "format", "f", c.format, c.app.t("flag.check_format"))
 	f.BoolVar(&c.strict, "strict", false, c.app.t("flag.strict"))
 	f.BoolVar(&c.roadmapsOnly, "roadmaps-only", false, c.app.t("flag.roadmaps_only"))
 	f.StringArrayVar(&c.reports, "report", nil, c.app.t("flag.report"))
 	f.StringVar(&c.asOf, "as-of", "", c.app.t("flag.as_of"))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues("text", "json", "github", "junit", "sarif"))
 	return cmd
 }
 
@@ -94,7 +97,8 @@ func (c *checkCmd) run(paths []string) error {
 		diag.Sort(findings)
 	}
 	// The files checked, for a report (JUnit) that lists clean files too.
-	r, err := render.New(format, render.Options{Lang: c.app.lang, Files: res.Files, Strict: c.strict})
+	r, err := render.New(format, render.Options{Lang: c.app.lang, Files: res.Files, Strict: c.strict,
+		Version: versionString(), Root: repoRoot()})
 	if err != nil {
 		return usageError{err}
 	}
@@ -110,10 +114,30 @@ func (c *checkCmd) run(paths []string) error {
 			}
 		}
 		errs, warns := diag.Count(findings)
-		fmt.Fprintln(c.app.stderr, c.app.t("check.summary", len(res.Files), errs, warns))
+		fmt.Fprintln(c.app.info(), c.app.t("check.summary", len(res.Files), errs, warns))
 	}
 	if diag.Fails(findings, c.strict) {
 		return errFindings
 	}
 	return nil
+}
+
+// repoRoot is the top directory of the git repository the current
+// directory lies in, found by its .git (a directory, or a file in a
+// worktree or submodule) without running git; "" outside a repository.
+func repoRoot() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
 }

@@ -53,16 +53,27 @@ func completeRoadmapIDs(cmd *cobra.Command, args []string, _ string) ([]string, 
 	return slices.Compact(out), cobra.ShellCompDirectiveNoFileComp
 }
 
-// completeActivityIDs completes a flag that takes an activity id.
+// completeActivityIDs completes a flag that takes an activity id: each id
+// once, described by its first activity, though several roadmaps (or one
+// by mistake) have it.
 func completeActivityIDs(cmd *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	seen := map[string]bool{}
 	var out []string
 	for _, r := range loadQuietly(args) {
 		for _, a := range r.Activities {
-			out = append(out, a.ID+"\t"+fmt.Sprintf("%s. %s", a.N, a.Title))
+			if !seen[a.ID] {
+				seen[a.ID] = true
+				out = append(out, a.ID+"\t"+fmt.Sprintf("%s. %s", a.N, a.Title))
+			}
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out), cobra.ShellCompDirectiveNoFileComp
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeValues completes a flag that takes one of vals.
+func completeValues(vals ...string) cobra.CompletionFunc {
+	return cobra.FixedCompletions(vals, cobra.ShellCompDirectiveNoFileComp)
 }
 
 // loadQuietly loads roadmaps for completion: errors mean no suggestions.

@@ -48,13 +48,19 @@ func (c *diffCmd) command() *cobra.Command {
 		RunE:    c.run,
 	}
 	f := cmd.Flags()
-	f.StringVar(&c.format, "format", c.format, c.app.t("diff.flag.format"))
+	f.StringVarP(&c.format, "format", "f", c.format, c.app.t("diff.flag.format"))
 	f.BoolVar(&c.numbers, "numbers", false, c.app.t("diff.flag.numbers"))
 	f.BoolVar(&c.exitCode, "exit-code", false, c.app.t("diff.flag.exit_code"))
 	f.StringVarP(&c.output, "output", "o", "", c.app.t("diff.flag.output"))
 	f.StringVar(&c.orderNumber, "order-number", "", c.app.t("diff.flag.order_number"))
 	f.StringVar(&c.orderDate, "order-date", "", c.app.t("diff.flag.order_date"))
 	f.StringVar(&c.numbering, "numbering", diff.NumberingKeep.String(), c.app.t("diff.flag.numbering"))
+	formats := make([]string, len(render.DiffFormats))
+	for i, f := range render.DiffFormats {
+		formats[i] = string(f)
+	}
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(formats...))
+	_ = cmd.RegisterFlagCompletionFunc("numbering", completeValues(diff.Numberings...))
 	return cmd
 }
 
@@ -138,7 +144,7 @@ func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
 		}
 		return safefile.Write(c.output, func(w io.Writer) error { return r.Diff(w, results) })
 	}
-	opts.Color = colorOK(c.app.stdout)
+	opts.Color = c.app.colorOK(c.app.stdout)
 	r, err := render.New(format, opts)
 	if err != nil {
 		return err
@@ -175,14 +181,14 @@ func (c *diffCmd) writeAmendmentFile(results []*diff.Result) error {
 		am.Document.Title = c.app.t("diff.amendment_title", old.Document.Date.Russian(), old.Document.Number)
 	}
 	if am.Document.Number == "" || am.Document.Date.IsZero() {
-		fmt.Fprintln(c.app.stderr, c.app.t("diff.amendment_fill", c.output))
+		fmt.Fprintln(c.app.info(), c.app.t("diff.amendment_fill", c.output))
 	}
 	if len(left) > 0 {
 		names := make([]string, len(left))
 		for i, f := range left {
 			names[i] = f.Field.String()
 		}
-		fmt.Fprintln(c.app.stderr, c.app.t("diff.amendment_left", strings.Join(names, ", "), c.output))
+		fmt.Fprintln(c.app.info(), c.app.t("diff.amendment_left", strings.Join(names, ", "), c.output))
 	}
 	data, err := am.Marshal()
 	if err != nil {
@@ -211,16 +217,6 @@ func (c *diffCmd) writeAmendmentDocx(results []*diff.Result, opts render.Options
 		order.Date = d
 	}
 	return docx.WriteFile(c.output, docx.Amending(order, c.app.lang))
-}
-
-// isTerminal reports whether w is a character device (a terminal).
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // looksLikeFile tells the OLD NEW form from revisions: an existing file,
@@ -324,6 +320,13 @@ func (c *diffCmd) git(revs, paths []string) ([]*diff.Result, error) {
 
 func (c *diffCmd) gitResults(revs, paths []string) ([]*diff.Result, error) {
 	repo, err := gitrepo.Git{}.Open()
+	var ge *gitrepo.Error
+	if errors.As(err, &ge) {
+		// git's rev-parse fails only outside a repository; its «fatal:
+		// not a git repository» (in git's language) says nothing of what
+		// to do.
+		return nil, usageError{errors.New(c.app.t("diff.err.not_repo", strings.Join(revs, " ")))}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -64,7 +64,7 @@ func (c *docCmd) run(path string) error {
 	if err := docx.WriteFile(c.output, docx.Order(r, c.app.lang)); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.app.stderr, c.app.t("docx.written", c.output))
+	fmt.Fprintln(c.app.info(), c.app.t("docx.written", c.output))
 	if diag.Fails(fs, false) {
 		return errFindings
 	}

@@ -80,7 +80,7 @@ func (c *fmtCmd) run(paths []string) error {
 			if err := safefile.Write(file, func(w io.Writer) error { _, err := w.Write(out); return err }); err != nil {
 				return err
 			}
-			fmt.Fprintln(c.app.stderr, c.app.t("fmt.written", file))
+			fmt.Fprintln(c.app.info(), c.app.t("fmt.written", file))
 		default:
 			if _, err := c.app.stdout.Write(out); err != nil {
 				return err
@@ -88,7 +88,7 @@ func (c *fmtCmd) run(paths []string) error {
 		}
 	}
 	if len(unformatted) > 0 {
-		fmt.Fprintln(c.app.stderr, c.app.t("fmt.unformatted", len(unformatted)))
+		fmt.Fprintln(c.app.info(), c.app.t("fmt.unformatted", len(unformatted)))
 		return errFindings
 	}
 	return nil

@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -80,6 +82,11 @@ func (c *importCmd) run(path string) error {
 		}
 		opt.Period = p
 	}
+	switch ext := strings.ToLower(filepath.Ext(path)); ext {
+	case ".xls", ".xlsx", ".xlsm", ".ods", ".csv":
+		// A spreadsheet would be read as text and yield no table.
+		return c.fail(c.app.t("import.err.spreadsheet", path, ext))
+	}
 	if c.output != "" && c.output != "-" && !c.force {
 		if _, err := os.Lstat(c.output); err == nil {
 			return c.fail(c.app.t("import.err.exists", c.output))
@@ -114,9 +121,9 @@ func (c *importCmd) run(path string) error {
 	if err := text.Findings(c.app.stderr, res.Findings); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.app.stderr, c.app.t("import.summary", len(res.Roadmap.Activities), len(res.Warnings)))
+	fmt.Fprintln(c.app.info(), c.app.t("import.summary", len(res.Roadmap.Activities), len(res.Warnings)))
 	if errs, warns := diag.Count(res.Findings); errs+warns > 0 {
-		fmt.Fprintln(c.app.stderr, c.app.t("import.summary_check", errs, warns))
+		fmt.Fprintln(c.app.info(), c.app.t("import.summary_check", errs, warns))
 	}
 	if diag.Fails(res.Findings, false) {
 		return errFindings
@@ -142,7 +149,12 @@ func (c *importCmd) describe(path string, err error) string {
 	case errors.Is(err, importer.ErrTooLarge):
 		return c.app.t("import.err.too_large", path, detail)
 	case errors.Is(err, importer.ErrDamaged):
-		return c.app.t("import.err.damaged", path, detail)
+		// The detail is the zip or XML library's English.
+		why := c.app.t("import.damaged.parts")
+		if strings.HasPrefix(detail, "zip:") {
+			why = c.app.t("import.damaged.not_zip")
+		}
+		return c.app.t("import.err.damaged", path, why)
 	case errors.Is(err, importer.ErrNoTable):
 		return c.app.t("import.err.no_table", path)
 	case errors.Is(err, importer.ErrFormat):

@@ -80,6 +80,6 @@ func (c *templateCmd) run(paths []string) error {
 	if err := safefile.Write(c.out, func(w io.Writer) error { return f.Write(w) }); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.app.stderr, c.app.t("template.written", c.out, len(res.Roadmaps)))
+	fmt.Fprintln(c.app.info(), c.app.t("template.written", c.out, len(res.Roadmaps)))
 	return nil
 }

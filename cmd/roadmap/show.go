@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -34,9 +32,10 @@ func (c *showCmd) command() *cobra.Command {
 			return c.run(args[0])
 		},
 	}
-	cmd.Flags().StringVar(&c.format, "format", c.format, c.app.t("flag.show_format"))
+	cmd.Flags().StringVarP(&c.format, "format", "f", c.format, c.app.t("flag.show_format"))
 	cmd.Flags().StringVar(&c.activity, "activity", "", c.app.t("flag.activity"))
 	_ = cmd.RegisterFlagCompletionFunc("activity", completeActivityIDs)
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues("text", "json", "markdown"))
 	return cmd
 }
 
@@ -94,13 +93,4 @@ func (c *showCmd) run(path string) error {
 		return errFindings
 	}
 	return nil
-}
-
-// terminalWidth reads COLUMNS, which shells export; tables are drawn for
-// 160 columns otherwise, so that output does not depend on the terminal.
-func terminalWidth() int {
-	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n >= 40 {
-		return n
-	}
-	return 160
 }

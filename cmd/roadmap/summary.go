@@ -51,12 +51,12 @@ func (c *summaryCmd) command() *cobra.Command {
 	f.StringVar(&c.district, "district", "", c.app.t("flag.district"))
 	f.StringVar(&c.asOf, "as-of", "", c.app.t("flag.as_of"))
 	f.StringVar(&c.by, "by", c.by, c.app.t("flag.by"))
-	f.StringVar(&c.format, "format", "", c.app.t("flag.summary_format"))
+	f.StringVarP(&c.format, "format", "f", "", c.app.t("flag.summary_format"))
 	f.StringVarP(&c.out, "output", "o", "", c.app.t("flag.summary_out"))
 	f.BoolVar(&c.csvExcel, "csv-excel", false, c.app.t("flag.csv_excel"))
 	_ = cmd.RegisterFlagCompletionFunc("district", completeRoadmapIDs)
-	_ = cmd.RegisterFlagCompletionFunc("by", cobra.FixedCompletions([]string{"district", "activity", "executor", "year"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "markdown", "csv", "json", "xlsx"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("by", completeValues("district", "activity", "executor", "year"))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues("text", "markdown", "csv", "json", "xlsx"))
 	return cmd
 }
 
@@ -101,7 +101,7 @@ func (c *summaryCmd) run(paths []string) error {
 	if len(paths) == 0 {
 		paths = []string{"roadmaps"}
 	}
-	stop := startProgress(c.app.stderr, c.app.t("summary.progress"))
+	stop := startProgress(c.app.info(), c.app.t("summary.progress"))
 	res, results, fs, err := c.evaluate(paths, asOf)
 	stop()
 	if err != nil {
@@ -138,7 +138,7 @@ func (c *summaryCmd) run(paths []string) error {
 	if err := safefile.Write(c.out, write); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.app.stderr, c.app.t("summary.written", c.out))
+	fmt.Fprintln(c.app.info(), c.app.t("summary.written", c.out))
 	return nil
 }
 

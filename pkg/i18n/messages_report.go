@@ -55,6 +55,7 @@ var reportMessages = map[string]entry{
 	"report.err.not_xlsx":  {"это не файл xlsx (сохраните отчёт в Excel или LibreOffice как «Книга Excel (.xlsx)»)", "not an xlsx file (save the report as an Excel workbook, .xlsx)"},
 	"report.err.password":  {"книга защищена паролем: снимите пароль на открытие и сохраните заново", "the workbook is password-protected: remove the opening password and save it again"},
 	"report.err.xls":       {"это книга старого формата .xls: сохраните её как «Книга Excel (.xlsx)»", "an old-format .xls workbook: save it as an Excel workbook (.xlsx)"},
+	"report.err.ods":       {"это таблица LibreOffice .ods: сохраните её как «Книга Excel (.xlsx)»", "a LibreOffice .ods spreadsheet: save it as an Excel workbook (.xlsx)"},
 	"report.err.too_large": {"файл после распаковки слишком велик (возможна «zip-бомба»)", "the file unpacks too large (possibly a zip bomb)"},
 
 	"status.met":          {"выполнено", "met"},

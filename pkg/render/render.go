@@ -59,6 +59,11 @@ type Options struct {
 	// Numbering is how the amendment format numbers rows deleted and
 	// added (diff.NumberingKeep by default).
 	Numbering diff.Numbering
+	// Version is the program's, for a SARIF log's tool.driver.version.
+	Version string
+	// Root is the repository's top directory: SARIF URIs are relative to
+	// it ("" is the current directory).
+	Root string
 }
 
 // New returns the renderer for format.

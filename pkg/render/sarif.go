@@ -39,8 +39,10 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name  string      `json:"name"`
-	Rules []sarifRule `json:"rules"`
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
 }
 
 type sarifRule struct {
@@ -48,6 +50,8 @@ type sarifRule struct {
 	Name                 string        `json:"name"`
 	ShortDescription     sarifMessage  `json:"shortDescription"`
 	FullDescription      *sarifMessage `json:"fullDescription,omitempty"`
+	Help                 sarifMessage  `json:"help"`
+	HelpURI              string        `json:"helpUri"`
 	DefaultConfiguration sarifConfig   `json:"defaultConfiguration"`
 }
 
@@ -78,23 +82,40 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
+
+// Homepage is the project's repository, the SARIF driver's informationUri.
+const Homepage = "https://github.com/roadmap-edu/roadmap"
+
+// RulesURL is docs/rules.md in the repository: each rule's helpUri is its
+// heading there (#rm001).
+const RulesURL = Homepage + "/blob/main/docs/rules.md"
+
+// srcRoot is the uriBaseId of paths in the repository. GitHub code
+// scanning resolves it to the checkout; the log leaves it out of
+// originalUriBaseIds so that it holds no path of the machine it ran on.
+const srcRoot = "%SRCROOT%"
 
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
 	StartColumn int `json:"startColumn,omitempty"`
 }
 
-// Findings writes a SARIF 2.1.0 log: the tool "roadmap" with every rule
-// of diag.Rules (its English description as the short one, and in the
-// selected language, when not English, as the full one), and a result per finding with the message in the
-// selected language and the file, line and column (columns count
-// characters). A finding about a workbook cell has no region: the cell
-// starts the message and is the result's "cell" property.
+// Findings writes a SARIF 2.1.0 log: the tool "roadmap" (its version and
+// home) with every rule of diag.Rules (its English description as the
+// short one, and in the selected language, when not English, as the full
+// one; help and helpUri point to the rule in docs/rules.md), and a result
+// per finding with the message in the selected language and the file,
+// line and column (columns count characters). Files in the repository
+// (Options.Root) are relative to it, with uriBaseId %SRCROOT%. A finding
+// about a workbook cell has no region, SARIF's regions being lines and
+// columns of text: the cell starts the message and is the result's
+// "cell" property.
 func (r sarifRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 	run := sarifRun{
-		Tool:       sarifTool{Driver: sarifDriver{Name: "roadmap", Rules: []sarifRule{}}},
+		Tool:       sarifTool{Driver: sarifDriver{Name: "roadmap", Version: r.opts.Version, InformationURI: Homepage, Rules: []sarifRule{}}},
 		ColumnKind: "unicodeCodePoints",
 		Results:    []sarifResult{},
 	}
@@ -105,14 +126,18 @@ func (r sarifRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 			ID:                   string(rule.Code),
 			Name:                 rule.Name,
 			ShortDescription:     sarifMessage{Text: rule.Name},
+			HelpURI:              RulesURL + "#" + strings.ToLower(string(rule.Code)),
 			DefaultConfiguration: sarifConfig{Level: rule.Severity.String()},
 		}
+		help := rule.Name
 		if key := "doc." + string(rule.Code); i18n.Has(key) {
 			sr.ShortDescription.Text = i18n.T(i18n.EN, key)
-			if full := i18n.T(r.opts.Lang, key); full != sr.ShortDescription.Text {
-				sr.FullDescription = &sarifMessage{Text: full}
+			help = i18n.T(r.opts.Lang, key)
+			if help != sr.ShortDescription.Text {
+				sr.FullDescription = &sarifMessage{Text: help}
 			}
 		}
+		sr.Help = sarifMessage{Text: string(rule.Code) + " " + rule.Name + ": " + help + " " + i18n.T(r.opts.Lang, "sarif.help_more", sr.HelpURI)}
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sr)
 	}
 	for _, f := range fs {
@@ -125,7 +150,7 @@ func (r sarifRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 			res.RuleIndex = &i
 		}
 		if f.File != "" {
-			loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.File)}}
+			loc := sarifPhysical{ArtifactLocation: r.artifact(f.File)}
 			if f.Line > 0 && f.Cell == "" {
 				loc.Region = &sarifRegion{StartLine: f.Line, StartColumn: f.Col}
 			}
@@ -138,6 +163,26 @@ func (r sarifRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 		run.Results = append(run.Results, res)
 	}
 	return WriteJSON(w, sarifLog{Schema: SARIFSchema, Version: "2.1.0", Runs: []sarifRun{run}})
+}
+
+// artifact locates file: relative to the repository root when it lies in
+// it, else as sarifURI gives it.
+func (r sarifRenderer) artifact(file string) sarifArtifact {
+	if r.opts.Root == "" || file == "-" {
+		if filepath.IsAbs(file) {
+			return sarifArtifact{URI: sarifURI(file)}
+		}
+		return sarifArtifact{URI: sarifURI(file), URIBaseID: srcRoot}
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return sarifArtifact{URI: sarifURI(file)}
+	}
+	rel, err := filepath.Rel(r.opts.Root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return sarifArtifact{URI: sarifURI(abs)}
+	}
+	return sarifArtifact{URI: sarifURI(rel), URIBaseID: srcRoot}
 }
 
 // sarifURI turns a path into a URI reference: relative paths with forward

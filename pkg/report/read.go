@@ -157,8 +157,9 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // sniff recognises what excelize would only call a bad format: a file
 // that is no zip at all, a workbook encrypted with a password (a Compound
-// File holding an EncryptionInfo stream) and an old .xls. It returns a
-// message key, or "" for a zip that excelize should open.
+// File holding an EncryptionInfo stream), an old .xls and a LibreOffice
+// .ods. It returns a message key, or "" for a zip that excelize should
+// open.
 func sniff(file string) string {
 	f, err := os.Open(file)
 	if err != nil {
@@ -171,6 +172,9 @@ func sniff(file string) string {
 	if !bytes.HasPrefix(head, oleMagic) {
 		if !bytes.HasPrefix(head, []byte("PK")) {
 			return "report.err.not_xlsx" // not a zip at all: text, HTML, CSV renamed
+		}
+		if bytes.Contains(head[:min(len(head), 128)], []byte("application/vnd.oasis.opendocument")) {
+			return "report.err.ods" // an OpenDocument's first entry, mimetype, is stored
 		}
 		return ""
 	}
