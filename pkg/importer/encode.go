@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -20,6 +21,9 @@ type EncodeOptions struct {
 	Source string
 	// Lang of the comments saying how deadlines and indicators were read.
 	Lang i18n.Lang
+	// Schema is the $schema of the editor modeline, relative to the file
+	// written; "" is roadmap.schema.json, beside it (SchemaRef).
+	Schema string
 }
 
 // Encode writes a roadmap as roadmap/v1 YAML, keys in the order of
@@ -29,9 +33,9 @@ type EncodeOptions struct {
 // text}, to be judged by a person, as the hand-encoded files do.
 func Encode(r *roadmap.Roadmap, opt EncodeOptions) ([]byte, error) {
 	root := mapping()
-	// The modeline first, as roadmaps/*.yaml have it: the schema lies
-	// beside the roadmaps (roadmaps/roadmap.schema.json).
-	root.HeadComment = "# yaml-language-server: $schema=roadmap.schema.json\n" + i18n.T(opt.Lang, "import.yaml.head", opt.Source)
+	// The modeline first, as roadmaps/*.yaml have it.
+	schema := cmp.Or(opt.Schema, SchemaFile)
+	root.HeadComment = "# yaml-language-server: $schema=" + schema + "\n" + i18n.T(opt.Lang, "import.yaml.head", opt.Source)
 	root.add("format", str(roadmap.FormatV1))
 	root.add("id", str(r.ID))
 	root.add("level", str(r.Level))
