@@ -12,6 +12,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/schema"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
@@ -22,7 +23,7 @@ type EncodeOptions struct {
 	// Lang of the comments saying how deadlines and indicators were read.
 	Lang i18n.Lang
 	// Schema is the $schema of the editor modeline, relative to the file
-	// written; "" is roadmap.schema.json, beside it (SchemaRef).
+	// written; "" is roadmap.schema.json, beside it (schema.Ref).
 	Schema string
 }
 
@@ -34,8 +35,8 @@ type EncodeOptions struct {
 func Encode(r *roadmap.Roadmap, opt EncodeOptions) ([]byte, error) {
 	root := mapping()
 	// The modeline first, as roadmaps/*.yaml have it.
-	schema := cmp.Or(opt.Schema, SchemaFile)
-	root.HeadComment = "# yaml-language-server: $schema=" + schema + "\n" + i18n.T(opt.Lang, "import.yaml.head", opt.Source)
+	ref := cmp.Or(opt.Schema, schema.File)
+	root.HeadComment = "# yaml-language-server: $schema=" + ref + "\n" + i18n.T(opt.Lang, "import.yaml.head", opt.Source)
 	root.add("format", str(roadmap.FormatV1))
 	root.add("id", str(r.ID))
 	root.add("level", str(r.Level))

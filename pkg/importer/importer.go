@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
+	"github.com/roadmap-edu/roadmap/pkg/schema"
 )
 
 // ReadFile reads a document file into the document model, refusing files
@@ -92,7 +92,7 @@ func Import(name string, data []byte, opt ImportOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := Encode(r, EncodeOptions{Source: filepath.Base(name), Lang: opt.Lang, Schema: SchemaRef(opt.Output)})
+	out, err := Encode(r, EncodeOptions{Source: filepath.Base(name), Lang: opt.Lang, Schema: schema.Ref(opt.Output)})
 	if err != nil {
 		return nil, fmt.Errorf("encoding the roadmap: %w", err)
 	}
@@ -116,34 +116,4 @@ func ImportFile(path string, opt ImportOptions) (*Result, error) {
 		return nil, err
 	}
 	return Import(path, data, opt)
-}
-
-// SchemaFile is the name of the schema a repository of roadmaps keeps
-// beside them (roadmaps/roadmap.schema.json).
-const SchemaFile = "roadmap.schema.json"
-
-// SchemaRef is the path, relative to the file output and in slashes, of the
-// schema the editor modeline names: the roadmap.schema.json in output's
-// directory, or in a roadmaps/ directory of one above it; SchemaFile when
-// there is none (or output is standard output).
-func SchemaRef(output string) string {
-	if output == "" || output == "-" {
-		return SchemaFile
-	}
-	dir, err := filepath.Abs(filepath.Dir(output))
-	if err != nil {
-		return SchemaFile
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		for _, c := range []string{filepath.Join(d, SchemaFile), filepath.Join(d, "roadmaps", SchemaFile)} {
-			if st, err := os.Stat(c); err == nil && st.Mode().IsRegular() {
-				if rel, err := filepath.Rel(dir, c); err == nil {
-					return filepath.ToSlash(rel)
-				}
-			}
-		}
-		if filepath.Dir(d) == d {
-			return SchemaFile
-		}
-	}
 }

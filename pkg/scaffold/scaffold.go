@@ -8,6 +8,7 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
+	"github.com/roadmap-edu/roadmap/pkg/schema"
 	"strings"
 	"text/template"
 
@@ -34,7 +35,7 @@ type Options struct {
 
 // Schema is the modeline's schema: the copy beside the roadmaps that
 // `roadmap schema` writes (roadmaps/roadmap.schema.json).
-const Schema = "roadmap.schema.json"
+const Schema = schema.File
 
 // Roadmap is the starting file for o (o.Missing must be "").
 func Roadmap(o Options) ([]byte, error) {
