@@ -109,7 +109,7 @@ func (c *gitCmd) configure(g gitrepo.Git) error {
 		if added {
 			key = "git.attr.added"
 		}
-		fmt.Fprintln(c.app.stdout, c.app.t(key, displayPath(attrs), line))
+		fmt.Fprintln(c.report(), c.app.t(key, displayPath(attrs), line))
 	}
 	program, found := driverProgram(exec.LookPath, os.Executable)
 	if !found {
@@ -121,15 +121,15 @@ func (c *gitCmd) configure(g gitrepo.Git) error {
 			return err
 		}
 		if cur == kv[1] {
-			fmt.Fprintln(c.app.stdout, c.app.t("git.config.present", shown, kv[0], kv[1]))
+			fmt.Fprintln(c.report(), c.app.t("git.config.present", shown, kv[0], kv[1]))
 			continue
 		}
 		if err := g.SetConfig(scope, kv[0], kv[1]); err != nil {
 			return err
 		}
-		fmt.Fprintln(c.app.stdout, c.app.t("git.config.set", shown, kv[0], kv[1]))
+		fmt.Fprintln(c.report(), c.app.t("git.config.set", shown, kv[0], kv[1]))
 	}
-	fmt.Fprintln(c.app.stdout, c.app.t("git.done", c.pattern))
+	fmt.Fprintln(c.report(), c.app.t("git.done", c.pattern))
 	return nil
 }
 
@@ -170,7 +170,7 @@ func (c *gitCmd) attributesFile(g gitrepo.Git) (string, error) {
 	if err := g.SetConfig(gitrepo.Global, "core.attributesFile", value); err != nil {
 		return "", err
 	}
-	fmt.Fprintln(c.app.stdout, c.app.t("git.config.set", strings.Join(gitrepo.Global.Args(), " "), "core.attributesFile", value))
+	fmt.Fprintln(c.report(), c.app.t("git.config.set", strings.Join(gitrepo.Global.Args(), " "), "core.attributesFile", value))
 	return path, nil
 }
 
@@ -233,4 +233,13 @@ func ensureAttribute(path, pattern, attr string) (bool, error) {
 		_, err := w.Write(out)
 		return err
 	})
+}
+
+// report is where git install says what it did: standard output, nowhere
+// under -q.
+func (c *gitCmd) report() io.Writer {
+	if c.app.quiet {
+		return io.Discard
+	}
+	return c.app.stdout
 }

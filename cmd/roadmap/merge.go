@@ -169,7 +169,7 @@ func (c *mergeCmd) amend(basePath string, paths []string) error {
 	if err := safefile.Write(target, func(w io.Writer) error { _, err := w.Write(out); return err }); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.app.stderr, c.app.t("merge.applied", len(amendments), target))
+	fmt.Fprintln(c.app.info(), c.app.t("merge.applied", len(amendments), target))
 	return nil
 }
 

@@ -17,7 +17,9 @@ const JUnit Format = "junit"
 
 type junitRenderer struct{ opts Options }
 
-// The JUnit XML elements, in the common subset CI servers read.
+// The JUnit XML elements, in the common subset CI servers read. There is
+// no standard JUnit library for Go to take them from (each CI server reads
+// its own dialect); encoding/xml writes these few.
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`

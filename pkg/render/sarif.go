@@ -13,7 +13,10 @@ import (
 
 // SARIF is the Static Analysis Results Interchange Format 2.1.0, which
 // GitHub code scanning (github/codeql-action/upload-sarif) and other
-// tools read.
+// tools read. The few structs of the subset written are kept here rather
+// than taken from a SARIF library: the whole model would be a dependency
+// for a dozen fields, and the tests validate the output against the
+// schema's required properties.
 const SARIF Format = "sarif"
 
 // SARIFSchema is the $schema of a SARIF 2.1.0 log, as the standard gives it.
