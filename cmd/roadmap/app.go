@@ -326,3 +326,12 @@ func notAnInput(a *app, output string, inputs ...string) error {
 	}
 	return nil
 }
+
+// write writes an output: to standard output for "-" (every command's
+// -o - means it, never a file named "-"), else atomically to path.
+func (a *app) write(path string, fn func(io.Writer) error) error {
+	if path == "-" {
+		return fn(a.stdout)
+	}
+	return safefile.Write(path, fn)
+}

@@ -142,7 +142,7 @@ func (c *diffCmd) write(format render.Format, results []*diff.Result) error {
 		if err != nil {
 			return err
 		}
-		return safefile.Write(c.output, func(w io.Writer) error { return r.Diff(w, results) })
+		return c.app.write(c.output, func(w io.Writer) error { return r.Diff(w, results) })
 	}
 	opts.Color = c.app.colorOK(c.app.stdout)
 	r, err := render.New(format, opts)
@@ -194,7 +194,7 @@ func (c *diffCmd) writeAmendmentFile(results []*diff.Result) error {
 	if err != nil {
 		return err
 	}
-	return safefile.Write(c.output, func(w io.Writer) error { _, err := w.Write(data); return err })
+	return c.app.write(c.output, func(w io.Writer) error { _, err := w.Write(data); return err })
 }
 
 // writeAmendmentDocx writes the draft amending order as a Word document

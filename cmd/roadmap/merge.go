@@ -192,7 +192,7 @@ func (c *mergeCmd) threeWay(basePath, oursPath, theirsPath string) error {
 		if _, err := c.app.stdout.Write(res.Data); err != nil {
 			return err
 		}
-	} else if err := safefile.Write(c.output, func(w io.Writer) error { _, err := w.Write(res.Data); return err }); err != nil {
+	} else if err := c.app.write(c.output, func(w io.Writer) error { _, err := w.Write(res.Data); return err }); err != nil {
 		return err
 	}
 	if !clean {

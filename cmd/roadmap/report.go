@@ -10,7 +10,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/report"
-	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // reportCmd is `roadmap report`: the district report form, under
@@ -77,9 +76,11 @@ func (c *templateCmd) run(paths []string) error {
 		return err
 	}
 	defer f.Close()
-	if err := safefile.Write(c.out, func(w io.Writer) error { return f.Write(w) }); err != nil {
+	if err := c.app.write(c.out, func(w io.Writer) error { return f.Write(w) }); err != nil {
 		return err
 	}
-	fmt.Fprintln(c.app.info(), c.app.t("template.written", c.out, len(res.Roadmaps)))
+	if c.out != "-" {
+		fmt.Fprintln(c.app.info(), c.app.t("template.written", c.out, len(res.Roadmaps)))
+	}
 	return nil
 }

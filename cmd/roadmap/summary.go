@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,7 +14,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
-	"github.com/roadmap-edu/roadmap/pkg/safefile"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
 )
 
@@ -94,6 +94,11 @@ func (c *summaryCmd) run(paths []string) error {
 	if format == render.XLSX && c.out == "" {
 		return usageError{fmt.Errorf("%s", c.app.t("err.xlsx_needs_output"))}
 	}
+	if c.out != "" && c.out != "-" {
+		if err := notAnInput(c.app, c.out, append(slices.Clone(paths), c.reports...)...); err != nil {
+			return err
+		}
+	}
 	asOf, err := parseAsOf(c.asOf, c.now, c.app)
 	if err != nil {
 		return err
@@ -132,10 +137,10 @@ func (c *summaryCmd) run(paths []string) error {
 		}
 		return r.Table(w, summary.Build(by, results, opts))
 	}
-	if c.out == "" {
+	if c.out == "" || c.out == "-" {
 		return write(c.app.stdout)
 	}
-	if err := safefile.Write(c.out, write); err != nil {
+	if err := c.app.write(c.out, write); err != nil {
 		return err
 	}
 	fmt.Fprintln(c.app.info(), c.app.t("summary.written", c.out))
