@@ -9,6 +9,7 @@ var cliMessages = map[string]entry{
 		"  source <(roadmap completion bash)\n  roadmap completion zsh > \"${fpath[1]}/_roadmap\"\n  roadmap completion fish > ~/.config/fish/completions/roadmap.fish\n  roadmap completion powershell | Out-String | Invoke-Expression"},
 	"err.output_is_input": {"%s — это входной файл команды: укажите другой -o; ничего не записано", "%s is one of the command's input files: give another -o; nothing written"},
 	"err.replace":         {"не удалось записать %s: файл открыт в другой программе (закройте его в Excel или Word) или нет прав на запись; прежний файл не изменён", "cannot write %s: the file is open in another program (close it in Excel or Word) or cannot be written; the old file is unchanged"},
+	"err.interrupted":     {"прервано: незаконченные временные файлы удалены, прежние файлы не изменены", "interrupted: unfinished temporary files removed, the old files unchanged"},
 	"flag.roadmaps_only":  {"пропускать названные файлы YAML, которые не дорожные карты и не файлы изменений (нет ключа format: roadmap/v1 или roadmap-amendment/v1): так работают хуки pre-commit", "skip the named YAML files that are neither roadmaps nor amendment files (no format: roadmap/v1 or roadmap-amendment/v1 key), as the pre-commit hooks do"},
 	"flag.activity":       {"показать только это мероприятие (ID)", "show only this activity (id)"},
 	"err.no_activity":     {"нет мероприятия «%s» в дорожной карте %s", "no activity %q in roadmap %s"},

@@ -22,6 +22,7 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // Limits for untrusted workbooks. excelize's own default unzip limit is
@@ -104,6 +105,8 @@ func Read(file string, fn func(*Row) error) ([]diag.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
+	safefile.Track(tmp)
+	defer safefile.Untrack(tmp)
 	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenFile(file, excelize.Options{
 		UnzipSizeLimit:    UnzipSizeLimit,

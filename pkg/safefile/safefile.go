@@ -36,6 +36,7 @@ func Write(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
+	defer Untrack(tmp)
 	if err := rename(tmp, path); err != nil {
 		os.Remove(tmp)
 		return &ReplaceError{Path: path, Err: err}
@@ -106,6 +107,7 @@ func Create(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
+	defer Untrack(tmp)
 	defer os.Remove(tmp)
 	// A link, unlike a rename, fails when its target exists.
 	err = os.Link(tmp, path)
@@ -131,10 +133,12 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 	if err != nil {
 		return "", userPath(err, path)
 	}
+	Track(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			Untrack(tmp.Name())
 			err = userPath(err, path)
 		}
 	}()

@@ -238,3 +238,30 @@ func TestStaleTemporariesRemoved(t *testing.T) {
 		t.Errorf("the fresh one was removed: %v", err)
 	}
 }
+
+// TestCleanupRemovesInFlight: what an interrupted run leaves (a write's
+// temporary file while write runs) is removed by Cleanup, and the target
+// is untouched.
+func TestCleanupRemovesInFlight(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "сводка.xlsx")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := Write(target, func(w io.Writer) error {
+		if _, err := w.Write([]byte("half")); err != nil {
+			return err
+		}
+		Cleanup() // what the signal handler does, before the program exits
+		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+			t.Errorf("left in the directory after Cleanup: %v", entries)
+		}
+		return errors.New("interrupted")
+	})
+	if err == nil {
+		t.Fatal("the write succeeded")
+	}
+	if got, _ := os.ReadFile(target); string(got) != "old" {
+		t.Errorf("the target holds %q", got)
+	}
+}
