@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -123,6 +124,12 @@ func (a *app) describe(err error) string {
 		return a.t("err.not_found", pe.Path)
 	case errors.As(err, &pe) && errors.Is(err, fs.ErrPermission):
 		return a.t("err.permission", pe.Path)
+	case errors.As(err, &pe) && errors.Is(err, syscall.ENOSPC):
+		return a.t("err.no_space", pe.Path)
+	case errors.As(err, &pe) && errors.Is(err, syscall.EROFS):
+		return a.t("err.read_only", pe.Path)
+	case errors.As(err, &pe) && errors.Is(err, fs.ErrExist):
+		return a.t("err.exists", pe.Path)
 	case errors.Is(err, check.ErrNoFiles):
 		return a.t("err.no_files")
 	}

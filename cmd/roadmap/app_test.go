@@ -2,7 +2,9 @@ package main
 
 import (
 	"errors"
+	"io/fs"
 	"os/exec"
+	"syscall"
 	"testing"
 
 	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
@@ -29,6 +31,10 @@ func TestDescribe(t *testing.T) {
 		{i18n.RU, other, "other"},
 		{i18n.RU, &safefile.TooLargeError{Name: "big.yaml", Limit: 64 << 20}, "big.yaml: файл слишком велик (больше 64 МиБ)"},
 		{i18n.EN, &safefile.TooLargeError{Name: "HEAD:a.yaml", Limit: 64 << 20}, "HEAD:a.yaml: the file is too large (over 64 MiB)"},
+		// The system's English never reaches the user.
+		{i18n.RU, &fs.PathError{Op: "write", Path: "сводка.xlsx", Err: syscall.ENOSPC}, "сводка.xlsx: на диске нет места; освободите место и повторите — прежний файл не изменён"},
+		{i18n.RU, &fs.PathError{Op: "open", Path: "/media/cd/x.yaml", Err: syscall.EROFS}, "/media/cd/x.yaml: диск или каталог только для чтения; запишите в другое место (-o)"},
+		{i18n.RU, &safefile.ReplaceError{Path: "сводка.xlsx", Err: fs.ErrPermission}, "не удалось записать сводка.xlsx: файл открыт в другой программе (закройте его в Excel или Word) или нет прав на запись; прежний файл не изменён"},
 	}
 	for _, tt := range tests {
 		a := &app{lang: tt.lang}
