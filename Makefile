@@ -58,6 +58,11 @@ fuzz:
 	$(GO) test -run='^$$' -fuzz='^FuzzFormat$$' -fuzztime=$(FUZZTIME) ./pkg/yamlfmt/
 	$(GO) test -run='^$$' -fuzz='^FuzzReadText$$' -fuzztime=$(FUZZTIME) ./pkg/importer/
 	$(GO) test -run='^$$' -fuzz='^FuzzReadDocx$$' -fuzztime=$(FUZZTIME) ./pkg/importer/
+	$(GO) test -run='^$$' -fuzz='^FuzzThreeWay$$' -fuzztime=$(FUZZTIME) ./pkg/merge/
+	$(GO) test -run='^$$' -fuzz='^FuzzParseExternalDiff$$' -fuzztime=$(FUZZTIME) ./pkg/gitrepo/
+	$(GO) test -run='^$$' -fuzz='^FuzzCompute$$' -fuzztime=$(FUZZTIME) ./pkg/diff/
+	$(GO) test -run='^$$' -fuzz='^FuzzRoadmap$$' -fuzztime=$(FUZZTIME) ./pkg/check/
+	$(GO) test -run='^$$' -fuzz='^FuzzRead$$' -fuzztime=$(FUZZTIME) ./pkg/report/
 
 # bench: every benchmark, then each measured piece as a ratio to its bare
 # baseline from the same run (the machines are noisy; ratios are not).
