@@ -9,7 +9,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 PREFIX  ?= /usr/local
 MANDIR  ?= $(PREFIX)/share/man
 
-.PHONY: all build test unit lint install install-man fuzz bench docs dist clean
+.PHONY: all build test unit race lint install install-man fuzz bench docs dist clean
 
 # dist: release binaries for the platforms methodologists and CI use.
 PLATFORMS ?= windows/amd64 linux/amd64 linux/arm64 darwin/arm64
@@ -28,6 +28,12 @@ test: lint unit
 # rows), which make bench runs.
 unit:
 	$(GO) test -count=1 ./...
+
+# race: the packages that run work concurrently (check loads files in
+# parallel, fulfil and summary over them, safefile's shared sweeps, the
+# report reader), under the race detector; -short keeps it about a minute.
+race:
+	CGO_ENABLED=1 $(GO) test -race -short -count=1 ./pkg/check/ ./pkg/safefile/ ./pkg/walk/ ./pkg/fulfil/ ./pkg/report/ ./pkg/summary/
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
