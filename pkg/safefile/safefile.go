@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -129,7 +130,9 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 		dir = "."
 	}
 	removeStale(dir)
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	// The writer's process id is in the name: a sweep can tell the
+	// temporary file of a killed run from one being written.
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-"+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return "", userPath(err, path)
 	}
@@ -161,6 +164,20 @@ func writeTemp(path string, write func(io.Writer) error) (name string, err error
 	return tmp.Name(), nil
 }
 
+// gone reports whether the temporary file name was written by a process
+// that no longer runs (its id follows ".tmp-"); false when unknown.
+func gone(name string) bool {
+	_, rest, ok := strings.Cut(name, ".tmp-")
+	if !ok {
+		return false
+	}
+	pid, err := strconv.Atoi(strings.SplitN(rest, "-", 2)[0])
+	if err != nil || pid <= 0 || pid == os.Getpid() {
+		return false
+	}
+	return !alive(pid)
+}
+
 // staleAge is how old a temporary file of ours must be to be taken for
 // the leftover of a killed run: no write takes that long.
 const staleAge = time.Hour
@@ -185,7 +202,7 @@ func removeStale(dir string) {
 		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), ".") || !strings.Contains(e.Name(), ".tmp-") {
 			continue
 		}
-		if st, err := e.Info(); err == nil && time.Since(st.ModTime()) > staleAge {
+		if st, err := e.Info(); err == nil && (gone(e.Name()) || time.Since(st.ModTime()) > staleAge) {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}

@@ -213,7 +213,8 @@ func TestStaleTemporariesRemoved(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "сводка [1].xlsx")
 	old := filepath.Join(dir, ".сводка [1].xlsx.tmp-111")
-	fresh := filepath.Join(dir, ".сводка [1].xlsx.tmp-222")
+	// A fresh one of a running process (this one) stays.
+	fresh := filepath.Join(dir, fmt.Sprintf(".сводка [1].xlsx.tmp-%d-222", os.Getpid()))
 	other := filepath.Join(dir, ".другая.xlsx.tmp-333")
 	for _, p := range []string{old, fresh, other} {
 		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
