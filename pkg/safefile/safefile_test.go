@@ -1,6 +1,7 @@
 package safefile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -264,5 +266,40 @@ func TestCleanupRemovesInFlight(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(target); string(got) != "old" {
 		t.Errorf("the target holds %q", got)
+	}
+}
+
+// TestConcurrentWritersOneWholeFile: writers of one path at once end with
+// one of their contents whole, never a mix, and no temporary file left.
+func TestConcurrentWritersOneWholeFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	target := filepath.Join(dir, "сводка.xlsx")
+	contents := make([][]byte, 8)
+	for i := range contents {
+		contents[i] = bytes.Repeat([]byte{byte('a' + i)}, 1<<20)
+	}
+	var wg sync.WaitGroup
+	for _, c := range contents {
+		wg.Go(func() {
+			if err := Write(target, func(w io.Writer) error { _, err := w.Write(c); return err }); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	got, err := os.ReadFile(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := false
+	for _, c := range contents {
+		whole = whole || bytes.Equal(got, c)
+	}
+	if !whole {
+		t.Errorf("the file is no writer's whole content (%d bytes)", len(got))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left in the directory: %v", entries)
 	}
 }
