@@ -73,7 +73,7 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 	if err := xlsxpage.DocProps(f, meta.Title, meta.Subject, meta.Lang); err != nil {
 		return err
 	}
-	return f.Write(w)
+	return xlsxpage.Write(w, f)
 }
 
 type xlsxStyles struct {
