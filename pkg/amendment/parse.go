@@ -18,7 +18,7 @@ func Load(path string) (*Amendment, []diag.Finding, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(data) > roadmap.MaxFileSize {
+	if int64(len(data)) > roadmap.MaxFileSize {
 		return nil, nil, fmt.Errorf("%s: %w", path, roadmap.ErrTooLarge)
 	}
 	a, fs := Parse(path, data)

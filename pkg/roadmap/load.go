@@ -19,8 +19,9 @@ import (
 )
 
 // MaxFileSize bounds what the loader reads: a roadmap is kilobytes; a
-// file of hundreds of megabytes is a mistake, not a roadmap.
-const MaxFileSize = 64 << 20
+// file of hundreds of megabytes is a mistake, not a roadmap. The command
+// line's --max-size sets it once, before any file is read.
+var MaxFileSize int64 = 64 << 20
 
 // ErrTooLarge is wrapped by the error for a file over MaxFileSize (a
 // *safefile.TooLargeError).
@@ -147,11 +148,36 @@ func syntaxFinding(file string, data []byte, err error) diag.Finding {
 		return diag.New(file, m.pos, diag.YAMLSyntax, m.problem, "")
 	}
 	pos := diag.Pos{Line: max(line, 1), Col: 1}
-	var problem any = msg
+	return diag.New(file, pos, diag.YAMLSyntax, yamlProblem(msg), hint)
+}
+
+// yamlProblems are the library's problems that carry a value, by their
+// English text; the others are keys "yaml." + text.
+var yamlProblems = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^exceeded max depth of (\d+)$`), "yaml.max_depth"},
+	{regexp.MustCompile(`^unknown anchor '(.*)' referenced$`), "yaml.unknown_anchor"},
+	{regexp.MustCompile(`^found unknown escape character`), "yaml.found unknown escape character while parsing a quoted scalar"},
+}
+
+// yamlProblem words a problem of the YAML library: the library's English
+// never reaches a user, so a problem not in the catalogue is named in
+// general terms ("yaml.other"), at the line the library gives.
+func yamlProblem(msg string) i18n.Msg {
 	if i18n.Has("yaml." + msg) {
-		problem = i18n.M("yaml." + msg)
+		return i18n.M("yaml." + msg)
 	}
-	return diag.New(file, pos, diag.YAMLSyntax, problem, hint)
+	for _, p := range yamlProblems {
+		if m := p.re.FindStringSubmatch(msg); m != nil {
+			if len(m) > 1 {
+				return i18n.M(p.key, m[1])
+			}
+			return i18n.M(p.key)
+		}
+	}
+	return i18n.M("yaml.other")
 }
 
 func leadingSpace(s string) string {
