@@ -241,12 +241,29 @@ func TestGuessEncoding(t *testing.T) {
 		{"windows-1251", encode(text, cp1251), "windows-1251"},
 		{"KOI8-R", encode(text, koi8r), "KOI8-R"},
 		{"CP866", encode(text, cp866), "CP866"},
+		// Without a byte-order mark (issue 16: named CP866 before).
+		{"UTF-16LE", utf16(text, false), "UTF-16"},
+		{"UTF-16BE", utf16(text, true), "UTF-16"},
 	}
 	for _, tt := range tests {
 		if got := roadmap.GuessEncoding(tt.bytes); got != tt.want {
 			t.Errorf("%s: got %s", tt.name, got)
 		}
 	}
+}
+
+// utf16 encodes text as UTF-16 without a byte-order mark.
+func utf16(text string, bigEndian bool) []byte {
+	var out []byte
+	for _, r := range text {
+		hi, lo := byte(r>>8), byte(r)
+		if bigEndian {
+			out = append(out, hi, lo)
+		} else {
+			out = append(out, lo, hi)
+		}
+	}
+	return out
 }
 
 // The three single-byte Cyrillic encodings, enough of them for the test:
