@@ -120,6 +120,8 @@ func (a *app) describe(err error) string {
 		re *safefile.ReplaceError
 	)
 	switch {
+	case errors.As(err, &re) && errors.Is(err, syscall.EISDIR):
+		return a.t("err.is_dir", re.Path)
 	case errors.As(err, &re):
 		return a.t("err.replace", re.Path)
 	case errors.As(err, &tl):
@@ -136,8 +138,35 @@ func (a *app) describe(err error) string {
 		return a.t("err.exists", pe.Path)
 	case errors.Is(err, check.ErrNoFiles):
 		return a.t("err.no_files")
+	case errors.As(err, &pe):
+		for _, e := range errnoKeys {
+			if errors.Is(err, e.errno) {
+				return a.t(e.key, pe.Path)
+			}
+		}
+		// Some other fault of the system: its English stays out, its
+		// number says enough to look it up.
+		var no syscall.Errno
+		if errors.As(err, &no) {
+			return a.t("err.system", pe.Path, int(no))
+		}
+		return a.t("err.io", pe.Path)
 	}
 	return a.translateCobra(err.Error())
+}
+
+// errnoKeys word the system's errors a user can meet and act on.
+var errnoKeys = []struct {
+	errno error
+	key   string
+}{
+	{syscall.EISDIR, "err.is_dir"},
+	{syscall.ENOTDIR, "err.not_dir"},
+	{syscall.ELOOP, "err.loop"},
+	{syscall.ENAMETOOLONG, "err.name_too_long"},
+	{syscall.EIO, "err.io"},
+	{syscall.EMFILE, "err.too_many_open"},
+	{syscall.ENFILE, "err.too_many_open"},
 }
 
 // gitError words a failure of git with the command's message keys: git's

@@ -35,6 +35,11 @@ func TestDescribe(t *testing.T) {
 		// The system's English never reaches the user.
 		{i18n.RU, &fs.PathError{Op: "write", Path: "сводка.xlsx", Err: syscall.ENOSPC}, "сводка.xlsx: на диске нет места; освободите место и повторите — прежний файл не изменён"},
 		{i18n.RU, &fs.PathError{Op: "open", Path: "/media/cd/x.yaml", Err: syscall.EROFS}, "/media/cd/x.yaml: диск или каталог только для чтения; запишите в другое место (-o)"},
+		{i18n.RU, &fs.PathError{Op: "read", Path: "d.yaml", Err: syscall.EISDIR}, "d.yaml — это каталог, а не файл"},
+		{i18n.RU, &fs.PathError{Op: "open", Path: "a.yaml/b.yaml", Err: syscall.ENOTDIR}, "a.yaml/b.yaml: часть пути — файл, а не каталог"},
+		{i18n.RU, &fs.PathError{Op: "read", Path: "//server/x.yaml", Err: syscall.EIO}, "//server/x.yaml: ошибка чтения или записи диска; проверьте диск или сетевую папку и повторите"},
+		{i18n.RU, &fs.PathError{Op: "read", Path: "x.yaml", Err: syscall.Errno(200)}, "x.yaml: системная ошибка № 200"},
+		{i18n.EN, &fs.PathError{Op: "open", Path: "x.yaml", Err: syscall.ELOOP}, "x.yaml: symbolic links in a loop"},
 		{i18n.RU, &safefile.ReplaceError{Path: "сводка.xlsx", Err: fs.ErrPermission}, "не удалось записать сводка.xlsx: файл открыт в другой программе (закройте его в Excel или Word) или нет прав на запись; прежний файл не изменён"},
 	}
 	for _, tt := range tests {
