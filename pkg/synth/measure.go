@@ -3,8 +3,10 @@ package synth
 import (
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -16,16 +18,54 @@ type Usage struct {
 	PeakRSS int64
 }
 
-// Measure runs cmd to its end and returns its usage; a process that
-// fails is an error carrying its standard error.
+// PeakEnv names the file a measured process writes its own peak RSS to
+// (WritePeak). On Linux the rusage of a child counts the parent's
+// resident set at the fork (the child shares its memory until exec), so
+// a big test process would hide a small child's peak; the child's own
+// VmHWM, read at exit, does not.
+const PeakEnv = "ROADMAP_SYNTH_PEAK"
+
+// WritePeak writes the process's peak RSS to the file PeakEnv names, if
+// any and if the system tells it; call it just before exiting.
+func WritePeak() {
+	path := os.Getenv(PeakEnv)
+	if path == "" {
+		return
+	}
+	if b := selfPeak(); b > 0 {
+		_ = os.WriteFile(path, []byte(strconv.FormatInt(b, 10)), 0o644)
+	}
+}
+
+// Measure runs cmd to its end and returns its usage. Exit status 0 or 1
+// (roadmap's "findings") is a finished run; any other is an error. The
+// peak RSS is what the process wrote by WritePeak, else its rusage.
 func Measure(cmd *exec.Cmd) (Usage, error) {
+	peak, err := os.CreateTemp("", "peak-*")
+	if err != nil {
+		return Usage{}, err
+	}
+	peak.Close()
+	defer os.Remove(peak.Name())
+	if cmd.Env == nil {
+		cmd.Env = os.Environ()
+	}
+	cmd.Env = append(cmd.Env, PeakEnv+"="+peak.Name())
 	start := time.Now()
-	err := cmd.Run()
+	err = cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 1 {
+		err = nil
+	}
 	wall := time.Since(start)
 	if cmd.ProcessState == nil {
 		return Usage{}, err
 	}
 	u := Usage{Wall: wall, User: cmd.ProcessState.UserTime(), Sys: cmd.ProcessState.SystemTime(), PeakRSS: peakRSS(cmd.ProcessState)}
+	if data, _ := os.ReadFile(peak.Name()); len(data) > 0 {
+		if b, err := strconv.ParseInt(string(data), 10, 64); err == nil {
+			u.PeakRSS = b
+		}
+	}
 	if err != nil {
 		return u, fmt.Errorf("%s: %w", cmd, err)
 	}

@@ -59,7 +59,7 @@ func Tree(dir string, seed uint64, districts, directionsPer int) ([]Roadmap, err
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			for k := range directionsPer {
-				r, data := roadmapFile(ph, seed, d, k)
+				r, data := roadmapFile(ph, seed, d, k, 0)
 				r.Path = filepath.Join(dir, regionSlug(d), districtSlug(d), directions[k].slug+".yaml")
 				if err := os.MkdirAll(filepath.Dir(r.Path), 0o755); err != nil {
 					errs[d] = err
@@ -94,8 +94,9 @@ func District(d int) (name, region string) {
 func regionSlug(d int) string   { return fmt.Sprintf("r%02d", d%len(regions)) }
 func districtSlug(d int) string { return fmt.Sprintf("d%04d", d) }
 
-// roadmapFile generates roadmap k of district d.
-func roadmapFile(ph *phrases, seed uint64, d, k int) (Roadmap, []byte) {
+// roadmapFile generates roadmap k of district d, of n activities (12-40
+// when n is 0).
+func roadmapFile(ph *phrases, seed uint64, d, k, n int) (Roadmap, []byte) {
 	rnd := rand.New(rand.NewPCG(seed, uint64(d)<<8|uint64(k)))
 	district, region := District(d)
 	gen := strings.TrimSuffix(strings.TrimSuffix(district, " район"), "ский") + "ского района"
@@ -126,7 +127,9 @@ func roadmapFile(ph *phrases, seed uint64, d, k int) (Roadmap, []byte) {
 			w("  - id: s%d\n    n: %s\n    title: %s\n", s+1, romans[s], sectionTitles[s])
 		}
 	}
-	n := 12 + rnd.IntN(29)
+	if n == 0 {
+		n = 12 + rnd.IntN(29)
+	}
 	w("activities:\n")
 	execs := make([]string, len(executorForms))
 	for i, f := range executorForms {
