@@ -74,7 +74,9 @@ func (c *checkCmd) run(paths []string) error {
 			return nil // nothing of ours among them
 		}
 	}
-	res, err := check.Run(paths, c.app.stdin)
+	// Without reports the roadmaps are not needed once checked: memory
+	// stays that of the files being read, however many there are.
+	res, err := check.RunWith(paths, c.app.stdin, check.Options{Roadmaps: len(c.reports) > 0})
 	if err != nil {
 		return err
 	}
