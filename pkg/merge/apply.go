@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -23,11 +24,24 @@ type editor struct {
 	// structural is set when activities were added, removed or moved: n
 	// is renumbered at the end then, and only then.
 	structural bool
+	// byID indexes the activities by id (position + 1) (the first of an id) until an
+	// edit adds, removes or renames one; nil when it is to be made again.
+	byID map[string]int
 }
 
 func newEditor(file string, data []byte) (*editor, []diag.Finding) {
+	return newEditorOf(file, data, nil)
+}
+
+// newEditorOf is newEditor given the tree of data when the caller has it
+// (nil when not): it serves as is when it is the tree of the text the
+// editor parses (line ends LF, no byte-order mark).
+func newEditorOf(file string, data []byte, tree *yaml.Node) (*editor, []diag.Finding) {
 	e := &editor{file: file, t: newText(data)}
-	root, fs := e.t.parse(file)
+	root, fs := tree, []diag.Finding(nil)
+	if root == nil || !bytes.Equal(e.t.body(), data) {
+		root, fs = e.t.parse(file)
+	}
 	if root == nil {
 		return nil, fs
 	}
@@ -45,7 +59,7 @@ func (e *editor) reparse() error {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return fmt.Errorf("merge: internal error: the edited text of %s is not valid YAML: %v", e.file, fs)
 	}
-	e.root = root
+	e.root, e.byID = root, nil
 	return nil
 }
 
@@ -105,6 +119,9 @@ func unmarshalSafe(data []byte, n *yaml.Node) (err error) {
 func (e *editor) edited(from, to, n, j, old, added int) error {
 	_, seq := e.activities()
 	delta := n - (to - from + 1)
+	if old != added {
+		e.byID = nil
+	}
 	var items []*yaml.Node
 	var first *yaml.Node // the new item's list: where its dash is
 	if added > 0 {
@@ -188,12 +205,16 @@ func itemID(item *yaml.Node) string {
 
 // index returns the position of the activity id, or -1.
 func (e *editor) index(id string) int {
-	for j, item := range e.items() {
-		if itemID(item) == id {
-			return j
+	if e.byID == nil {
+		items := e.items()
+		e.byID = make(map[string]int, len(items))
+		for j, item := range items {
+			if k := itemID(item); e.byID[k] == 0 {
+				e.byID[k] = j + 1
+			}
 		}
 	}
-	return -1
+	return e.byID[id] - 1
 }
 
 // ids lists the activity ids in order.
@@ -384,6 +405,9 @@ func (e *editor) setField(j int, key string, val *yaml.Node) error {
 	}
 	head, _, _ := e.bounds(j)
 	n := len(e.t.lines)
+	if key == "id" {
+		e.byID = nil
+	}
 	e.setIn(item, end, key, val, activityFields)
 	return e.edited(head, end, end-head+1+len(e.t.lines)-n, j, 1, 1)
 }
@@ -736,7 +760,7 @@ func (e *editor) applyChange(c amendment.Change) error {
 // amendments and their fit (ids, dates) are all checked first. The
 // result's meaning rules (package check) are for the caller to run.
 func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte, []diag.Finding, error) {
-	r, fs := roadmap.Parse(file, base)
+	r, tree, fs := roadmap.ParseTree(file, base)
 	if r == nil || diag.Fails(fs, false) {
 		return nil, fs, nil
 	}
@@ -755,7 +779,7 @@ func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte,
 	if diag.Fails(fs, false) {
 		return nil, fs, nil
 	}
-	e, efs := newEditor(file, base)
+	e, efs := newEditorOf(file, base, tree)
 	if e == nil {
 		return nil, append(fs, efs...), nil
 	}
