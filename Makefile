@@ -75,6 +75,8 @@ fuzz:
 BENCHTIME ?= 1s
 bench:
 	$(GO) test -tags scale -count=1 -run='^TestMillionRows$$' -v ./pkg/report/ | grep -E '^(---|\s+scale_test)'
+	# The YAML side at country scale (23,000 files, docs/performance.md): a table of ours beside each baseline.
+	$(GO) test -tags scale -count=1 -timeout=30m -run='^TestScaleYAML$$' -v ./cmd/roadmap/ | grep -E '^(---|\s+\||\s+scale_yaml)'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
 	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
 	  END { \

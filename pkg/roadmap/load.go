@@ -73,10 +73,11 @@ func ParseTree(file string, data []byte) (*Roadmap, *yaml.Node, []diag.Finding) 
 	if root == nil {
 		return nil, nil, fs
 	}
-	d := &decoder{file: file, positions: map[string]diag.Pos{}}
+	// About two positions (a key's and its value's) per line.
+	d := &decoder{file: file, index: make(posIndex, 2*bytes.Count(data, []byte("\n")))}
 	r := &Roadmap{File: file}
 	d.decode(root, reflect.ValueOf(r).Elem(), "")
-	r.positions = d.positions
+	r.positions = d.index
 	fs = append(fs, normalizeNumbers(r)...)
 	if r.Format != "" && r.Format != FormatV1 {
 		d.add(nodeAt(root, "format"), diag.FormatVersion, r.Format, FormatV1)
