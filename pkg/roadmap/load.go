@@ -62,6 +62,18 @@ func Parse(file string, data []byte) (*Roadmap, []diag.Finding) {
 // from (nil when the file did not parse), for an editor of the same text
 // not to parse it again. The tree is not changed by decoding.
 func ParseTree(file string, data []byte) (*Roadmap, *yaml.Node, []diag.Finding) {
+	return parseTree(file, data, nil)
+}
+
+// ParseWithTree is Parse of data whose YAML tree the caller already has
+// (merge.ApplyTree's result, as a parse of data gives it), decoding that
+// tree instead of parsing data; with a nil tree it is Parse.
+func ParseWithTree(file string, data []byte, root *yaml.Node) (*Roadmap, []diag.Finding) {
+	r, _, fs := parseTree(file, data, root)
+	return r, fs
+}
+
+func parseTree(file string, data []byte, root *yaml.Node) (*Roadmap, *yaml.Node, []diag.Finding) {
 	data = bytes.TrimPrefix(data, bom)
 	if f, ok := checkEncoding(file, data); !ok {
 		return nil, nil, []diag.Finding{f}
@@ -69,9 +81,11 @@ func ParseTree(file string, data []byte) (*Roadmap, *yaml.Node, []diag.Finding) 
 	if fs := conflictMarkers(file, data); len(fs) > 0 {
 		return nil, nil, fs
 	}
-	root, fs := parseNode(file, data)
+	var fs []diag.Finding
 	if root == nil {
-		return nil, nil, fs
+		if root, fs = parseNode(file, data); root == nil {
+			return nil, nil, fs
+		}
 	}
 	// About two positions (a key's and its value's) per line.
 	d := &decoder{file: file, index: make(posIndex, 2*bytes.Count(data, []byte("\n")))}
