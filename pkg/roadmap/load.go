@@ -114,6 +114,18 @@ func nodeAt(m *yaml.Node, key string) *yaml.Node {
 // parseNode parses the YAML syntax into the root node of the single
 // document, or reports why it cannot.
 func parseNode(file string, data []byte) (root *yaml.Node, fs []diag.Finding) {
+	if !MayHoldDocuments(data) {
+		// One document at most: parsed from memory, not through a reader
+		// (its buffering was a tenth of the parse).
+		var doc yaml.Node
+		if err := safeUnmarshal(data, &doc); err != nil {
+			return nil, []diag.Finding{syntaxFinding(file, data, err)}
+		}
+		if len(doc.Content) == 0 || isNull(doc.Content[0]) && doc.Content[0].Value == "" {
+			return nil, []diag.Finding{diag.New(file, diag.Pos{Line: 1, Col: 1}, diag.EmptyFile)}
+		}
+		return doc.Content[0], nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := safeDecode(dec, &doc); err != nil {
@@ -132,6 +144,24 @@ func parseNode(file string, data []byte) (root *yaml.Node, fs []diag.Finding) {
 		fs = append(fs, syntaxFinding(file, data, err))
 	}
 	return doc.Content[0], fs
+}
+
+// MayHoldDocuments reports whether data may hold a document marker ("---"
+// or "..." at the start of a line), without which a YAML stream is one
+// document at most.
+func MayHoldDocuments(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("...")) ||
+		bytes.Contains(data, []byte("\n---")) || bytes.Contains(data, []byte("\n..."))
+}
+
+// safeUnmarshal is yaml.Unmarshal, a panic turned into an error.
+func safeUnmarshal(data []byte, n *yaml.Node) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: %v", p)
+		}
+	}()
+	return yaml.Unmarshal(data, n)
 }
 
 // safeDecode turns a panic inside the YAML library into an error: user
