@@ -88,9 +88,10 @@ func parseTree(file string, data []byte, root *yaml.Node) (*Roadmap, *yaml.Node,
 		}
 	}
 	// About two positions (a key's and its value's) per line.
-	d := &decoder{file: file, index: make(posIndex, 2*bytes.Count(data, []byte("\n")))}
+	d := &decoder{file: file, index: &posIndex{entries: make([]posEntry, 0, 2*bytes.Count(data, []byte("\n")))}}
 	r := &Roadmap{File: file}
 	d.decode(root, reflect.ValueOf(r).Elem(), "")
+	d.index.seal()
 	r.positions = d.index
 	fs = append(fs, normalizeNumbers(r)...)
 	if r.Format != "" && r.Format != FormatV1 {
