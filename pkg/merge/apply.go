@@ -140,7 +140,9 @@ func (e *editor) edited(from, to, n, j, old, added int) error {
 		return e.reparse() // no activities left: no list either
 	}
 	seq.Content = slices.Replace(seq.Content, j, j+old)
-	shift(e.root, to, delta)
+	if delta != 0 { // most sets keep their line count: nothing moves
+		shift(e.root, to, delta)
+	}
 	seq.Content = slices.Insert(seq.Content, j, items...)
 	if j == 0 {
 		// A block list starts at its first dash.
@@ -733,7 +735,9 @@ func (e *editor) topEdited(i, from, to, grow int) error {
 	if i >= 0 {
 		e.root.Content = slices.Delete(e.root.Content, i, i+2)
 	}
-	shift(e.root, to, grow)
+	if grow != 0 {
+		shift(e.root, to, grow)
+	}
 	at := 0
 	for at < len(e.root.Content) && e.root.Content[at].Line < from {
 		at += 2
