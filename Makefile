@@ -40,6 +40,7 @@ lint:
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) vet -tags scale ./pkg/report/
+	$(GO) vet -tags scale ./cmd/roadmap/
 	GOOS=windows GOARCH=amd64 $(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
@@ -95,6 +96,8 @@ fuzz-ci:
 BENCHTIME ?= 1s
 bench:
 	$(GO) test -tags scale -count=1 -run='^TestMillionRows$$' -v ./pkg/report/ | grep -E '^(---|\s+scale_test)'
+	# The YAML side at country scale (23,000 files, docs/performance.md): a table of ours beside each baseline.
+	$(GO) test -tags scale -count=1 -timeout=30m -run='^TestScaleYAML$$' -v ./cmd/roadmap/ | grep -E '^(---|\s+\||\s+scale_yaml)'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
 	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
 	  END { \

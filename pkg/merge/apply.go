@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -23,11 +24,30 @@ type editor struct {
 	// structural is set when activities were added, removed or moved: n
 	// is renumbered at the end then, and only then.
 	structural bool
+	// commentsMoved is set once a top-level entry was parsed alone: a
+	// comment between it and the entry before (a file's last comment) then
+	// hangs where a parse of the whole text would not hang it. Nothing
+	// after reads comments (the documents are recorded last), and a
+	// decoder never does.
+	commentsMoved bool
+	// byID indexes the activities by id (position + 1) (the first of an id) until an
+	// edit adds, removes or renames one; nil when it is to be made again.
+	byID map[string]int
 }
 
 func newEditor(file string, data []byte) (*editor, []diag.Finding) {
+	return newEditorOf(file, data, nil)
+}
+
+// newEditorOf is newEditor given the tree of data when the caller has it
+// (nil when not): it serves as is when it is the tree of the text the
+// editor parses (line ends LF, no byte-order mark).
+func newEditorOf(file string, data []byte, tree *yaml.Node) (*editor, []diag.Finding) {
 	e := &editor{file: file, t: newText(data)}
-	root, fs := e.t.parse(file)
+	root, fs := tree, []diag.Finding(nil)
+	if root == nil || !bytes.Equal(e.t.body(), data) {
+		root, fs = e.t.parse(file)
+	}
 	if root == nil {
 		return nil, fs
 	}
@@ -45,8 +65,126 @@ func (e *editor) reparse() error {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return fmt.Errorf("merge: internal error: the edited text of %s is not valid YAML: %v", e.file, fs)
 	}
-	e.root = root
+	e.root, e.byID = root, nil
 	return nil
+}
+
+// An edit of one activity re-reads only that activity: parsing the whole
+// file after each of a hundred changes to a 5,000-activity roadmap was
+// nearly all of merge's time. The nodes below the edit move by the lines
+// it added or took (shift), and the activity's own lines are parsed alone
+// (parseItem) into the node that replaces its old one. verifyEdits (set by
+// the tests) compares the tree so kept with a full parse after every edit.
+var verifyEdits bool
+
+// shift moves every node starting below line after by delta lines. A
+// child followed by a sibling starting at or above that line lies above
+// it whole, and is passed over.
+func shift(n *yaml.Node, after, delta int) {
+	if n.Line > after {
+		n.Line += delta
+	}
+	c := n.Content
+	i := 0
+	for i+1 < len(c) && c[i+1].Line <= after {
+		i++
+	}
+	for _, k := range c[i:] {
+		shift(k, after, delta)
+	}
+}
+
+// parseItem parses lines from..to of the text, a list of one activity
+// with what comes before its dash (comments, a blank line), into a list
+// node holding the activity's node, at their places in the file; nil when
+// the lines do not parse alone.
+func (e *editor) parseItem(from, to int) *yaml.Node {
+	var doc yaml.Node
+	if err := unmarshalSafe([]byte(strings.Join(e.t.lines[from-1:to], "\n")+"\n"), &doc); err != nil ||
+		len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode || len(doc.Content[0].Content) != 1 {
+		return nil
+	}
+	list := doc.Content[0]
+	shift(list, 0, from-1)
+	return list
+}
+
+func unmarshalSafe(data []byte, n *yaml.Node) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: %v", p)
+		}
+	}()
+	return yaml.Unmarshal(data, n)
+}
+
+// edited brings the tree up to date after lines from..to (the old text's)
+// of the activities list were replaced by n lines: the activities at
+// indexes [j, j+old) gave way to new ones, the lines from..from+n-1 of
+// the new text. A part that does not parse alone re-reads the file.
+func (e *editor) edited(from, to, n, j, old, added int) error {
+	_, seq := e.activities()
+	delta := n - (to - from + 1)
+	if old != added {
+		e.byID = nil
+	}
+	var items []*yaml.Node
+	var first *yaml.Node // the new item's list: where its dash is
+	if added > 0 {
+		if first = e.parseItem(from, from+n-1); first == nil {
+			return e.reparse()
+		}
+		items = first.Content
+	}
+	if len(seq.Content)-old+len(items) == 0 {
+		return e.reparse() // no activities left: no list either
+	}
+	seq.Content = slices.Replace(seq.Content, j, j+old)
+	if delta != 0 { // most sets keep their line count: nothing moves
+		shift(e.root, to, delta)
+	}
+	seq.Content = slices.Insert(seq.Content, j, items...)
+	if j == 0 {
+		// A block list starts at its first dash.
+		if first != nil {
+			seq.Line, seq.Column = first.Line, first.Column
+		} else {
+			seq.Line = e.dashLine(seq.Content[0])
+			seq.Column = indentOf(e.t.line(seq.Line)) + 1
+		}
+	}
+	if verifyEdits {
+		return e.verify()
+	}
+	return nil
+}
+
+// verify compares the tree with the text parsed whole.
+func (e *editor) verify() error {
+	root, fs := e.t.parse(e.file)
+	if root == nil {
+		return fmt.Errorf("merge: edited text does not parse: %v", fs)
+	}
+	if d := nodeDiff(root, e.root, "$", !e.commentsMoved); d != "" {
+		return fmt.Errorf("merge: kept tree differs from the text at %s", d)
+	}
+	return nil
+}
+
+// nodeDiff names the first difference between two trees, "" if none;
+// comments count when comments is set.
+func nodeDiff(a, b *yaml.Node, path string, comments bool) string {
+	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column ||
+		len(a.Content) != len(b.Content) ||
+		comments && (a.HeadComment != b.HeadComment || a.LineComment != b.LineComment || a.FootComment != b.FootComment) {
+		return fmt.Sprintf("%s: %+v vs %+v", path, *a, *b)
+	}
+	for i := range a.Content {
+		if d := nodeDiff(a.Content[i], b.Content[i], fmt.Sprintf("%s[%d]", path, i), comments); d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 // activities returns the index of the activities key in the root and the
@@ -77,12 +215,16 @@ func itemID(item *yaml.Node) string {
 
 // index returns the position of the activity id, or -1.
 func (e *editor) index(id string) int {
-	for j, item := range e.items() {
-		if itemID(item) == id {
-			return j
+	if e.byID == nil {
+		items := e.items()
+		e.byID = make(map[string]int, len(items))
+		for j, item := range items {
+			if k := itemID(item); e.byID[k] == 0 {
+				e.byID[k] = j + 1
+			}
 		}
 	}
-	return -1
+	return e.byID[id] - 1
 }
 
 // ids lists the activity ids in order.
@@ -271,8 +413,13 @@ func (e *editor) setField(j int, key string, val *yaml.Node) error {
 		e.t.replace(start, end, encodeItem(c, indentOf(e.t.line(start))))
 		return e.reparse()
 	}
+	head, _, _ := e.bounds(j)
+	n := len(e.t.lines)
+	if key == "id" {
+		e.byID = nil
+	}
 	e.setIn(item, end, key, val, activityFields)
-	return e.reparse()
+	return e.edited(head, end, end-head+1+len(e.t.lines)-n, j, 1, 1)
 }
 
 // patchDocument sets the fields of the approving document that patch
@@ -381,7 +528,13 @@ func (e *editor) insertItem(after string, lines []string) error {
 	}
 	e.t.replace(at, at-1, lines)
 	e.structural = true
-	return e.reparse()
+	j := 0
+	for _, item := range e.items() {
+		if item.Line < at {
+			j++
+		}
+	}
+	return e.edited(at, at-1, len(lines), j, 0, 1)
 }
 
 // addActivity adds a new activity built from fields.
@@ -443,7 +596,7 @@ func (e *editor) removeActivity(j int) ([]string, error) {
 	}
 	e.t.replace(from, end, nil)
 	e.structural = true
-	return lines, e.reparse()
+	return lines, e.edited(from, end, 0, j, 1, 0)
 }
 
 // moveActivity moves activity id after `after` (amendment.AfterFirst or an id).
@@ -459,7 +612,9 @@ func (e *editor) moveActivity(id, after string) error {
 	return e.insertItem(after, lines)
 }
 
-// renumber sets n to 1, 2, ... in order, editing the numbers in place.
+// renumber sets n to 1, 2, ... in order, editing the numbers in place;
+// no line comes or goes, and the n nodes (and the columns after them on
+// their lines) are set as a parse would set them.
 func (e *editor) renumber() error {
 	items := e.items()
 	ns := make([]roadmap.Number, len(items))
@@ -473,7 +628,6 @@ func (e *editor) renumber() error {
 		}
 	}
 	want := roadmap.Renumber(ns, sections)
-	changed := false
 	for j, item := range items {
 		_, n := amendment.Lookup(item, "n")
 		if n == nil || n.Kind != yaml.ScalarNode || ns[j] == want[j] {
@@ -494,12 +648,38 @@ func (e *editor) renumber() error {
 			}
 		}
 		e.t.lines[n.Line-1] = line[:off] + text + line[end:]
-		changed = true
+		// The node says what a parse of the new line would.
+		if delta := utf8.RuneCountInString(text) - utf8.RuneCountInString(line[off:end]); delta != 0 {
+			shiftColumns(item, n.Line, n.Column, delta)
+		}
+		n.Value = want[j].String()
+		if _, plain := want[j].Int(); plain {
+			n.Tag, n.Style = "!!int", 0
+		} else {
+			n.Tag, n.Style = "!!str", yaml.DoubleQuotedStyle
+		}
 	}
-	if !changed {
-		return nil
+	return e.verified()
+}
+
+// shiftColumns moves the nodes on line that start right of col by delta
+// columns (a flow item's keys after a renumbered n).
+func shiftColumns(n *yaml.Node, line, col, delta int) {
+	if n.Line == line && n.Column > col {
+		n.Column += delta
 	}
-	return e.reparse()
+	for _, c := range n.Content {
+		shiftColumns(c, line, col, delta)
+	}
+}
+
+// verified is nil, or with verifyEdits the difference between the tree
+// and a full parse of the text.
+func (e *editor) verified() error {
+	if verifyEdits {
+		return e.verify()
+	}
+	return nil
 }
 
 // record appends the amending document to the roadmap's amendments.
@@ -509,13 +689,14 @@ func (e *editor) record(d amendment.Document) error {
 		if e.root.Content[i].Value != "amendments" {
 			continue
 		}
+		from, end := e.root.Content[i].Line, e.entryEnd(e.root, i, len(e.t.lines))
 		seq := e.root.Content[i+1]
 		if seq.Kind == yaml.SequenceNode && seq.Style&yaml.FlowStyle == 0 && len(seq.Content) > 0 {
-			end := e.entryEnd(e.root, i, len(e.t.lines))
 			first := seq.Content[0]
 			indent := indentOf(e.t.line(first.Line))
-			e.t.replace(end+1, end, encodeItem(item, indent))
-			return e.reparse()
+			lines := encodeItem(item, indent)
+			e.t.replace(end+1, end, lines)
+			return e.topEdited(i, from, end, len(lines))
 		}
 		list := &yaml.Node{Kind: yaml.SequenceNode}
 		if seq.Kind == yaml.SequenceNode {
@@ -524,11 +705,49 @@ func (e *editor) record(d amendment.Document) error {
 			}
 		}
 		list.Content = append(list.Content, item)
+		n := len(e.t.lines)
 		e.setIn(e.root, len(e.t.lines), "amendments", list, roadmapFields)
-		return e.reparse()
+		return e.topEdited(i, from, end, len(e.t.lines)-n)
 	}
 	list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}
-	return e.setTop("amendments", list)
+	at, _ := e.insertLine(e.root, len(e.t.lines), "amendments", roadmapFields)
+	n := len(e.t.lines)
+	e.setIn(e.root, len(e.t.lines), "amendments", list, roadmapFields)
+	return e.topEdited(-1, at, at-1, len(e.t.lines)-n)
+}
+
+// topEdited brings the tree up to date after the top-level entry at pair
+// index i (-1: a new one) that held lines from..to of the old text grew
+// by grow lines: the entry's lines are parsed alone and take its place,
+// the nodes below move. What does not parse alone re-reads the file.
+func (e *editor) topEdited(i, from, to, grow int) error {
+	var pair []*yaml.Node
+	if end := to + grow; end >= from {
+		var doc yaml.Node
+		if err := unmarshalSafe([]byte(strings.Join(e.t.lines[from-1:end], "\n")+"\n"), &doc); err != nil ||
+			len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode || len(doc.Content[0].Content) != 2 {
+			return e.reparse()
+		}
+		m := doc.Content[0]
+		shift(m, 0, from-1)
+		pair = m.Content
+	}
+	if i >= 0 {
+		e.root.Content = slices.Delete(e.root.Content, i, i+2)
+	}
+	if grow != 0 {
+		shift(e.root, to, grow)
+	}
+	at := 0
+	for at < len(e.root.Content) && e.root.Content[at].Line < from {
+		at += 2
+	}
+	e.root.Content = slices.Insert(e.root.Content, at, pair...)
+	if at == 0 && len(pair) > 0 {
+		e.root.Line, e.root.Column = pair[0].Line, pair[0].Column
+	}
+	e.commentsMoved = true
+	return e.verified()
 }
 
 // renameExecutor renames an executor in every activity.
@@ -616,9 +835,41 @@ func (e *editor) applyChange(c amendment.Change) error {
 // amendments and their fit (ids, dates) are all checked first. The
 // result's meaning rules (package check) are for the caller to run.
 func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte, []diag.Finding, error) {
-	r, fs := roadmap.Parse(file, base)
+	out, _, fs, err := applyTree(file, base, amendments)
+	return out, fs, err
+}
+
+// Merged is a merged roadmap file: its text and, when the editor kept
+// it exact, the tree of that text.
+type Merged struct {
+	Data []byte
+	tree *yaml.Node
+}
+
+// Read decodes the merged file under the name name as roadmap.Parse
+// would, from the kept tree when there is one: the result is checked
+// without being parsed again.
+func (m *Merged) Read(name string) (*roadmap.Roadmap, []diag.Finding) {
+	return roadmap.ParseWithTree(name, m.Data, m.tree)
+}
+
+// ApplyMerged is Apply giving the result as a Merged (nil where Apply
+// gives no bytes).
+func ApplyMerged(file string, base []byte, amendments []*amendment.Amendment) (*Merged, []diag.Finding, error) {
+	out, tree, fs, err := applyTree(file, base, amendments)
+	if out == nil {
+		return nil, fs, err
+	}
+	return &Merged{Data: out, tree: tree}, fs, err
+}
+
+// applyTree is Apply also giving the YAML tree of the result, the one a
+// parse of it gives but for where a comment or two hang (nil when the
+// file is not in LF lines without a byte-order mark).
+func applyTree(file string, base []byte, amendments []*amendment.Amendment) ([]byte, *yaml.Node, []diag.Finding, error) {
+	r, tree, fs := roadmap.ParseTree(file, base)
 	if r == nil || diag.Fails(fs, false) {
-		return nil, fs, nil
+		return nil, nil, fs, nil
 	}
 	ordered := slices.Clone(amendments)
 	slices.SortStableFunc(ordered, func(a, b *amendment.Amendment) int {
@@ -633,26 +884,36 @@ func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte,
 	}
 	diag.Sort(fs)
 	if diag.Fails(fs, false) {
-		return nil, fs, nil
+		return nil, nil, fs, nil
 	}
-	e, efs := newEditor(file, base)
+	e, efs := newEditorOf(file, base, tree)
 	if e == nil {
-		return nil, append(fs, efs...), nil
+		return nil, nil, append(fs, efs...), nil
 	}
 	for _, a := range ordered {
 		for _, c := range a.Changes {
 			if err := e.applyChange(c); err != nil {
-				return nil, fs, err
+				return nil, nil, fs, err
 			}
-		}
-		if err := e.record(a.Document); err != nil {
-			return nil, fs, err
 		}
 	}
 	if e.structural {
 		if err := e.renumber(); err != nil {
-			return nil, fs, err
+			return nil, nil, fs, err
 		}
 	}
-	return e.t.bytes(), fs, nil
+	// The documents are recorded last: no change touches amendments (nor
+	// a key ordered after it), so the text is the same as recording each
+	// after its changes.
+	for _, a := range ordered {
+		if err := e.record(a.Document); err != nil {
+			return nil, nil, fs, err
+		}
+	}
+	out := e.t.bytes()
+	if !bytes.Equal(out, e.t.body()) {
+		// CRLF or a byte-order mark: the tree is of the LF text.
+		return out, nil, fs, nil
+	}
+	return out, e.root, fs, nil
 }

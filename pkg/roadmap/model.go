@@ -7,10 +7,14 @@ package roadmap
 
 import (
 	"bytes"
-	"github.com/roadmap-edu/roadmap/pkg/diag"
-	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"cmp"
+	"hash/maphash"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
 )
 
 // FormatV1 is the value of the format key of a roadmap/v1 file.
@@ -67,8 +71,8 @@ type Roadmap struct {
 
 	// File is the path the roadmap was read from ("-" for standard input).
 	File string `yaml:"-"`
-	// positions of values by path ("activities[2].due"); see Pos.
-	positions map[string]diag.Pos
+	// positions of values and keys by path ("activities[2].due"); see Pos.
+	positions *posIndex
 }
 
 // The levels of a roadmap.
@@ -229,12 +233,13 @@ func (a Activity) Measure() phrase.Indicator {
 // of its nearest ancestor that has one.
 func (r *Roadmap) Pos(path string) diag.Pos {
 	for {
-		if p, ok := r.positions[path]; ok {
+		if p, ok := r.positions.get(path, false); ok {
 			return p
 		}
 		i := lastSep(path)
 		if i < 0 {
-			return r.positions[""]
+			p, _ := r.positions.get("", false)
+			return p
 		}
 		path = path[:i]
 	}
@@ -243,17 +248,75 @@ func (r *Roadmap) Pos(path string) diag.Pos {
 // Has reports whether the file gave a value at path, even one the loader
 // rejected (an impossible date), so that a rule does not call it missing.
 func (r *Roadmap) Has(path string) bool {
-	_, ok := r.positions[path]
+	_, ok := r.positions.get(path, false)
 	return ok
 }
 
 // KeyPos returns the position of the key of the value at path, or of the
 // value when it has no key (a list element).
 func (r *Roadmap) KeyPos(path string) diag.Pos {
-	if p, ok := r.positions[path+"#key"]; ok {
+	if p, ok := r.positions.get(path, true); ok {
 		return p
 	}
 	return r.Pos(path)
+}
+
+// posIndex holds the positions of a roadmap's values and keys by a 64-bit
+// hash of their path, sorted, two 32-bit numbers each: a map keyed by the
+// path strings ("#key" appended for keys) was half of a decoded roadmap's
+// memory and made a string per key, and a hash map's inserts were a tenth
+// of decoding; positions are looked up only for findings. Paths of one
+// file are a few thousand: two colliding is a chance of about 1 in 10^12.
+type posIndex struct {
+	entries []posEntry
+}
+
+type posEntry struct {
+	key       uint64
+	line, col int32
+}
+
+var posSeed = maphash.MakeSeed()
+
+func posKey(path string, key bool) uint64 {
+	if !key {
+		return maphash.String(posSeed, path)
+	}
+	var h maphash.Hash
+	h.SetSeed(posSeed)
+	h.WriteString(path)
+	h.WriteByte('#')
+	return h.Sum64()
+}
+
+func (x *posIndex) set(path string, key bool, p diag.Pos) {
+	x.entries = append(x.entries, posEntry{posKey(path, key), int32(p.Line), int32(p.Col)})
+}
+
+// seal sorts the entries, the last recorded of a path winning.
+func (x *posIndex) seal() {
+	slices.SortStableFunc(x.entries, func(a, b posEntry) int { return cmp.Compare(a.key, b.key) })
+	out := x.entries[:0]
+	for i, e := range x.entries {
+		if i+1 < len(x.entries) && x.entries[i+1].key == e.key {
+			continue
+		}
+		out = append(out, e)
+	}
+	x.entries = slices.Clip(out)
+}
+
+func (x *posIndex) get(path string, key bool) (diag.Pos, bool) {
+	if x == nil {
+		return diag.Pos{}, false // a roadmap made, not read
+	}
+	k := posKey(path, key)
+	i, ok := slices.BinarySearchFunc(x.entries, k, func(e posEntry, k uint64) int { return cmp.Compare(e.key, k) })
+	if !ok {
+		return diag.Pos{}, false
+	}
+	e := x.entries[i]
+	return diag.Pos{Line: int(e.line), Col: int(e.col)}, true
 }
 
 func lastSep(path string) int {
