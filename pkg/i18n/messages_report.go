@@ -57,6 +57,13 @@ var reportMessages = map[string]entry{
 	"report.err.xls":       {"это книга старого формата .xls: сохраните её как «Книга Excel (.xlsx)»", "an old-format .xls workbook: save it as an Excel workbook (.xlsx)"},
 	"report.err.ods":       {"это таблица LibreOffice .ods: сохраните её как «Книга Excel (.xlsx)»", "a LibreOffice .ods spreadsheet: save it as an Excel workbook (.xlsx)"},
 	"report.err.too_large": {"файл после распаковки слишком велик (возможна «zip-бомба»)", "the file unpacks too large (possibly a zip bomb)"},
+	"report.err.damaged_sheet": {"файл повреждён: лист «%s» не читается с ячейки %s (ошибка в его XML); откройте отчёт в Excel или LibreOffice и сохраните заново как «Книга Excel (.xlsx)»",
+		"the file is damaged: sheet %q cannot be read from cell %s on (its XML is broken); open the report in Excel or LibreOffice and save it again as an Excel workbook (.xlsx)"},
+	"report.err.entity": {"файл повреждён: в ячейке %[2]s листа «%[1]s» неизвестная XML-сущность %[3]s, значение не прочитано; впишите значение заново и сохраните отчёт в Excel или LibreOffice",
+		"the file is damaged: cell %[2]s of sheet %[1]q holds an undefined XML entity %[3]s, its value is not read; type the value again and save the report in Excel or LibreOffice"},
+	"report.err.sheet_end": {"файл повреждён: на листе «%s» строка или столбец за пределами листа Excel", "the file is damaged: sheet %q has a row or column past the end of an Excel sheet"},
+	"report.err.shared_strings": {"в книге слишком много текста в таблице строк (больше %d МиБ или %d строк; в отчёте их тысячи): сохраните отчёт без лишних листов и данных или разделите его на несколько файлов",
+		"the workbook's shared-strings table is too large (over %d MiB or %d strings; a report has thousands): save the report without extra sheets and data, or split it into several files"},
 
 	"status.met":          {"выполнено", "met"},
 	"status.met_late":     {"выполнено с нарушением срока", "met late"},
