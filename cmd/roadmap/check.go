@@ -13,6 +13,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
+	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 // checkCmd is `roadmap check`: validate roadmap files.
@@ -79,7 +80,8 @@ func (c *checkCmd) run(paths []string) error {
 		return err
 	}
 	findings := res.Findings
-	var results []fulfil.Result
+	// The status table keeps a line per result, not the result.
+	var lines []summary.StatusLine
 	if len(c.reports) > 0 {
 		files, err := fulfil.ReportFiles(c.reports)
 		if err != nil {
@@ -88,8 +90,12 @@ func (c *checkCmd) run(paths []string) error {
 		if len(files) == 0 {
 			return usageError{fmt.Errorf("%s", c.app.t("err.no_reports"))}
 		}
-		var fs []diag.Finding
-		results, fs, err = fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf})
+		var in summary.Interner
+		fs, err := fulfil.EvaluateEach(res.Roadmaps, files, fulfil.Options{AsOf: asOf}, func(r *fulfil.Result) {
+			if format == render.Text {
+				lines = append(lines, in.StatusLineOf(r, c.app.lang))
+			}
+		})
 		if err != nil {
 			return err
 		}
@@ -106,10 +112,11 @@ func (c *checkCmd) run(paths []string) error {
 		return err
 	}
 	if format == render.Text {
-		if len(results) > 0 {
+		if len(lines) > 0 {
 			fmt.Fprintln(c.app.stdout)
-			table := summary.Statuses(results, asOf, c.app.lang)
-			if err := r.Table(c.app.stdout, table); err != nil {
+			table := render.Rows{Title: summary.StatusTitle(asOf, c.app.lang), Columns: summary.StatusColumns(c.app.lang),
+				Len: len(lines), Row: func(i int) []view.Cell { return lines[i].Cells() }}
+			if err := render.DrawRows(r, c.app.stdout, table); err != nil {
 				return err
 			}
 		}

@@ -107,16 +107,24 @@ type entry struct {
 }
 
 // reportRow keeps the cells of a report row that evaluation needs; the
-// streamed report.Row is reused and too large to keep a million of.
+// streamed report.Row is reused and too large to keep a million of. The
+// file and sheet names are shared by all rows of a sheet, and a cell's
+// address is made only when a finding or a result names it.
 type reportRow struct {
-	file, sheet   string
-	fact          report.Cell
-	factWhere     string
-	date          report.Cell
-	document      string
-	reason        string
-	factAddrWhere string
+	file, sheet      string
+	factCol, factRow int32
+	date             report.Cell
+	document         string
+	reason           string
 }
+
+// factAddrWhere names the fact cell on its sheet: "Лист1!I5".
+func (r *reportRow) factAddrWhere() string {
+	return r.sheet + "!" + report.Cell{Col: int(r.factCol), Line: int(r.factRow)}.Addr()
+}
+
+// factWhere names it with its file: "r.xlsx: Лист1!I5".
+func (r *reportRow) factWhere() string { return r.file + ": " + r.factAddrWhere() }
 
 // key names what a report row reports on: an activity in a year, and the
 // occurrence (its due date, "2006-01-02") when the form has a row per
@@ -131,20 +139,43 @@ type key struct {
 // roadmap they report on, for the years they report. Findings cover
 // broken reports and indicators not met; the error is for I/O.
 func Evaluate(roadmaps []*roadmap.Roadmap, files []string, opts Options) ([]Result, []diag.Finding, error) {
+	var results []Result
+	fs, err := EvaluateEach(roadmaps, files, opts, func(r *Result) { results = append(results, *r) })
+	if err != nil {
+		return nil, nil, err
+	}
+	return results, fs, nil
+}
+
+// EvaluateEach is Evaluate handing each result to fn as it is made, in
+// Evaluate's order, for callers that keep less of it than a Result (a
+// million of them are half a gigabyte). fn must not keep r.
+func EvaluateEach(roadmaps []*roadmap.Roadmap, files []string, opts Options, fn func(r *Result)) ([]diag.Finding, error) {
 	e := &evaluator{opts: opts, roadmaps: roadmaps, entries: map[key]*entry{}, years: map[string]map[int]bool{}}
+	e.index()
 	for _, f := range files {
 		if err := e.readFile(f); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	results := e.evaluate()
+	e.evaluate(fn)
 	diag.Sort(e.findings)
-	return results, e.findings, nil
+	return e.findings, nil
 }
 
 type evaluator struct {
 	opts     Options
 	roadmaps []*roadmap.Roadmap
+	// byID and byOwner find a row's roadmap without going over all of
+	// them (rows times roadmaps was most of a country-wide run); byOwner
+	// holds every owner's name and each of its leading runs of words.
+	byID    map[string]*roadmap.Roadmap
+	byOwner map[string][]*roadmap.Roadmap
+	// found remembers find's answers (nil: none), sheets what a sheet's
+	// name and titles say, and activities each roadmap's activities by id.
+	found      map[string]*roadmap.Roadmap
+	sheets     map[*report.SheetContext]*roadmap.Roadmap
+	activities map[*roadmap.Roadmap]map[string]int
 	entries  map[key]*entry
 	// years reported per roadmap id.
 	years    map[string]map[int]bool
@@ -195,7 +226,7 @@ func (e *evaluator) row(r *report.Row) {
 		e.cellFinding(r.File, r.Where(report.FieldRoadmap), diag.UnknownRoadmap, reason)
 		return
 	}
-	a, ok := activityOf(rm, r)
+	a, ok := e.activityOf(rm, r)
 	if !ok {
 		what := r.Text(report.FieldID)
 		if what == "" {
@@ -228,24 +259,53 @@ func (e *evaluator) row(r *report.Row) {
 	}
 	if prev, dup := e.entries[k]; dup {
 		if prev.fact.Text != fact.Text && !fact.Empty() {
-			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact.Text, prev.row.factWhere, prev.fact.Text)
+			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact.Text, prev.row.factWhere(), prev.fact.Text)
 		}
 		if !prev.fact.Empty() || fact.Empty() {
 			return
 		}
 	}
+	fc := r.Get(report.FieldFact)
+	if fc.Col == 0 {
+		fc.Col, fc.Line = 1, r.Line // as Where names a missing column
+	}
+	date := r.Get(report.FieldDate)
+	date.Col, date.Line = 0, 0
 	e.entries[k] = &entry{
 		fact: fact,
 		row: reportRow{
 			file: r.File, sheet: r.Sheet,
-			fact:      r.Get(report.FieldFact),
-			factWhere: r.File + ": " + r.Where(report.FieldFact),
-			date:      r.Get(report.FieldDate),
-			document:  r.Text(report.FieldDocument),
-			reason:    r.Text(report.FieldReason),
+			factCol: int32(fc.Col), factRow: int32(fc.Line),
+			date:     date,
+			document: r.Text(report.FieldDocument),
+			reason:   r.Text(report.FieldReason),
 		},
 	}
-	e.entries[k].row.factAddrWhere = r.Where(report.FieldFact)
+}
+
+// index makes the lookups of roadmaps by id and owner.
+func (e *evaluator) index() {
+	e.byID = make(map[string]*roadmap.Roadmap, len(e.roadmaps))
+	e.byOwner = map[string][]*roadmap.Roadmap{}
+	e.found = map[string]*roadmap.Roadmap{}
+	e.sheets = map[*report.SheetContext]*roadmap.Roadmap{}
+	e.activities = map[*roadmap.Roadmap]map[string]int{}
+	for _, rm := range e.roadmaps {
+		if _, dup := e.byID[rm.ID]; !dup {
+			e.byID[rm.ID] = rm // the first of a duplicated id, as the scan found it
+		}
+		owner := rm.Owner()
+		if owner == "" {
+			continue
+		}
+		words := strings.Fields(fold(owner))
+		for n := 1; n <= len(words); n++ {
+			k := strings.Join(words[:n], " ")
+			if list := e.byOwner[k]; len(list) == 0 || list[len(list)-1] != rm {
+				e.byOwner[k] = append(list, rm)
+			}
+		}
+	}
 }
 
 // roadmapOf finds the roadmap of a row: its roadmap column, its district
@@ -259,6 +319,17 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 			return rm, true
 		}
 	}
+	// What the sheet says is the same for all its rows.
+	rm, seen := e.sheets[r.Context]
+	if !seen {
+		rm, _ = e.sheetRoadmap(r)
+		e.sheets[r.Context] = rm
+	}
+	return rm, rm != nil
+}
+
+// sheetRoadmap finds the roadmap a sheet names: by its name or title rows.
+func (e *evaluator) sheetRoadmap(r *report.Row) (*roadmap.Roadmap, bool) {
 	if rm, ok := e.find(r.Sheet); ok {
 		return rm, true
 	}
@@ -286,20 +357,21 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 // or school) when only one roadmap of that owner is loaded.
 func (e *evaluator) find(s string) (*roadmap.Roadmap, bool) {
 	s = strings.TrimSpace(s)
-	for _, rm := range e.roadmaps {
-		if rm.ID == s {
-			return rm, true
-		}
+	if rm, ok := e.byID[s]; ok {
+		return rm, true
 	}
+	if rm, ok := e.found[s]; ok {
+		return rm, rm != nil
+	}
+	// An owner's name, whole or its first words, of one roadmap only.
 	var found *roadmap.Roadmap
-	for _, rm := range e.roadmaps {
-		if owner := rm.Owner(); owner != "" && (fold(owner) == fold(s) || strings.HasPrefix(fold(owner), fold(s)+" ")) {
-			if found != nil {
-				return nil, false
-			}
-			found = rm
-		}
+	if list := e.byOwner[fold(s)]; len(list) == 1 && fold(s) != "" {
+		found = list[0]
 	}
+	if len(e.found) >= 1<<16 {
+		clear(e.found) // a report of ever new names must not grow it without end
+	}
+	e.found[s] = found
 	return found, found != nil
 }
 
@@ -322,12 +394,18 @@ func fold(s string) string {
 }
 
 // activityOf finds a row's activity by id, then by number, then by title.
-func activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
+func (e *evaluator) activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
 	if id := r.Text(report.FieldID); id != "" {
-		for _, a := range rm.Activities {
-			if a.ID == id {
-				return a, true
+		ids, ok := e.activities[rm]
+		if !ok {
+			ids = make(map[string]int, len(rm.Activities))
+			for i := len(rm.Activities) - 1; i >= 0; i-- {
+				ids[rm.Activities[i].ID] = i // the first of a duplicated id
 			}
+			e.activities[rm] = ids
+		}
+		if i, ok := ids[id]; ok {
+			return rm.Activities[i], true
 		}
 		return roadmap.Activity{}, false
 	}
@@ -397,8 +475,7 @@ func yearInText(s string) int {
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // evaluate gives every due activity of every reported year a status.
-func (e *evaluator) evaluate() []Result {
-	var results []Result
+func (e *evaluator) evaluate(emit func(*Result)) {
 	for _, rm := range e.roadmaps {
 		years := e.years[rm.ID]
 		if len(years) == 0 && !e.opts.AllYears {
@@ -430,18 +507,17 @@ func (e *evaluator) evaluate() []Result {
 						res.Status = NotMet
 						res.Why = i18n.M("fulfil.why.other_dates", dl.By.Format("02.01.2006"), dl.Year)
 					}
-					results = append(results, res)
+					emit(&res)
 					continue
 				}
 				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
 				if res.FactValue != nil {
 					prev = res.FactValue
 				}
-				results = append(results, res)
+				emit(&res)
 			}
 		}
 	}
-	return results
 }
 
 // byKey is the key of an occurrence's due date; "" for an undated one.
@@ -539,13 +615,13 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	}
 	v := en.fact
 	if share, ok := asShare(a, v); ok {
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
+		e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
 		v.Number, v.Percent = &share, true
 	}
 	res.Fact = v.Text
 	res.FactValue = v.Number
 	res.Document, res.Reason = en.row.document, en.row.reason
-	res.Source = en.row.factWhere
+	res.Source = en.row.factWhere()
 	if d, ok := report.ParseDate(en.row.date.Display, en.row.date.Raw); ok {
 		res.Done = d
 	} else if !v.Date.IsZero() {
@@ -553,7 +629,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	}
 	status, achievement, why, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos, several)
 	if !ok {
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
+		e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
 		res.Status = NoData
 		return res
 	}
@@ -576,14 +652,14 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		if status == Partial {
 			code = diag.Partial
 		}
-		e.cellFinding(en.row.file, en.row.factAddrWhere, code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
+		e.cellFinding(en.row.file, en.row.factAddrWhere(), code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
 		if res.Reason == "" {
-			e.cellFinding(en.row.file, en.row.factAddrWhere, diag.MissingReason, a.N, dl.Year)
+			e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.MissingReason, a.N, dl.Year)
 		}
 	case MetLate:
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
+		e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
 	case NeedsReview:
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.NeedsReview, a.N, dl.Year)
+		e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.NeedsReview, a.N, dl.Year)
 	}
 	return res
 }

@@ -479,26 +479,83 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 // Statuses is the table of statuses printed after the findings of
 // `roadmap check --report`: each activity and year evaluated.
 func Statuses(results []fulfil.Result, asOf time.Time, lang i18n.Lang) view.Table {
-	t := view.Table{
-		Title: i18n.T(lang, "fulfil.title", asOf.Format("02.01.2006")),
-		Columns: []view.Column{
-			{Key: "roadmap", Header: i18n.T(lang, "col.roadmap")},
-			{Key: "n", Header: i18n.T(lang, "col.n")},
-			{Key: "id", Header: i18n.T(lang, "col.id")},
-			{Key: "year", Header: i18n.T(lang, "col.year")},
-			{Key: "plan", Header: i18n.T(lang, "col.plan"), Max: 28},
-			{Key: "fact", Header: i18n.T(lang, "col.fact"), Max: 20},
-			{Key: "achievement", Header: i18n.T(lang, "col.achievement")},
-			{Key: "status", Header: i18n.T(lang, "col.status"), Max: 20},
-			{Key: "reason", Header: i18n.T(lang, "col.reason"), Max: 30},
-		},
-	}
-	for _, r := range results {
-		t.Rows = append(t.Rows, []view.Cell{view.TextCell(r.RoadmapID), view.NumberOf(r.N), view.TextCell(r.ActivityID),
-			view.IntCell(r.Year), view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r),
-			view.StatusCell(string(r.Status)), view.TextCell(r.Reason)})
+	t := view.Table{Title: StatusTitle(asOf, lang), Columns: StatusColumns(lang)}
+	var in Interner
+	for i := range results {
+		t.Rows = append(t.Rows, in.StatusLineOf(&results[i], lang).Cells())
 	}
 	return t
+}
+
+// StatusTitle is the status table's title.
+func StatusTitle(asOf time.Time, lang i18n.Lang) string {
+	return i18n.T(lang, "fulfil.title", asOf.Format("02.01.2006"))
+}
+
+// StatusColumns are the status table's columns.
+func StatusColumns(lang i18n.Lang) []view.Column {
+	return []view.Column{
+		{Key: "roadmap", Header: i18n.T(lang, "col.roadmap")},
+		{Key: "n", Header: i18n.T(lang, "col.n")},
+		{Key: "id", Header: i18n.T(lang, "col.id")},
+		{Key: "year", Header: i18n.T(lang, "col.year")},
+		{Key: "plan", Header: i18n.T(lang, "col.plan"), Max: 28},
+		{Key: "fact", Header: i18n.T(lang, "col.fact"), Max: 20},
+		{Key: "achievement", Header: i18n.T(lang, "col.achievement")},
+		{Key: "status", Header: i18n.T(lang, "col.status"), Max: 20},
+		{Key: "reason", Header: i18n.T(lang, "col.reason"), Max: 30},
+	}
+}
+
+// StatusLine is what the status table shows of one result, a third of
+// a Result's size: a million-row report keeps one per row until the table
+// is drawn.
+type StatusLine struct {
+	RoadmapID, ActivityID string
+	N                     roadmap.Number
+	Year                  int
+	Plan, Fact, Reason    string
+	Status                fulfil.Status
+	Achievement           float64
+	HasAchievement        bool
+}
+
+// Interner makes status lines whose repeated texts (plans, reasons) are
+// kept once. The zero value is ready.
+type Interner struct{ texts map[string]string }
+
+func (in *Interner) intern(s string) string {
+	if in.texts == nil {
+		in.texts = map[string]string{}
+	}
+	if t, ok := in.texts[s]; ok {
+		return t
+	}
+	if len(in.texts) < 1<<16 {
+		in.texts[s] = s
+	}
+	return s
+}
+
+// StatusLineOf is r's line of the status table.
+func (in *Interner) StatusLineOf(r *fulfil.Result, lang i18n.Lang) StatusLine {
+	l := StatusLine{RoadmapID: r.RoadmapID, ActivityID: r.ActivityID, N: r.N, Year: r.Year,
+		Plan: in.intern(view.Plan(r.Plan, lang)), Fact: r.Fact, Reason: in.intern(r.Reason), Status: r.Status}
+	if r.Achievement != nil {
+		l.Achievement, l.HasAchievement = *r.Achievement, true
+	}
+	return l
+}
+
+// Cells are the line's cells, in StatusColumns' order.
+func (l StatusLine) Cells() []view.Cell {
+	ach := view.EmptyCell()
+	if l.HasAchievement {
+		ach = view.PercentCell(l.Achievement)
+	}
+	return []view.Cell{view.TextCell(l.RoadmapID), view.NumberOf(l.N), view.TextCell(l.ActivityID),
+		view.IntCell(l.Year), view.TextCell(l.Plan), view.TextCell(l.Fact), ach,
+		view.StatusCell(string(l.Status)), view.TextCell(l.Reason)}
 }
 
 func capitalize(s string) string {
