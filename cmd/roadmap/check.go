@@ -13,7 +13,6 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
-	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 // checkCmd is `roadmap check`: validate roadmap files.
@@ -81,7 +80,7 @@ func (c *checkCmd) run(paths []string) error {
 	}
 	findings := res.Findings
 	// The status table keeps a line per result, not the result.
-	var lines []summary.StatusLine
+	lines := summary.NewStatusLines(c.app.lang)
 	if len(c.reports) > 0 {
 		files, err := fulfil.ReportFiles(c.reports)
 		if err != nil {
@@ -90,10 +89,9 @@ func (c *checkCmd) run(paths []string) error {
 		if len(files) == 0 {
 			return usageError{fmt.Errorf("%s", c.app.t("err.no_reports"))}
 		}
-		var in summary.Interner
 		fs, err := fulfil.EvaluateEach(res.Roadmaps, files, fulfil.Options{AsOf: asOf}, func(r *fulfil.Result) {
 			if format == render.Text {
-				lines = append(lines, in.StatusLineOf(r, c.app.lang))
+				lines.Add(r)
 			}
 		})
 		if err != nil {
@@ -112,10 +110,10 @@ func (c *checkCmd) run(paths []string) error {
 		return err
 	}
 	if format == render.Text {
-		if len(lines) > 0 {
+		if lines.Len() > 0 {
 			fmt.Fprintln(c.app.stdout)
 			table := render.Rows{Title: summary.StatusTitle(asOf, c.app.lang), Columns: summary.StatusColumns(c.app.lang),
-				Len: len(lines), Row: func(i int) []view.Cell { return lines[i].Cells() }}
+				Len: lines.Len(), Row: lines.Row}
 			if err := render.DrawRows(r, c.app.stdout, table); err != nil {
 				return err
 			}

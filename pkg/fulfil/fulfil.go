@@ -100,39 +100,56 @@ type Options struct {
 // sheet of wrong ids must not become a million findings in memory.
 const maxFindingsPerFile = 200
 
-// entry is what the reports say about one activity in one year.
+// entry is what the reports say about one activity in one year: the
+// cells of a report row that evaluation needs, about a hundred bytes (the
+// streamed report.Row is reused and too large to keep a million of). The
+// fact is read (report.ParseValue) when it is judged; the cell's address
+// is made only when a finding or a result names it.
 type entry struct {
-	row  reportRow
-	fact report.Value
+	row                reportRow
+	factShown, factRaw string
+	dateShown, dateRaw string
 }
 
-// reportRow keeps the cells of a report row that evaluation needs; the
-// streamed report.Row is reused and too large to keep a million of. The
-// file and sheet names are shared by all rows of a sheet, and a cell's
-// address is made only when a finding or a result names it.
+// fact is the reported value, read.
+func (en *entry) fact() report.Value { return report.ParseValue(en.factShown, en.factRaw) }
+
+// factText is the fact as ParseValue's Text, without reading it.
+func (en *entry) factText() string {
+	if t := strings.TrimSpace(en.factShown); t != "" {
+		return t
+	}
+	return strings.TrimSpace(en.factRaw)
+}
+
+// sheetOf is a report sheet, shared by its rows.
+type sheetOf struct{ file, sheet string }
+
 type reportRow struct {
-	file, sheet      string
+	at               *sheetOf
 	factCol, factRow int32
-	date             report.Cell
 	document         string
 	reason           string
 }
 
 // factAddrWhere names the fact cell on its sheet: "Лист1!I5".
 func (r *reportRow) factAddrWhere() string {
-	return r.sheet + "!" + report.Cell{Col: int(r.factCol), Line: int(r.factRow)}.Addr()
+	return r.at.sheet + "!" + report.Cell{Col: int(r.factCol), Line: int(r.factRow)}.Addr()
 }
 
 // factWhere names it with its file: "r.xlsx: Лист1!I5".
-func (r *reportRow) factWhere() string { return r.file + ": " + r.factAddrWhere() }
+func (r *reportRow) factWhere() string { return r.at.file + ": " + r.factAddrWhere() }
 
-// key names what a report row reports on: an activity in a year, and the
-// occurrence (its due date, "2006-01-02") when the form has a row per
-// occurrence; "" for a row of the whole year.
+// file is the report file of the row.
+func (r *reportRow) file() string { return r.at.file }
+
+// key names what a report row reports on: an activity (its place among
+// all roadmaps' activities) in a year, and the occurrence (its due date,
+// "2006-01-02") when the form has a row per occurrence; "" for a row of
+// the whole year.
 type key struct {
-	roadmap, activity string
-	year              int
-	by                string
+	activity, year int32
+	by             string
 }
 
 // Evaluate reads the report files and evaluates every activity of every
@@ -151,7 +168,7 @@ func Evaluate(roadmaps []*roadmap.Roadmap, files []string, opts Options) ([]Resu
 // Evaluate's order, for callers that keep less of it than a Result (a
 // million of them are half a gigabyte). fn must not keep r.
 func EvaluateEach(roadmaps []*roadmap.Roadmap, files []string, opts Options, fn func(r *Result)) ([]diag.Finding, error) {
-	e := &evaluator{opts: opts, roadmaps: roadmaps, entries: map[key]*entry{}, years: map[string]map[int]bool{}}
+	e := &evaluator{opts: opts, roadmaps: roadmaps, entries: map[key]int32{}, years: map[string]map[int]bool{}}
 	e.index()
 	for _, f := range files {
 		if err := e.readFile(f); err != nil {
@@ -176,7 +193,14 @@ type evaluator struct {
 	found      map[string]*roadmap.Roadmap
 	sheets     map[*report.SheetContext]*roadmap.Roadmap
 	activities map[*roadmap.Roadmap]map[string]int
-	entries  map[key]*entry
+	// entries index list, what the reports say.
+	entries map[key]int32
+	list    []entry
+	// first is the place of each roadmap's first activity among all.
+	first map[*roadmap.Roadmap]int32
+	sheet *sheetOf
+	// byPlan remembers the due date a plan cell names ("" for none).
+	byPlan map[string]string
 	// years reported per roadmap id.
 	years    map[string]map[int]bool
 	findings []diag.Finding
@@ -251,36 +275,72 @@ func (e *evaluator) row(r *report.Row) {
 		e.years[rm.ID] = map[int]bool{}
 	}
 	e.years[rm.ID][year] = true
-	fact := r.Get(report.FieldFact).Value()
-	k := key{rm.ID, a.ID, year, ""}
-	if ds := report.Dates(r.Text(report.FieldPlan)); len(ds) == 1 {
-		// The form's plan cell of one of several occurrences: «до 31.03.2023: …».
-		k.by = fmt.Sprintf("%04d-%02d-%02d", ds[0].Year, ds[0].Month, ds[0].Day)
-	}
-	if prev, dup := e.entries[k]; dup {
-		if prev.fact.Text != fact.Text && !fact.Empty() {
-			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact.Text, prev.row.factWhere(), prev.fact.Text)
+	fc := r.Get(report.FieldFact)
+	en := entry{factShown: fc.Display, factRaw: fc.Raw}
+	fact := en.factText()
+	act, _ := e.activityKey(rm.ID, a.ID)
+	k := key{activity: act, year: int32(year), by: e.planBy(r.Text(report.FieldPlan))}
+	if i, dup := e.entries[k]; dup {
+		prev := &e.list[i]
+		if prevFact := prev.factText(); prevFact != fact && fact != "" {
+			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact, prev.row.factWhere(), prevFact)
 		}
-		if !prev.fact.Empty() || fact.Empty() {
+		if prev.factText() != "" || fact == "" {
 			return
 		}
 	}
-	fc := r.Get(report.FieldFact)
 	if fc.Col == 0 {
 		fc.Col, fc.Line = 1, r.Line // as Where names a missing column
 	}
-	date := r.Get(report.FieldDate)
-	date.Col, date.Line = 0, 0
-	e.entries[k] = &entry{
-		fact: fact,
-		row: reportRow{
-			file: r.File, sheet: r.Sheet,
-			factCol: int32(fc.Col), factRow: int32(fc.Line),
-			date:     date,
-			document: r.Text(report.FieldDocument),
-			reason:   r.Text(report.FieldReason),
-		},
+	if e.sheet == nil || e.sheet.file != r.File || e.sheet.sheet != r.Sheet {
+		e.sheet = &sheetOf{r.File, r.Sheet}
 	}
+	date := r.Get(report.FieldDate)
+	en.dateShown, en.dateRaw = date.Display, date.Raw
+	en.row = reportRow{at: e.sheet, factCol: int32(fc.Col), factRow: int32(fc.Line),
+		document: r.Text(report.FieldDocument), reason: r.Text(report.FieldReason)}
+	if i, dup := e.entries[k]; dup {
+		e.list[i] = en
+		return
+	}
+	e.entries[k] = int32(len(e.list))
+	e.list = append(e.list, en)
+}
+
+// planBy is the due date a plan cell names when the form has a row per
+// occurrence («до 31.03.2023: …»), "" otherwise.
+func (e *evaluator) planBy(plan string) string {
+	if by, ok := e.byPlan[plan]; ok {
+		return by
+	}
+	by := ""
+	if ds := report.Dates(plan); len(ds) == 1 {
+		by = fmt.Sprintf("%04d-%02d-%02d", ds[0].Year, ds[0].Month, ds[0].Day)
+	}
+	if len(e.byPlan) >= 1<<12 {
+		clear(e.byPlan)
+	}
+	e.byPlan[plan] = by
+	return by
+}
+
+// activityKey is the place, among all roadmaps' activities, of activity
+// id of the (first) roadmap of id rmID; ok is false when it has none.
+func (e *evaluator) activityKey(rmID, id string) (int32, bool) {
+	rm, ok := e.byID[rmID]
+	if !ok {
+		return 0, false
+	}
+	i, ok := e.activityIDs(rm)[id]
+	return e.first[rm] + int32(i), ok
+}
+
+// at is the entry of k, nil when the reports have none.
+func (e *evaluator) at(k key) *entry {
+	if i, ok := e.entries[k]; ok {
+		return &e.list[i]
+	}
+	return nil
 }
 
 // index makes the lookups of roadmaps by id and owner.
@@ -290,7 +350,14 @@ func (e *evaluator) index() {
 	e.found = map[string]*roadmap.Roadmap{}
 	e.sheets = map[*report.SheetContext]*roadmap.Roadmap{}
 	e.activities = map[*roadmap.Roadmap]map[string]int{}
+	e.first = make(map[*roadmap.Roadmap]int32, len(e.roadmaps))
+	e.byPlan = map[string]string{}
+	n := int32(0)
 	for _, rm := range e.roadmaps {
+		if _, seen := e.first[rm]; !seen {
+			e.first[rm] = n
+			n += int32(len(rm.Activities))
+		}
 		if _, dup := e.byID[rm.ID]; !dup {
 			e.byID[rm.ID] = rm // the first of a duplicated id, as the scan found it
 		}
@@ -396,15 +463,7 @@ func fold(s string) string {
 // activityOf finds a row's activity by id, then by number, then by title.
 func (e *evaluator) activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
 	if id := r.Text(report.FieldID); id != "" {
-		ids, ok := e.activities[rm]
-		if !ok {
-			ids = make(map[string]int, len(rm.Activities))
-			for i := len(rm.Activities) - 1; i >= 0; i-- {
-				ids[rm.Activities[i].ID] = i // the first of a duplicated id
-			}
-			e.activities[rm] = ids
-		}
-		if i, ok := ids[id]; ok {
+		if i, ok := e.activityIDs(rm)[id]; ok {
 			return rm.Activities[i], true
 		}
 		return roadmap.Activity{}, false
@@ -428,6 +487,19 @@ func (e *evaluator) activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Acti
 		}
 	}
 	return roadmap.Activity{}, false
+}
+
+// activityIDs are rm's activities by id, the first of a duplicated id.
+func (e *evaluator) activityIDs(rm *roadmap.Roadmap) map[string]int {
+	ids, ok := e.activities[rm]
+	if !ok {
+		ids = make(map[string]int, len(rm.Activities))
+		for i := len(rm.Activities) - 1; i >= 0; i-- {
+			ids[rm.Activities[i].ID] = i
+		}
+		e.activities[rm] = ids
+	}
+	return ids
 }
 
 // yearOf finds a row's year: its year column, a year in the header
@@ -484,22 +556,29 @@ func (e *evaluator) evaluate(emit func(*Result)) {
 		for _, a := range rm.Activities {
 			var prev *float64 // growth: last year's value
 			var total float64 // per-total counts: sum so far
+			// Rows are matched to the first roadmap of an id, and stand for
+			// every activity of that id (a duplicated roadmap id, which check
+			// reports, shares them).
+			act, matched := e.activityKey(rm.ID, a.ID)
+			if !matched {
+				act = -1
+			}
 			schedule := rm.Occurrences(a)
 			for i, dl := range schedule {
 				if !rm.Period.Contains(dl.Year) {
 					continue
 				}
-				en := e.entries[key{rm.ID, a.ID, dl.Year, byKey(dl)}]
+				en := e.at(key{act, int32(dl.Year), byKey(dl)})
 				several := severalIn(schedule, dl.Year)
 				if en == nil {
 					// A row for the whole year stands for each occurrence in it.
-					en = e.entries[key{rm.ID, a.ID, dl.Year, ""}]
+					en = e.at(key{act, int32(dl.Year), ""})
 				}
 				if !years[dl.Year] && en == nil && !e.opts.AllYears {
 					continue
 				}
 				pos := position{first: i == 0, last: i == len(schedule)-1}
-				if (en == nil || en.fact.Empty()) && several && e.reportedIn(rm, a, schedule, dl.Year) {
+				if (en == nil || en.factText() == "") && several && e.reportedIn(act, schedule, dl.Year) {
 					// The other occurrences of the year are reported, this one
 					// is not: not done (docs/reports.md).
 					res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
@@ -541,9 +620,9 @@ func severalIn(schedule []phrase.Deadline, year int) bool {
 
 // reportedIn reports whether any occurrence of a in year has a row of its
 // own with a fact.
-func (e *evaluator) reportedIn(rm *roadmap.Roadmap, a roadmap.Activity, schedule []phrase.Deadline, year int) bool {
+func (e *evaluator) reportedIn(act int32, schedule []phrase.Deadline, year int) bool {
 	for _, dl := range schedule {
-		if en := e.entries[key{rm.ID, a.ID, year, byKey(dl)}]; dl.Year == year && en != nil && !en.fact.Empty() {
+		if en := e.at(key{act, int32(year), byKey(dl)}); dl.Year == year && en != nil && en.factText() != "" {
 			return true
 		}
 	}
@@ -556,7 +635,7 @@ func (e *evaluator) reportedIn(rm *roadmap.Roadmap, a roadmap.Activity, schedule
 // date or none is the date it was done, and covers all.
 func covers(en *entry, dl phrase.Deadline) bool {
 	var dates []roadmap.Date
-	for _, text := range []string{en.row.date.Display, en.row.document} {
+	for _, text := range []string{en.dateShown, en.row.document} {
 		dates = append(dates, report.Dates(text)...)
 	}
 	if len(dates) < 2 || dl.By.IsZero() {
@@ -601,7 +680,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	}
 	// Due on the deadline itself: «срок после даты --as-of» is not due.
 	due := !e.opts.AsOf.Before(by)
-	if en == nil || en.fact.Empty() {
+	if en == nil || en.factText() == "" {
 		if due {
 			res.Status = NoData
 			e.activityFinding(rm, a, diag.NoData, a.N, a.ID, dl.Year)
@@ -613,23 +692,23 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		}
 		return res
 	}
-	v := en.fact
+	v := en.fact()
 	if share, ok := asShare(a, v); ok {
-		e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
 		v.Number, v.Percent = &share, true
 	}
 	res.Fact = v.Text
 	res.FactValue = v.Number
 	res.Document, res.Reason = en.row.document, en.row.reason
 	res.Source = en.row.factWhere()
-	if d, ok := report.ParseDate(en.row.date.Display, en.row.date.Raw); ok {
+	if d, ok := report.ParseDate(en.dateShown, en.dateRaw); ok {
 		res.Done = d
 	} else if !v.Date.IsZero() {
 		res.Done = v.Date
 	}
 	status, achievement, why, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos, several)
 	if !ok {
-		e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
 		res.Status = NoData
 		return res
 	}
@@ -652,14 +731,14 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		if status == Partial {
 			code = diag.Partial
 		}
-		e.cellFinding(en.row.file, en.row.factAddrWhere(), code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
 		if res.Reason == "" {
-			e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.MissingReason, a.N, dl.Year)
+			e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.MissingReason, a.N, dl.Year)
 		}
 	case MetLate:
-		e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
 	case NeedsReview:
-		e.cellFinding(en.row.file, en.row.factAddrWhere(), diag.NeedsReview, a.N, dl.Year)
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.NeedsReview, a.N, dl.Year)
 	}
 	return res
 }
@@ -827,7 +906,7 @@ func said(v report.Value) i18n.Msg { return i18n.M("fulfil.why.said", v.Text) }
 // the dates it gives and the span none of them falls in.
 func missedDates(en *entry, dl phrase.Deadline) i18n.Msg {
 	var dates []string
-	for _, text := range []string{en.row.date.Display, en.row.document} {
+	for _, text := range []string{en.dateShown, en.row.document} {
 		for _, d := range report.Dates(text) {
 			dates = append(dates, d.Russian())
 		}

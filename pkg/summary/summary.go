@@ -480,9 +480,12 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 // `roadmap check --report`: each activity and year evaluated.
 func Statuses(results []fulfil.Result, asOf time.Time, lang i18n.Lang) view.Table {
 	t := view.Table{Title: StatusTitle(asOf, lang), Columns: StatusColumns(lang)}
-	var in Interner
+	lines := NewStatusLines(lang)
 	for i := range results {
-		t.Rows = append(t.Rows, in.StatusLineOf(&results[i], lang).Cells())
+		lines.Add(&results[i])
+	}
+	for i := range lines.Len() {
+		t.Rows = append(t.Rows, lines.Row(i))
 	}
 	return t
 }
@@ -507,55 +510,80 @@ func StatusColumns(lang i18n.Lang) []view.Column {
 	}
 }
 
-// StatusLine is what the status table shows of one result, a third of
-// a Result's size: a million-row report keeps one per row until the table
-// is drawn.
-type StatusLine struct {
-	RoadmapID, ActivityID string
-	N                     roadmap.Number
-	Year                  int
-	Plan, Fact, Reason    string
-	Status                fulfil.Status
-	Achievement           float64
-	HasAchievement        bool
+// StatusLines are the rows of the status table, kept in about 40 bytes a
+// result (a Result is ten times that, a row of cells more): a
+// million-row report keeps one per row until the table is drawn. The
+// activity and the repeated texts (plans, reasons) are kept once.
+type StatusLines struct {
+	lang   i18n.Lang
+	acts   []statusActivity
+	actOf  map[[2]string]int32
+	texts  []string
+	textOf map[string]int32
+	lines  []statusLine
 }
 
-// Interner makes status lines whose repeated texts (plans, reasons) are
-// kept once. The zero value is ready.
-type Interner struct{ texts map[string]string }
-
-func (in *Interner) intern(s string) string {
-	if in.texts == nil {
-		in.texts = map[string]string{}
-	}
-	if t, ok := in.texts[s]; ok {
-		return t
-	}
-	if len(in.texts) < 1<<16 {
-		in.texts[s] = s
-	}
-	return s
+type statusActivity struct {
+	roadmap, id string
+	n           roadmap.Number
 }
 
-// StatusLineOf is r's line of the status table.
-func (in *Interner) StatusLineOf(r *fulfil.Result, lang i18n.Lang) StatusLine {
-	l := StatusLine{RoadmapID: r.RoadmapID, ActivityID: r.ActivityID, N: r.N, Year: r.Year,
-		Plan: in.intern(view.Plan(r.Plan, lang)), Fact: r.Fact, Reason: in.intern(r.Reason), Status: r.Status}
+type statusLine struct {
+	act          int32
+	year         int32
+	plan, reason int32
+	fact         string
+	achievement  float64
+	status       fulfil.Status
+	hasAch       bool
+}
+
+// NewStatusLines starts an empty table in lang.
+func NewStatusLines(lang i18n.Lang) *StatusLines {
+	return &StatusLines{lang: lang, actOf: map[[2]string]int32{}, textOf: map[string]int32{}}
+}
+
+func (s *StatusLines) text(t string) int32 {
+	if i, ok := s.textOf[t]; ok {
+		return i
+	}
+	s.texts = append(s.texts, t)
+	i := int32(len(s.texts) - 1)
+	s.textOf[t] = i
+	return i
+}
+
+// Add adds r's line.
+func (s *StatusLines) Add(r *fulfil.Result) {
+	k := [2]string{r.RoadmapID, r.ActivityID}
+	act, ok := s.actOf[k]
+	if !ok {
+		s.acts = append(s.acts, statusActivity{r.RoadmapID, r.ActivityID, r.N})
+		act = int32(len(s.acts) - 1)
+		s.actOf[k] = act
+	}
+	l := statusLine{act: act, year: int32(r.Year), plan: s.text(view.Plan(r.Plan, s.lang)), reason: s.text(r.Reason),
+		fact: r.Fact, status: r.Status}
 	if r.Achievement != nil {
-		l.Achievement, l.HasAchievement = *r.Achievement, true
+		l.achievement, l.hasAch = *r.Achievement, true
 	}
-	return l
+	s.lines = append(s.lines, l)
 }
 
-// Cells are the line's cells, in StatusColumns' order.
-func (l StatusLine) Cells() []view.Cell {
+// Len is the number of lines.
+func (s *StatusLines) Len() int { return len(s.lines) }
+
+// Row is line i's cells, in StatusColumns' order.
+func (s *StatusLines) Row(i int) []view.Cell {
+	l := s.lines[i]
+	a := s.acts[l.act]
 	ach := view.EmptyCell()
-	if l.HasAchievement {
-		ach = view.PercentCell(l.Achievement)
+	if l.hasAch {
+		ach = view.PercentCell(l.achievement)
 	}
-	return []view.Cell{view.TextCell(l.RoadmapID), view.NumberOf(l.N), view.TextCell(l.ActivityID),
-		view.IntCell(l.Year), view.TextCell(l.Plan), view.TextCell(l.Fact), ach,
-		view.StatusCell(string(l.Status)), view.TextCell(l.Reason)}
+	return []view.Cell{view.TextCell(a.roadmap), view.NumberOf(a.n), view.TextCell(a.id),
+		view.IntCell(int(l.year)), view.TextCell(s.texts[l.plan]), view.TextCell(l.fact), ach,
+		view.StatusCell(string(l.status)), view.TextCell(s.texts[l.reason])}
 }
 
 func capitalize(s string) string {
