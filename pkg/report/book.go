@@ -220,6 +220,13 @@ func (b *book) readSharedStrings() error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "sst":
+				// The count the table declares: refused before reading it.
+				for _, a := range t.Attr {
+					if n, err := strconv.Atoi(a.Value); err == nil && a.Name.Local == "uniqueCount" && n > MaxSharedStringCount {
+						return errTooManyStrings
+					}
+				}
 			case "si":
 				inSI = true
 				text.Reset()
