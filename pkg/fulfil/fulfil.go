@@ -796,6 +796,9 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 		}
 		return NeedsReview, nil, none, true
 	}
+	if ind.Kind == "" {
+		return NeedsReview, nil, none, true // an indicator not understood: a person judges it
+	}
 	saidNo := false
 	if v.Number == nil {
 		if v.Yes != nil && !*v.Yes {

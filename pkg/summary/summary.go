@@ -12,6 +12,7 @@ package summary
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -248,8 +249,13 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 // the activities under their section headings (the section of the first
 // roadmap that numbers the activity lowest). Owners' activities share a
 // row only when they are the same activity: the same id and a similar
-// title (sameActivity); an id two districts give to different
+// title (similarKeys); an id two districts give to different
 // activities makes a row for each, under each one's own title.
+//
+// Beyond MaxSideBySide owners the owners are rows instead, under each
+// activity and year (an owner, its plan, fact and status): three columns
+// per owner would be wider than any page, and past 5,460 owners wider
+// than a sheet (16,384 columns).
 func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	var districts []string
 	seen := map[string]bool{}
@@ -260,10 +266,17 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		}
 	}
 	slices.Sort(districts)
+	long := len(districts) > MaxSideBySide
 	t := view.Table{Columns: []view.Column{
 		col(lang, "id", 0), col(lang, "title", 40), col(lang, "year", 0),
 	}}
+	if long {
+		t.Columns = append(t.Columns, ownerCol(results, lang, 24), col(lang, "plan", 18), col(lang, "fact", 18), col(lang, "status", 18))
+	}
 	for i, d := range districts {
+		if long {
+			break
+		}
 		for _, part := range []string{"plan", "fact", "status"} {
 			t.Columns = append(t.Columns, view.Column{
 				Key:    fmt.Sprintf("%s_%d", part, i+1),
@@ -281,27 +294,36 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		activity
 		year int
 	}
-	// titles of each activity, the first naming its rows; variantOf the
-	// activity of an owner's id.
-	titles := map[activity][]string{}
+	// titles of each activity, the first naming its rows, and the distinct
+	// keys of its titles (titleKey): owners copy one title, so comparing
+	// with each distinct one, not each owner's, keeps a country's view
+	// from being quadratic in owners. variantOf is the activity of an
+	// owner's id.
+	titles := map[activity]string{}
+	keysOf := map[activity][][]rune{}
 	variants := map[string]int{}
 	variantOf := map[[2]string]activity{}
 	activityOf := func(r fulfil.Result) activity {
 		if a, ok := variantOf[[2]string{r.ActivityID, r.Owner}]; ok {
 			return a
 		}
+		k := []rune(titleKey(r.Title))
+		same := func(t []rune) bool { return slices.Equal(t, k) }
 		a := activity{r.ActivityID, variants[r.ActivityID]}
 		for v := range variants[r.ActivityID] {
 			cand := activity{r.ActivityID, v}
-			if slices.ContainsFunc(titles[cand], func(t string) bool { return sameActivity(t, r.Title) }) {
+			if slices.ContainsFunc(keysOf[cand], same) || slices.ContainsFunc(keysOf[cand], func(t []rune) bool { return similarKeys(t, k) }) {
 				a = cand
 				break
 			}
 		}
 		if a.variant == variants[r.ActivityID] {
 			variants[r.ActivityID]++
+			titles[a] = r.Title
 		}
-		titles[a] = append(titles[a], r.Title)
+		if !slices.ContainsFunc(keysOf[a], same) {
+			keysOf[a] = append(keysOf[a], k)
+		}
 		variantOf[[2]string{r.ActivityID, r.Owner}] = a
 		return a
 	}
@@ -327,13 +349,26 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		return cmp.Or(cmp.Compare(fa.SectionOrder, fb.SectionOrder), fa.N.Compare(fb.N), cmp.Compare(a.id, b.id),
 			cmp.Compare(a.variant, b.variant), cmp.Compare(a.year, b.year))
 	})
+	if long {
+		var placed []placedSection
+		for _, k := range keys {
+			for _, d := range slices.Sorted(maps.Keys(cells[k])) {
+				r := cells[k][d]
+				placed = append(placed, placedSection{section: first[k.activity].Section})
+				t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity]), view.IntCell(k.year),
+					view.TextCell(d), view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), view.StatusCell(string(r.Status))})
+			}
+		}
+		t.Headings = sectionHeadings(placed)
+		return t
+	}
 	placed := make([]placedSection, len(keys))
 	for i, k := range keys {
 		placed[i] = placedSection{section: first[k.activity].Section}
 	}
 	t.Headings = sectionHeadings(placed)
 	for _, k := range keys {
-		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity][0]), view.IntCell(k.year)}
+		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity]), view.IntCell(k.year)}
 		for _, d := range districts {
 			r, ok := cells[k][d]
 			if !ok {
@@ -347,21 +382,73 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	return t
 }
 
+// MaxSideBySide is the most owners the by-activity view puts side by
+// side, three columns each; past it they are rows.
+const MaxSideBySide = 50
+
 // similarity is how alike two titles must be, 0..1, to be one activity:
 // districts copy the regional list with typos and small edits
 // («Поведение …», «… организаций.», «ПроеКтория»), not with other words.
 const similarity = 0.8
 
-// sameActivity reports whether two titles of one id name the same
-// activity: their letters and digits, in lower case, differ by at most a
-// fifth of the longer (edit distance).
-func sameActivity(a, b string) bool {
-	x, y := []rune(titleKey(a)), []rune(titleKey(b))
+// similarKeys reports whether two titles of one id name the same
+// activity, given their keys (titleKey): their letters and digits, in
+// lower case, differ by at most a fifth of the longer (edit distance).
+func similarKeys(x, y []rune) bool {
 	longest := max(len(x), len(y))
 	if longest == 0 {
 		return true
 	}
-	return 1-float64(editDistance(x, y))/float64(longest) >= similarity
+	// The most edits the similarity allows, found as the float test finds it.
+	k := int(float64(longest)*(1-similarity)) + 1
+	for k >= 0 && 1-float64(k)/float64(longest) < similarity {
+		k--
+	}
+	return k >= 0 && withinDistance(x, y, k)
+}
+
+// withinDistance reports whether the edit distance of a and b is at most
+// k, computing only the band of k cells either side of the diagonal and
+// stopping once a row is past k: titles of one id that differ are told in
+// a few steps, not len(a) × len(b) (a country's by-activity view compares
+// thousands).
+func withinDistance(a, b []rune, k int) bool {
+	if len(a)-len(b) > k || len(b)-len(a) > k {
+		return false
+	}
+	const inf = 1 << 30
+	prev, cur := make([]int, len(b)+2), make([]int, len(b)+2)
+	for j := range prev {
+		prev[j] = inf
+		if j <= k {
+			prev[j] = j
+		}
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		cur[0] = inf
+		if i <= k {
+			cur[0] = i
+		}
+		if lo > 1 {
+			cur[lo-1] = inf
+		}
+		best := cur[0]
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		cur[hi+1] = inf
+		if best > k {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= k
 }
 
 // titleKey keeps a title's letters and digits, lower case, ё as е, words
@@ -374,26 +461,6 @@ func titleKey(s string) string {
 		return ' '
 	}, strings.ReplaceAll(strings.ReplaceAll(s, "ё", "е"), "Ё", "Е"))
 	return strings.Join(strings.Fields(s), " ")
-}
-
-// editDistance is the Levenshtein distance of two rune strings.
-func editDistance(a, b []rune) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // byExecutor tells each organisation what it owes and what is overdue.
@@ -465,7 +532,8 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t.Headings = sectionHeadings(placed)
 	for i, r := range sorted {
 		unit := r.Plan.Unit
-		if unit == "" {
+		if unit == "" && r.Plan.Kind != "" {
+			// An indicator not understood has no kind, and no unit to say.
 			unit = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
 		}
 		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.Owner), view.NumberOf(r.N),
