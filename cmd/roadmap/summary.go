@@ -160,17 +160,11 @@ func (c *summaryCmd) evaluate(paths []string, asOf time.Time) (*check.Result, []
 			return nil, nil, nil, err
 		}
 	}
-	results, fs, err := fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf, AllYears: true})
+	// Fulfilment findings (not met, no data) are what the summary shows as
+	// statuses; only problems with the reports themselves are found.
+	results, broken, err := fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf, AllYears: true, Statuses: true})
 	if err != nil {
 		return nil, nil, nil, err
-	}
-	// Fulfilment findings (not met, no data) are what the summary shows;
-	// only problems with the reports themselves are printed.
-	var broken []diag.Finding
-	for _, f := range fs {
-		if f.Code < diag.NotMet || f.Code > diag.NeedsReview {
-			broken = append(broken, f)
-		}
 	}
 	return res, results, broken, nil
 }

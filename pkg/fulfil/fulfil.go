@@ -94,7 +94,14 @@ type Options struct {
 	// AllYears evaluates every year of every roadmap, reported or not (a
 	// summary); otherwise only the years the reports cover.
 	AllYears bool
+	// Statuses only: no findings of fulfilment itself (not met, no data,
+	// late…, RM108-RM113), which a summary shows as statuses; a country's
+	// summary made and threw away one per activity and year.
+	Statuses bool
 }
+
+// judging reports whether code is a finding of fulfilment itself.
+func judging(code diag.Code) bool { return code >= diag.NotMet && code <= diag.NeedsReview }
 
 // maxFindingsPerFile caps what one report can produce: a million-row
 // sheet of wrong ids must not become a million findings in memory.
@@ -149,7 +156,7 @@ func (r *reportRow) file() string { return r.at.file }
 // the whole year.
 type key struct {
 	activity, year int32
-	by             string
+	by             int32 // in evaluator.dues; 0 is ""
 }
 
 // Evaluate reads the report files and evaluates every activity of every
@@ -193,9 +200,13 @@ type evaluator struct {
 	found      map[string]*roadmap.Roadmap
 	sheets     map[*report.SheetContext]*roadmap.Roadmap
 	activities map[*roadmap.Roadmap]map[string]int
-	// entries index list, what the reports say.
+	// entries index list, what the reports say; list grows by chunks, not
+	// by doubling a slice of a million entries.
 	entries map[key]int32
-	list    []entry
+	list    [][]entry
+	// dues are the due dates plan cells name, by index.
+	dues   []string
+	dueIdx map[string]int32
 	// first is the place of each roadmap's first activity among all.
 	first map[*roadmap.Roadmap]int32
 	sheet *sheetOf
@@ -211,6 +222,9 @@ type evaluator struct {
 }
 
 func (e *evaluator) cellFinding(file, cell string, code diag.Code, args ...any) {
+	if e.opts.Statuses && judging(code) {
+		return
+	}
 	if file == e.file {
 		e.fileFindings++
 		if e.fileFindings > maxFindingsPerFile {
@@ -279,9 +293,10 @@ func (e *evaluator) row(r *report.Row) {
 	en := entry{factShown: fc.Display, factRaw: fc.Raw}
 	fact := en.factText()
 	act, _ := e.activityKey(rm.ID, a.ID)
-	k := key{activity: act, year: int32(year), by: e.planBy(r.Text(report.FieldPlan))}
+	by := e.planBy(r.Text(report.FieldPlan))
+	k := key{activity: act, year: int32(year), by: e.due(by, true)}
 	if i, dup := e.entries[k]; dup {
-		prev := &e.list[i]
+		prev := e.entry(i)
 		if prevFact := prev.factText(); prevFact != fact && fact != "" {
 			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact, prev.row.factWhere(), prevFact)
 		}
@@ -300,11 +315,39 @@ func (e *evaluator) row(r *report.Row) {
 	en.row = reportRow{at: e.sheet, factCol: int32(fc.Col), factRow: int32(fc.Line),
 		document: r.Text(report.FieldDocument), reason: r.Text(report.FieldReason)}
 	if i, dup := e.entries[k]; dup {
-		e.list[i] = en
+		*e.entry(i) = en
 		return
 	}
-	e.entries[k] = int32(len(e.list))
-	e.list = append(e.list, en)
+	if n := len(e.list); n == 0 || len(e.list[n-1]) == chunk {
+		e.list = append(e.list, make([]entry, 0, chunk))
+	}
+	last := len(e.list) - 1
+	e.entries[k] = int32(last*chunk + len(e.list[last]))
+	e.list[last] = append(e.list[last], en)
+}
+
+// chunk is how many entries a piece of the list holds.
+const chunk = 4096
+
+// entry is the i-th entry.
+func (e *evaluator) entry(i int32) *entry { return &e.list[i/chunk][i%chunk] }
+
+// due is the index of due date by ("" is 0); with add false, -1 for one
+// no row names.
+func (e *evaluator) due(by string, add bool) int32 {
+	if by == "" {
+		return 0
+	}
+	if i, ok := e.dueIdx[by]; ok {
+		return i
+	}
+	if !add {
+		return -1
+	}
+	e.dues = append(e.dues, by)
+	i := int32(len(e.dues))
+	e.dueIdx[by] = i
+	return i
 }
 
 // planBy is the due date a plan cell names when the form has a row per
@@ -338,7 +381,7 @@ func (e *evaluator) activityKey(rmID, id string) (int32, bool) {
 // at is the entry of k, nil when the reports have none.
 func (e *evaluator) at(k key) *entry {
 	if i, ok := e.entries[k]; ok {
-		return &e.list[i]
+		return e.entry(i)
 	}
 	return nil
 }
@@ -352,6 +395,7 @@ func (e *evaluator) index() {
 	e.activities = map[*roadmap.Roadmap]map[string]int{}
 	e.first = make(map[*roadmap.Roadmap]int32, len(e.roadmaps))
 	e.byPlan = map[string]string{}
+	e.dueIdx = map[string]int32{}
 	n := int32(0)
 	for _, rm := range e.roadmaps {
 		if _, seen := e.first[rm]; !seen {
@@ -568,11 +612,11 @@ func (e *evaluator) evaluate(emit func(*Result)) {
 				if !rm.Period.Contains(dl.Year) {
 					continue
 				}
-				en := e.at(key{act, int32(dl.Year), byKey(dl)})
+				en := e.at(key{act, int32(dl.Year), e.due(byKey(dl), false)})
 				several := severalIn(schedule, dl.Year)
 				if en == nil {
 					// A row for the whole year stands for each occurrence in it.
-					en = e.at(key{act, int32(dl.Year), ""})
+					en = e.at(key{act, int32(dl.Year), 0})
 				}
 				if !years[dl.Year] && en == nil && !e.opts.AllYears {
 					continue
@@ -622,7 +666,7 @@ func severalIn(schedule []phrase.Deadline, year int) bool {
 // own with a fact.
 func (e *evaluator) reportedIn(act int32, schedule []phrase.Deadline, year int) bool {
 	for _, dl := range schedule {
-		if en := e.at(key{act, int32(year), byKey(dl)}); dl.Year == year && en != nil && en.factText() != "" {
+		if en := e.at(key{act, int32(year), e.due(byKey(dl), false)}); dl.Year == year && en != nil && en.factText() != "" {
 			return true
 		}
 	}
@@ -744,6 +788,9 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 }
 
 func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, code diag.Code, args ...any) {
+	if e.opts.Statuses && judging(code) {
+		return
+	}
 	path := ""
 	for i := range rm.Activities {
 		if rm.Activities[i].ID == a.ID {
