@@ -1,0 +1,241 @@
+package report_test
+
+// Whole-process scale tests of the report side (issue 17): `check
+// --report`, `summary -o x.xlsx` and `summary` in text, each run as the
+// built command beside its bare baseline in the same run (pkg/synth),
+// compared by user time and peak RSS. The normal test run makes them at a
+// reduced scale; `make bench` (-tags scale) at full scale, and prints the
+// table docs/performance.md keeps.
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/roadmap-edu/roadmap/pkg/synth"
+)
+
+func TestMain(m *testing.M) {
+	synth.RunBaseline()
+	if os.Getenv(wrapEnv) != "" {
+		os.Exit(wrap(os.Args[1:]))
+	}
+	os.Exit(m.Run())
+}
+
+// wrapEnv makes the test binary run the command of its arguments and
+// write that command's peak RSS where synth.Measure reads it: a child
+// started by this (big) test process would count its resident set, since
+// Go starts children sharing its memory until they exec; a freshly
+// started wrapper has little to lend.
+const wrapEnv = "ROADMAP_SCALE_WRAP"
+
+func wrap(args []string) int {
+	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	err := cmd.Run()
+	if cmd.ProcessState == nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 2
+	}
+	if path := os.Getenv(synth.PeakEnv); path != "" {
+		if b := childPeak(cmd.ProcessState); b > 0 {
+			os.WriteFile(path, []byte(strconv.FormatInt(b, 10)), 0o644)
+		}
+	}
+	return cmd.ProcessState.ExitCode()
+}
+
+// scaleCase is the size of a scale test, full (make bench) and reduced.
+type scaleCase struct {
+	districts, directions int
+	rows                  int // report rows
+	// maxRatio bounds our user time over the baseline's; maxRSS (MB)
+	// bounds our peak RSS above the roadmaps' own (check alone).
+	maxRatio float64
+	maxRSS   int64
+}
+
+// size picks the full case under the scale tag, else the reduced one.
+func size(full, reduced scaleCase) scaleCase {
+	if fullScale {
+		return full
+	}
+	return reduced
+}
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// roadmapBin builds the command once per test binary.
+func roadmapBin(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "roadmap-scale-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "roadmap")
+		out, err := exec.Command("go", "build", "-o", binPath, "../../cmd/roadmap").CombinedOutput()
+		if err != nil {
+			binErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if binErr != nil {
+		t.Fatal(binErr)
+	}
+	return binPath
+}
+
+// measure runs the command in dir and returns its usage.
+func measure(t *testing.T, dir string, name string, args ...string) synth.Usage {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{name}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), wrapEnv+"=1", "ROADMAP_LANG=ru", "NO_COLOR=1")
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+	u, err := synth.Measure(cmd)
+	if err != nil {
+		t.Fatalf("%s %v: %v\n%s", filepath.Base(name), args, err, tail(stderr.String()))
+	}
+	return u
+}
+
+func tail(s string) string {
+	if len(s) > 2000 {
+		return "…" + s[len(s)-2000:]
+	}
+	return s
+}
+
+// baseline runs a synth baseline and returns its usage.
+func baseline(t *testing.T, name string, args ...string) synth.Usage {
+	t.Helper()
+	u, err := synth.Measure(synth.BaselineCmd(name, args...))
+	if err != nil {
+		t.Fatalf("baseline %s: %v", name, err)
+	}
+	return u
+}
+
+// bounds writes the table row and checks the bounds.
+func bounds(t *testing.T, c scaleCase, row synth.Row, alone synth.Usage) {
+	t.Helper()
+	var b strings.Builder
+	synth.WriteTable(&b, []synth.Row{row})
+	extra := (row.Ours.PeakRSS - alone.PeakRSS) / 1e6
+	t.Logf("\n%sroadmaps alone (check): %.2f s user, %d MB; the report side's peak above them: %d MB",
+		b.String(), alone.User.Seconds(), alone.PeakRSS/1e6, extra)
+	fmt.Fprintf(os.Stderr, "%s", strings.SplitN(b.String(), "\n", 3)[2])
+	if r := row.Ratio(); r > c.maxRatio {
+		t.Errorf("%s: %.2fx the baseline's user time, want at most %.1fx", row.Work, r, c.maxRatio)
+	}
+	if alone.PeakRSS > 0 && extra > c.maxRSS {
+		t.Errorf("%s: %d MB above the roadmaps' own peak, want at most %d MB", row.Work, extra, c.maxRSS)
+	}
+}
+
+// tree writes a synth tree and a report on it of c.rows rows.
+func tree(t *testing.T, c scaleCase) (dir string) {
+	t.Helper()
+	dir = t.TempDir()
+	rs, err := synth.Tree(filepath.Join(dir, "roadmaps"), 17, c.districts, c.directions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.rows > 0 {
+		if err := synth.Report(filepath.Join(dir, "report.xlsx"), 17, rs, c.rows); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestScaleCheckReport: `check --report` on a report of a million rows
+// (20,000 reduced) takes at most 1.5 times the user time of bare excelize
+// row iteration over the same workbook, and its peak RSS above what the
+// roadmaps alone take stays under 300 MB.
+func TestScaleCheckReport(t *testing.T) {
+	c := size(scaleCase{districts: 230, directions: 10, rows: 1_000_000, maxRatio: 1.5, maxRSS: 300},
+		scaleCase{districts: 20, directions: 2, rows: 20_000, maxRatio: 3, maxRSS: 300})
+	bin := roadmapBin(t)
+	dir := tree(t, c)
+	base := baseline(t, "rows", filepath.Join(dir, "report.xlsx"))
+	ours := measure(t, dir, bin, "check", "roadmaps", "--report", "report.xlsx", "--as-of", "2025-06-01")
+	alone := measure(t, dir, bin, "check", "roadmaps")
+	bounds(t, c, synth.Row{Work: fmt.Sprintf("`check --report`, %d rows, %d roadmaps", c.rows, c.districts*c.directions),
+		Baseline: "excelize `Rows`, `Columns` once per row", Ours: ours, Base: base}, alone)
+}
+
+// TestScaleSummaryXLSX: `summary -o x.xlsx` of about a million cells
+// (60,000 reduced) takes at most 1.3 times the user time of excelize's
+// bare StreamWriter writing as many cells.
+func TestScaleSummaryXLSX(t *testing.T) {
+	c := size(scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 1.3, maxRSS: 300},
+		scaleCase{districts: 20, directions: 2, rows: 3_000, maxRatio: 6, maxRSS: 300})
+	bin := roadmapBin(t)
+	dir := tree(t, c)
+	ours := measure(t, dir, bin, "summary", "roadmaps", "--report", "report.xlsx", "--as-of", "2025-06-01", "-o", "summary.xlsx")
+	cells := countCells(t, filepath.Join(dir, "summary.xlsx"))
+	base := baseline(t, "stream", filepath.Join(t.TempDir(), "bare.xlsx"), strconv.Itoa(cells/10), "10")
+	alone := measure(t, dir, bin, "check", "roadmaps")
+	bounds(t, c, synth.Row{Work: fmt.Sprintf("`summary -o x.xlsx`, %d cells, %d roadmaps", cells, c.districts*c.directions),
+		Baseline: "bare StreamWriter, as many cells", Ours: ours, Base: base}, alone)
+}
+
+// TestScaleSummaryText: `summary` in the terminal of a whole country's
+// roadmaps (23,000 files; 120 reduced) against parsing them bare.
+func TestScaleSummaryText(t *testing.T) {
+	c := size(scaleCase{districts: 2300, directions: 10, maxRatio: 2.5, maxRSS: 300},
+		scaleCase{districts: 40, directions: 3, maxRatio: 4, maxRSS: 300})
+	bin := roadmapBin(t)
+	dir := tree(t, c)
+	base := baseline(t, "parse", "2", filepath.Join(dir, "roadmaps"))
+	ours := measure(t, dir, bin, "summary", "roadmaps", "--as-of", "2025-06-01")
+	alone := measure(t, dir, bin, "check", "roadmaps")
+	bounds(t, c, synth.Row{Work: fmt.Sprintf("`summary` (text), %d files", c.districts*c.directions),
+		Baseline: "bare yaml.Node parse, 2 workers", Ours: ours, Base: base}, alone)
+}
+
+// countCells counts the cells of every sheet of a workbook.
+func countCells(t *testing.T, path string) int {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	n := 0
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += bytes.Count(data, []byte("<c "))
+	}
+	if n == 0 {
+		t.Fatal("no cells written")
+	}
+	return n
+}
