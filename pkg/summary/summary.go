@@ -62,15 +62,15 @@ type Options struct {
 func Filter(results []fulfil.Result, opts Options) []fulfil.Result {
 	var out []fulfil.Result
 	for _, r := range results {
-		if opts.Year != 0 && r.Year != opts.Year {
-			continue
+		if selected(&r, opts) {
+			out = append(out, r)
 		}
-		if opts.District != "" && !matchDistrict(r, opts.District) {
-			continue
-		}
-		out = append(out, r)
 	}
 	return out
+}
+
+func selected(r *fulfil.Result, opts Options) bool {
+	return (opts.Year == 0 || r.Year == opts.Year) && (opts.District == "" || matchDistrict(*r, opts.District))
 }
 
 func matchDistrict(r fulfil.Result, want string) bool {
@@ -84,17 +84,66 @@ func fold(s string) string {
 
 // Build makes the table of one view.
 func Build(v View, results []fulfil.Result, opts Options) view.Table {
-	results = Filter(results, opts)
-	var t view.Table
+	c := NewCollector(v, opts)
+	for i := range results {
+		c.Add(&results[i])
+	}
+	return c.Table()
+}
+
+// Collector makes one view of results handed to it one by one
+// (fulfil.EvaluateEach): the by-district and by-executor views keep only
+// their counts, so that a country's summary (two million results) does
+// not hold its results; the others keep the results they list.
+type Collector struct {
+	v        View
+	opts     Options
+	district *districtCounts
+	executor *executorCounts
+	results  []fulfil.Result
+}
+
+// NewCollector starts view v.
+func NewCollector(v View, opts Options) *Collector {
+	c := &Collector{v: v, opts: opts}
 	switch v {
-	case ByActivity:
-		t = byActivity(results, opts.Lang)
+	case ByActivity, ByYear:
 	case ByExecutor:
-		t = byExecutor(results, opts.Lang)
-	case ByYear:
-		t = byYear(results, opts.Lang)
+		c.executor = newExecutorCounts(opts.Lang)
 	default:
-		t = byDistrict(results, opts.Lang)
+		c.district = newDistrictCounts()
+	}
+	return c
+}
+
+// Add takes a result in, if the options select it.
+func (c *Collector) Add(r *fulfil.Result) {
+	if !selected(r, c.opts) {
+		return
+	}
+	switch {
+	case c.district != nil:
+		c.district.add(r)
+	case c.executor != nil:
+		c.executor.add(r)
+	default:
+		c.results = append(c.results, *r)
+	}
+}
+
+// Table is the view of the results taken in.
+func (c *Collector) Table() view.Table {
+	v, opts := c.v, c.opts
+	var t view.Table
+	switch {
+	case c.district != nil:
+		t = c.district.table(opts.Lang)
+	case c.executor != nil:
+		t = c.executor.table()
+	case v == ByActivity:
+		t = byActivity(c.results, opts.Lang)
+	default:
+		t = byYear(c.results, opts.Lang)
 	}
 	t.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
 	t.Title = i18n.T(opts.Lang, "summary.title."+string(v))
@@ -194,40 +243,54 @@ func achievement(r fulfil.Result) view.Cell {
 
 func label(s fulfil.Status, lang i18n.Lang) string { return view.StatusLabel(string(s), lang) }
 
-// byDistrict counts statuses per owner (per roadmap): district, region or
-// school.
-func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
-	t := view.Table{Columns: []view.Column{
-		ownerCol(results, lang, 24), col(lang, "roadmap", 30), col(lang, "activities", 0), col(lang, "positions", 12),
-	}}
+// districtCounts is the by-district view, gathered result by result: it
+// counts statuses per owner (per roadmap: a district, region or school),
+// a few counts per roadmap whatever the number of results.
+type districtCounts struct {
+	order  []string
+	groups map[string]*districtGroup
+	// level is whether a region's or a school's roadmap is among them.
+	level bool
+}
+
+type districtGroup struct {
+	district, roadmap string
+	activities        map[string]bool
+	positions         int
+	counts            map[fulfil.Status]int
+}
+
+func newDistrictCounts() *districtCounts { return &districtCounts{groups: map[string]*districtGroup{}} }
+
+func (d *districtCounts) add(r *fulfil.Result) {
+	d.level = d.level || r.Level != roadmap.LevelDistrict
+	g, ok := d.groups[r.RoadmapID]
+	if !ok {
+		g = &districtGroup{district: r.Owner, roadmap: r.RoadmapName, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
+		d.groups[r.RoadmapID] = g
+		d.order = append(d.order, r.RoadmapID)
+	}
+	g.activities[r.ActivityID] = true
+	g.positions++
+	g.counts[r.Status]++
+}
+
+func (d *districtCounts) table(lang i18n.Lang) view.Table {
+	owner := col(lang, "district", 24)
+	if d.level {
+		owner.Header = i18n.T(lang, "summary.col.owner")
+	}
+	t := view.Table{Columns: []view.Column{owner, col(lang, "roadmap", 30), col(lang, "activities", 0), col(lang, "positions", 12)}}
 	for _, s := range fulfil.Statuses {
 		t.Columns = append(t.Columns, view.Column{Key: string(s), Header: capitalize(label(s, lang)), Max: 12})
 	}
 	t.Columns = append(t.Columns, col(lang, "met_percent", 0))
-	type agg struct {
-		district, roadmap string
-		activities        map[string]bool
-		positions         int
-		counts            map[fulfil.Status]int
-	}
-	var order []string
-	groups := map[string]*agg{}
-	for _, r := range results {
-		g, ok := groups[r.RoadmapID]
-		if !ok {
-			g = &agg{district: r.Owner, roadmap: r.RoadmapName, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
-			groups[r.RoadmapID] = g
-			order = append(order, r.RoadmapID)
-		}
-		g.activities[r.ActivityID] = true
-		g.positions++
-		g.counts[r.Status]++
-	}
+	order := slices.Clone(d.order)
 	slices.SortFunc(order, func(a, b string) int {
-		return cmp.Or(cmp.Compare(groups[a].district, groups[b].district), cmp.Compare(a, b))
+		return cmp.Or(cmp.Compare(d.groups[a].district, d.groups[b].district), cmp.Compare(a, b))
 	})
 	for _, id := range order {
-		g := groups[id]
+		g := d.groups[id]
 		row := []view.Cell{view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(len(g.activities)), view.IntCell(g.positions)}
 		met, judgedN := 0, 0
 		for _, s := range fulfil.Statuses {
@@ -463,45 +526,65 @@ func titleKey(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// byExecutor tells each organisation what it owes and what is overdue.
-func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
+// executorCounts is the by-executor view, gathered result by result: it
+// tells each organisation what it owes and what is overdue.
+type executorCounts struct {
+	lang   i18n.Lang
+	groups map[executorKey]*executorGroup
+	keys   []executorKey
+	level  bool
+}
+
+type executorKey struct{ executor, district string }
+
+type executorGroup struct {
+	activities map[string]bool
+	due        int
+	overdue    []string
+}
+
+func newExecutorCounts(lang i18n.Lang) *executorCounts {
+	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}}
+}
+
+func (x *executorCounts) add(r *fulfil.Result) {
+	x.level = x.level || r.Level != roadmap.LevelDistrict
+	for _, e := range r.Executors {
+		k := executorKey{e, r.Owner}
+		g, ok := x.groups[k]
+		if !ok {
+			g = &executorGroup{activities: map[string]bool{}}
+			x.groups[k] = g
+			x.keys = append(x.keys, k)
+		}
+		g.activities[r.ActivityID] = true
+		if r.Status == fulfil.NotDue {
+			continue
+		}
+		g.due++
+		if r.Status == fulfil.NotMet || r.Status == fulfil.NoData || r.Status == fulfil.Partial {
+			g.overdue = append(g.overdue, i18n.T(x.lang, "summary.overdue_item", r.N, r.Year, label(r.Status, x.lang)))
+		}
+	}
+}
+
+func (x *executorCounts) table() view.Table {
+	lang := x.lang
+	owner := col(lang, "district", 20)
+	if x.level {
+		owner.Header = i18n.T(lang, "summary.col.owner")
+	}
 	t := view.Table{Columns: []view.Column{
-		col(lang, "executor", 36), ownerCol(results, lang, 20),
+		col(lang, "executor", 36), owner,
 		col(lang, "activities", 0), col(lang, "due", 0),
 		col(lang, "overdue", 0), col(lang, "overdue_list", 40),
 	}}
-	type key struct{ executor, district string }
-	type agg struct {
-		activities map[string]bool
-		due        int
-		overdue    []string
-	}
-	groups := map[key]*agg{}
-	var keys []key
-	for _, r := range results {
-		for _, e := range r.Executors {
-			k := key{e, r.Owner}
-			g, ok := groups[k]
-			if !ok {
-				g = &agg{activities: map[string]bool{}}
-				groups[k] = g
-				keys = append(keys, k)
-			}
-			g.activities[r.ActivityID] = true
-			if r.Status == fulfil.NotDue {
-				continue
-			}
-			g.due++
-			if r.Status == fulfil.NotMet || r.Status == fulfil.NoData || r.Status == fulfil.Partial {
-				g.overdue = append(g.overdue, i18n.T(lang, "summary.overdue_item", r.N, r.Year, label(r.Status, lang)))
-			}
-		}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
+	keys := slices.Clone(x.keys)
+	slices.SortFunc(keys, func(a, b executorKey) int {
 		return cmp.Or(cmp.Compare(a.executor, b.executor), cmp.Compare(a.district, b.district))
 	})
 	for _, k := range keys {
-		g := groups[k]
+		g := x.groups[k]
 		t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.executor), view.TextCell(k.district), view.IntCell(len(g.activities)),
 			view.IntCell(g.due), view.IntCell(len(g.overdue)), view.TextCell(strings.Join(g.overdue, "; "))})
 	}
