@@ -364,28 +364,32 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	// owner's id.
 	titles := map[activity]string{}
 	keysOf := map[activity][][]rune{}
+	exact := map[[2]string]activity{}
 	variants := map[string]int{}
 	variantOf := map[[2]string]activity{}
 	activityOf := func(r fulfil.Result) activity {
 		if a, ok := variantOf[[2]string{r.ActivityID, r.Owner}]; ok {
 			return a
 		}
-		k := []rune(titleKey(r.Title))
-		same := func(t []rune) bool { return slices.Equal(t, k) }
-		a := activity{r.ActivityID, variants[r.ActivityID]}
-		for v := range variants[r.ActivityID] {
-			cand := activity{r.ActivityID, v}
-			if slices.ContainsFunc(keysOf[cand], same) || slices.ContainsFunc(keysOf[cand], func(t []rune) bool { return similarKeys(t, k) }) {
-				a = cand
-				break
+		key := titleKey(r.Title)
+		k := []rune(key)
+		// A title seen before under this id: its activity, without comparing.
+		a, seen := exact[[2]string{r.ActivityID, key}]
+		if !seen {
+			a = activity{r.ActivityID, variants[r.ActivityID]}
+			for v := range variants[r.ActivityID] {
+				cand := activity{r.ActivityID, v}
+				if slices.ContainsFunc(keysOf[cand], func(t []rune) bool { return similarKeys(t, k) }) {
+					a = cand
+					break
+				}
 			}
-		}
-		if a.variant == variants[r.ActivityID] {
-			variants[r.ActivityID]++
-			titles[a] = r.Title
-		}
-		if !slices.ContainsFunc(keysOf[a], same) {
+			if a.variant == variants[r.ActivityID] {
+				variants[r.ActivityID]++
+				titles[a] = r.Title
+			}
 			keysOf[a] = append(keysOf[a], k)
+			exact[[2]string{r.ActivityID, key}] = a
 		}
 		variantOf[[2]string{r.ActivityID, r.Owner}] = a
 		return a
