@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -57,14 +58,18 @@ func (c *fmtCmd) run(paths []string) error {
 	if !c.check && !c.inPlace && len(files) > 1 {
 		return usageError{errors.New(c.app.t("err.fmt_many"))}
 	}
+	lessGC()
+	done := make(chan struct{})
+	defer close(done)
+	next := c.formatAll(files, done)
 	var unformatted []string
-	for _, file := range files {
-		data, err := roadmap.ReadFile(file, c.app.stdin)
+	for i, file := range files {
+		f := next(i)
+		data, out, err := f.data, f.out, f.err
 		if err != nil {
 			return err
 		}
-		out, err := yamlfmt.Format(data)
-		if err != nil {
+		if f.broken {
 			return fmt.Errorf("%s: %s", file, c.app.t("err.fmt_broken"))
 		}
 		switch {
@@ -92,4 +97,59 @@ func (c *fmtCmd) run(paths []string) error {
 		return errFindings
 	}
 	return nil
+}
+
+// formatted is one file read and laid out: broken when it is not
+// well-formed YAML, err an I/O error.
+type formatted struct {
+	data, out []byte
+	broken    bool
+	err       error
+}
+
+// formatAll reads and formats files on every processor, a few files
+// ahead of the caller, who takes the results in file order with next (so
+// output and side effects stay in order); closing done stops the work.
+func (c *fmtCmd) formatAll(files []string, done <-chan struct{}) (next func(i int) formatted) {
+	results := make([]chan formatted, len(files))
+	for i := range results {
+		results[i] = make(chan formatted, 1)
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	ahead := make(chan struct{}, 2*workers)
+	jobs := make(chan int)
+	go func() {
+		defer close(jobs)
+		for i := range files {
+			select {
+			case ahead <- struct{}{}:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- i:
+			case <-done:
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for i := range jobs {
+				data, err := roadmap.ReadFile(files[i], c.app.stdin)
+				f := formatted{data: data, err: err}
+				if err == nil {
+					var ferr error
+					f.out, ferr = yamlfmt.Format(data)
+					f.broken = ferr != nil
+				}
+				results[i] <- f
+			}
+		}()
+	}
+	return func(i int) formatted {
+		f := <-results[i]
+		<-ahead
+		return f
+	}
 }

@@ -115,6 +115,7 @@ func readInput(path string) ([]byte, error) { return safefile.ReadFile(path, roa
 
 // amend applies amendment files to the roadmap at basePath.
 func (c *mergeCmd) amend(basePath string, paths []string) error {
+	lessGC()
 	base, err := readInput(basePath)
 	if err != nil {
 		return err

@@ -32,19 +32,26 @@ type Result struct {
 
 // Run checks the roadmap files at paths: files, directories (searched
 // recursively for *.yaml and *.yml) or "-" for stdin. The error is for
-// usage and I/O problems (a missing path, an unreadable file).
+// usage and I/O problems (a missing path, an unreadable file). The result
+// keeps every decoded roadmap; see RunWith for a check that does not.
 func Run(paths []string, stdin io.Reader) (*Result, error) {
+	return RunWith(paths, stdin, Options{Roadmaps: true})
+}
+
+// Options say what a run keeps.
+type Options struct {
+	// Roadmaps keeps the decoded roadmaps in Result.Roadmaps. Without it
+	// a file's roadmap is dropped once its rules have run, and the rules
+	// across files keep only ids and their positions: a country's 23,000
+	// files are checked in the memory of a few.
+	Roadmaps bool
+}
+
+// RunWith is Run keeping what o says; the findings are the same.
+func RunWith(paths []string, stdin io.Reader, o Options) (*Result, error) {
 	files, err := Expand(paths)
 	if err != nil {
 		return nil, err
-	}
-	type loaded struct {
-		r   *roadmap.Roadmap
-		fs  []diag.Finding
-		err error
-		// amendment holds an amendment file's bytes: it is checked against
-		// the roadmaps once they are all loaded.
-		amendment []byte
 	}
 	out := make([]loaded, len(files))
 	var wg sync.WaitGroup
@@ -62,10 +69,17 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 					continue
 				}
 				r, fs := roadmap.Parse(files[i], data)
+				l := loaded{fs: fs}
 				if r != nil {
-					fs = append(fs, Roadmap(r)...)
+					l.fs = append(l.fs, Roadmap(r)...)
+					l.id = idAt{file: r.File, id: r.ID, pos: r.Pos("id")}
+					// Standard input cannot be read again for an
+					// amendment: its roadmap is kept.
+					if o.Roadmaps || files[i] == "-" {
+						l.r = r
+					}
 				}
-				out[i] = loaded{r: r, fs: fs}
+				out[i] = l
 			}
 		})
 	}
@@ -76,7 +90,13 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 	wg.Wait()
 
 	res := &Result{Files: files}
-	var errs []error
+	var (
+		errs []error
+		ids  []idAt
+		// decoded are the files that gave a roadmap, kept or not.
+		decoded       []int
+		hasAmendments bool
+	)
 	for i, l := range out {
 		if l.err != nil && files[i] != "-" {
 			// One unreadable file (gone, no permission, too large) is a
@@ -89,39 +109,112 @@ func Run(paths []string, stdin io.Reader) (*Result, error) {
 			continue
 		}
 		res.Findings = append(res.Findings, l.fs...)
-		if l.r != nil {
+		if l.id.file != "" {
+			ids = append(ids, l.id)
+			decoded = append(decoded, i)
+		}
+		if l.r != nil && o.Roadmaps {
 			res.Roadmaps = append(res.Roadmaps, l.r)
 		}
+		hasAmendments = hasAmendments || l.amendment != nil
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	res.Findings = append(res.Findings, Across(res.Roadmaps)...)
-	for i, l := range out {
-		if l.amendment != nil {
-			_, fs := amendment.CheckFile(files[i], l.amendment, res.Roadmaps)
-			res.Findings = append(res.Findings, fs...)
+	res.Findings = append(res.Findings, across(ids)...)
+	if hasAmendments {
+		rs := res.Roadmaps
+		if !o.Roadmaps {
+			var err error
+			if rs, err = amended(files, out, ids, decoded); err != nil {
+				return nil, err
+			}
+		}
+		for i, l := range out {
+			if l.amendment != nil {
+				_, fs := amendment.CheckFile(files[i], l.amendment, rs)
+				res.Findings = append(res.Findings, fs...)
+			}
 		}
 	}
 	diag.Sort(res.Findings)
 	return res, nil
 }
 
+// idAt is a roadmap's id where its file gives it: all the rules across
+// files need.
+type idAt struct {
+	file, id string
+	pos      diag.Pos
+}
+
+// loaded is what a worker made of one file.
+type loaded struct {
+	// r is the roadmap, when kept.
+	r   *roadmap.Roadmap
+	id  idAt
+	fs  []diag.Finding
+	err error
+	// amendment holds an amendment file's bytes: it is checked against
+	// the roadmaps once they are all loaded.
+	amendment []byte
+}
+
+// amended gives the roadmaps to check amendment files against when they
+// were not kept (decoded[k] is the file of ids[k]): the roadmaps the
+// amendments name are read again, the others stand as their ids alone,
+// which is all an amendment naming another roadmap needs (the
+// did-you-mean among the ids).
+func amended(files []string, out []loaded, ids []idAt, decoded []int) ([]*roadmap.Roadmap, error) {
+	named := map[string]bool{}
+	for i, l := range out {
+		if l.amendment != nil {
+			if a, _ := amendment.Parse(files[i], l.amendment); a != nil {
+				named[a.Roadmap] = true
+			}
+		}
+	}
+	rs := make([]*roadmap.Roadmap, len(decoded))
+	for k, i := range decoded {
+		r := out[i].r
+		if r == nil && named[ids[k].id] {
+			data, err := roadmap.ReadFile(files[i], nil)
+			if err != nil {
+				return nil, err
+			}
+			r, _ = roadmap.Parse(files[i], data)
+		}
+		if r == nil {
+			r = &roadmap.Roadmap{ID: ids[k].id, File: ids[k].file}
+		}
+		rs[k] = r
+	}
+	return rs, nil
+}
+
 // Across runs the rules that concern several roadmaps: a roadmap id must
 // be unique in the repository, since reports and consolidation use it.
 func Across(rs []*roadmap.Roadmap) []diag.Finding {
+	ids := make([]idAt, len(rs))
+	for i, r := range rs {
+		ids[i] = idAt{file: r.File, id: r.ID, pos: r.Pos("id")}
+	}
+	return across(ids)
+}
+
+func across(ids []idAt) []diag.Finding {
 	var fs []diag.Finding
-	first := map[string]*roadmap.Roadmap{}
-	for _, r := range rs {
-		if r.ID == "" {
+	first := map[string]idAt{}
+	for _, r := range ids {
+		if r.id == "" {
 			continue
 		}
-		if prev, dup := first[r.ID]; dup {
-			fs = append(fs, diag.New(r.File, r.Pos("id"), diag.DuplicateRoadmapID, r.ID,
-				fmt.Sprintf("%s:%d", prev.File, prev.Pos("id").Line)))
+		if prev, dup := first[r.id]; dup {
+			fs = append(fs, diag.New(r.file, r.pos, diag.DuplicateRoadmapID, r.id,
+				fmt.Sprintf("%s:%d", prev.file, prev.pos.Line)))
 			continue
 		}
-		first[r.ID] = r
+		first[r.id] = r
 	}
 	return fs
 }

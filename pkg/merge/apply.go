@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -23,11 +24,24 @@ type editor struct {
 	// structural is set when activities were added, removed or moved: n
 	// is renumbered at the end then, and only then.
 	structural bool
+	// byID indexes the activities by id (position + 1) (the first of an id) until an
+	// edit adds, removes or renames one; nil when it is to be made again.
+	byID map[string]int
 }
 
 func newEditor(file string, data []byte) (*editor, []diag.Finding) {
+	return newEditorOf(file, data, nil)
+}
+
+// newEditorOf is newEditor given the tree of data when the caller has it
+// (nil when not): it serves as is when it is the tree of the text the
+// editor parses (line ends LF, no byte-order mark).
+func newEditorOf(file string, data []byte, tree *yaml.Node) (*editor, []diag.Finding) {
 	e := &editor{file: file, t: newText(data)}
-	root, fs := e.t.parse(file)
+	root, fs := tree, []diag.Finding(nil)
+	if root == nil || !bytes.Equal(e.t.body(), data) {
+		root, fs = e.t.parse(file)
+	}
 	if root == nil {
 		return nil, fs
 	}
@@ -45,8 +59,122 @@ func (e *editor) reparse() error {
 	if root == nil || root.Kind != yaml.MappingNode {
 		return fmt.Errorf("merge: internal error: the edited text of %s is not valid YAML: %v", e.file, fs)
 	}
-	e.root = root
+	e.root, e.byID = root, nil
 	return nil
+}
+
+// An edit of one activity re-reads only that activity: parsing the whole
+// file after each of a hundred changes to a 5,000-activity roadmap was
+// nearly all of merge's time. The nodes below the edit move by the lines
+// it added or took (shift), and the activity's own lines are parsed alone
+// (parseItem) into the node that replaces its old one. verifyEdits (set by
+// the tests) compares the tree so kept with a full parse after every edit.
+var verifyEdits bool
+
+// shift moves every node starting below line after by delta lines. A
+// child followed by a sibling starting at or above that line lies above
+// it whole, and is passed over.
+func shift(n *yaml.Node, after, delta int) {
+	if n.Line > after {
+		n.Line += delta
+	}
+	c := n.Content
+	i := 0
+	for i+1 < len(c) && c[i+1].Line <= after {
+		i++
+	}
+	for _, k := range c[i:] {
+		shift(k, after, delta)
+	}
+}
+
+// parseItem parses lines from..to of the text, a list of one activity
+// with what comes before its dash (comments, a blank line), into a list
+// node holding the activity's node, at their places in the file; nil when
+// the lines do not parse alone.
+func (e *editor) parseItem(from, to int) *yaml.Node {
+	var doc yaml.Node
+	if err := unmarshalSafe([]byte(strings.Join(e.t.lines[from-1:to], "\n")+"\n"), &doc); err != nil ||
+		len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode || len(doc.Content[0].Content) != 1 {
+		return nil
+	}
+	list := doc.Content[0]
+	shift(list, 0, from-1)
+	return list
+}
+
+func unmarshalSafe(data []byte, n *yaml.Node) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: %v", p)
+		}
+	}()
+	return yaml.Unmarshal(data, n)
+}
+
+// edited brings the tree up to date after lines from..to (the old text's)
+// of the activities list were replaced by n lines: the activities at
+// indexes [j, j+old) gave way to new ones, the lines from..from+n-1 of
+// the new text. A part that does not parse alone re-reads the file.
+func (e *editor) edited(from, to, n, j, old, added int) error {
+	_, seq := e.activities()
+	delta := n - (to - from + 1)
+	if old != added {
+		e.byID = nil
+	}
+	var items []*yaml.Node
+	var first *yaml.Node // the new item's list: where its dash is
+	if added > 0 {
+		if first = e.parseItem(from, from+n-1); first == nil {
+			return e.reparse()
+		}
+		items = first.Content
+	}
+	if len(seq.Content)-old+len(items) == 0 {
+		return e.reparse() // no activities left: no list either
+	}
+	seq.Content = slices.Replace(seq.Content, j, j+old)
+	shift(e.root, to, delta)
+	seq.Content = slices.Insert(seq.Content, j, items...)
+	if j == 0 {
+		// A block list starts at its first dash.
+		if first != nil {
+			seq.Line, seq.Column = first.Line, first.Column
+		} else {
+			seq.Line = e.dashLine(seq.Content[0])
+			seq.Column = indentOf(e.t.line(seq.Line)) + 1
+		}
+	}
+	if verifyEdits {
+		return e.verify()
+	}
+	return nil
+}
+
+// verify compares the tree with the text parsed whole.
+func (e *editor) verify() error {
+	root, fs := e.t.parse(e.file)
+	if root == nil {
+		return fmt.Errorf("merge: edited text does not parse: %v", fs)
+	}
+	if d := nodeDiff(root, e.root, "$"); d != "" {
+		return fmt.Errorf("merge: kept tree differs from the text at %s", d)
+	}
+	return nil
+}
+
+// nodeDiff names the first difference between two trees, "" if none.
+func nodeDiff(a, b *yaml.Node, path string) string {
+	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column ||
+		a.HeadComment != b.HeadComment || a.LineComment != b.LineComment || a.FootComment != b.FootComment || len(a.Content) != len(b.Content) {
+		return fmt.Sprintf("%s: %+v vs %+v", path, *a, *b)
+	}
+	for i := range a.Content {
+		if d := nodeDiff(a.Content[i], b.Content[i], fmt.Sprintf("%s[%d]", path, i)); d != "" {
+			return d
+		}
+	}
+	return ""
 }
 
 // activities returns the index of the activities key in the root and the
@@ -77,12 +205,16 @@ func itemID(item *yaml.Node) string {
 
 // index returns the position of the activity id, or -1.
 func (e *editor) index(id string) int {
-	for j, item := range e.items() {
-		if itemID(item) == id {
-			return j
+	if e.byID == nil {
+		items := e.items()
+		e.byID = make(map[string]int, len(items))
+		for j, item := range items {
+			if k := itemID(item); e.byID[k] == 0 {
+				e.byID[k] = j + 1
+			}
 		}
 	}
-	return -1
+	return e.byID[id] - 1
 }
 
 // ids lists the activity ids in order.
@@ -271,8 +403,13 @@ func (e *editor) setField(j int, key string, val *yaml.Node) error {
 		e.t.replace(start, end, encodeItem(c, indentOf(e.t.line(start))))
 		return e.reparse()
 	}
+	head, _, _ := e.bounds(j)
+	n := len(e.t.lines)
+	if key == "id" {
+		e.byID = nil
+	}
 	e.setIn(item, end, key, val, activityFields)
-	return e.reparse()
+	return e.edited(head, end, end-head+1+len(e.t.lines)-n, j, 1, 1)
 }
 
 // patchDocument sets the fields of the approving document that patch
@@ -381,7 +518,13 @@ func (e *editor) insertItem(after string, lines []string) error {
 	}
 	e.t.replace(at, at-1, lines)
 	e.structural = true
-	return e.reparse()
+	j := 0
+	for _, item := range e.items() {
+		if item.Line < at {
+			j++
+		}
+	}
+	return e.edited(at, at-1, len(lines), j, 0, 1)
 }
 
 // addActivity adds a new activity built from fields.
@@ -443,7 +586,7 @@ func (e *editor) removeActivity(j int) ([]string, error) {
 	}
 	e.t.replace(from, end, nil)
 	e.structural = true
-	return lines, e.reparse()
+	return lines, e.edited(from, end, 0, j, 1, 0)
 }
 
 // moveActivity moves activity id after `after` (amendment.AfterFirst or an id).
@@ -460,6 +603,9 @@ func (e *editor) moveActivity(id, after string) error {
 }
 
 // renumber sets n to 1, 2, ... in order, editing the numbers in place.
+// No line comes or goes, so the tree keeps every line; only the n values
+// (and columns after them on their lines) are stale: it is the last edit
+// of activities, and nothing after it reads them.
 func (e *editor) renumber() error {
 	items := e.items()
 	ns := make([]roadmap.Number, len(items))
@@ -473,7 +619,6 @@ func (e *editor) renumber() error {
 		}
 	}
 	want := roadmap.Renumber(ns, sections)
-	changed := false
 	for j, item := range items {
 		_, n := amendment.Lookup(item, "n")
 		if n == nil || n.Kind != yaml.ScalarNode || ns[j] == want[j] {
@@ -494,15 +639,13 @@ func (e *editor) renumber() error {
 			}
 		}
 		e.t.lines[n.Line-1] = line[:off] + text + line[end:]
-		changed = true
 	}
-	if !changed {
-		return nil
-	}
-	return e.reparse()
+	return nil
 }
 
-// record appends the amending document to the roadmap's amendments.
+// record appends the amending document to the roadmap's amendments. It
+// leaves the tree behind the text: the caller re-reads it when another
+// edit follows.
 func (e *editor) record(d amendment.Document) error {
 	item := amendment.DocumentValue(d)
 	for i := 0; i+1 < len(e.root.Content); i += 2 {
@@ -515,7 +658,7 @@ func (e *editor) record(d amendment.Document) error {
 			first := seq.Content[0]
 			indent := indentOf(e.t.line(first.Line))
 			e.t.replace(end+1, end, encodeItem(item, indent))
-			return e.reparse()
+			return nil
 		}
 		list := &yaml.Node{Kind: yaml.SequenceNode}
 		if seq.Kind == yaml.SequenceNode {
@@ -525,10 +668,11 @@ func (e *editor) record(d amendment.Document) error {
 		}
 		list.Content = append(list.Content, item)
 		e.setIn(e.root, len(e.t.lines), "amendments", list, roadmapFields)
-		return e.reparse()
+		return nil
 	}
 	list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}
-	return e.setTop("amendments", list)
+	e.setIn(e.root, len(e.t.lines), "amendments", list, roadmapFields)
+	return nil
 }
 
 // renameExecutor renames an executor in every activity.
@@ -616,7 +760,7 @@ func (e *editor) applyChange(c amendment.Change) error {
 // amendments and their fit (ids, dates) are all checked first. The
 // result's meaning rules (package check) are for the caller to run.
 func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte, []diag.Finding, error) {
-	r, fs := roadmap.Parse(file, base)
+	r, tree, fs := roadmap.ParseTree(file, base)
 	if r == nil || diag.Fails(fs, false) {
 		return nil, fs, nil
 	}
@@ -635,7 +779,7 @@ func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte,
 	if diag.Fails(fs, false) {
 		return nil, fs, nil
 	}
-	e, efs := newEditor(file, base)
+	e, efs := newEditorOf(file, base, tree)
 	if e == nil {
 		return nil, append(fs, efs...), nil
 	}
@@ -645,12 +789,22 @@ func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte,
 				return nil, fs, err
 			}
 		}
-		if err := e.record(a.Document); err != nil {
-			return nil, fs, err
-		}
 	}
 	if e.structural {
 		if err := e.renumber(); err != nil {
+			return nil, fs, err
+		}
+	}
+	// The documents are recorded last: no change touches amendments (nor
+	// a key ordered after it), so the text is the same as recording each
+	// after its changes, and the tree is re-read only between two records.
+	for i, a := range ordered {
+		if i > 0 {
+			if err := e.reparse(); err != nil {
+				return nil, fs, err
+			}
+		}
+		if err := e.record(a.Document); err != nil {
 			return nil, fs, err
 		}
 	}

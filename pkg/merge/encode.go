@@ -2,6 +2,7 @@ package merge
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -73,11 +74,9 @@ func (t *text) clone() *text {
 // replace puts repl in place of lines from..to (1-based, inclusive); to =
 // from-1 inserts before line from.
 func (t *text) replace(from, to int, repl []string) {
-	out := make([]string, 0, len(t.lines)-(to-from+1)+len(repl))
-	out = append(out, t.lines[:from-1]...)
-	out = append(out, repl...)
-	out = append(out, t.lines[to:]...)
-	t.lines = out
+	// In place: a copy of every line per edit was a tenth of merging a
+	// 100-change amendment into 5,000 activities.
+	t.lines = slices.Replace(t.lines, from-1, to, repl...)
 }
 
 // line returns line n (1-based), or "" past the end.

@@ -25,9 +25,12 @@ const maxAliasNodes = 100_000
 // Unlike yaml.v3's own decoder it reports every problem with its line and
 // column, keeps going after one, and records the position of every value.
 type decoder struct {
-	file       string
-	findings   []diag.Finding
+	file     string
+	findings []diag.Finding
+	// positions gets the positions by path for DecodeNode; index, when
+	// set instead, for a Roadmap.
 	positions  map[string]diag.Pos
+	index      posIndex
 	aliasNodes int
 	aliasStop  bool
 	// patch counts the patch fields being decoded (see field.patch).
@@ -42,6 +45,18 @@ type decoder struct {
 type decodeHook func(d *decoder, n *yaml.Node, v reflect.Value, path string)
 
 func pos(n *yaml.Node) diag.Pos { return diag.Pos{Line: n.Line, Col: n.Column} }
+
+// at records the position of the value (or, key set, of the key) at path.
+func (d *decoder) at(path string, key bool, n *yaml.Node) {
+	if d.index != nil {
+		d.index.set(path, key, pos(n))
+		return
+	}
+	if key {
+		path += "#key"
+	}
+	d.positions[path] = pos(n)
+}
 
 func (d *decoder) add(n *yaml.Node, code diag.Code, args ...any) {
 	d.findings = append(d.findings, diag.New(d.file, pos(n), code, args...))
@@ -133,7 +148,7 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string) {
 	if n == nil {
 		return
 	}
-	d.positions[path] = pos(n)
+	d.at(path, false, n)
 	if hook := hookFor(v.Type()); hook != nil {
 		hook(d, n, v, path)
 		return
@@ -258,7 +273,7 @@ func (d *decoder) decodeYearMap(n *yaml.Node, v reflect.Value, path string) {
 		}
 		seen[year] = k
 		sub := path + "." + k.Value
-		d.positions[sub+"#key"] = pos(k)
+		d.at(sub, true, k)
 		val := reflect.New(v.Type().Elem()).Elem()
 		d.decode(n.Content[i+1], val, sub)
 		m.SetMapIndex(reflect.ValueOf(year), val)
@@ -390,7 +405,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string) {
 		if path != "" {
 			sub = path + "." + k.Value
 		}
-		d.positions[sub+"#key"] = pos(k)
+		d.at(sub, true, k)
 		val := d.resolve(kv[1])
 		if val == nil {
 			return

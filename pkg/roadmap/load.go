@@ -54,26 +54,35 @@ var bom = []byte("\xEF\xBB\xBF")
 
 // Parse decodes a roadmap file's bytes. file names it in findings.
 func Parse(file string, data []byte) (*Roadmap, []diag.Finding) {
+	r, _, fs := ParseTree(file, data)
+	return r, fs
+}
+
+// ParseTree is Parse also giving the YAML tree the roadmap was decoded
+// from (nil when the file did not parse), for an editor of the same text
+// not to parse it again. The tree is not changed by decoding.
+func ParseTree(file string, data []byte) (*Roadmap, *yaml.Node, []diag.Finding) {
 	data = bytes.TrimPrefix(data, bom)
 	if f, ok := checkEncoding(file, data); !ok {
-		return nil, []diag.Finding{f}
+		return nil, nil, []diag.Finding{f}
 	}
 	if fs := conflictMarkers(file, data); len(fs) > 0 {
-		return nil, fs
+		return nil, nil, fs
 	}
 	root, fs := parseNode(file, data)
 	if root == nil {
-		return nil, fs
+		return nil, nil, fs
 	}
-	d := &decoder{file: file, positions: map[string]diag.Pos{}}
+	// About two positions (a key's and its value's) per line.
+	d := &decoder{file: file, index: make(posIndex, 2*bytes.Count(data, []byte("\n")))}
 	r := &Roadmap{File: file}
 	d.decode(root, reflect.ValueOf(r).Elem(), "")
-	r.positions = d.positions
+	r.positions = d.index
 	fs = append(fs, normalizeNumbers(r)...)
 	if r.Format != "" && r.Format != FormatV1 {
 		d.add(nodeAt(root, "format"), diag.FormatVersion, r.Format, FormatV1)
 	}
-	return r, append(fs, d.findings...)
+	return r, root, append(fs, d.findings...)
 }
 
 // nodeAt returns the value node of key in mapping m, or m.

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"hash/maphash"
 	"strings"
 	"time"
 )
@@ -67,8 +68,8 @@ type Roadmap struct {
 
 	// File is the path the roadmap was read from ("-" for standard input).
 	File string `yaml:"-"`
-	// positions of values by path ("activities[2].due"); see Pos.
-	positions map[string]diag.Pos
+	// positions of values and keys by path ("activities[2].due"); see Pos.
+	positions posIndex
 }
 
 // The levels of a roadmap.
@@ -229,12 +230,13 @@ func (a Activity) Measure() phrase.Indicator {
 // of its nearest ancestor that has one.
 func (r *Roadmap) Pos(path string) diag.Pos {
 	for {
-		if p, ok := r.positions[path]; ok {
+		if p, ok := r.positions.get(path, false); ok {
 			return p
 		}
 		i := lastSep(path)
 		if i < 0 {
-			return r.positions[""]
+			p, _ := r.positions.get("", false)
+			return p
 		}
 		path = path[:i]
 	}
@@ -243,17 +245,48 @@ func (r *Roadmap) Pos(path string) diag.Pos {
 // Has reports whether the file gave a value at path, even one the loader
 // rejected (an impossible date), so that a rule does not call it missing.
 func (r *Roadmap) Has(path string) bool {
-	_, ok := r.positions[path]
+	_, ok := r.positions.get(path, false)
 	return ok
 }
 
 // KeyPos returns the position of the key of the value at path, or of the
 // value when it has no key (a list element).
 func (r *Roadmap) KeyPos(path string) diag.Pos {
-	if p, ok := r.positions[path+"#key"]; ok {
+	if p, ok := r.positions.get(path, true); ok {
 		return p
 	}
 	return r.Pos(path)
+}
+
+// posIndex holds the positions of a roadmap's values and keys by a 64-bit
+// hash of their path, two 32-bit numbers each: a map keyed by the path
+// strings ("#key" appended for keys) was half of a decoded roadmap's
+// memory and a string made per key. Paths of one file are a few thousand;
+// two colliding is a chance of about 1 in 10^12.
+type posIndex map[uint64]packedPos
+
+type packedPos struct{ line, col int32 }
+
+var posSeed = maphash.MakeSeed()
+
+func posKey(path string, key bool) uint64 {
+	if !key {
+		return maphash.String(posSeed, path)
+	}
+	var h maphash.Hash
+	h.SetSeed(posSeed)
+	h.WriteString(path)
+	h.WriteByte('#')
+	return h.Sum64()
+}
+
+func (x posIndex) set(path string, key bool, p diag.Pos) {
+	x[posKey(path, key)] = packedPos{int32(p.Line), int32(p.Col)}
+}
+
+func (x posIndex) get(path string, key bool) (diag.Pos, bool) {
+	p, ok := x[posKey(path, key)]
+	return diag.Pos{Line: int(p.line), Col: int(p.col)}, ok
 }
 
 func lastSep(path string) int {

@@ -90,7 +90,7 @@ func hookFor(t reflect.Type) decodeHook {
 func decodeDue(d *decoder, n *yaml.Node, v reflect.Value, path string) {
 	switch {
 	case n.Kind == yaml.ScalarNode && !isNull(n):
-		v.Set(reflect.ValueOf(phrase.ParseDue(n.Value)))
+		v.Set(reflect.ValueOf(parseDue(n.Value)))
 	case n.Kind == yaml.MappingNode:
 		var spec DueSpec
 		d.decodeStruct(n, reflect.ValueOf(&spec).Elem(), path)
@@ -102,7 +102,7 @@ func decodeDue(d *decoder, n *yaml.Node, v reflect.Value, path string) {
 
 // Due combines the parsed text with the explicit fields.
 func (s DueSpec) Due() phrase.Due {
-	due := phrase.ParseDue(s.Text)
+	due := parseDue(s.Text)
 	explicit := false
 	set := func(dst *bool, src *bool) {
 		if src != nil {
@@ -192,7 +192,7 @@ func sortedUnique(xs []int) []int {
 func decodeIndicator(d *decoder, n *yaml.Node, v reflect.Value, path string) {
 	switch {
 	case n.Kind == yaml.ScalarNode && !isNull(n):
-		v.Set(reflect.ValueOf(phrase.ParseIndicator(n.Value)))
+		v.Set(reflect.ValueOf(parseIndicator(n.Value)))
 	case n.Kind == yaml.MappingNode:
 		var spec IndicatorSpec
 		d.decodeStruct(n, reflect.ValueOf(&spec).Elem(), path)
@@ -207,7 +207,7 @@ func decodeIndicator(d *decoder, n *yaml.Node, v reflect.Value, path string) {
 // threshold in percent or not, documents); explicit targets make it a
 // targets indicator whatever the phrase says.
 func (s IndicatorSpec) Indicator() phrase.Indicator {
-	ind := phrase.ParseIndicator(s.Text)
+	ind := parseIndicator(s.Text)
 	if s.Kind != nil || s.Min != nil || s.Max != nil || s.Unit != nil || s.Per != nil || s.Of != nil || s.Targets != nil || s.Documents != nil {
 		ind.Assumed = nil // the mapping states what the reading assumed
 	}

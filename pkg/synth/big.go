@@ -14,7 +14,10 @@ func Big(path string, seed uint64, n int) (Roadmap, error) {
 	if err != nil {
 		return Roadmap{}, err
 	}
-	r, data := roadmapFile(ph, seed, 0, 0, n)
+	r, data, err := canonical(roadmapFile(ph, seed, 0, 0, n))
+	if err != nil {
+		return Roadmap{}, err
+	}
 	r.Path = path
 	return r, os.WriteFile(path, data, 0o644)
 }

@@ -72,19 +72,28 @@ func Measure(cmd *exec.Cmd) (Usage, error) {
 	return u, nil
 }
 
-// MeasureMedian runs the command newCmd makes n times and returns the run
-// of median user time.
-func MeasureMedian(n int, newCmd func() *exec.Cmd) (Usage, error) {
-	var runs []Usage
+// MeasurePair runs the commands ours and base make n times each, taking
+// turns (so that a machine shared with others weighs on both alike), and
+// returns the run of median user time of each.
+func MeasurePair(n int, ours, base func() *exec.Cmd) (Usage, Usage, error) {
+	var o, b []Usage
 	for range max(n, 1) {
-		u, err := Measure(newCmd())
+		u, err := Measure(ours())
 		if err != nil {
-			return u, err
+			return u, Usage{}, err
 		}
-		runs = append(runs, u)
+		o = append(o, u)
+		if u, err = Measure(base()); err != nil {
+			return Usage{}, u, fmt.Errorf("baseline: %w", err)
+		}
+		b = append(b, u)
 	}
+	return median(o), median(b), nil
+}
+
+func median(runs []Usage) Usage {
 	slices.SortFunc(runs, func(a, b Usage) int { return int(a.User - b.User) })
-	return runs[len(runs)/2], nil
+	return runs[len(runs)/2]
 }
 
 // Row is one line of a bench table: a piece of work, ours and its bare

@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/roadmap-edu/roadmap/pkg/yamlfmt"
 )
 
 // Roadmap is what Tree wrote in one file, as much as a report on it
@@ -37,7 +39,8 @@ type Activity struct {
 // Tree writes districts × directions roadmap files under dir, as
 // dir/<region>/<district>/<direction>.yaml, and returns what it wrote in
 // that order. Each file has 12-40 activities with titles, deadlines,
-// indicators and executors in the seeds' manner, some in sections; a few
+// indicators and executors in the seeds' manner, some in sections, laid
+// out as roadmap fmt lays them; a few
 // deadlines and indicators are drawn from the phrase corpus
 // (testdata/phrases) as written, so that check has warnings to give.
 // The same seed gives the same bytes.
@@ -59,7 +62,11 @@ func Tree(dir string, seed uint64, districts, directionsPer int) ([]Roadmap, err
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			for k := range directionsPer {
-				r, data := roadmapFile(ph, seed, d, k, 0)
+				r, data, err := canonical(roadmapFile(ph, seed, d, k, 0))
+				if err != nil {
+					errs[d] = err
+					return
+				}
 				r.Path = filepath.Join(dir, regionSlug(d), districtSlug(d), directions[k].slug+".yaml")
 				if err := os.MkdirAll(filepath.Dir(r.Path), 0o755); err != nil {
 					errs[d] = err
@@ -75,6 +82,13 @@ func Tree(dir string, seed uint64, districts, directionsPer int) ([]Roadmap, err
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
+}
+
+// canonical lays a generated file out as roadmap fmt does: a country's
+// repository under CI is formatted, and fmt --check finds nothing.
+func canonical(r Roadmap, data []byte) (Roadmap, []byte, error) {
+	out, err := yamlfmt.Format(data)
+	return r, out, err
 }
 
 // District returns the name and region of district d.

@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -37,7 +38,10 @@ func Format(data []byte) ([]byte, error) {
 		return nil, ErrNotYAML
 	}
 	out, err := formatOnce(body)
-	for i := 0; i < 2 && err == nil; i++ {
+	// A formatted file gives itself back, and then another pass would too
+	// (formatOnce is a function of its input): the common case of fmt
+	// --check costs one pass, not two.
+	for i := 0; i < 2 && err == nil && !bytes.Equal(out, body); i++ {
 		again, err2 := formatOnce(out)
 		if err2 != nil || bytes.Equal(again, out) {
 			break
@@ -85,6 +89,7 @@ func formatOnce(data []byte) (out []byte, err error) {
 	}
 	normalize(root, "", false)
 	var buf bytes.Buffer
+	buf.Grow(len(data) + len(data)/8) // the output is about the input's size
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
 	if err := enc.Encode(&doc); err != nil {
@@ -236,6 +241,41 @@ func readsPlain(s string, flow bool) bool {
 	if s == "" || strings.TrimSpace(s) != s {
 		return false
 	}
+	if surelyPlain(s, flow) {
+		return true
+	}
+	return parsesPlain(s, flow)
+}
+
+// surelyPlain recognises, without parsing, the usual text that reads plain
+// («Не менее 30 участников», "ежегодно, до 1 сентября"): it starts with a
+// letter that is not Latin (so no YAML keyword, number or date) and holds
+// only letters, digits, spaces and punctuation that means nothing in a
+// plain scalar (no ':' or '#'; in flow context no ",[]{}?"). It answers
+// as parsesPlain would, or false to leave the question to it; a YAML
+// parse per quoted scalar was most of fmt's time.
+func surelyPlain(s string, flow bool) bool {
+	for i, r := range s {
+		switch {
+		case i == 0:
+			if r < 0x80 || !unicode.IsLetter(r) {
+				return false
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r) && r < 0x80 || r == ' ':
+		case strings.ContainsRune(".;()«»№%/+-–—!", r):
+		case strings.ContainsRune(",[]{}?", r):
+			if flow {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// parsesPlain asks the YAML parser whether s reads back unquoted.
+func parsesPlain(s string, flow bool) bool {
 	doc := "k: " + s + "\n"
 	if flow {
 		doc = "{k: " + s + "}\n"
