@@ -64,10 +64,14 @@ type scaleCase struct {
 	maxRSS   int64
 }
 
-// size picks the full case under the scale tag, else the reduced one.
-func size(full, reduced scaleCase) scaleCase {
+// size picks the full case under the scale tag, else the reduced one;
+// -short (the race run) skips them.
+func size(t *testing.T, full, reduced scaleCase) scaleCase {
 	if fullScale {
 		return full
+	}
+	if testing.Short() {
+		t.Skip("a whole-process scale test; -short skips it")
 	}
 	return reduced
 }
@@ -169,7 +173,7 @@ func tree(t *testing.T, c scaleCase) (dir string) {
 // row iteration over the same workbook, and its peak RSS above what the
 // roadmaps alone take stays under 300 MB.
 func TestScaleCheckReport(t *testing.T) {
-	c := size(scaleCase{districts: 230, directions: 10, rows: 1_000_000, maxRatio: 1.5, maxRSS: 300},
+	c := size(t, scaleCase{districts: 230, directions: 10, rows: 1_000_000, maxRatio: 1.5, maxRSS: 300},
 		scaleCase{districts: 20, directions: 2, rows: 20_000, maxRatio: 3, maxRSS: 300})
 	bin := roadmapBin(t)
 	dir := tree(t, c)
@@ -188,7 +192,7 @@ func TestScaleCheckReport(t *testing.T) {
 // CSV of the district view (the same loading and evaluation, a few rows
 // out).
 func TestScaleSummaryXLSX(t *testing.T) {
-	c := size(scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 3, maxRSS: 300},
+	c := size(t, scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 3, maxRSS: 300},
 		scaleCase{districts: 20, directions: 2, rows: 3_000, maxRatio: 6, maxRSS: 300})
 	bin := roadmapBin(t)
 	dir := tree(t, c)
@@ -213,7 +217,7 @@ func TestScaleSummaryXLSX(t *testing.T) {
 // TestScaleSummaryText: `summary` in the terminal of a whole country's
 // roadmaps (23,000 files; 120 reduced) against parsing them bare.
 func TestScaleSummaryText(t *testing.T) {
-	c := size(scaleCase{districts: 2300, directions: 10, maxRatio: 2.5, maxRSS: 300},
+	c := size(t, scaleCase{districts: 2300, directions: 10, maxRatio: 2.5, maxRSS: 300},
 		scaleCase{districts: 40, directions: 3, maxRatio: 4, maxRSS: 300})
 	bin := roadmapBin(t)
 	dir := tree(t, c)
