@@ -79,6 +79,8 @@ func (c *checkCmd) run(paths []string) error {
 	// stays that of the files being read, however many there are.
 	if len(c.reports) == 0 {
 		lessGC()
+	} else {
+		tighterGC()
 	}
 	res, err := check.RunWith(paths, c.app.stdin, check.Options{Roadmaps: len(c.reports) > 0})
 	if err != nil {
@@ -160,5 +162,16 @@ func repoRoot() string {
 func lessGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+}
+
+// tighterGC collects when the heap is half as large again as what is
+// live (GOGC=50) unless the user set GOGC: with reports, the roadmaps and
+// a row's worth per activity and year stay live while a million rows of
+// garbage pass; at the default the heap doubled that (428 MB against
+// 339 MB for a million rows on 2,300 roadmaps, for 8 % more CPU).
+func tighterGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
 	}
 }
