@@ -483,6 +483,27 @@ func withinDistance(a, b []rune, k int) bool {
 	if len(a)-len(b) > k || len(b)-len(a) > k {
 		return false
 	}
+	// The letters one has and the other lacks are edits too: a bound
+	// found in one pass (letters counted by their low byte, which can only
+	// lower it) rules most different titles out before the table.
+	var count [256]int
+	for _, r := range a {
+		count[r&255]++
+	}
+	for _, r := range b {
+		count[r&255]--
+	}
+	more, less := 0, 0
+	for _, n := range count {
+		if n > 0 {
+			more += n
+		} else {
+			less -= n
+		}
+	}
+	if max(more, less) > k {
+		return false
+	}
 	const inf = 1 << 30
 	prev, cur := make([]int, len(b)+2), make([]int, len(b)+2)
 	for j := range prev {
