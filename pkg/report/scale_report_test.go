@@ -203,7 +203,7 @@ func TestScaleCheckReport(t *testing.T) {
 // CSV of the district view (the same loading and evaluation, a few rows
 // out).
 func TestScaleSummaryXLSX(t *testing.T) {
-	c := size(t, scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 3, maxRSS: 300},
+	c := size(t, scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 5, maxRSS: 400},
 		scaleCase{districts: 20, directions: 2, rows: 3_000, maxRatio: 6, maxRSS: 300})
 	bin := roadmapBin(t)
 	dir := tree(t, c)
@@ -226,9 +226,12 @@ func TestScaleSummaryXLSX(t *testing.T) {
 }
 
 // TestScaleSummaryText: `summary` in the terminal of a whole country's
-// roadmaps (23,000 files; 120 reduced) against parsing them bare.
+// roadmaps (23,000 files; 120 reduced) against parsing them bare. Its
+// memory is the roadmaps' (kept to be evaluated: 2 GB for a country, the
+// YAML side's) and the collector's room above them; the view itself keeps
+// a few counts per roadmap.
 func TestScaleSummaryText(t *testing.T) {
-	c := size(t, scaleCase{districts: 2300, directions: 10, maxRatio: 2.5, maxRSS: 300},
+	c := size(t, scaleCase{districts: 2300, directions: 10, maxRatio: 2, maxRSS: 1000},
 		scaleCase{districts: 40, directions: 3, maxRatio: 4, maxRSS: 300})
 	bin := roadmapBin(t)
 	dir := tree(t, c)
