@@ -477,7 +477,6 @@ type formatter struct {
 	f        *excelize.File
 	styles   map[numCode]int
 	cache    map[fmtKey]string
-	calls    int
 }
 
 type fmtKey struct {

@@ -101,6 +101,7 @@ func TestDamagedWorkbooks(t *testing.T) {
 			truncate: 0.6, want: []string{"файл повреждён"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			path := filepath.Join(t.TempDir(), "r.xlsx")
 			zipWith(t, path, func(w *zip.Writer) { tt.parts(t, w) })
 			if tt.truncate > 0 {

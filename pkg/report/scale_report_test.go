@@ -180,12 +180,12 @@ func roadmapsAlone(t *testing.T, dir, bin string) synth.Usage {
 }
 
 // TestScaleCheckReport: `check --report` on a report of a million rows
-// (20,000 reduced) takes at most 1.5 times the user time of bare excelize
+// (10,000 reduced) takes at most 1.5 times the user time of bare excelize
 // row iteration over the same workbook, and its peak RSS above what the
 // roadmaps alone take stays under 300 MB.
 func TestScaleCheckReport(t *testing.T) {
 	c := size(t, scaleCase{districts: 230, directions: 10, rows: 1_000_000, maxRatio: 1.5, maxRSS: 300},
-		scaleCase{districts: 20, directions: 2, rows: 20_000, maxRatio: 3, maxRSS: 300})
+		scaleCase{districts: 20, directions: 2, rows: 10_000, maxRatio: 3, maxRSS: 300})
 	bin := roadmapBin(t)
 	dir := tree(t, c)
 	base := baseline(t, "rows", filepath.Join(dir, "report.xlsx"))
