@@ -15,6 +15,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
+	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 // summaryCmd is `roadmap summary`: tables across districts for officials.
@@ -133,7 +134,9 @@ func (c *summaryCmd) run(paths []string) error {
 	}
 	write := func(w io.Writer) error {
 		if format == render.XLSX {
-			return render.WriteXLSX(w, summary.All(by, results, opts), render.WorkbookMeta{
+			// A view at a time: each is let go once its sheet is written.
+			views := summary.Order(by)
+			return render.WriteXLSXEach(w, len(views), func(i int) view.Table { return summary.Build(views[i], results, opts) }, render.WorkbookMeta{
 				Title:   c.app.t("summary.doc_title", asOf.Format("02.01.2006")),
 				Subject: c.app.t("summary.doc_subject"),
 				Lang:    c.app.lang,

@@ -54,6 +54,13 @@ const (
 // percent-formatted numbers, section headings as shaded bold rows. Text is always written as text, never as a
 // formula. Rows are streamed, so large tables do not build up in memory.
 func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
+	return WriteXLSXEach(w, len(tables), func(i int) view.Table { return tables[i] }, meta)
+}
+
+// WriteXLSXEach is WriteXLSX of n tables made one at a time by table(i),
+// each let go once its sheet is written: four views of a country need
+// not be held at once.
+func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta WorkbookMeta) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newXLSXStyles(f)
@@ -62,7 +69,8 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 	}
 	sheets := xlsxpage.NewSheets(f)
 	index := 0
-	for _, whole := range tables {
+	for i := range n {
+		whole := table(i)
 		for part, t := range splitRows(whole, MaxSheetRows) {
 			index++
 			if part > 0 {

@@ -158,13 +158,22 @@ func (c *Collector) Table() view.Table {
 
 // All builds every view, the selected one first (a workbook's sheets).
 func All(first View, results []fulfil.Result, opts Options) []view.Table {
-	tables := []view.Table{Build(first, results, opts)}
-	for _, v := range Views {
-		if v != first {
-			tables = append(tables, Build(v, results, opts))
-		}
+	var tables []view.Table
+	for _, v := range Order(first) {
+		tables = append(tables, Build(v, results, opts))
 	}
 	return tables
+}
+
+// Order is every view, first the one given: a workbook's sheets.
+func Order(first View) []View {
+	order := []View{first}
+	for _, v := range Views {
+		if v != first {
+			order = append(order, v)
+		}
+	}
+	return order
 }
 
 func subtitle(opts Options) string {
