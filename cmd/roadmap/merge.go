@@ -96,10 +96,10 @@ func (c *mergeCmd) findings(fs []diag.Finding) {
 	_ = r.Findings(c.app.stderr, diag.WithoutNotes(fs))
 }
 
-// checkResult runs the roadmap rules on a merge result named name; it
-// returns the errors among the findings (warnings are printed and pass).
-func (c *mergeCmd) checkResult(name string, data []byte) bool {
-	r, fs := roadmap.Parse(name, data)
+// checkResult runs the roadmap rules on a merge result read as r with
+// the findings fs; it returns the errors among the findings (warnings are
+// printed and pass).
+func (c *mergeCmd) checkResult(r *roadmap.Roadmap, fs []diag.Finding) bool {
 	if r != nil {
 		fs = append(fs, check.Roadmap(r)...)
 	}
@@ -139,7 +139,7 @@ func (c *mergeCmd) amend(basePath string, paths []string) error {
 		c.findings(fs)
 		return errFindings
 	}
-	out, afs, err := merge.Apply(basePath, base, amendments)
+	merged, afs, err := merge.ApplyMerged(basePath, base, amendments)
 	if err != nil {
 		return err
 	}
@@ -148,9 +148,10 @@ func (c *mergeCmd) amend(basePath string, paths []string) error {
 	if len(fs) > 0 {
 		c.findings(fs)
 	}
-	if out == nil || diag.Fails(fs, false) {
+	if merged == nil || diag.Fails(fs, false) {
 		return errFindings
 	}
+	out := merged.Data
 	target := c.output
 	if c.inPlace {
 		target = basePath
@@ -159,7 +160,8 @@ func (c *mergeCmd) amend(basePath string, paths []string) error {
 	if name == "" {
 		name = basePath
 	}
-	if !c.checkResult(name, out) {
+	// Read from the tree the merge kept: the result is not parsed again.
+	if !c.checkResult(merged.Read(name)) {
 		fmt.Fprintln(c.app.stderr, c.app.t("merge.err.result"))
 		return errFindings
 	}
@@ -185,7 +187,7 @@ func (c *mergeCmd) threeWay(basePath, oursPath, theirsPath string) error {
 		name = oursPath
 	}
 	clean := c.report(name, res)
-	if clean && !c.checkResult(name, res.Data) {
+	if clean && !c.checkResult(roadmap.Parse(name, res.Data)) {
 		fmt.Fprintln(c.app.stderr, c.app.t("merge.err.result"))
 		return errFindings
 	}
@@ -216,7 +218,7 @@ func (c *mergeCmd) driver(o, a, b, path string) error {
 		return err
 	}
 	clean := c.report(path, res)
-	if clean && !c.checkResult(path, res.Data) {
+	if clean && !c.checkResult(roadmap.Parse(path, res.Data)) {
 		fmt.Fprintln(c.app.stderr, c.app.t("merge.err.result"))
 		return c.lineMerge(o, a, b, path)
 	}

@@ -24,6 +24,12 @@ type editor struct {
 	// structural is set when activities were added, removed or moved: n
 	// is renumbered at the end then, and only then.
 	structural bool
+	// commentsMoved is set once a top-level entry was parsed alone: a
+	// comment between it and the entry before (a file's last comment) then
+	// hangs where a parse of the whole text would not hang it. Nothing
+	// after reads comments (the documents are recorded last), and a
+	// decoder never does.
+	commentsMoved bool
 	// byID indexes the activities by id (position + 1) (the first of an id) until an
 	// edit adds, removes or renames one; nil when it is to be made again.
 	byID map[string]int
@@ -134,7 +140,9 @@ func (e *editor) edited(from, to, n, j, old, added int) error {
 		return e.reparse() // no activities left: no list either
 	}
 	seq.Content = slices.Replace(seq.Content, j, j+old)
-	shift(e.root, to, delta)
+	if delta != 0 { // most sets keep their line count: nothing moves
+		shift(e.root, to, delta)
+	}
 	seq.Content = slices.Insert(seq.Content, j, items...)
 	if j == 0 {
 		// A block list starts at its first dash.
@@ -157,20 +165,22 @@ func (e *editor) verify() error {
 	if root == nil {
 		return fmt.Errorf("merge: edited text does not parse: %v", fs)
 	}
-	if d := nodeDiff(root, e.root, "$"); d != "" {
+	if d := nodeDiff(root, e.root, "$", !e.commentsMoved); d != "" {
 		return fmt.Errorf("merge: kept tree differs from the text at %s", d)
 	}
 	return nil
 }
 
-// nodeDiff names the first difference between two trees, "" if none.
-func nodeDiff(a, b *yaml.Node, path string) string {
+// nodeDiff names the first difference between two trees, "" if none;
+// comments count when comments is set.
+func nodeDiff(a, b *yaml.Node, path string, comments bool) string {
 	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column ||
-		a.HeadComment != b.HeadComment || a.LineComment != b.LineComment || a.FootComment != b.FootComment || len(a.Content) != len(b.Content) {
+		len(a.Content) != len(b.Content) ||
+		comments && (a.HeadComment != b.HeadComment || a.LineComment != b.LineComment || a.FootComment != b.FootComment) {
 		return fmt.Sprintf("%s: %+v vs %+v", path, *a, *b)
 	}
 	for i := range a.Content {
-		if d := nodeDiff(a.Content[i], b.Content[i], fmt.Sprintf("%s[%d]", path, i)); d != "" {
+		if d := nodeDiff(a.Content[i], b.Content[i], fmt.Sprintf("%s[%d]", path, i), comments); d != "" {
 			return d
 		}
 	}
@@ -602,10 +612,9 @@ func (e *editor) moveActivity(id, after string) error {
 	return e.insertItem(after, lines)
 }
 
-// renumber sets n to 1, 2, ... in order, editing the numbers in place.
-// No line comes or goes, so the tree keeps every line; only the n values
-// (and columns after them on their lines) are stale: it is the last edit
-// of activities, and nothing after it reads them.
+// renumber sets n to 1, 2, ... in order, editing the numbers in place;
+// no line comes or goes, and the n nodes (and the columns after them on
+// their lines) are set as a parse would set them.
 func (e *editor) renumber() error {
 	items := e.items()
 	ns := make([]roadmap.Number, len(items))
@@ -639,26 +648,55 @@ func (e *editor) renumber() error {
 			}
 		}
 		e.t.lines[n.Line-1] = line[:off] + text + line[end:]
+		// The node says what a parse of the new line would.
+		if delta := utf8.RuneCountInString(text) - utf8.RuneCountInString(line[off:end]); delta != 0 {
+			shiftColumns(item, n.Line, n.Column, delta)
+		}
+		n.Value = want[j].String()
+		if _, plain := want[j].Int(); plain {
+			n.Tag, n.Style = "!!int", 0
+		} else {
+			n.Tag, n.Style = "!!str", yaml.DoubleQuotedStyle
+		}
+	}
+	return e.verified()
+}
+
+// shiftColumns moves the nodes on line that start right of col by delta
+// columns (a flow item's keys after a renumbered n).
+func shiftColumns(n *yaml.Node, line, col, delta int) {
+	if n.Line == line && n.Column > col {
+		n.Column += delta
+	}
+	for _, c := range n.Content {
+		shiftColumns(c, line, col, delta)
+	}
+}
+
+// verified is nil, or with verifyEdits the difference between the tree
+// and a full parse of the text.
+func (e *editor) verified() error {
+	if verifyEdits {
+		return e.verify()
 	}
 	return nil
 }
 
-// record appends the amending document to the roadmap's amendments. It
-// leaves the tree behind the text: the caller re-reads it when another
-// edit follows.
+// record appends the amending document to the roadmap's amendments.
 func (e *editor) record(d amendment.Document) error {
 	item := amendment.DocumentValue(d)
 	for i := 0; i+1 < len(e.root.Content); i += 2 {
 		if e.root.Content[i].Value != "amendments" {
 			continue
 		}
+		from, end := e.root.Content[i].Line, e.entryEnd(e.root, i, len(e.t.lines))
 		seq := e.root.Content[i+1]
 		if seq.Kind == yaml.SequenceNode && seq.Style&yaml.FlowStyle == 0 && len(seq.Content) > 0 {
-			end := e.entryEnd(e.root, i, len(e.t.lines))
 			first := seq.Content[0]
 			indent := indentOf(e.t.line(first.Line))
-			e.t.replace(end+1, end, encodeItem(item, indent))
-			return nil
+			lines := encodeItem(item, indent)
+			e.t.replace(end+1, end, lines)
+			return e.topEdited(i, from, end, len(lines))
 		}
 		list := &yaml.Node{Kind: yaml.SequenceNode}
 		if seq.Kind == yaml.SequenceNode {
@@ -667,12 +705,49 @@ func (e *editor) record(d amendment.Document) error {
 			}
 		}
 		list.Content = append(list.Content, item)
+		n := len(e.t.lines)
 		e.setIn(e.root, len(e.t.lines), "amendments", list, roadmapFields)
-		return nil
+		return e.topEdited(i, from, end, len(e.t.lines)-n)
 	}
 	list := &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{item}}
+	at, _ := e.insertLine(e.root, len(e.t.lines), "amendments", roadmapFields)
+	n := len(e.t.lines)
 	e.setIn(e.root, len(e.t.lines), "amendments", list, roadmapFields)
-	return nil
+	return e.topEdited(-1, at, at-1, len(e.t.lines)-n)
+}
+
+// topEdited brings the tree up to date after the top-level entry at pair
+// index i (-1: a new one) that held lines from..to of the old text grew
+// by grow lines: the entry's lines are parsed alone and take its place,
+// the nodes below move. What does not parse alone re-reads the file.
+func (e *editor) topEdited(i, from, to, grow int) error {
+	var pair []*yaml.Node
+	if end := to + grow; end >= from {
+		var doc yaml.Node
+		if err := unmarshalSafe([]byte(strings.Join(e.t.lines[from-1:end], "\n")+"\n"), &doc); err != nil ||
+			len(doc.Content) != 1 || doc.Content[0].Kind != yaml.MappingNode || len(doc.Content[0].Content) != 2 {
+			return e.reparse()
+		}
+		m := doc.Content[0]
+		shift(m, 0, from-1)
+		pair = m.Content
+	}
+	if i >= 0 {
+		e.root.Content = slices.Delete(e.root.Content, i, i+2)
+	}
+	if grow != 0 {
+		shift(e.root, to, grow)
+	}
+	at := 0
+	for at < len(e.root.Content) && e.root.Content[at].Line < from {
+		at += 2
+	}
+	e.root.Content = slices.Insert(e.root.Content, at, pair...)
+	if at == 0 && len(pair) > 0 {
+		e.root.Line, e.root.Column = pair[0].Line, pair[0].Column
+	}
+	e.commentsMoved = true
+	return e.verified()
 }
 
 // renameExecutor renames an executor in every activity.
@@ -760,9 +835,41 @@ func (e *editor) applyChange(c amendment.Change) error {
 // amendments and their fit (ids, dates) are all checked first. The
 // result's meaning rules (package check) are for the caller to run.
 func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte, []diag.Finding, error) {
+	out, _, fs, err := applyTree(file, base, amendments)
+	return out, fs, err
+}
+
+// Merged is a merged roadmap file: its text and, when the editor kept
+// it exact, the tree of that text.
+type Merged struct {
+	Data []byte
+	tree *yaml.Node
+}
+
+// Read decodes the merged file under the name name as roadmap.Parse
+// would, from the kept tree when there is one: the result is checked
+// without being parsed again.
+func (m *Merged) Read(name string) (*roadmap.Roadmap, []diag.Finding) {
+	return roadmap.ParseWithTree(name, m.Data, m.tree)
+}
+
+// ApplyMerged is Apply giving the result as a Merged (nil where Apply
+// gives no bytes).
+func ApplyMerged(file string, base []byte, amendments []*amendment.Amendment) (*Merged, []diag.Finding, error) {
+	out, tree, fs, err := applyTree(file, base, amendments)
+	if out == nil {
+		return nil, fs, err
+	}
+	return &Merged{Data: out, tree: tree}, fs, err
+}
+
+// applyTree is Apply also giving the YAML tree of the result, the one a
+// parse of it gives but for where a comment or two hang (nil when the
+// file is not in LF lines without a byte-order mark).
+func applyTree(file string, base []byte, amendments []*amendment.Amendment) ([]byte, *yaml.Node, []diag.Finding, error) {
 	r, tree, fs := roadmap.ParseTree(file, base)
 	if r == nil || diag.Fails(fs, false) {
-		return nil, fs, nil
+		return nil, nil, fs, nil
 	}
 	ordered := slices.Clone(amendments)
 	slices.SortStableFunc(ordered, func(a, b *amendment.Amendment) int {
@@ -777,36 +884,36 @@ func Apply(file string, base []byte, amendments []*amendment.Amendment) ([]byte,
 	}
 	diag.Sort(fs)
 	if diag.Fails(fs, false) {
-		return nil, fs, nil
+		return nil, nil, fs, nil
 	}
 	e, efs := newEditorOf(file, base, tree)
 	if e == nil {
-		return nil, append(fs, efs...), nil
+		return nil, nil, append(fs, efs...), nil
 	}
 	for _, a := range ordered {
 		for _, c := range a.Changes {
 			if err := e.applyChange(c); err != nil {
-				return nil, fs, err
+				return nil, nil, fs, err
 			}
 		}
 	}
 	if e.structural {
 		if err := e.renumber(); err != nil {
-			return nil, fs, err
+			return nil, nil, fs, err
 		}
 	}
 	// The documents are recorded last: no change touches amendments (nor
 	// a key ordered after it), so the text is the same as recording each
-	// after its changes, and the tree is re-read only between two records.
-	for i, a := range ordered {
-		if i > 0 {
-			if err := e.reparse(); err != nil {
-				return nil, fs, err
-			}
-		}
+	// after its changes.
+	for _, a := range ordered {
 		if err := e.record(a.Document); err != nil {
-			return nil, fs, err
+			return nil, nil, fs, err
 		}
 	}
-	return e.t.bytes(), fs, nil
+	out := e.t.bytes()
+	if !bytes.Equal(out, e.t.body()) {
+		// CRLF or a byte-order mark: the tree is of the LF text.
+		return out, nil, fs, nil
+	}
+	return out, e.root, fs, nil
 }

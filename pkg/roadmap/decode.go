@@ -30,7 +30,7 @@ type decoder struct {
 	// positions gets the positions by path for DecodeNode; index, when
 	// set instead, for a Roadmap.
 	positions  map[string]diag.Pos
-	index      posIndex
+	index      *posIndex
 	aliasNodes int
 	aliasStop  bool
 	// patch counts the patch fields being decoded (see field.patch).

@@ -62,6 +62,18 @@ func Parse(file string, data []byte) (*Roadmap, []diag.Finding) {
 // from (nil when the file did not parse), for an editor of the same text
 // not to parse it again. The tree is not changed by decoding.
 func ParseTree(file string, data []byte) (*Roadmap, *yaml.Node, []diag.Finding) {
+	return parseTree(file, data, nil)
+}
+
+// ParseWithTree is Parse of data whose YAML tree the caller already has
+// (merge.ApplyTree's result, as a parse of data gives it), decoding that
+// tree instead of parsing data; with a nil tree it is Parse.
+func ParseWithTree(file string, data []byte, root *yaml.Node) (*Roadmap, []diag.Finding) {
+	r, _, fs := parseTree(file, data, root)
+	return r, fs
+}
+
+func parseTree(file string, data []byte, root *yaml.Node) (*Roadmap, *yaml.Node, []diag.Finding) {
 	data = bytes.TrimPrefix(data, bom)
 	if f, ok := checkEncoding(file, data); !ok {
 		return nil, nil, []diag.Finding{f}
@@ -69,14 +81,17 @@ func ParseTree(file string, data []byte) (*Roadmap, *yaml.Node, []diag.Finding) 
 	if fs := conflictMarkers(file, data); len(fs) > 0 {
 		return nil, nil, fs
 	}
-	root, fs := parseNode(file, data)
+	var fs []diag.Finding
 	if root == nil {
-		return nil, nil, fs
+		if root, fs = parseNode(file, data); root == nil {
+			return nil, nil, fs
+		}
 	}
 	// About two positions (a key's and its value's) per line.
-	d := &decoder{file: file, index: make(posIndex, 2*bytes.Count(data, []byte("\n")))}
+	d := &decoder{file: file, index: &posIndex{entries: make([]posEntry, 0, 2*bytes.Count(data, []byte("\n")))}}
 	r := &Roadmap{File: file}
 	d.decode(root, reflect.ValueOf(r).Elem(), "")
+	d.index.seal()
 	r.positions = d.index
 	fs = append(fs, normalizeNumbers(r)...)
 	if r.Format != "" && r.Format != FormatV1 {
@@ -100,6 +115,18 @@ func nodeAt(m *yaml.Node, key string) *yaml.Node {
 // parseNode parses the YAML syntax into the root node of the single
 // document, or reports why it cannot.
 func parseNode(file string, data []byte) (root *yaml.Node, fs []diag.Finding) {
+	if !MayHoldDocuments(data) {
+		// One document at most: parsed from memory, not through a reader
+		// (its buffering was a tenth of the parse).
+		var doc yaml.Node
+		if err := safeUnmarshal(data, &doc); err != nil {
+			return nil, []diag.Finding{syntaxFinding(file, data, err)}
+		}
+		if len(doc.Content) == 0 || isNull(doc.Content[0]) && doc.Content[0].Value == "" {
+			return nil, []diag.Finding{diag.New(file, diag.Pos{Line: 1, Col: 1}, diag.EmptyFile)}
+		}
+		return doc.Content[0], nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := safeDecode(dec, &doc); err != nil {
@@ -118,6 +145,24 @@ func parseNode(file string, data []byte) (root *yaml.Node, fs []diag.Finding) {
 		fs = append(fs, syntaxFinding(file, data, err))
 	}
 	return doc.Content[0], fs
+}
+
+// MayHoldDocuments reports whether data may hold a document marker ("---"
+// or "..." at the start of a line), without which a YAML stream is one
+// document at most.
+func MayHoldDocuments(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("...")) ||
+		bytes.Contains(data, []byte("\n---")) || bytes.Contains(data, []byte("\n..."))
+}
+
+// safeUnmarshal is yaml.Unmarshal, a panic turned into an error.
+func safeUnmarshal(data []byte, n *yaml.Node) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("yaml: %v", p)
+		}
+	}()
+	return yaml.Unmarshal(data, n)
 }
 
 // safeDecode turns a panic inside the YAML library into an error: user

@@ -7,11 +7,14 @@ package roadmap
 
 import (
 	"bytes"
-	"github.com/roadmap-edu/roadmap/pkg/diag"
-	"github.com/roadmap-edu/roadmap/pkg/phrase"
+	"cmp"
 	"hash/maphash"
+	"slices"
 	"strings"
 	"time"
+
+	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
 )
 
 // FormatV1 is the value of the format key of a roadmap/v1 file.
@@ -69,7 +72,7 @@ type Roadmap struct {
 	// File is the path the roadmap was read from ("-" for standard input).
 	File string `yaml:"-"`
 	// positions of values and keys by path ("activities[2].due"); see Pos.
-	positions posIndex
+	positions *posIndex
 }
 
 // The levels of a roadmap.
@@ -259,13 +262,19 @@ func (r *Roadmap) KeyPos(path string) diag.Pos {
 }
 
 // posIndex holds the positions of a roadmap's values and keys by a 64-bit
-// hash of their path, two 32-bit numbers each: a map keyed by the path
-// strings ("#key" appended for keys) was half of a decoded roadmap's
-// memory and a string made per key. Paths of one file are a few thousand;
-// two colliding is a chance of about 1 in 10^12.
-type posIndex map[uint64]packedPos
+// hash of their path, sorted, two 32-bit numbers each: a map keyed by the
+// path strings ("#key" appended for keys) was half of a decoded roadmap's
+// memory and made a string per key, and a hash map's inserts were a tenth
+// of decoding; positions are looked up only for findings. Paths of one
+// file are a few thousand: two colliding is a chance of about 1 in 10^12.
+type posIndex struct {
+	entries []posEntry
+}
 
-type packedPos struct{ line, col int32 }
+type posEntry struct {
+	key       uint64
+	line, col int32
+}
 
 var posSeed = maphash.MakeSeed()
 
@@ -280,13 +289,34 @@ func posKey(path string, key bool) uint64 {
 	return h.Sum64()
 }
 
-func (x posIndex) set(path string, key bool, p diag.Pos) {
-	x[posKey(path, key)] = packedPos{int32(p.Line), int32(p.Col)}
+func (x *posIndex) set(path string, key bool, p diag.Pos) {
+	x.entries = append(x.entries, posEntry{posKey(path, key), int32(p.Line), int32(p.Col)})
 }
 
-func (x posIndex) get(path string, key bool) (diag.Pos, bool) {
-	p, ok := x[posKey(path, key)]
-	return diag.Pos{Line: int(p.line), Col: int(p.col)}, ok
+// seal sorts the entries, the last recorded of a path winning.
+func (x *posIndex) seal() {
+	slices.SortStableFunc(x.entries, func(a, b posEntry) int { return cmp.Compare(a.key, b.key) })
+	out := x.entries[:0]
+	for i, e := range x.entries {
+		if i+1 < len(x.entries) && x.entries[i+1].key == e.key {
+			continue
+		}
+		out = append(out, e)
+	}
+	x.entries = slices.Clip(out)
+}
+
+func (x *posIndex) get(path string, key bool) (diag.Pos, bool) {
+	if x == nil {
+		return diag.Pos{}, false // a roadmap made, not read
+	}
+	k := posKey(path, key)
+	i, ok := slices.BinarySearchFunc(x.entries, k, func(e posEntry, k uint64) int { return cmp.Compare(e.key, k) })
+	if !ok {
+		return diag.Pos{}, false
+	}
+	e := x.entries[i]
+	return diag.Pos{Line: int(e.line), Col: int(e.col)}, true
 }
 
 func lastSep(path string) int {

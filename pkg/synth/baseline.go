@@ -86,7 +86,7 @@ func YAMLFiles(paths []string) ([]string, error) {
 
 func bareParse(args []string) error {
 	if len(args) < 2 {
-		return errors.New("parse WORKERS PATH...")
+		return errors.New("usage: parse WORKERS PATH")
 	}
 	workers, err := strconv.Atoi(args[0])
 	if err != nil {

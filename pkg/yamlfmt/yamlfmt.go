@@ -63,13 +63,20 @@ func formatOnce(data []byte) (out []byte, err error) {
 	}()
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	var doc yaml.Node
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
-		return nil, ErrNotYAML
-	}
-	var extra yaml.Node
-	if dec.Decode(&extra) == nil {
-		return nil, ErrNotYAML // several documents: check reports it
+	if !roadmap.MayHoldDocuments(data) {
+		// One document at most: parsed from memory, not through a reader.
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			return nil, ErrNotYAML
+		}
+	} else {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		if err := dec.Decode(&doc); err != nil {
+			return nil, ErrNotYAML
+		}
+		var extra yaml.Node
+		if dec.Decode(&extra) == nil {
+			return nil, ErrNotYAML // several documents: check reports it
+		}
 	}
 	if len(doc.Content) == 0 {
 		return nil, ErrNotYAML
