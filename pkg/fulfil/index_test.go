@@ -32,7 +32,7 @@ func TestRowsFindRoadmapsByIndex(t *testing.T) {
 		r.ID, r.District = "x-"+r.ID, "Несуществующий район "+r.ID
 		unknown[i] = r
 	}
-	const rows = 20_000
+	const rows = 10_000
 	took := map[string]time.Duration{}
 	for name, on := range map[string][]synth.Roadmap{"known": rs, "unknown": unknown} {
 		path := filepath.Join(dir, name+".xlsx")

@@ -73,6 +73,9 @@ func size(t *testing.T, full, reduced scaleCase) scaleCase {
 	if testing.Short() {
 		t.Skip("a whole-process scale test; -short skips it")
 	}
+	// Reduced, they share the machine with the other tests (their bounds
+	// allow it); at full scale each runs alone.
+	t.Parallel()
 	return reduced
 }
 
