@@ -47,7 +47,7 @@ func TestFIFO(t *testing.T) {
 	if err != nil || len(data) != 0 || time.Since(start) > 2*time.Second {
 		t.Fatalf("reading an unwritten FIFO: %q, %v after %v", data, err, time.Since(start))
 	}
-	got := make(chan []byte)
+	got := make(chan []byte, 1)
 	go func() {
 		f, err := os.Open(fifo)
 		if err != nil {
@@ -58,11 +58,27 @@ func TestFIFO(t *testing.T) {
 		f.Close()
 		got <- b
 	}()
-	if err := Write(fifo, func(w io.Writer) error { _, err := w.Write([]byte("через канал")); return err }); err != nil {
-		t.Fatal(err)
+	// A pipe's two ends wait for each other: a fault fails the test in
+	// seconds instead of hanging it.
+	wrote := make(chan error, 1)
+	go func() {
+		wrote <- Write(fifo, func(w io.Writer) error { _, err := w.Write([]byte("через канал")); return err })
+	}()
+	select {
+	case err := <-wrote:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("writing into the FIFO did not end")
 	}
-	if b := <-got; string(b) != "через канал" {
-		t.Errorf("the reader got %q", b)
+	select {
+	case b := <-got:
+		if string(b) != "через канал" {
+			t.Errorf("the reader got %q", b)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the FIFO's reader got no end of file")
 	}
 	if st, err := os.Lstat(fifo); err != nil || st.Mode()&os.ModeNamedPipe == 0 {
 		t.Errorf("the FIFO was replaced: %v %v", st, err)
