@@ -17,6 +17,9 @@ import (
 // times roadmaps (a report of unknown names took over 13 minutes at a
 // million rows). Unknown rows are findings, capped per report.
 func TestRowsFindRoadmapsByIndex(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a timing test on generated data; -short (the race run) skips it")
+	}
 	t.Parallel()
 	dir := t.TempDir()
 	rs, err := synth.Tree(filepath.Join(dir, "tree"), 5, 300, 2)
