@@ -98,6 +98,10 @@ bench:
 	$(GO) test -tags scale -count=1 -run='^TestMillionRows$$' -v ./pkg/report/ | grep -E '^(---|\s+scale_test)'
 	# The YAML side at country scale (23,000 files, docs/performance.md): a table of ours beside each baseline.
 	$(GO) test -tags scale -count=1 -timeout=30m -run='^TestScaleYAML$$' -v ./cmd/roadmap/ | grep -E '^(---|\s+\||\s+scale_yaml)'
+	@# The report side as whole processes beside their bare baselines: check
+	@# --report on a million rows, summary -o of a million cells, summary of
+	@# 23,000 files (docs/performance.md, «Reports and summaries»).
+	$(GO) test -tags scale -count=1 -timeout 30m -run='^TestScale(CheckReport|Summary)' -v ./pkg/report/ | grep -E '^(--- |\| |\s+scale_report_test.go:[0-9]+: .*(want|MB above))'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
 	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
 	  END { \

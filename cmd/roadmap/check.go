@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"runtime/metrics"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -79,14 +80,18 @@ func (c *checkCmd) run(paths []string) error {
 	// stays that of the files being read, however many there are.
 	if len(c.reports) == 0 {
 		lessGC()
+	} else {
+		tighterGC()
 	}
 	res, err := check.RunWith(paths, c.app.stdin, check.Options{Roadmaps: len(c.reports) > 0})
 	if err != nil {
 		return err
 	}
 	findings := res.Findings
-	var results []fulfil.Result
+	// The status table keeps a line per result, not the result.
+	lines := summary.NewStatusLines(c.app.lang)
 	if len(c.reports) > 0 {
+		reportMemory()
 		files, err := fulfil.ReportFiles(c.reports)
 		if err != nil {
 			return err
@@ -94,8 +99,11 @@ func (c *checkCmd) run(paths []string) error {
 		if len(files) == 0 {
 			return usageError{fmt.Errorf("%s", c.app.t("err.no_reports"))}
 		}
-		var fs []diag.Finding
-		results, fs, err = fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf})
+		fs, err := fulfil.EvaluateEach(res.Roadmaps, files, fulfil.Options{AsOf: asOf}, func(r *fulfil.Result) {
+			if format == render.Text {
+				lines.Add(r)
+			}
+		})
 		if err != nil {
 			return err
 		}
@@ -112,10 +120,11 @@ func (c *checkCmd) run(paths []string) error {
 		return err
 	}
 	if format == render.Text {
-		if len(results) > 0 {
+		if lines.Len() > 0 {
 			fmt.Fprintln(c.app.stdout)
-			table := summary.Statuses(results, asOf, c.app.lang)
-			if err := r.Table(c.app.stdout, table); err != nil {
+			table := render.Rows{Title: summary.StatusTitle(asOf, c.app.lang), Columns: summary.StatusColumns(c.app.lang),
+				Len: lines.Len(), Row: lines.Row}
+			if err := render.DrawRows(r, c.app.stdout, table); err != nil {
 				return err
 			}
 		}
@@ -155,5 +164,34 @@ func repoRoot() string {
 func lessGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
+	}
+}
+
+// tighterGC collects when the heap is half as large again as what is
+// live (GOGC=50) unless the user set GOGC: with reports, the roadmaps and
+// a row's worth per activity and year stay live while a million rows of
+// garbage pass; at the default the heap doubled that (428 MB against
+// 339 MB for a million rows on 2,300 roadmaps, for 8 % more CPU).
+func tighterGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
+}
+
+// reportMemory asks the collector to keep the heap within 256 MiB while
+// the reports are read, when the roadmaps loaded leave room for it (their
+// live heap under 128 MiB: a region's 2,300 roadmaps are about 110 MB),
+// unless the user set GOMEMLIMIT: a million rows then peak at 263 MB
+// instead of 309 MB, for a tenth more CPU. A country's roadmaps do not
+// leave that room, and a limit below what is live would have the
+// collector run without end.
+func reportMemory() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() < 128<<20 {
+		debug.SetMemoryLimit(256 << 20)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
+	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 // summaryCmd is `roadmap summary`: tables across districts for officials.
@@ -106,8 +107,17 @@ func (c *summaryCmd) run(paths []string) error {
 	if len(paths) == 0 {
 		paths = []string{"roadmaps"}
 	}
+	opts := summary.Options{Year: c.year, District: c.district, AsOf: asOf, Lang: c.app.lang}
+	// A workbook holds every view, and so every result; one view keeps
+	// what it shows (counts, for the by-district and by-executor views).
+	var results []fulfil.Result
+	collect := summary.NewCollector(by, opts)
+	take := collect.Add
+	if format == render.XLSX {
+		take = func(r *fulfil.Result) { results = append(results, *r) }
+	}
 	stop := startProgress(c.app.info(), c.app.t("summary.progress"))
-	res, results, fs, err := c.evaluate(paths, asOf)
+	res, fs, err := c.evaluate(paths, asOf, take)
 	stop()
 	if err != nil {
 		return err
@@ -122,10 +132,11 @@ func (c *summaryCmd) run(paths []string) error {
 			return errFindings
 		}
 	}
-	opts := summary.Options{Year: c.year, District: c.district, AsOf: asOf, Lang: c.app.lang}
 	write := func(w io.Writer) error {
 		if format == render.XLSX {
-			return render.WriteXLSX(w, summary.All(by, results, opts), render.WorkbookMeta{
+			// A view at a time: each is let go once its sheet is written.
+			views := summary.Order(by)
+			return render.WriteXLSXEach(w, len(views), func(i int) view.Table { return summary.Build(views[i], results, opts) }, render.WorkbookMeta{
 				Title:   c.app.t("summary.doc_title", asOf.Format("02.01.2006")),
 				Subject: c.app.t("summary.doc_subject"),
 				Lang:    c.app.lang,
@@ -135,7 +146,7 @@ func (c *summaryCmd) run(paths []string) error {
 		if err != nil {
 			return err
 		}
-		return r.Table(w, summary.Build(by, results, opts))
+		return r.Table(w, collect.Table())
 	}
 	if c.out == "" || c.out == "-" {
 		return write(c.app.stdout)
@@ -148,29 +159,24 @@ func (c *summaryCmd) run(paths []string) error {
 }
 
 // evaluate loads the roadmaps and the reports and evaluates every year of
-// every roadmap: a summary shows what was not reported too.
-func (c *summaryCmd) evaluate(paths []string, asOf time.Time) (*check.Result, []fulfil.Result, []diag.Finding, error) {
+// every roadmap, handing each result to take: a summary shows what was not
+// reported too.
+func (c *summaryCmd) evaluate(paths []string, asOf time.Time, take func(*fulfil.Result)) (*check.Result, []diag.Finding, error) {
 	res, err := check.Run(paths, c.app.stdin)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	var files []string
 	if len(c.reports) > 0 {
 		if files, err = fulfil.ReportFiles(c.reports); err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 	}
-	results, fs, err := fulfil.Evaluate(res.Roadmaps, files, fulfil.Options{AsOf: asOf, AllYears: true})
+	// Fulfilment findings (not met, no data) are what the summary shows as
+	// statuses; only problems with the reports themselves are found.
+	broken, err := fulfil.EvaluateEach(res.Roadmaps, files, fulfil.Options{AsOf: asOf, AllYears: true, Statuses: true}, take)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	// Fulfilment findings (not met, no data) are what the summary shows;
-	// only problems with the reports themselves are printed.
-	var broken []diag.Finding
-	for _, f := range fs {
-		if f.Code < diag.NotMet || f.Code > diag.NeedsReview {
-			broken = append(broken, f)
-		}
-	}
-	return res, results, broken, nil
+	return res, broken, nil
 }

@@ -94,58 +94,124 @@ type Options struct {
 	// AllYears evaluates every year of every roadmap, reported or not (a
 	// summary); otherwise only the years the reports cover.
 	AllYears bool
+	// Statuses only: no findings of fulfilment itself (not met, no data,
+	// late…, RM108-RM113), which a summary shows as statuses; a country's
+	// summary made and threw away one per activity and year.
+	Statuses bool
 }
+
+// judging reports whether code is a finding of fulfilment itself.
+func judging(code diag.Code) bool { return code >= diag.NotMet && code <= diag.NeedsReview }
 
 // maxFindingsPerFile caps what one report can produce: a million-row
 // sheet of wrong ids must not become a million findings in memory.
 const maxFindingsPerFile = 200
 
-// entry is what the reports say about one activity in one year.
+// entry is what the reports say about one activity in one year: the
+// cells of a report row that evaluation needs, about a hundred bytes (the
+// streamed report.Row is reused and too large to keep a million of). The
+// fact is read (report.ParseValue) when it is judged; the cell's address
+// is made only when a finding or a result names it.
 type entry struct {
-	row  reportRow
-	fact report.Value
+	row                reportRow
+	factShown, factRaw string
+	dateShown, dateRaw string
 }
 
-// reportRow keeps the cells of a report row that evaluation needs; the
-// streamed report.Row is reused and too large to keep a million of.
+// fact is the reported value, read.
+func (en *entry) fact() report.Value { return report.ParseValue(en.factShown, en.factRaw) }
+
+// factText is the fact as ParseValue's Text, without reading it.
+func (en *entry) factText() string {
+	if t := strings.TrimSpace(en.factShown); t != "" {
+		return t
+	}
+	return strings.TrimSpace(en.factRaw)
+}
+
+// sheetOf is a report sheet, shared by its rows.
+type sheetOf struct{ file, sheet string }
+
 type reportRow struct {
-	file, sheet   string
-	fact          report.Cell
-	factWhere     string
-	date          report.Cell
-	document      string
-	reason        string
-	factAddrWhere string
+	at               *sheetOf
+	factCol, factRow int32
+	document         string
+	reason           string
 }
 
-// key names what a report row reports on: an activity in a year, and the
-// occurrence (its due date, "2006-01-02") when the form has a row per
-// occurrence; "" for a row of the whole year.
+// factAddrWhere names the fact cell on its sheet: "Лист1!I5".
+func (r *reportRow) factAddrWhere() string {
+	return r.at.sheet + "!" + report.Cell{Col: int(r.factCol), Line: int(r.factRow)}.Addr()
+}
+
+// factWhere names it with its file: "r.xlsx: Лист1!I5".
+func (r *reportRow) factWhere() string { return r.at.file + ": " + r.factAddrWhere() }
+
+// file is the report file of the row.
+func (r *reportRow) file() string { return r.at.file }
+
+// key names what a report row reports on: an activity (its place among
+// all roadmaps' activities) in a year, and the occurrence (its due date,
+// "2006-01-02") when the form has a row per occurrence; "" for a row of
+// the whole year.
 type key struct {
-	roadmap, activity string
-	year              int
-	by                string
+	activity, year int32
+	by             int32 // in evaluator.dues; 0 is ""
 }
 
 // Evaluate reads the report files and evaluates every activity of every
 // roadmap they report on, for the years they report. Findings cover
 // broken reports and indicators not met; the error is for I/O.
 func Evaluate(roadmaps []*roadmap.Roadmap, files []string, opts Options) ([]Result, []diag.Finding, error) {
-	e := &evaluator{opts: opts, roadmaps: roadmaps, entries: map[key]*entry{}, years: map[string]map[int]bool{}}
+	var results []Result
+	fs, err := EvaluateEach(roadmaps, files, opts, func(r *Result) { results = append(results, *r) })
+	if err != nil {
+		return nil, nil, err
+	}
+	return results, fs, nil
+}
+
+// EvaluateEach is Evaluate handing each result to fn as it is made, in
+// Evaluate's order, for callers that keep less of it than a Result (a
+// million of them are half a gigabyte). fn must not keep r.
+func EvaluateEach(roadmaps []*roadmap.Roadmap, files []string, opts Options, fn func(r *Result)) ([]diag.Finding, error) {
+	e := &evaluator{opts: opts, roadmaps: roadmaps, entries: map[key]int32{}, years: map[string]map[int]bool{}}
+	e.index()
 	for _, f := range files {
 		if err := e.readFile(f); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	results := e.evaluate()
+	e.evaluate(fn)
 	diag.Sort(e.findings)
-	return results, e.findings, nil
+	return e.findings, nil
 }
 
 type evaluator struct {
 	opts     Options
 	roadmaps []*roadmap.Roadmap
-	entries  map[key]*entry
+	// byID and byOwner find a row's roadmap without going over all of
+	// them (rows times roadmaps was most of a country-wide run); byOwner
+	// holds every owner's name and each of its leading runs of words.
+	byID    map[string]*roadmap.Roadmap
+	byOwner map[string][]*roadmap.Roadmap
+	// found remembers find's answers (nil: none), sheets what a sheet's
+	// name and titles say, and activities each roadmap's activities by id.
+	found      map[string]*roadmap.Roadmap
+	sheets     map[*report.SheetContext]*roadmap.Roadmap
+	activities map[*roadmap.Roadmap]map[string]int
+	// entries index list, what the reports say; list grows by chunks, not
+	// by doubling a slice of a million entries.
+	entries map[key]int32
+	list    [][]entry
+	// dues are the due dates plan cells name, by index.
+	dues   []string
+	dueIdx map[string]int32
+	// first is the place of each roadmap's first activity among all.
+	first map[*roadmap.Roadmap]int32
+	sheet *sheetOf
+	// byPlan remembers the due date a plan cell names ("" for none).
+	byPlan map[string]string
 	// years reported per roadmap id.
 	years    map[string]map[int]bool
 	findings []diag.Finding
@@ -156,6 +222,9 @@ type evaluator struct {
 }
 
 func (e *evaluator) cellFinding(file, cell string, code diag.Code, args ...any) {
+	if e.opts.Statuses && judging(code) {
+		return
+	}
 	if file == e.file {
 		e.fileFindings++
 		if e.fileFindings > maxFindingsPerFile {
@@ -195,7 +264,7 @@ func (e *evaluator) row(r *report.Row) {
 		e.cellFinding(r.File, r.Where(report.FieldRoadmap), diag.UnknownRoadmap, reason)
 		return
 	}
-	a, ok := activityOf(rm, r)
+	a, ok := e.activityOf(rm, r)
 	if !ok {
 		what := r.Text(report.FieldID)
 		if what == "" {
@@ -220,32 +289,134 @@ func (e *evaluator) row(r *report.Row) {
 		e.years[rm.ID] = map[int]bool{}
 	}
 	e.years[rm.ID][year] = true
-	fact := r.Get(report.FieldFact).Value()
-	k := key{rm.ID, a.ID, year, ""}
-	if ds := report.Dates(r.Text(report.FieldPlan)); len(ds) == 1 {
-		// The form's plan cell of one of several occurrences: «до 31.03.2023: …».
-		k.by = fmt.Sprintf("%04d-%02d-%02d", ds[0].Year, ds[0].Month, ds[0].Day)
-	}
-	if prev, dup := e.entries[k]; dup {
-		if prev.fact.Text != fact.Text && !fact.Empty() {
-			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact.Text, prev.row.factWhere, prev.fact.Text)
+	fc := r.Get(report.FieldFact)
+	en := entry{factShown: fc.Display, factRaw: fc.Raw}
+	fact := en.factText()
+	act, _ := e.activityKey(rm.ID, a.ID)
+	by := e.planBy(r.Text(report.FieldPlan))
+	k := key{activity: act, year: int32(year), by: e.due(by, true)}
+	if i, dup := e.entries[k]; dup {
+		prev := e.entry(i)
+		if prevFact := prev.factText(); prevFact != fact && fact != "" {
+			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact, prev.row.factWhere(), prevFact)
 		}
-		if !prev.fact.Empty() || fact.Empty() {
+		if prev.factText() != "" || fact == "" {
 			return
 		}
 	}
-	e.entries[k] = &entry{
-		fact: fact,
-		row: reportRow{
-			file: r.File, sheet: r.Sheet,
-			fact:      r.Get(report.FieldFact),
-			factWhere: r.File + ": " + r.Where(report.FieldFact),
-			date:      r.Get(report.FieldDate),
-			document:  r.Text(report.FieldDocument),
-			reason:    r.Text(report.FieldReason),
-		},
+	if fc.Col == 0 {
+		fc.Col, fc.Line = 1, r.Line // as Where names a missing column
 	}
-	e.entries[k].row.factAddrWhere = r.Where(report.FieldFact)
+	if e.sheet == nil || e.sheet.file != r.File || e.sheet.sheet != r.Sheet {
+		e.sheet = &sheetOf{r.File, r.Sheet}
+	}
+	date := r.Get(report.FieldDate)
+	en.dateShown, en.dateRaw = date.Display, date.Raw
+	en.row = reportRow{at: e.sheet, factCol: int32(fc.Col), factRow: int32(fc.Line),
+		document: r.Text(report.FieldDocument), reason: r.Text(report.FieldReason)}
+	if i, dup := e.entries[k]; dup {
+		*e.entry(i) = en
+		return
+	}
+	if n := len(e.list); n == 0 || len(e.list[n-1]) == chunk {
+		e.list = append(e.list, make([]entry, 0, chunk))
+	}
+	last := len(e.list) - 1
+	e.entries[k] = int32(last*chunk + len(e.list[last]))
+	e.list[last] = append(e.list[last], en)
+}
+
+// chunk is how many entries a piece of the list holds.
+const chunk = 4096
+
+// entry is the i-th entry.
+func (e *evaluator) entry(i int32) *entry { return &e.list[i/chunk][i%chunk] }
+
+// due is the index of due date by ("" is 0); with add false, -1 for one
+// no row names.
+func (e *evaluator) due(by string, add bool) int32 {
+	if by == "" {
+		return 0
+	}
+	if i, ok := e.dueIdx[by]; ok {
+		return i
+	}
+	if !add {
+		return -1
+	}
+	e.dues = append(e.dues, by)
+	i := int32(len(e.dues))
+	e.dueIdx[by] = i
+	return i
+}
+
+// planBy is the due date a plan cell names when the form has a row per
+// occurrence («до 31.03.2023: …»), "" otherwise.
+func (e *evaluator) planBy(plan string) string {
+	if by, ok := e.byPlan[plan]; ok {
+		return by
+	}
+	by := ""
+	if ds := report.Dates(plan); len(ds) == 1 {
+		by = fmt.Sprintf("%04d-%02d-%02d", ds[0].Year, ds[0].Month, ds[0].Day)
+	}
+	if len(e.byPlan) >= 1<<12 {
+		clear(e.byPlan)
+	}
+	e.byPlan[plan] = by
+	return by
+}
+
+// activityKey is the place, among all roadmaps' activities, of activity
+// id of the (first) roadmap of id rmID; ok is false when it has none.
+func (e *evaluator) activityKey(rmID, id string) (int32, bool) {
+	rm, ok := e.byID[rmID]
+	if !ok {
+		return 0, false
+	}
+	i, ok := e.activityIDs(rm)[id]
+	return e.first[rm] + int32(i), ok
+}
+
+// at is the entry of k, nil when the reports have none.
+func (e *evaluator) at(k key) *entry {
+	if i, ok := e.entries[k]; ok {
+		return e.entry(i)
+	}
+	return nil
+}
+
+// index makes the lookups of roadmaps by id and owner.
+func (e *evaluator) index() {
+	e.byID = make(map[string]*roadmap.Roadmap, len(e.roadmaps))
+	e.byOwner = map[string][]*roadmap.Roadmap{}
+	e.found = map[string]*roadmap.Roadmap{}
+	e.sheets = map[*report.SheetContext]*roadmap.Roadmap{}
+	e.activities = map[*roadmap.Roadmap]map[string]int{}
+	e.first = make(map[*roadmap.Roadmap]int32, len(e.roadmaps))
+	e.byPlan = map[string]string{}
+	e.dueIdx = map[string]int32{}
+	n := int32(0)
+	for _, rm := range e.roadmaps {
+		if _, seen := e.first[rm]; !seen {
+			e.first[rm] = n
+			n += int32(len(rm.Activities))
+		}
+		if _, dup := e.byID[rm.ID]; !dup {
+			e.byID[rm.ID] = rm // the first of a duplicated id, as the scan found it
+		}
+		owner := rm.Owner()
+		if owner == "" {
+			continue
+		}
+		words := strings.Fields(fold(owner))
+		for n := 1; n <= len(words); n++ {
+			k := strings.Join(words[:n], " ")
+			if list := e.byOwner[k]; len(list) == 0 || list[len(list)-1] != rm {
+				e.byOwner[k] = append(list, rm)
+			}
+		}
+	}
 }
 
 // roadmapOf finds the roadmap of a row: its roadmap column, its district
@@ -259,6 +430,17 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 			return rm, true
 		}
 	}
+	// What the sheet says is the same for all its rows.
+	rm, seen := e.sheets[r.Context]
+	if !seen {
+		rm, _ = e.sheetRoadmap(r)
+		e.sheets[r.Context] = rm
+	}
+	return rm, rm != nil
+}
+
+// sheetRoadmap finds the roadmap a sheet names: by its name or title rows.
+func (e *evaluator) sheetRoadmap(r *report.Row) (*roadmap.Roadmap, bool) {
 	if rm, ok := e.find(r.Sheet); ok {
 		return rm, true
 	}
@@ -286,20 +468,21 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 // or school) when only one roadmap of that owner is loaded.
 func (e *evaluator) find(s string) (*roadmap.Roadmap, bool) {
 	s = strings.TrimSpace(s)
-	for _, rm := range e.roadmaps {
-		if rm.ID == s {
-			return rm, true
-		}
+	if rm, ok := e.byID[s]; ok {
+		return rm, true
 	}
+	if rm, ok := e.found[s]; ok {
+		return rm, rm != nil
+	}
+	// An owner's name, whole or its first words, of one roadmap only.
 	var found *roadmap.Roadmap
-	for _, rm := range e.roadmaps {
-		if owner := rm.Owner(); owner != "" && (fold(owner) == fold(s) || strings.HasPrefix(fold(owner), fold(s)+" ")) {
-			if found != nil {
-				return nil, false
-			}
-			found = rm
-		}
+	if list := e.byOwner[fold(s)]; len(list) == 1 && fold(s) != "" {
+		found = list[0]
 	}
+	if len(e.found) >= 1<<16 {
+		clear(e.found) // a report of ever new names must not grow it without end
+	}
+	e.found[s] = found
 	return found, found != nil
 }
 
@@ -322,12 +505,10 @@ func fold(s string) string {
 }
 
 // activityOf finds a row's activity by id, then by number, then by title.
-func activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
+func (e *evaluator) activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
 	if id := r.Text(report.FieldID); id != "" {
-		for _, a := range rm.Activities {
-			if a.ID == id {
-				return a, true
-			}
+		if i, ok := e.activityIDs(rm)[id]; ok {
+			return rm.Activities[i], true
 		}
 		return roadmap.Activity{}, false
 	}
@@ -350,6 +531,19 @@ func activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
 		}
 	}
 	return roadmap.Activity{}, false
+}
+
+// activityIDs are rm's activities by id, the first of a duplicated id.
+func (e *evaluator) activityIDs(rm *roadmap.Roadmap) map[string]int {
+	ids, ok := e.activities[rm]
+	if !ok {
+		ids = make(map[string]int, len(rm.Activities))
+		for i := len(rm.Activities) - 1; i >= 0; i-- {
+			ids[rm.Activities[i].ID] = i
+		}
+		e.activities[rm] = ids
+	}
+	return ids
 }
 
 // yearOf finds a row's year: its year column, a year in the header
@@ -397,8 +591,7 @@ func yearInText(s string) int {
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // evaluate gives every due activity of every reported year a status.
-func (e *evaluator) evaluate() []Result {
-	var results []Result
+func (e *evaluator) evaluate(emit func(*Result)) {
 	for _, rm := range e.roadmaps {
 		years := e.years[rm.ID]
 		if len(years) == 0 && !e.opts.AllYears {
@@ -407,22 +600,29 @@ func (e *evaluator) evaluate() []Result {
 		for _, a := range rm.Activities {
 			var prev *float64 // growth: last year's value
 			var total float64 // per-total counts: sum so far
+			// Rows are matched to the first roadmap of an id, and stand for
+			// every activity of that id (a duplicated roadmap id, which check
+			// reports, shares them).
+			act, matched := e.activityKey(rm.ID, a.ID)
+			if !matched {
+				act = -1
+			}
 			schedule := rm.Occurrences(a)
 			for i, dl := range schedule {
 				if !rm.Period.Contains(dl.Year) {
 					continue
 				}
-				en := e.entries[key{rm.ID, a.ID, dl.Year, byKey(dl)}]
+				en := e.at(key{act, int32(dl.Year), e.due(byKey(dl), false)})
 				several := severalIn(schedule, dl.Year)
 				if en == nil {
 					// A row for the whole year stands for each occurrence in it.
-					en = e.entries[key{rm.ID, a.ID, dl.Year, ""}]
+					en = e.at(key{act, int32(dl.Year), 0})
 				}
 				if !years[dl.Year] && en == nil && !e.opts.AllYears {
 					continue
 				}
 				pos := position{first: i == 0, last: i == len(schedule)-1}
-				if (en == nil || en.fact.Empty()) && several && e.reportedIn(rm, a, schedule, dl.Year) {
+				if (en == nil || en.factText() == "") && several && e.reportedIn(act, schedule, dl.Year) {
 					// The other occurrences of the year are reported, this one
 					// is not: not done (docs/reports.md).
 					res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
@@ -430,18 +630,17 @@ func (e *evaluator) evaluate() []Result {
 						res.Status = NotMet
 						res.Why = i18n.M("fulfil.why.other_dates", dl.By.Format("02.01.2006"), dl.Year)
 					}
-					results = append(results, res)
+					emit(&res)
 					continue
 				}
 				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
 				if res.FactValue != nil {
 					prev = res.FactValue
 				}
-				results = append(results, res)
+				emit(&res)
 			}
 		}
 	}
-	return results
 }
 
 // byKey is the key of an occurrence's due date; "" for an undated one.
@@ -465,9 +664,9 @@ func severalIn(schedule []phrase.Deadline, year int) bool {
 
 // reportedIn reports whether any occurrence of a in year has a row of its
 // own with a fact.
-func (e *evaluator) reportedIn(rm *roadmap.Roadmap, a roadmap.Activity, schedule []phrase.Deadline, year int) bool {
+func (e *evaluator) reportedIn(act int32, schedule []phrase.Deadline, year int) bool {
 	for _, dl := range schedule {
-		if en := e.entries[key{rm.ID, a.ID, year, byKey(dl)}]; dl.Year == year && en != nil && !en.fact.Empty() {
+		if en := e.at(key{act, int32(year), e.due(byKey(dl), false)}); dl.Year == year && en != nil && en.factText() != "" {
 			return true
 		}
 	}
@@ -480,7 +679,7 @@ func (e *evaluator) reportedIn(rm *roadmap.Roadmap, a roadmap.Activity, schedule
 // date or none is the date it was done, and covers all.
 func covers(en *entry, dl phrase.Deadline) bool {
 	var dates []roadmap.Date
-	for _, text := range []string{en.row.date.Display, en.row.document} {
+	for _, text := range []string{en.dateShown, en.row.document} {
 		dates = append(dates, report.Dates(text)...)
 	}
 	if len(dates) < 2 || dl.By.IsZero() {
@@ -525,7 +724,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	}
 	// Due on the deadline itself: «срок после даты --as-of» is not due.
 	due := !e.opts.AsOf.Before(by)
-	if en == nil || en.fact.Empty() {
+	if en == nil || en.factText() == "" {
 		if due {
 			res.Status = NoData
 			e.activityFinding(rm, a, diag.NoData, a.N, a.ID, dl.Year)
@@ -537,23 +736,23 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		}
 		return res
 	}
-	v := en.fact
+	v := en.fact()
 	if share, ok := asShare(a, v); ok {
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
 		v.Number, v.Percent = &share, true
 	}
 	res.Fact = v.Text
 	res.FactValue = v.Number
 	res.Document, res.Reason = en.row.document, en.row.reason
-	res.Source = en.row.factWhere
-	if d, ok := report.ParseDate(en.row.date.Display, en.row.date.Raw); ok {
+	res.Source = en.row.factWhere()
+	if d, ok := report.ParseDate(en.dateShown, en.dateRaw); ok {
 		res.Done = d
 	} else if !v.Date.IsZero() {
 		res.Done = v.Date
 	}
 	status, achievement, why, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos, several)
 	if !ok {
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
 		res.Status = NoData
 		return res
 	}
@@ -576,19 +775,22 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		if status == Partial {
 			code = diag.Partial
 		}
-		e.cellFinding(en.row.file, en.row.factAddrWhere, code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
 		if res.Reason == "" {
-			e.cellFinding(en.row.file, en.row.factAddrWhere, diag.MissingReason, a.N, dl.Year)
+			e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.MissingReason, a.N, dl.Year)
 		}
 	case MetLate:
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
 	case NeedsReview:
-		e.cellFinding(en.row.file, en.row.factAddrWhere, diag.NeedsReview, a.N, dl.Year)
+		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.NeedsReview, a.N, dl.Year)
 	}
 	return res
 }
 
 func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, code diag.Code, args ...any) {
+	if e.opts.Statuses && judging(code) {
+		return
+	}
 	path := ""
 	for i := range rm.Activities {
 		if rm.Activities[i].ID == a.ID {
@@ -640,6 +842,9 @@ func judge(a roadmap.Activity, p roadmap.Period, year int, v report.Value, prev 
 			return NotMet, nil, said(v), true
 		}
 		return NeedsReview, nil, none, true
+	}
+	if ind.Kind == "" {
+		return NeedsReview, nil, none, true // an indicator not understood: a person judges it
 	}
 	saidNo := false
 	if v.Number == nil {
@@ -751,7 +956,7 @@ func said(v report.Value) i18n.Msg { return i18n.M("fulfil.why.said", v.Text) }
 // the dates it gives and the span none of them falls in.
 func missedDates(en *entry, dl phrase.Deadline) i18n.Msg {
 	var dates []string
-	for _, text := range []string{en.row.date.Display, en.row.document} {
+	for _, text := range []string{en.dateShown, en.row.document} {
 		for _, d := range report.Dates(text) {
 			dates = append(dates, d.Russian())
 		}

@@ -1,13 +1,14 @@
 package render
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/tw"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/view"
@@ -26,64 +27,136 @@ func (r textRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 	return nil
 }
 
-// Table draws a boxed table. Headers keep their case and Cyrillic counts
-// one cell wide: tablewriter upper-cases headers and may count Cyrillic as
-// double width in East-Asian mode, so both are switched off.
+// Table draws a boxed table.
 func (r textRenderer) Table(w io.Writer, t view.Table) error {
+	next := 0 // the first heading not yet drawn: they come in row order
+	return r.draw(w, Rows{Title: t.Title, Subtitle: t.Subtitle, Columns: t.Columns, Len: len(t.Rows),
+		Row: func(i int) []view.Cell { return t.Rows[i] },
+		headings: func(i int) []view.Heading {
+			if i == 0 {
+				next = 0
+			}
+			start := next
+			for next < len(t.Headings) && t.Headings[next].Before <= i {
+				next++
+			}
+			return t.Headings[start:next]
+		}})
+}
+
+// draw draws a boxed table as tablewriter drew it (its box characters,
+// one space of padding, headers as written, Cyrillic one cell wide), a row
+// at a time: the rows are gone over twice, for the widths and to draw
+// them, and never held as text (a million-row status table was 160 MB of
+// text in tablewriter).
+func (r textRenderer) draw(out io.Writer, t Rows) error {
+	w := bufio.NewWriterSize(out, 64<<10)
 	for _, line := range []string{t.Title, t.Subtitle} {
-		if line == "" {
-			continue
-		}
-		if _, err := fmt.Fprintln(w, line); err != nil {
-			return err
+		if line != "" {
+			w.WriteString(line)
+			w.WriteByte('\n')
 		}
 	}
 	width := r.opts.Width
 	if width <= 0 {
 		width = 160
 	}
-	headers := make([]string, len(t.Columns))
+	headings := t.headings
+	if headings == nil {
+		headings = func(int) []view.Heading { return nil }
+	}
+	n := len(t.Columns)
+	texts := func(i int) []string { return rowTexts(t.Row(i), n, r.opts.Lang) }
+	maxes := fitWidths(t.Columns, t.Len, texts, width)
+	// The drawn width of each column: its widest line, wrapped.
+	cols := make([]int, n)
+	cells := make([][]string, n)
+	measure := func(row []string) {
+		for i, text := range row {
+			for _, line := range strings.Split(text, "\n") {
+				cols[i] = max(cols[i], textWidth(line))
+			}
+		}
+	}
+	header := make([]string, n)
 	for i, c := range t.Columns {
-		headers[i] = c.Header
+		header[i] = wrap(c.Header, maxes[i])
 	}
-	rows := make([][]string, len(t.Rows))
-	for i, row := range t.Rows {
-		rows[i] = rowTexts(row, len(t.Columns), r.opts.Lang)
+	measure(header)
+	wrapRow := func(row []string) []string {
+		for i, text := range row {
+			row[i] = wrap(strings.TrimSpace(text), maxes[i])
+		}
+		return row
 	}
-	maxes := fitWidths(t.Columns, rows, width)
-	// Cells are wrapped here, to the widths that fit the terminal, and
-	// tablewriter only draws them: its own wrapping does not narrow the
-	// columns. It must not upper-case the headers or count Cyrillic as
-	// double width.
-	table := tablewriter.NewTable(w,
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-		tablewriter.WithHeaderAutoWrap(tw.WrapNone),
-	)
-	wrapped := make([]string, len(headers))
-	for i, h := range headers {
-		wrapped[i] = wrap(h, maxes[i])
+	for i := range t.Len {
+		for _, h := range headings(i) {
+			measure(headingCells(h, t.Columns, maxes))
+		}
+		measure(wrapRow(texts(i)))
 	}
-	table.Header(wrapped)
-	for r, row := range rows {
-		for _, h := range t.HeadingsBefore(r) {
-			if err := table.Append(headingCells(h, t.Columns, maxes)); err != nil {
+	rule := func(left, mid, right string) {
+		w.WriteString(left)
+		for i, c := range cols {
+			if i > 0 {
+				w.WriteString(mid)
+			}
+			for range c + 2 {
+				w.WriteString("─")
+			}
+		}
+		w.WriteString(right)
+		w.WriteByte('\n')
+	}
+	line := func(row []string) {
+		lines := 1
+		for i, text := range row {
+			cells[i] = strings.Split(text, "\n")
+			lines = max(lines, len(cells[i]))
+		}
+		for l := range lines {
+			w.WriteString("│")
+			for i := range row {
+				text := ""
+				if l < len(cells[i]) {
+					text = cells[i][l]
+				}
+				w.WriteByte(' ')
+				w.WriteString(text)
+				for range cols[i] - textWidth(text) {
+					w.WriteByte(' ')
+				}
+				w.WriteString(" │")
+			}
+			w.WriteByte('\n')
+		}
+	}
+	rule("┌", "┬", "┐")
+	line(header)
+	rule("├", "┼", "┤")
+	for i := range t.Len {
+		for _, h := range headings(i) {
+			line(headingCells(h, t.Columns, maxes))
+		}
+		line(wrapRow(texts(i)))
+		if w.Buffered() > 32<<10 {
+			if err := w.Flush(); err != nil {
 				return err
 			}
 		}
-		cells := make([]string, len(row))
-		for i, text := range row {
-			cells[i] = wrap(strings.TrimSpace(text), maxes[i])
-		}
-		if err := table.Append(cells); err != nil {
-			return err
-		}
 	}
-	return table.Render()
+	rule("└", "┴", "┘")
+	return w.Flush()
 }
+
+// textWidth is how many terminal cells text takes, as tablewriter counts
+// them with East-Asian widths off.
+func textWidth(s string) int {
+	eastAsianOff.Do(func() { twwidth.SetEastAsian(false) })
+	return twwidth.Width(s)
+}
+
+var eastAsianOff sync.Once
 
 // headingCells draws a section heading as a row of its own: the title in
 // the activity column (key "title"; else the first column that wraps),
@@ -117,7 +190,7 @@ func headingCells(h view.Heading, columns []view.Column, widths map[int]int) []s
 // while the table is too wide the widest column gives up a character.
 // tablewriter's own maximum width does not shrink columns that have a
 // width of their own, so the fitting is done here.
-func fitWidths(columns []view.Column, rows [][]string, width int) map[int]int {
+func fitWidths(columns []view.Column, rows int, texts func(int) []string, width int) map[int]int {
 	n := len(columns)
 	widths := make([]int, n)
 	for i, c := range columns {
@@ -125,15 +198,19 @@ func fitWidths(columns []view.Column, rows [][]string, width int) map[int]int {
 		for _, word := range strings.Fields(c.Header) {
 			w = max(w, utf8.RuneCountInString(word))
 		}
-		for _, row := range rows {
-			for _, line := range strings.Split(row[i], "\n") {
-				w = max(w, utf8.RuneCountInString(strings.TrimSpace(line)))
+		widths[i] = w
+	}
+	for r := range rows {
+		for i, text := range texts(r) {
+			for _, line := range strings.Split(text, "\n") {
+				widths[i] = max(widths[i], utf8.RuneCountInString(strings.TrimSpace(line)))
 			}
 		}
+	}
+	for i, c := range columns {
 		if c.Max > 0 {
-			w = min(w, c.Max)
+			widths[i] = min(widths[i], c.Max)
 		}
-		widths[i] = w
 	}
 	// Borders and padding: "│ " before each column, " │" at the end.
 	total := func() int {

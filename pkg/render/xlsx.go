@@ -54,6 +54,13 @@ const (
 // percent-formatted numbers, section headings as shaded bold rows. Text is always written as text, never as a
 // formula. Rows are streamed, so large tables do not build up in memory.
 func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
+	return WriteXLSXEach(w, len(tables), func(i int) view.Table { return tables[i] }, meta)
+}
+
+// WriteXLSXEach is WriteXLSX of n tables made one at a time by table(i),
+// each let go once its sheet is written: four views of a country need
+// not be held at once.
+func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta WorkbookMeta) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newXLSXStyles(f)
@@ -61,19 +68,68 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 		return err
 	}
 	sheets := xlsxpage.NewSheets(f)
-	for i, t := range tables {
-		name, err := sheets.Add(t.Name, fmt.Sprintf("Sheet%d", i+1))
-		if err != nil {
-			return err
-		}
-		if err := writeSheet(f, name, i+1, t, st, meta.Lang); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+	index := 0
+	for i := range n {
+		whole := table(i)
+		for part, t := range splitRows(whole, MaxSheetRows) {
+			index++
+			if part > 0 {
+				t.Name = fmt.Sprintf("%s (%d)", whole.Name, part+1)
+			}
+			name, err := sheets.Add(t.Name, fmt.Sprintf("Sheet%d", index))
+			if err != nil {
+				return err
+			}
+			if err := writeSheet(f, name, index, t, st, meta.Lang); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
 		}
 	}
 	if err := xlsxpage.DocProps(f, meta.Title, meta.Subject, meta.Lang); err != nil {
 		return err
 	}
 	return xlsxpage.Write(w, f)
+}
+
+// MaxSheetRows is the most rows (data and section headings) a sheet gets:
+// a sheet holds 1,048,576 rows, less the title, legend and header above
+// the table. A longer table goes on over sheets «Name (2)», «Name (3)»…,
+// each with its own header.
+const MaxSheetRows = excelize.TotalRows - 100
+
+// splitRows cuts t into tables of at most max rows and headings each.
+func splitRows(t view.Table, max int) []view.Table {
+	if len(t.Rows)+len(t.Headings) <= max {
+		return []view.Table{t}
+	}
+	var parts []view.Table
+	next := 0 // the first heading not yet placed
+	for from := 0; from < len(t.Rows); {
+		part := t
+		part.Rows, part.Headings = nil, nil
+		lines := 0
+		to := from
+		for to < len(t.Rows) {
+			n := 1
+			for h := next; h < len(t.Headings) && t.Headings[h].Before <= to; h++ {
+				n++
+			}
+			if lines+n > max && to > from {
+				break
+			}
+			for ; next < len(t.Headings) && t.Headings[next].Before <= to; next++ {
+				h := t.Headings[next]
+				h.Before = to - from
+				part.Headings = append(part.Headings, h)
+			}
+			lines += n
+			to++
+		}
+		part.Rows = t.Rows[from:to]
+		parts = append(parts, part)
+		from = to
+	}
+	return parts
 }
 
 type xlsxStyles struct {
@@ -147,10 +203,17 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	if err != nil {
 		return err
 	}
-	for i := range t.Columns {
-		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
+	// One call per run of equal widths: each call re-flattens every column
+	// set before it inside excelize, so a call per column was cubic.
+	for from := 0; from < len(widths); {
+		to := from
+		for to+1 < len(widths) && widths[to+1] == widths[from] {
+			to++
+		}
+		if err := sw.SetColWidth(from+1, to+1, widths[from]); err != nil {
 			return err
 		}
+		from = to + 1
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: xlsxHeaderRow, TopLeftCell: fmt.Sprintf("A%d", xlsxHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
@@ -181,8 +244,10 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 		return err
 	}
 	line := xlsxHeaderRow
+	next := 0 // the first heading not yet written: they come in row order
 	for r, row := range t.Rows {
-		for _, h := range t.HeadingsBefore(r) {
+		for ; next < len(t.Headings) && t.Headings[next].Before <= r; next++ {
+			h := t.Headings[next]
 			line++
 			if err := sw.SetRow(fmt.Sprintf("A%d", line), headingRow(h.Text(), cols, st)); err != nil {
 				return err

@@ -1,15 +1,12 @@
 package report
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
-	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,7 +19,6 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
-	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
 // Limits for untrusted workbooks. excelize's own default unzip limit is
@@ -35,11 +31,23 @@ const (
 	headerScanRows = 40
 )
 
-// Cell is one cell of a data row: its address and what it holds.
+// Cell is one cell of a data row: where it is and what it holds.
 type Cell struct {
-	Addr    string // "G14"
-	Display string // as the spreadsheet shows it
-	Raw     string // the stored value
+	// Col and Line place the cell (1-based); 0 for a cell of a column the
+	// sheet does not have. Its address is made only when a finding names
+	// it: a million rows must not make a string per cell.
+	Col, Line int
+	Display   string // as the spreadsheet shows it
+	Raw       string // the stored value
+}
+
+// Addr is the cell's address ("G14"), "" for a cell of no column.
+func (c Cell) Addr() string {
+	if c.Col <= 0 || c.Line <= 0 {
+		return ""
+	}
+	addr, _ := excelize.CoordinatesToCellName(c.Col, c.Line)
+	return addr
 }
 
 // Value reads the cell.
@@ -67,7 +75,7 @@ func (r *Row) Text(f Field) string { return strings.TrimSpace(r.Cells[f].Display
 
 // Where names a cell of the row for findings: "Лист1!G14".
 func (r *Row) Where(f Field) string {
-	addr := r.Cells[f].Addr
+	addr := r.Cells[f].Addr()
 	if addr == "" {
 		addr, _ = excelize.CoordinatesToCellName(1, r.Line)
 	}
@@ -98,39 +106,20 @@ func Read(file string, fn func(*Row) error) ([]diag.Finding, error) {
 		return []diag.Finding{{File: file, Code: diag.ReportUnreadable, Severity: diag.ReportUnreadable.Rule().Severity,
 			Args: []any{i18n.M(reason)}}}, nil
 	}
-	// A big sheet is unpacked to temporary files: in a directory of the
-	// tool's own, removed when done, and swept on the next run if a killed
-	// one left it.
-	tmp, err := tempDir()
+	// Killed runs of earlier versions may have left unpacked sheets.
+	sweep.Do(func() { sweepStale(os.TempDir()) })
+	b, err := openBook(file)
 	if err != nil {
+		if f, ok := bookFinding(file, err); ok {
+			return []diag.Finding{f}, nil
+		}
 		return nil, err
 	}
-	safefile.Track(tmp)
-	defer safefile.Untrack(tmp)
-	defer os.RemoveAll(tmp)
-	f, err := excelize.OpenFile(file, excelize.Options{
-		UnzipSizeLimit:    UnzipSizeLimit,
-		UnzipXMLSizeLimit: UnzipXMLSizeLimit,
-		TmpDir:            tmp,
-	})
-	if err != nil {
-		return []diag.Finding{openFinding(file, err)}, nil
-	}
-	defer f.Close()
-	merges := mergedRanges(file)
+	defer b.Close()
 	var findings []diag.Finding
-	for _, sheet := range slices.Sorted(maps.Keys(merges)) {
-		if n := len(merges[sheet]); n > MaxMerges {
-			// More merged ranges than any form has: a hostile or broken file.
-			// Those past the limit are not read, and the reader says so.
-			merges[sheet] = merges[sheet][:MaxMerges]
-			findings = append(findings, diag.Finding{File: file, Code: diag.TooManyMerges,
-				Severity: diag.TooManyMerges.Rule().Severity, Args: []any{sheet, n, MaxMerges}})
-		}
-	}
-	found := false
-	for _, sheet := range f.GetSheetList() {
-		ok, err := readSheet(f, file, sheet, merges[sheet], fn)
+	found, broken := false, false
+	for _, ref := range b.sheets {
+		ok, err := readSheet(b, file, ref, fn, &findings)
 		if err != nil {
 			if errors.Is(err, ErrStop) {
 				return findings, nil
@@ -138,16 +127,18 @@ func Read(file string, fn func(*Row) error) ([]diag.Finding, error) {
 			var rerr readError
 			if errors.As(err, &rerr) {
 				findings = append(findings, rerr.finding)
+				broken = true
 				continue
 			}
 			return findings, err
 		}
 		found = found || ok
 	}
-	if !found {
+	// A broken sheet is said already; no header is then no news.
+	if !found && !broken {
 		sheet := "?"
-		if list := f.GetSheetList(); len(list) > 0 {
-			sheet = list[0]
+		if len(b.sheets) > 0 {
+			sheet = b.sheets[0].name
 		}
 		findings = append(findings, diag.Finding{File: file, Cell: sheet + "!A1", Code: diag.ReportNoHeader,
 			Severity: diag.ReportNoHeader.Rule().Severity})
@@ -200,37 +191,48 @@ type readError struct{ finding diag.Finding }
 
 func (e readError) Error() string { return string(e.finding.Code) }
 
-func openFinding(file string, err error) diag.Finding {
-	reason := "report.err.damaged"
-	msg := err.Error()
+// bookFinding is the finding of a workbook that cannot be opened: damaged
+// (a broken zip or XML), or holding more shared strings than the limit.
+// ok is false for an I/O error.
+func bookFinding(file string, err error) (diag.Finding, bool) {
+	var reason i18n.Msg
 	switch {
-	case errors.Is(err, excelize.ErrWorkbookPassword), errors.Is(err, excelize.ErrUnsupportedEncryptMechanism),
-		errors.Is(err, excelize.ErrUnknownEncryptMechanism):
-		reason = "report.err.password"
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		reason = "report.err.not_xlsx"
-	case strings.Contains(msg, "unzip size"):
-		reason = "report.err.too_large"
+	case errors.Is(err, errTooManyStrings):
+		reason = i18n.M("report.err.shared_strings", MaxSharedStrings>>20, MaxSharedStringCount)
+	case errors.Is(err, errDamaged):
+		reason = i18n.M("report.err.damaged")
+	default:
+		return diag.Finding{}, false
 	}
 	return diag.Finding{File: file, Code: diag.ReportUnreadable, Severity: diag.ReportUnreadable.Rule().Severity,
-		Args: []any{i18n.M(reason)}}
+		Args: []any{reason}}, true
 }
 
-// readSheet streams one sheet. It reads the rows twice in step: once as
-// displayed (number formats applied: "57,5%", dates as text) and once as
-// stored (0.575, date serials), since neither alone tells both the exact
-// value and that it is a percent or a date.
-func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn func(*Row) error) (bool, error) {
-	display, err := f.Rows(sheet)
+// readSheet streams one sheet, each cell with what it shows and what it
+// stores (0.575 behind "57,5%", a date serial behind "01.09.2020"): neither
+// alone tells both the exact value and that it is a percent or a date.
+// Findings about the sheet that do not end it go to findings.
+func readSheet(b *book, file string, ref sheetRef, fn func(*Row) error, findings *[]diag.Finding) (bool, error) {
+	sheet := ref.name
+	merges, err := b.mergedRanges(ref)
 	if err != nil {
+		return false, readError{sheetFinding(file, sheet, "A1", err)}
+	}
+	if n := len(merges); n > MaxMerges {
+		// More merged ranges than any form has: a hostile or broken file.
+		// Those past the limit are not read, and the reader says so.
+		merges = merges[:MaxMerges]
+		*findings = append(*findings, diag.Finding{File: file, Code: diag.TooManyMerges,
+			Severity: diag.TooManyMerges.Rule().Severity, Args: []any{sheet, n, MaxMerges}})
+	}
+	rows, ok, err := b.openSheet(ref)
+	if !ok || err != nil {
+		if err != nil {
+			return false, readError{sheetFinding(file, sheet, "A1", err)}
+		}
 		return false, nil // a chart sheet or similar: nothing to read
 	}
-	defer display.Close()
-	raw, err := f.Rows(sheet)
-	if err != nil {
-		return false, nil
-	}
-	defer raw.Close()
+	defer rows.Close()
 
 	ctx := &SheetContext{Name: sheet}
 	mergeValues := map[mergeKey]Cell{}
@@ -238,36 +240,20 @@ func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn fun
 	var (
 		top     [][]Cell // rows before the header is found
 		header  *headerInfo
-		line    int
 		skipped int
+		row     = &Row{File: file, Sheet: sheet, Context: ctx}
 	)
-	for display.Next() {
-		raw.Next()
-		line++
-		d, err := display.Columns()
-		if err != nil {
-			return false, readError{sheetFinding(file, sheet, line, err)}
-		}
-		r, err := raw.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return false, readError{sheetFinding(file, sheet, line, err)}
-		}
-		cells := make([]Cell, max(len(d), len(r)))
-		for i := range cells {
-			addr, _ := excelize.CoordinatesToCellName(i+1, line)
-			cells[i].Addr = addr
-			if i < len(d) {
-				cells[i].Display = d[i]
-			}
-			if i < len(r) {
-				cells[i].Raw = r[i]
-			}
+	for {
+		line, cells, ok := rows.Next()
+		if !ok {
+			break
 		}
 		if header == nil {
 			if line > headerScanRows {
 				break
 			}
-			top = append(top, fillMerged(cells, line, covering.at(line), top))
+			cells = fillMerged(slices.Clone(cells), line, covering.at(line), top)
+			top = append(top, cells)
 			if h := findHeader(top); h != nil {
 				header = h
 				ctx.Titles = titles(top[:h.firstLine-1])
@@ -276,11 +262,15 @@ func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn fun
 			}
 			continue
 		}
-		if line <= skipped {
+		if line <= skipped || len(cells) == 0 {
+			covering.at(line)
 			continue
 		}
-		cells = fillMergedData(cells, line, covering.at(line), header, mergeValues)
-		row := &Row{File: file, Sheet: sheet, Line: line, Context: ctx}
+		if ms := covering.at(line); len(ms) > 0 {
+			cells = fillMergedData(cells, line, ms, header, mergeValues)
+		}
+		// The row is reused: the callback keeps what it needs.
+		*row = Row{File: file, Sheet: sheet, Line: line, Context: ctx}
 		empty := true
 		for field, col := range header.cols {
 			if col < 0 {
@@ -289,10 +279,9 @@ func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn fun
 			row.Has[field] = true
 			if col < len(cells) {
 				row.Cells[field] = cells[col]
-			} else {
-				row.Cells[field].Addr, _ = excelize.CoordinatesToCellName(col+1, line)
 			}
-			if strings.TrimSpace(row.Cells[field].Display) != "" {
+			row.Cells[field].Col, row.Cells[field].Line = col+1, line
+			if empty && strings.TrimSpace(row.Cells[field].Display) != "" {
 				empty = false
 			}
 		}
@@ -303,15 +292,50 @@ func readSheet(f *excelize.File, file, sheet string, merges []mergeRange, fn fun
 			return true, err
 		}
 	}
-	if err := display.Error(); err != nil {
-		return header != nil, readError{sheetFinding(file, sheet, line, err)}
+	if rows.err != nil {
+		at := rows.errorCell
+		if at == "" {
+			at = fmt.Sprintf("A%d", max(rows.line, 1))
+		}
+		return header != nil, readError{sheetFinding(file, sheet, at, rows.err)}
 	}
 	return header != nil, nil
 }
 
-func sheetFinding(file, sheet string, line int, err error) diag.Finding {
-	return diag.Finding{File: file, Cell: fmt.Sprintf("%s!A%d", sheet, max(line, 1)), Code: diag.ReportUnreadable,
-		Severity: diag.ReportUnreadable.Rule().Severity, Args: []any{err.Error()}}
+// sheetFinding is a sheet that cannot be read on from cell at: its XML or
+// its zip entry is broken, or it unpacks past the limit. The finding says
+// so in the user's words, never the XML library's.
+func sheetFinding(file, sheet, at string, err error) diag.Finding {
+	var reason i18n.Msg
+	var synErr *xml.SyntaxError
+	switch {
+	case errors.Is(err, errUnzipLimit) || errors.Is(err, errTooManyStrings):
+		reason = i18n.M("report.err.too_large")
+	case errors.Is(err, errRowOrder):
+		reason = i18n.M("report.err.sheet_end", sheet)
+	case errors.As(err, &synErr) && strings.Contains(synErr.Msg, "entity"):
+		reason = i18n.M("report.err.entity", sheet, at, entityName(synErr.Msg))
+	case errors.As(err, &synErr):
+		reason = i18n.M("report.err.damaged_sheet", sheet, at)
+	default:
+		// The zip entry itself: truncated, lying about its size, a bad checksum.
+		reason = i18n.M("report.err.damaged")
+	}
+	return diag.Finding{File: file, Cell: sheet + "!" + at, Code: diag.ReportUnreadable,
+		Severity: diag.ReportUnreadable.Rule().Severity, Args: []any{reason}}
+}
+
+// entityName takes the entity out of encoding/xml's message ("invalid
+// character entity &foo;").
+func entityName(msg string) string {
+	if i := strings.IndexByte(msg, '&'); i >= 0 {
+		name := msg[i:]
+		if j := strings.IndexAny(name, "; "); j >= 0 {
+			name = name[:j+1]
+		}
+		return strings.TrimSuffix(strings.TrimSuffix(name, " "), ";") + ";"
+	}
+	return "&…;"
 }
 
 // headerInfo is a found header: the column of each field (-1: absent).
@@ -512,14 +536,12 @@ func fillMerged(cells []Cell, line int, merges []mergeRange, above [][]Cell) []C
 		}
 		for c := m.col1; c <= m.col2; c++ {
 			for len(cells) < c {
-				addr, _ := excelize.CoordinatesToCellName(len(cells)+1, line)
-				cells = append(cells, Cell{Addr: addr})
+				cells = append(cells, Cell{})
 			}
 			if c == m.col1 && m.row1 == line {
 				continue
 			}
-			addr := cells[c-1].Addr
-			cells[c-1] = Cell{Addr: addr, Display: src.Display, Raw: src.Raw}
+			cells[c-1] = Cell{Display: src.Display, Raw: src.Raw}
 		}
 	}
 	return cells
@@ -539,8 +561,7 @@ func fillMergedData(cells []Cell, line int, merges []mergeRange, h *headerInfo, 
 				continue
 			}
 			for len(cells) < col {
-				addr, _ := excelize.CoordinatesToCellName(len(cells)+1, line)
-				cells = append(cells, Cell{Addr: addr})
+				cells = append(cells, Cell{})
 			}
 			if v, ok := mergeValues[mergeKey{m, f}]; ok {
 				cells[col-1].Display, cells[col-1].Raw = v.Display, v.Raw
@@ -567,136 +588,106 @@ type mergeKey struct {
 	f Field
 }
 
-// mergedRanges reads the merged cells of every sheet from the workbook's
-// XML as a stream: excelize's GetMergeCells loads a whole sheet into
-// memory, which a million-row report must not do. Sheets are keyed by
-// name; a workbook it cannot read has no merges (excelize reports it).
-func mergedRanges(file string) map[string][]mergeRange {
-	out := map[string][]mergeRange{}
-	zr, err := zip.OpenReader(file)
+// mergedRanges reads the merged cells of a sheet. They come after the
+// rows in the sheet's XML, and the header rows need them first: the
+// unpacked XML is searched for <mergeCell ref="…"/> as bytes, not parsed
+// (a tenth of the cost; "<" is markup only, text escapes it).
+func (b *book) mergedRanges(ref sheetRef) ([]mergeRange, error) {
+	zf := b.parts[strings.ToLower(ref.part)]
+	if zf == nil {
+		return nil, nil
+	}
+	if zf.UncompressedSize64 > UnzipSizeLimit {
+		return nil, errUnzipLimit
+	}
+	rc, err := zf.Open()
 	if err != nil {
-		return out
-	}
-	defer zr.Close()
-	parts := map[string]*zip.File{}
-	for _, f := range zr.File {
-		parts[strings.ToLower(strings.TrimPrefix(f.Name, "/"))] = f
-	}
-	sheets := sheetParts(parts)
-	for name, part := range sheets {
-		zf, ok := parts[strings.ToLower(part)]
-		if !ok || zf.UncompressedSize64 > UnzipSizeLimit {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			continue
-		}
-		ms := scanMerges(rc)
-		rc.Close()
-		out[name] = ms
-	}
-	return out
-}
-
-// sheetParts maps sheet names to their XML part paths, from
-// xl/workbook.xml and its relationships.
-func sheetParts(parts map[string]*zip.File) map[string]string {
-	type sheet struct {
-		Name string `xml:"name,attr"`
-		RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-	}
-	var wb struct {
-		Sheets []sheet `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if readXML(parts["xl/workbook.xml"], &wb) != nil || readXML(parts["xl/_rels/workbook.xml.rels"], &rels) != nil {
-		return nil
-	}
-	targets := map[string]string{}
-	for _, r := range rels.Rels {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Join("xl", t)
-		}
-		targets[r.ID] = t
-	}
-	out := map[string]string{}
-	for _, s := range wb.Sheets {
-		if t, ok := targets[s.RID]; ok {
-			out[s.Name] = t
-		}
-	}
-	return out
-}
-
-func readXML(f *zip.File, v any) error {
-	if f == nil || f.UncompressedSize64 > 64<<20 {
-		return errors.New("missing or too large")
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return err
+		return nil, errors.Join(errDamaged, err)
 	}
 	defer rc.Close()
-	return xml.NewDecoder(rc).Decode(v)
+	return scanMerges(&limitedReader{r: rc, n: UnzipSizeLimit})
 }
 
-// scanMerges collects <mergeCell ref="A1:B2"/> elements of a sheet.
-func scanMerges(r io.Reader) []mergeRange {
-	dec := xml.NewDecoder(r)
+// scanMerges collects the ref of every mergeCell element.
+func scanMerges(r io.Reader) ([]mergeRange, error) {
+	const tag = "mergeCell"
 	var out []mergeRange
+	buf := make([]byte, 256<<10)
+	keep := 0 // bytes of an element cut by the end of the buffer
 	for {
-		tok, err := dec.RawToken()
+		n, err := io.ReadFull(r, buf[keep:])
+		data := buf[:keep+n]
+		end := len(data)
+		if err == nil {
+			// Leave a possibly cut element for the next round.
+			if i := bytes.LastIndexByte(data, '<'); i >= 0 && len(data)-i < 512 {
+				end = i
+			}
+		}
+		for pos := 0; pos < end; {
+			i := bytes.Index(data[pos:end], []byte(tag))
+			if i < 0 {
+				break
+			}
+			i += pos
+			pos = i + len(tag)
+			// <mergeCell or <x:mergeCell, followed by a space.
+			if i == 0 || (data[i-1] != '<' && data[i-1] != ':') || pos >= len(data) || data[pos] != ' ' && data[pos] != '\t' && data[pos] != '\n' && data[pos] != '\r' {
+				continue
+			}
+			close := bytes.IndexByte(data[pos:], '>')
+			if close < 0 {
+				break
+			}
+			if m, ok := mergeRef(data[pos : pos+close]); ok && len(out) < 100_000 {
+				out = append(out, m)
+			}
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return out, nil
+		}
 		if err != nil {
-			return out
+			return out, errors.Join(errDamaged, err)
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok || se.Name.Local != "mergeCell" {
-			continue
-		}
-		for _, a := range se.Attr {
-			if a.Name.Local != "ref" {
-				continue
-			}
-			from, to, ok := strings.Cut(a.Value, ":")
-			if !ok {
-				continue
-			}
-			c1, r1, err1 := excelize.CellNameToCoordinates(from)
-			c2, r2, err2 := excelize.CellNameToCoordinates(to)
-			if err1 == nil && err2 == nil && len(out) < 100_000 {
-				out = append(out, mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)})
-			}
-		}
+		keep = copy(buf, data[end:])
 	}
+}
+
+// mergeRef reads the ref attribute of a mergeCell element's attributes.
+func mergeRef(attrs []byte) (mergeRange, bool) {
+	i := bytes.Index(attrs, []byte("ref="))
+	if i < 0 || i+5 > len(attrs) {
+		return mergeRange{}, false
+	}
+	q := attrs[i+4]
+	rest := attrs[i+5:]
+	j := bytes.IndexByte(rest, q)
+	if j < 0 {
+		return mergeRange{}, false
+	}
+	from, to, ok := strings.Cut(string(rest[:j]), ":")
+	if !ok {
+		return mergeRange{}, false
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(from)
+	c2, r2, err2 := excelize.CellNameToCoordinates(to)
+	if err1 != nil || err2 != nil {
+		return mergeRange{}, false
+	}
+	return mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
 }
 
 // MaxMerges bounds the merged ranges read on a sheet: a report form has a
 // few hundred; a sheet with more is read without those past the limit.
 const MaxMerges = 10_000
 
-// tempPrefix names the directories Read unpacks sheets into.
+// tempPrefix names the directories earlier versions unpacked big sheets
+// into; Read now reads them from the zip as a stream.
 const tempPrefix = "roadmap-xlsx-"
 
 // staleAge is how old such a directory must be to be the leftover of a
 // killed run: reading a report never takes that long.
 const staleAge = time.Hour
-
-// tempDir makes the directory for one Read, first removing those killed
-// runs left in the system's temporary directory.
-func tempDir() (string, error) {
-	root := os.TempDir()
-	sweep.Do(func() { sweepStale(root) })
-	return os.MkdirTemp(root, tempPrefix+"*")
-}
 
 // sweep runs sweepStale once a run.
 var sweep sync.Once

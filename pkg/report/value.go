@@ -46,6 +46,10 @@ var (
 	dateRe   = regexp.MustCompile(`(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4})-(\d{2})-(\d{2})`)
 )
 
+// digitSpaces turns a typed number into one strconv reads: no group
+// spaces, a decimal point (made once: a replacer is costly to build).
+var digitSpaces = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ",", ".")
+
 // ParseValue reads a cell. display is the text as the spreadsheet shows
 // it (number format applied); raw is the stored value (RawCellValue), which
 // keeps 0.575 where the display may round to "58%". Either may be empty.
@@ -78,7 +82,7 @@ func ParseValue(display, raw string) Value {
 	}
 	norm := normalize(text)
 	if m := numberRe.FindStringSubmatch(norm); m != nil {
-		digits := strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "", ",", ".").Replace(m[1])
+		digits := digitSpaces.Replace(m[1])
 		if n, err := strconv.ParseFloat(digits, 64); err == nil && !math.IsInf(n, 0) {
 			v.Number = &n
 			v.Percent = m[2] != ""

@@ -12,6 +12,7 @@ package summary
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -61,15 +62,15 @@ type Options struct {
 func Filter(results []fulfil.Result, opts Options) []fulfil.Result {
 	var out []fulfil.Result
 	for _, r := range results {
-		if opts.Year != 0 && r.Year != opts.Year {
-			continue
+		if selected(&r, opts) {
+			out = append(out, r)
 		}
-		if opts.District != "" && !matchDistrict(r, opts.District) {
-			continue
-		}
-		out = append(out, r)
 	}
 	return out
+}
+
+func selected(r *fulfil.Result, opts Options) bool {
+	return (opts.Year == 0 || r.Year == opts.Year) && (opts.District == "" || matchDistrict(*r, opts.District))
 }
 
 func matchDistrict(r fulfil.Result, want string) bool {
@@ -83,17 +84,66 @@ func fold(s string) string {
 
 // Build makes the table of one view.
 func Build(v View, results []fulfil.Result, opts Options) view.Table {
-	results = Filter(results, opts)
-	var t view.Table
+	c := NewCollector(v, opts)
+	for i := range results {
+		c.Add(&results[i])
+	}
+	return c.Table()
+}
+
+// Collector makes one view of results handed to it one by one
+// (fulfil.EvaluateEach): the by-district and by-executor views keep only
+// their counts, so that a country's summary (two million results) does
+// not hold its results; the others keep the results they list.
+type Collector struct {
+	v        View
+	opts     Options
+	district *districtCounts
+	executor *executorCounts
+	results  []fulfil.Result
+}
+
+// NewCollector starts view v.
+func NewCollector(v View, opts Options) *Collector {
+	c := &Collector{v: v, opts: opts}
 	switch v {
-	case ByActivity:
-		t = byActivity(results, opts.Lang)
+	case ByActivity, ByYear:
 	case ByExecutor:
-		t = byExecutor(results, opts.Lang)
-	case ByYear:
-		t = byYear(results, opts.Lang)
+		c.executor = newExecutorCounts(opts.Lang)
 	default:
-		t = byDistrict(results, opts.Lang)
+		c.district = newDistrictCounts()
+	}
+	return c
+}
+
+// Add takes a result in, if the options select it.
+func (c *Collector) Add(r *fulfil.Result) {
+	if !selected(r, c.opts) {
+		return
+	}
+	switch {
+	case c.district != nil:
+		c.district.add(r)
+	case c.executor != nil:
+		c.executor.add(r)
+	default:
+		c.results = append(c.results, *r)
+	}
+}
+
+// Table is the view of the results taken in.
+func (c *Collector) Table() view.Table {
+	v, opts := c.v, c.opts
+	var t view.Table
+	switch {
+	case c.district != nil:
+		t = c.district.table(opts.Lang)
+	case c.executor != nil:
+		t = c.executor.table()
+	case v == ByActivity:
+		t = byActivity(c.results, opts.Lang)
+	default:
+		t = byYear(c.results, opts.Lang)
 	}
 	t.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
 	t.Title = i18n.T(opts.Lang, "summary.title."+string(v))
@@ -108,13 +158,22 @@ func Build(v View, results []fulfil.Result, opts Options) view.Table {
 
 // All builds every view, the selected one first (a workbook's sheets).
 func All(first View, results []fulfil.Result, opts Options) []view.Table {
-	tables := []view.Table{Build(first, results, opts)}
-	for _, v := range Views {
-		if v != first {
-			tables = append(tables, Build(v, results, opts))
-		}
+	var tables []view.Table
+	for _, v := range Order(first) {
+		tables = append(tables, Build(v, results, opts))
 	}
 	return tables
+}
+
+// Order is every view, first the one given: a workbook's sheets.
+func Order(first View) []View {
+	order := []View{first}
+	for _, v := range Views {
+		if v != first {
+			order = append(order, v)
+		}
+	}
+	return order
 }
 
 func subtitle(opts Options) string {
@@ -193,40 +252,54 @@ func achievement(r fulfil.Result) view.Cell {
 
 func label(s fulfil.Status, lang i18n.Lang) string { return view.StatusLabel(string(s), lang) }
 
-// byDistrict counts statuses per owner (per roadmap): district, region or
-// school.
-func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
-	t := view.Table{Columns: []view.Column{
-		ownerCol(results, lang, 24), col(lang, "roadmap", 30), col(lang, "activities", 0), col(lang, "positions", 12),
-	}}
+// districtCounts is the by-district view, gathered result by result: it
+// counts statuses per owner (per roadmap: a district, region or school),
+// a few counts per roadmap whatever the number of results.
+type districtCounts struct {
+	order  []string
+	groups map[string]*districtGroup
+	// level is whether a region's or a school's roadmap is among them.
+	level bool
+}
+
+type districtGroup struct {
+	district, roadmap string
+	activities        map[string]bool
+	positions         int
+	counts            map[fulfil.Status]int
+}
+
+func newDistrictCounts() *districtCounts { return &districtCounts{groups: map[string]*districtGroup{}} }
+
+func (d *districtCounts) add(r *fulfil.Result) {
+	d.level = d.level || r.Level != roadmap.LevelDistrict
+	g, ok := d.groups[r.RoadmapID]
+	if !ok {
+		g = &districtGroup{district: r.Owner, roadmap: r.RoadmapName, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
+		d.groups[r.RoadmapID] = g
+		d.order = append(d.order, r.RoadmapID)
+	}
+	g.activities[r.ActivityID] = true
+	g.positions++
+	g.counts[r.Status]++
+}
+
+func (d *districtCounts) table(lang i18n.Lang) view.Table {
+	owner := col(lang, "district", 24)
+	if d.level {
+		owner.Header = i18n.T(lang, "summary.col.owner")
+	}
+	t := view.Table{Columns: []view.Column{owner, col(lang, "roadmap", 30), col(lang, "activities", 0), col(lang, "positions", 12)}}
 	for _, s := range fulfil.Statuses {
 		t.Columns = append(t.Columns, view.Column{Key: string(s), Header: capitalize(label(s, lang)), Max: 12})
 	}
 	t.Columns = append(t.Columns, col(lang, "met_percent", 0))
-	type agg struct {
-		district, roadmap string
-		activities        map[string]bool
-		positions         int
-		counts            map[fulfil.Status]int
-	}
-	var order []string
-	groups := map[string]*agg{}
-	for _, r := range results {
-		g, ok := groups[r.RoadmapID]
-		if !ok {
-			g = &agg{district: r.Owner, roadmap: r.RoadmapName, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
-			groups[r.RoadmapID] = g
-			order = append(order, r.RoadmapID)
-		}
-		g.activities[r.ActivityID] = true
-		g.positions++
-		g.counts[r.Status]++
-	}
+	order := slices.Clone(d.order)
 	slices.SortFunc(order, func(a, b string) int {
-		return cmp.Or(cmp.Compare(groups[a].district, groups[b].district), cmp.Compare(a, b))
+		return cmp.Or(cmp.Compare(d.groups[a].district, d.groups[b].district), cmp.Compare(a, b))
 	})
 	for _, id := range order {
-		g := groups[id]
+		g := d.groups[id]
 		row := []view.Cell{view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(len(g.activities)), view.IntCell(g.positions)}
 		met, judgedN := 0, 0
 		for _, s := range fulfil.Statuses {
@@ -248,8 +321,13 @@ func byDistrict(results []fulfil.Result, lang i18n.Lang) view.Table {
 // the activities under their section headings (the section of the first
 // roadmap that numbers the activity lowest). Owners' activities share a
 // row only when they are the same activity: the same id and a similar
-// title (sameActivity); an id two districts give to different
+// title (similarKeys); an id two districts give to different
 // activities makes a row for each, under each one's own title.
+//
+// Beyond MaxSideBySide owners the owners are rows instead, under each
+// activity and year (an owner, its plan, fact and status): three columns
+// per owner would be wider than any page, and past 5,460 owners wider
+// than a sheet (16,384 columns).
 func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	var districts []string
 	seen := map[string]bool{}
@@ -260,10 +338,17 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		}
 	}
 	slices.Sort(districts)
+	long := len(districts) > MaxSideBySide
 	t := view.Table{Columns: []view.Column{
 		col(lang, "id", 0), col(lang, "title", 40), col(lang, "year", 0),
 	}}
+	if long {
+		t.Columns = append(t.Columns, ownerCol(results, lang, 24), col(lang, "plan", 18), col(lang, "fact", 18), col(lang, "status", 18))
+	}
 	for i, d := range districts {
+		if long {
+			break
+		}
 		for _, part := range []string{"plan", "fact", "status"} {
 			t.Columns = append(t.Columns, view.Column{
 				Key:    fmt.Sprintf("%s_%d", part, i+1),
@@ -281,27 +366,40 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		activity
 		year int
 	}
-	// titles of each activity, the first naming its rows; variantOf the
-	// activity of an owner's id.
-	titles := map[activity][]string{}
+	// titles of each activity, the first naming its rows, and the distinct
+	// keys of its titles (titleKey): owners copy one title, so comparing
+	// with each distinct one, not each owner's, keeps a country's view
+	// from being quadratic in owners. variantOf is the activity of an
+	// owner's id.
+	titles := map[activity]string{}
+	keysOf := map[activity][][]rune{}
+	exact := map[[2]string]activity{}
 	variants := map[string]int{}
 	variantOf := map[[2]string]activity{}
 	activityOf := func(r fulfil.Result) activity {
 		if a, ok := variantOf[[2]string{r.ActivityID, r.Owner}]; ok {
 			return a
 		}
-		a := activity{r.ActivityID, variants[r.ActivityID]}
-		for v := range variants[r.ActivityID] {
-			cand := activity{r.ActivityID, v}
-			if slices.ContainsFunc(titles[cand], func(t string) bool { return sameActivity(t, r.Title) }) {
-				a = cand
-				break
+		key := titleKey(r.Title)
+		k := []rune(key)
+		// A title seen before under this id: its activity, without comparing.
+		a, seen := exact[[2]string{r.ActivityID, key}]
+		if !seen {
+			a = activity{r.ActivityID, variants[r.ActivityID]}
+			for v := range variants[r.ActivityID] {
+				cand := activity{r.ActivityID, v}
+				if slices.ContainsFunc(keysOf[cand], func(t []rune) bool { return similarKeys(t, k) }) {
+					a = cand
+					break
+				}
 			}
+			if a.variant == variants[r.ActivityID] {
+				variants[r.ActivityID]++
+				titles[a] = r.Title
+			}
+			keysOf[a] = append(keysOf[a], k)
+			exact[[2]string{r.ActivityID, key}] = a
 		}
-		if a.variant == variants[r.ActivityID] {
-			variants[r.ActivityID]++
-		}
-		titles[a] = append(titles[a], r.Title)
 		variantOf[[2]string{r.ActivityID, r.Owner}] = a
 		return a
 	}
@@ -327,13 +425,26 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		return cmp.Or(cmp.Compare(fa.SectionOrder, fb.SectionOrder), fa.N.Compare(fb.N), cmp.Compare(a.id, b.id),
 			cmp.Compare(a.variant, b.variant), cmp.Compare(a.year, b.year))
 	})
+	if long {
+		var placed []placedSection
+		for _, k := range keys {
+			for _, d := range slices.Sorted(maps.Keys(cells[k])) {
+				r := cells[k][d]
+				placed = append(placed, placedSection{section: first[k.activity].Section})
+				t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity]), view.IntCell(k.year),
+					view.TextCell(d), view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), view.StatusCell(string(r.Status))})
+			}
+		}
+		t.Headings = sectionHeadings(placed)
+		return t
+	}
 	placed := make([]placedSection, len(keys))
 	for i, k := range keys {
 		placed[i] = placedSection{section: first[k.activity].Section}
 	}
 	t.Headings = sectionHeadings(placed)
 	for _, k := range keys {
-		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity][0]), view.IntCell(k.year)}
+		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity]), view.IntCell(k.year)}
 		for _, d := range districts {
 			r, ok := cells[k][d]
 			if !ok {
@@ -347,21 +458,94 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 	return t
 }
 
+// MaxSideBySide is the most owners the by-activity view puts side by
+// side, three columns each; past it they are rows.
+const MaxSideBySide = 50
+
 // similarity is how alike two titles must be, 0..1, to be one activity:
 // districts copy the regional list with typos and small edits
 // («Поведение …», «… организаций.», «ПроеКтория»), not with other words.
 const similarity = 0.8
 
-// sameActivity reports whether two titles of one id name the same
-// activity: their letters and digits, in lower case, differ by at most a
-// fifth of the longer (edit distance).
-func sameActivity(a, b string) bool {
-	x, y := []rune(titleKey(a)), []rune(titleKey(b))
+// similarKeys reports whether two titles of one id name the same
+// activity, given their keys (titleKey): their letters and digits, in
+// lower case, differ by at most a fifth of the longer (edit distance).
+func similarKeys(x, y []rune) bool {
 	longest := max(len(x), len(y))
 	if longest == 0 {
 		return true
 	}
-	return 1-float64(editDistance(x, y))/float64(longest) >= similarity
+	// The most edits the similarity allows, found as the float test finds it.
+	k := int(float64(longest)*(1-similarity)) + 1
+	for k >= 0 && 1-float64(k)/float64(longest) < similarity {
+		k--
+	}
+	return k >= 0 && withinDistance(x, y, k)
+}
+
+// withinDistance reports whether the edit distance of a and b is at most
+// k, computing only the band of k cells either side of the diagonal and
+// stopping once a row is past k: titles of one id that differ are told in
+// a few steps, not len(a) × len(b) (a country's by-activity view compares
+// thousands).
+func withinDistance(a, b []rune, k int) bool {
+	if len(a)-len(b) > k || len(b)-len(a) > k {
+		return false
+	}
+	// The letters one has and the other lacks are edits too: a bound
+	// found in one pass (letters counted by their low byte, which can only
+	// lower it) rules most different titles out before the table.
+	var count [256]int
+	for _, r := range a {
+		count[r&255]++
+	}
+	for _, r := range b {
+		count[r&255]--
+	}
+	more, less := 0, 0
+	for _, n := range count {
+		if n > 0 {
+			more += n
+		} else {
+			less -= n
+		}
+	}
+	if max(more, less) > k {
+		return false
+	}
+	const inf = 1 << 30
+	prev, cur := make([]int, len(b)+2), make([]int, len(b)+2)
+	for j := range prev {
+		prev[j] = inf
+		if j <= k {
+			prev[j] = j
+		}
+	}
+	for i := 1; i <= len(a); i++ {
+		lo, hi := max(1, i-k), min(len(b), i+k)
+		cur[0] = inf
+		if i <= k {
+			cur[0] = i
+		}
+		if lo > 1 {
+			cur[lo-1] = inf
+		}
+		best := cur[0]
+		for j := lo; j <= hi; j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		cur[hi+1] = inf
+		if best > k {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= k
 }
 
 // titleKey keeps a title's letters and digits, lower case, ё as е, words
@@ -376,65 +560,65 @@ func titleKey(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// editDistance is the Levenshtein distance of two rune strings.
-func editDistance(a, b []rune) int {
-	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+// executorCounts is the by-executor view, gathered result by result: it
+// tells each organisation what it owes and what is overdue.
+type executorCounts struct {
+	lang   i18n.Lang
+	groups map[executorKey]*executorGroup
+	keys   []executorKey
+	level  bool
 }
 
-// byExecutor tells each organisation what it owes and what is overdue.
-func byExecutor(results []fulfil.Result, lang i18n.Lang) view.Table {
+type executorKey struct{ executor, district string }
+
+type executorGroup struct {
+	activities map[string]bool
+	due        int
+	overdue    []string
+}
+
+func newExecutorCounts(lang i18n.Lang) *executorCounts {
+	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}}
+}
+
+func (x *executorCounts) add(r *fulfil.Result) {
+	x.level = x.level || r.Level != roadmap.LevelDistrict
+	for _, e := range r.Executors {
+		k := executorKey{e, r.Owner}
+		g, ok := x.groups[k]
+		if !ok {
+			g = &executorGroup{activities: map[string]bool{}}
+			x.groups[k] = g
+			x.keys = append(x.keys, k)
+		}
+		g.activities[r.ActivityID] = true
+		if r.Status == fulfil.NotDue {
+			continue
+		}
+		g.due++
+		if r.Status == fulfil.NotMet || r.Status == fulfil.NoData || r.Status == fulfil.Partial {
+			g.overdue = append(g.overdue, i18n.T(x.lang, "summary.overdue_item", r.N, r.Year, label(r.Status, x.lang)))
+		}
+	}
+}
+
+func (x *executorCounts) table() view.Table {
+	lang := x.lang
+	owner := col(lang, "district", 20)
+	if x.level {
+		owner.Header = i18n.T(lang, "summary.col.owner")
+	}
 	t := view.Table{Columns: []view.Column{
-		col(lang, "executor", 36), ownerCol(results, lang, 20),
+		col(lang, "executor", 36), owner,
 		col(lang, "activities", 0), col(lang, "due", 0),
 		col(lang, "overdue", 0), col(lang, "overdue_list", 40),
 	}}
-	type key struct{ executor, district string }
-	type agg struct {
-		activities map[string]bool
-		due        int
-		overdue    []string
-	}
-	groups := map[key]*agg{}
-	var keys []key
-	for _, r := range results {
-		for _, e := range r.Executors {
-			k := key{e, r.Owner}
-			g, ok := groups[k]
-			if !ok {
-				g = &agg{activities: map[string]bool{}}
-				groups[k] = g
-				keys = append(keys, k)
-			}
-			g.activities[r.ActivityID] = true
-			if r.Status == fulfil.NotDue {
-				continue
-			}
-			g.due++
-			if r.Status == fulfil.NotMet || r.Status == fulfil.NoData || r.Status == fulfil.Partial {
-				g.overdue = append(g.overdue, i18n.T(lang, "summary.overdue_item", r.N, r.Year, label(r.Status, lang)))
-			}
-		}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
+	keys := slices.Clone(x.keys)
+	slices.SortFunc(keys, func(a, b executorKey) int {
 		return cmp.Or(cmp.Compare(a.executor, b.executor), cmp.Compare(a.district, b.district))
 	})
 	for _, k := range keys {
-		g := groups[k]
+		g := x.groups[k]
 		t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.executor), view.TextCell(k.district), view.IntCell(len(g.activities)),
 			view.IntCell(g.due), view.IntCell(len(g.overdue)), view.TextCell(strings.Join(g.overdue, "; "))})
 	}
@@ -465,7 +649,8 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 	t.Headings = sectionHeadings(placed)
 	for i, r := range sorted {
 		unit := r.Plan.Unit
-		if unit == "" {
+		if unit == "" && r.Plan.Kind != "" {
+			// An indicator not understood has no kind, and no unit to say.
 			unit = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
 		}
 		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.Owner), view.NumberOf(r.N),
@@ -479,26 +664,111 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 // Statuses is the table of statuses printed after the findings of
 // `roadmap check --report`: each activity and year evaluated.
 func Statuses(results []fulfil.Result, asOf time.Time, lang i18n.Lang) view.Table {
-	t := view.Table{
-		Title: i18n.T(lang, "fulfil.title", asOf.Format("02.01.2006")),
-		Columns: []view.Column{
-			{Key: "roadmap", Header: i18n.T(lang, "col.roadmap")},
-			{Key: "n", Header: i18n.T(lang, "col.n")},
-			{Key: "id", Header: i18n.T(lang, "col.id")},
-			{Key: "year", Header: i18n.T(lang, "col.year")},
-			{Key: "plan", Header: i18n.T(lang, "col.plan"), Max: 28},
-			{Key: "fact", Header: i18n.T(lang, "col.fact"), Max: 20},
-			{Key: "achievement", Header: i18n.T(lang, "col.achievement")},
-			{Key: "status", Header: i18n.T(lang, "col.status"), Max: 20},
-			{Key: "reason", Header: i18n.T(lang, "col.reason"), Max: 30},
-		},
+	t := view.Table{Title: StatusTitle(asOf, lang), Columns: StatusColumns(lang)}
+	lines := NewStatusLines(lang)
+	for i := range results {
+		lines.Add(&results[i])
 	}
-	for _, r := range results {
-		t.Rows = append(t.Rows, []view.Cell{view.TextCell(r.RoadmapID), view.NumberOf(r.N), view.TextCell(r.ActivityID),
-			view.IntCell(r.Year), view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r),
-			view.StatusCell(string(r.Status)), view.TextCell(r.Reason)})
+	for i := range lines.Len() {
+		t.Rows = append(t.Rows, lines.Row(i))
 	}
 	return t
+}
+
+// StatusTitle is the status table's title.
+func StatusTitle(asOf time.Time, lang i18n.Lang) string {
+	return i18n.T(lang, "fulfil.title", asOf.Format("02.01.2006"))
+}
+
+// StatusColumns are the status table's columns.
+func StatusColumns(lang i18n.Lang) []view.Column {
+	return []view.Column{
+		{Key: "roadmap", Header: i18n.T(lang, "col.roadmap")},
+		{Key: "n", Header: i18n.T(lang, "col.n")},
+		{Key: "id", Header: i18n.T(lang, "col.id")},
+		{Key: "year", Header: i18n.T(lang, "col.year")},
+		{Key: "plan", Header: i18n.T(lang, "col.plan"), Max: 28},
+		{Key: "fact", Header: i18n.T(lang, "col.fact"), Max: 20},
+		{Key: "achievement", Header: i18n.T(lang, "col.achievement")},
+		{Key: "status", Header: i18n.T(lang, "col.status"), Max: 20},
+		{Key: "reason", Header: i18n.T(lang, "col.reason"), Max: 30},
+	}
+}
+
+// StatusLines are the rows of the status table, kept in about 40 bytes a
+// result (a Result is ten times that, a row of cells more): a
+// million-row report keeps one per row until the table is drawn. The
+// activity and the repeated texts (plans, reasons) are kept once.
+type StatusLines struct {
+	lang   i18n.Lang
+	acts   []statusActivity
+	actOf  map[[2]string]int32
+	texts  []string
+	textOf map[string]int32
+	lines  []statusLine
+}
+
+type statusActivity struct {
+	roadmap, id string
+	n           roadmap.Number
+}
+
+type statusLine struct {
+	act          int32
+	year         int32
+	plan, reason int32
+	fact         string
+	achievement  float64
+	status       fulfil.Status
+	hasAch       bool
+}
+
+// NewStatusLines starts an empty table in lang.
+func NewStatusLines(lang i18n.Lang) *StatusLines {
+	return &StatusLines{lang: lang, actOf: map[[2]string]int32{}, textOf: map[string]int32{}}
+}
+
+func (s *StatusLines) text(t string) int32 {
+	if i, ok := s.textOf[t]; ok {
+		return i
+	}
+	s.texts = append(s.texts, t)
+	i := int32(len(s.texts) - 1)
+	s.textOf[t] = i
+	return i
+}
+
+// Add adds r's line.
+func (s *StatusLines) Add(r *fulfil.Result) {
+	k := [2]string{r.RoadmapID, r.ActivityID}
+	act, ok := s.actOf[k]
+	if !ok {
+		s.acts = append(s.acts, statusActivity{r.RoadmapID, r.ActivityID, r.N})
+		act = int32(len(s.acts) - 1)
+		s.actOf[k] = act
+	}
+	l := statusLine{act: act, year: int32(r.Year), plan: s.text(view.Plan(r.Plan, s.lang)), reason: s.text(r.Reason),
+		fact: r.Fact, status: r.Status}
+	if r.Achievement != nil {
+		l.achievement, l.hasAch = *r.Achievement, true
+	}
+	s.lines = append(s.lines, l)
+}
+
+// Len is the number of lines.
+func (s *StatusLines) Len() int { return len(s.lines) }
+
+// Row is line i's cells, in StatusColumns' order.
+func (s *StatusLines) Row(i int) []view.Cell {
+	l := s.lines[i]
+	a := s.acts[l.act]
+	ach := view.EmptyCell()
+	if l.hasAch {
+		ach = view.PercentCell(l.achievement)
+	}
+	return []view.Cell{view.TextCell(a.roadmap), view.NumberOf(a.n), view.TextCell(a.id),
+		view.IntCell(int(l.year)), view.TextCell(s.texts[l.plan]), view.TextCell(l.fact), ach,
+		view.StatusCell(string(l.status)), view.TextCell(s.texts[l.reason])}
 }
 
 func capitalize(s string) string {
