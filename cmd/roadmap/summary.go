@@ -129,6 +129,7 @@ func (c *summaryCmd) run(paths []string) error {
 				Title:   c.app.t("summary.doc_title", asOf.Format("02.01.2006")),
 				Subject: c.app.t("summary.doc_subject"),
 				Lang:    c.app.lang,
+				Extra:   summary.ChartSheet(results, opts),
 			})
 		}
 		r, err := render.New(format, render.Options{Lang: c.app.lang, Width: terminalWidth(), CSVExcel: c.csvExcel})

@@ -22,6 +22,9 @@ type WorkbookMeta struct {
 	Title   string
 	Subject string
 	Lang    i18n.Lang
+	// Extra, if set, adds to the workbook after the tables' sheets (the
+	// summary's chart sheet).
+	Extra func(*excelize.File) error
 }
 
 // StatusColours fill status cells, and the charts of the site and the
@@ -69,6 +72,11 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 		}
 		if err := writeSheet(f, name, i+1, t, st, meta.Lang); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	if meta.Extra != nil {
+		if err := meta.Extra(f); err != nil {
+			return err
 		}
 	}
 	if err := xlsxpage.DocProps(f, meta.Title, meta.Subject, meta.Lang); err != nil {
