@@ -112,15 +112,8 @@ func (c *summaryCmd) run(paths []string) error {
 	if err != nil {
 		return err
 	}
-	// Roadmaps that do not load are not summarised silently: say why.
-	if diag.Fails(res.Findings, false) || len(fs) > 0 {
-		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
-		if err := text.Findings(c.app.stderr, diag.WithoutNotes(append(res.Findings, fs...))); err != nil {
-			return err
-		}
-		if diag.Fails(res.Findings, false) {
-			return errFindings
-		}
+	if err := c.printProblems(res, fs); err != nil {
+		return err
 	}
 	opts := summary.Options{Year: c.year, District: c.district, AsOf: asOf, Lang: c.app.lang}
 	write := func(w io.Writer) error {
@@ -145,6 +138,22 @@ func (c *summaryCmd) run(paths []string) error {
 		return err
 	}
 	fmt.Fprintln(c.app.info(), c.app.t("summary.written", c.out))
+	return nil
+}
+
+// printProblems prints the findings of roadmaps that do not load and of
+// broken reports: they are not summarised silently. Roadmaps that do not
+// load fail the run.
+func (c *summaryCmd) printProblems(res *check.Result, fs []diag.Finding) error {
+	if diag.Fails(res.Findings, false) || len(fs) > 0 {
+		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
+		if err := text.Findings(c.app.stderr, diag.WithoutNotes(append(res.Findings, fs...))); err != nil {
+			return err
+		}
+		if diag.Fails(res.Findings, false) {
+			return errFindings
+		}
+	}
 	return nil
 }
 

@@ -72,6 +72,10 @@ func StatusBars(id string, bars []Bar, words Words) []byte {
 			fmt.Fprintf(s, `<rect x="%s" y="%d" width="%s" height="%d" fill="%s" stroke="%s" data-status="%s" data-value="%d"><title>%s: %d</title></rect>`,
 				num(round1(x)), y, num(round1(w)), barHeight, s.fill(k), stroke, k, c, esc(words.Status[k]), c)
 			if label := strconv.Itoa(c); float64(textWidth(label)+6) <= w {
+				// On a white ground: a number must read over any pattern.
+				lw := textWidth(label) + 2
+				fmt.Fprintf(s, `<rect x="%s" y="%d" width="%d" height="14" fill="#ffffff" aria-hidden="true"/>`,
+					num(round1(x+w/2-float64(lw)/2)), y+2, lw)
 				fmt.Fprintf(s, `<text x="%s" y="%d" text-anchor="middle" fill="%s" aria-hidden="true">%s</text>`,
 					num(round1(x+w/2)), y+barHeight-4, ink, label)
 			}

@@ -51,7 +51,7 @@ func PlanFact(id string, points []Point, words PlanWords) []byte {
 			keys = append(keys, k)
 		}
 	}
-	width := max(pfAxis+len(points)*pfGroup+8, 330)
+	width := max(pfAxis+len(points)*pfGroup+8, 480)
 	// A swatch for the plan, then the statuses.
 	legendY := pfTop + pfHeight + 24
 	legendW := width - textWidth(words.Plan) - 40
