@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -82,7 +83,19 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 	if err := xlsxpage.DocProps(f, meta.Title, meta.Subject, meta.Lang); err != nil {
 		return err
 	}
-	return f.Write(w)
+	if meta.Extra == nil {
+		return f.Write(w)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	data, err := stableZip(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }
 
 type xlsxStyles struct {

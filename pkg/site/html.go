@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"embed"
+	"fmt"
+	"html"
 	"html/template"
 	"strings"
 
@@ -106,6 +108,60 @@ func tableOf(t view.Table, caption string, head int, lang i18n.Lang, href func(i
 		out.Rows = append(out.Rows, r)
 	}
 	return out
+}
+
+// HTML writes the table: the same markup a template would, written
+// directly because a site of thousands of pages is mostly tables, and
+// html/template's reflection would take most of the build's time. Every
+// text is escaped.
+func (t table) HTML() template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	b.WriteString(`<div class="scroll" tabindex="0" role="region" aria-label="`)
+	b.WriteString(esc(t.Caption))
+	b.WriteString("\"><table>\n<caption>")
+	b.WriteString(esc(t.Caption))
+	b.WriteString("</caption>\n<thead><tr>")
+	for _, c := range t.Cols {
+		b.WriteString(`<th scope="col"`)
+		if c.Num {
+			b.WriteString(` class="num"`)
+		}
+		b.WriteString(">")
+		b.WriteString(esc(c.Header))
+		b.WriteString("</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>")
+	for _, r := range t.Rows {
+		if r.Heading != "" {
+			fmt.Fprintf(&b, "\n<tr class=\"heading\"><th scope=\"rowgroup\" colspan=\"%d\">%s</th></tr>", len(t.Cols), esc(r.Heading))
+			continue
+		}
+		b.WriteString("\n<tr>")
+		for _, c := range r.Cells {
+			tag := "td"
+			if c.Head {
+				tag = "th"
+			}
+			b.WriteString("<" + tag)
+			if c.Head {
+				b.WriteString(` scope="row"`)
+			}
+			if c.Class != "" {
+				b.WriteString(` class="` + esc(c.Class) + `"`)
+			}
+			b.WriteString(">")
+			if c.Href != "" {
+				b.WriteString(`<a href="` + esc(c.Href) + `">` + esc(c.Text) + "</a>")
+			} else {
+				b.WriteString(esc(c.Text))
+			}
+			b.WriteString("</" + tag + ">")
+		}
+		b.WriteString("</tr>")
+	}
+	b.WriteString("\n</tbody>\n</table></div>")
+	return template.HTML(b.String())
 }
 
 // cellText is a cell as people read it, as the other formats write it:

@@ -24,7 +24,7 @@ var wordKeys = []string{
 	"site.skip", "site.nav", "site.downloads", "site.footer", "site.region", "site.districts",
 	"site.roadmaps", "site.executors", "site.order", "site.amendments", "site.no_amendments",
 	"site.activities", "site.deadline", "site.indicator", "site.reading", "site.history",
-	"site.heatmaps", "site.overdue", "site.no_overdue", "site.all_items",
+	"site.heatmaps", "site.overdue", "site.no_overdue", "site.later", "site.no_later",
 	"site.chart_data", "site.approved_by", "site.signed_by", "site.executors_of", "site.note",
 }
 
@@ -142,14 +142,18 @@ func (b *builder) downloads(f *files, p *page, base, rel string, t view.Table, x
 	return nil
 }
 
-// workbook writes tables as an xlsx with the chart sheet of results.
+// workbook writes tables as an xlsx, with the chart sheet of results
+// when there are any.
 func (b *builder) workbook(f *files, path string, tables []view.Table, results []fulfil.Result) error {
 	var buf bytes.Buffer
-	err := render.WriteXLSX(&buf, tables, render.WorkbookMeta{
+	meta := render.WorkbookMeta{
 		Title:   b.t("summary.doc_title", b.in.AsOf.Format("02.01.2006")),
 		Subject: b.t("summary.doc_subject"), Lang: b.in.Lang,
-		Extra: summary.ChartSheet(results, b.opts),
-	})
+	}
+	if results != nil {
+		meta.Extra = summary.ChartSheet(results, b.opts)
+	}
+	err := render.WriteXLSX(&buf, tables, meta)
 	if err != nil {
 		return err
 	}
@@ -166,8 +170,14 @@ func (b *builder) emit(f *files, path string, p *page, tmpl string) error {
 	return nil
 }
 
+// figure is a chart with its caption.
+type figure struct {
+	SVG     []byte
+	Caption string
+}
+
 // yearBars are the results' status bars per year.
-func (b *builder) yearBars(id string, results []fulfil.Result) []byte {
+func (b *builder) yearBars(id string, results []fulfil.Result) figure {
 	by := map[int]map[string]int{}
 	for _, r := range results {
 		if by[r.Year] == nil {
@@ -183,13 +193,13 @@ func (b *builder) yearBars(id string, results []fulfil.Result) []byte {
 	}
 	w := b.chart
 	w.Title = b.t("site.chart.by_year")
-	return chart.StatusBars(id, bars, w)
+	return figure{chart.StatusBars(id, bars, w), w.Title}
 }
 
 // regionBody is the region page: a bar per year, a bar per district, the
 // table of districts and the heat maps' list.
 type regionBody struct {
-	YearChart, DistrictChart []byte
+	YearChart, DistrictChart figure
 	Table                    table
 	Heatmaps                 []link
 }
@@ -262,7 +272,7 @@ func (b *builder) regionPage(f *files) error {
 	w.Title = b.t("site.chart.by_district")
 	body := regionBody{
 		YearChart:     b.yearBars("years", b.reg.results),
-		DistrictChart: chart.StatusBars("districts", bars, w),
+		DistrictChart: figure{chart.StatusBars("districts", bars, w), w.Title},
 		Table: tableOf(t, b.t("site.title.region"), 0, b.in.Lang, func(i int) string {
 			return "d/" + b.reg.districts[i].slug + "/index.html"
 		}),
@@ -276,7 +286,7 @@ func (b *builder) regionPage(f *files) error {
 
 // districtBody is a district's page: its roadmaps, its executors.
 type districtBody struct {
-	YearChart []byte
+	YearChart figure
 	Table     table
 	Executors []link
 }
@@ -285,7 +295,11 @@ func (b *builder) districtPage(f *files, d *district) error {
 	p := b.newPage(2, d.name, link{Text: d.name})
 	base := "d/" + d.slug + "/"
 	t := summary.Build(summary.ByDistrict, d.results, b.opts)
-	if err := b.workbook(f, base+"district.xlsx", summary.All(summary.ByDistrict, d.results, b.opts), d.results); err != nil {
+	// The district's roadmaps, every item of them (what its roadmap and
+	// executor pages show) and its executors; the chart sheet is the
+	// region's.
+	sheets := []view.Table{t, summary.Build(summary.ByYear, d.results, b.opts), summary.Build(summary.ByExecutor, d.results, b.opts)}
+	if err := b.workbook(f, base+"district.xlsx", sheets, nil); err != nil {
 		return err
 	}
 	if err := b.downloads(f, p, base+"district", "district", t, "district.xlsx"); err != nil {
@@ -328,7 +342,7 @@ type roadmapBody struct {
 	Order      []field
 	Amendments []amendment
 	History    []revision
-	YearChart  []byte
+	YearChart  figure
 	Sections   []section
 }
 
@@ -350,7 +364,7 @@ type activity struct {
 	Indicator        string
 	Reading          string
 	Executors        []link
-	Chart            []byte
+	Chart            *figure
 	Years            table
 	History          []revision
 }
@@ -450,7 +464,7 @@ func (b *builder) activity(r *roadmap.Roadmap, a roadmap.Activity, i int, result
 	if numbers {
 		w := chart.PlanWords{Words: b.chart, Plan: b.t("summary.col.plan"), Fact: b.t("summary.col.fact")}
 		w.Title = b.t("site.chart.plan_fact", a.N.String())
-		out.Chart = chart.PlanFact("pf"+strconv.Itoa(i), points, w)
+		out.Chart = &figure{chart.PlanFact("pf"+strconv.Itoa(i), points, w), w.Title}
 	}
 	return out
 }
@@ -502,20 +516,21 @@ func (b *builder) revisions(history []Revision, id string) []revision {
 	return out
 }
 
-// executorBody is an executor's page: what is overdue, and every item.
+// executorBody is an executor's page: what is overdue, and what falls
+// due later; what is met is in the district's workbook.
 type executorBody struct {
-	Overdue, All table
+	Overdue, Later table
 }
 
 func (b *builder) executorPage(f *files, e *executor) error {
 	d := e.district
 	p := b.newPage(3, e.name, link{Href: "../index.html", Text: d.name}, link{Text: e.name})
-	t := view.Table{Name: b.t("summary.sheet.executor"), Columns: []view.Column{
+	columns := []view.Column{
 		{Key: "roadmap", Header: b.t("summary.col.roadmap")}, {Key: "n", Header: b.t("summary.col.n")},
 		{Key: "title", Header: b.t("summary.col.title")}, {Key: "year", Header: b.t("summary.col.year")},
 		{Key: "deadline", Header: b.words["deadline"]}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
 		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "status", Header: capitalize(b.t("summary.col.status"))},
-	}}
+	}
 	slugOf := map[string]string{}
 	for _, rp := range d.roadmaps {
 		slugOf[rp.r.ID] = rp.slug
@@ -524,10 +539,14 @@ func (b *builder) executorPage(f *files, e *executor) error {
 	slices.SortStableFunc(results, func(x, y fulfil.Result) int {
 		return cmp.Or(cmp.Compare(x.RoadmapID, y.RoadmapID), cmp.Compare(x.SectionOrder, y.SectionOrder), x.N.Compare(y.N), cmp.Compare(x.Year, y.Year))
 	})
-	var overdue view.Table
-	overdue.Columns = t.Columns
-	var hrefs, overdueHrefs []string
+	// The downloads hold both lists: overdue first, then what is due later.
+	all := view.Table{Name: b.t("summary.sheet.executor"), Columns: columns}
+	overdue, later := view.Table{Columns: columns}, view.Table{Columns: columns}
+	var overdueHrefs, laterHrefs []string
 	for _, r := range results {
+		if !summary.Overdue(r.Status) && r.Status != fulfil.NotDue {
+			continue
+		}
 		deadline := ""
 		if !r.Deadline.IsZero() {
 			deadline = r.Deadline.Format("02.01.2006")
@@ -535,20 +554,22 @@ func (b *builder) executorPage(f *files, e *executor) error {
 		row := []view.Cell{view.TextCell(r.RoadmapName), view.NumberOf(r.N), view.TextCell(r.Title), view.IntCell(r.Year),
 			view.TextCell(deadline), view.TextCell(view.Plan(r.Plan, b.in.Lang)), view.TextCell(r.Fact), view.StatusCell(string(r.Status))}
 		href := "../" + slugOf[r.RoadmapID] + ".html#a-" + slug(r.ActivityID)
-		t.Rows = append(t.Rows, row)
-		hrefs = append(hrefs, href)
 		if summary.Overdue(r.Status) {
 			overdue.Rows = append(overdue.Rows, row)
 			overdueHrefs = append(overdueHrefs, href)
+		} else {
+			later.Rows = append(later.Rows, row)
+			laterHrefs = append(laterHrefs, href)
 		}
 	}
+	all.Rows = append(slices.Clone(overdue.Rows), later.Rows...)
 	base := "d/" + d.slug + "/e/" + e.slug
-	if err := b.downloads(f, p, base, e.slug, t, "../district.xlsx"); err != nil {
+	if err := b.downloads(f, p, base, e.slug, all, "../district.xlsx"); err != nil {
 		return err
 	}
 	p.Body = executorBody{
 		Overdue: tableOf(overdue, b.words["overdue"], 2, b.in.Lang, func(i int) string { return overdueHrefs[i] }),
-		All:     tableOf(t, b.words["all_items"], 2, b.in.Lang, func(i int) string { return hrefs[i] }),
+		Later:   tableOf(later, b.words["later"], 2, b.in.Lang, func(i int) string { return laterHrefs[i] }),
 	}
 	return b.emit(f, base+".html", p, "executor")
 }
@@ -596,7 +617,7 @@ var severity = map[fulfil.Status]int{
 
 // heatBody is a heat map page.
 type heatBody struct {
-	Chart []byte
+	Chart figure
 	Year  int
 	Table table
 }
@@ -671,7 +692,7 @@ func (b *builder) heatmaps(f *files) error {
 		}
 		w := b.chart
 		w.Title = b.t("site.chart.heatmap", dir.name, year)
-		p.Body = heatBody{Chart: chart.HeatMap("hm", rows, axes, grid, w), Year: year,
+		p.Body = heatBody{Chart: figure{chart.HeatMap("hm", rows, axes, grid, w), w.Title}, Year: year,
 			Table: tableOf(t, t.Title, 0, b.in.Lang, nil)}
 		if err := b.emit(f, "h/"+dir.slug+".html", p, "heatmap"); err != nil {
 			return err

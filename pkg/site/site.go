@@ -100,7 +100,7 @@ func checkOutput(out string) error {
 
 // files is a set of files being written by several workers.
 type files struct {
-	dir string
+	dir      string
 	mu       sync.Mutex
 	n, pages int
 	err      error
