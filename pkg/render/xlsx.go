@@ -83,9 +83,6 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 	if err := xlsxpage.DocProps(f, meta.Title, meta.Subject, meta.Lang); err != nil {
 		return err
 	}
-	if meta.Extra == nil {
-		return f.Write(w)
-	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return err

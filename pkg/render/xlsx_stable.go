@@ -22,9 +22,9 @@ func boolInt(b bool) int {
 var contentTypeDefault = regexp.MustCompile(`<Default [^>]*></Default>`)
 
 // stableZip makes the same workbook the same bytes: excelize writes the
-// parts of streamed sheets, and adds the image types of a drawing (a
-// chart) to the content types, from maps, in a different order each
-// run. It puts the parts in order of name ([Content_Types].xml first, as
+// parts of streamed sheets (every sheet of WriteXLSX), and adds the image
+// types of a drawing (a chart) to the content types, from maps, in a
+// different order each run. It puts the parts in order of name ([Content_Types].xml first, as
 // Office writes it) and the content types' <Default> entries in order;
 // the other parts are copied as they are, still compressed.
 func stableZip(data []byte) ([]byte, error) {
