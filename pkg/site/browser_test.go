@@ -14,7 +14,7 @@ import (
 )
 
 // shots, when set, is where TestSiteInBrowser saves full-page screenshots
-// (docs/examples: go test ./pkg/site -run InBrowser -shots ../../docs/examples).
+// (docs/site.md says which are docs/examples).
 var shots = flag.String("shots", "", "save screenshots of the pages opened in the browser into this directory")
 
 const harness = "../../testdata/site"
@@ -96,7 +96,8 @@ func TestSiteInBrowser(t *testing.T) {
 		args = append(args, "--shots", abs)
 	}
 	args = append(args, shipped, "index.html", "d/bessonovskii-raion/index.html",
-		"d/bessonovskii-raion/bessonovsky-proforientatsiya.html", "d/nikolskii-raion/nikolsky-proforientatsiya.html",
+		"d/bessonovskii-raion/bessonovsky-proforientatsiya.html", "d/bessonovskii-raion/bessonovsky-proforientatsiya.html#a-rmo-deputies",
+		"d/nikolskii-raion/nikolsky-proforientatsiya.html",
 		"d/bessonovskii-raion/e/mku-mtspro-bessonovskogo-raiona.html", "h/razvitie-sistemy-proforientatsii.html",
 		"--", region, "index.html", "d/kamenskii-raion/index.html", "d/kamenskii-raion/d0006-r01.html",
 		"d/kamenskii-raion/e/obshcheobrazovatelnye-organizatsii.html", "h/proforientatsiia.html")
@@ -113,8 +114,8 @@ func TestSiteInBrowser(t *testing.T) {
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("check.mjs output: %v\n%s", err, out)
 	}
-	if len(got.Pages) != 11 {
-		t.Fatalf("%d pages checked, want 11", len(got.Pages))
+	if len(got.Pages) != 12 {
+		t.Fatalf("%d pages checked, want 12", len(got.Pages))
 	}
 	for _, p := range got.Pages {
 		name := filepath.Base(p.Site) + "/" + p.Page
@@ -141,7 +142,7 @@ func TestSiteInBrowser(t *testing.T) {
 	}
 	// The generated region's page: every district, and the district
 	// chart's bars are the counts of region.json.
-	idx := got.Pages[6]
+	idx := got.Pages[7]
 	var rows []map[string]any
 	data, err := os.ReadFile(filepath.Join(region, "region.json"))
 	if err != nil {

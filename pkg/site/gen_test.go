@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The generated region: districts, each with roadmaps of the same
@@ -79,15 +81,28 @@ func districtName(i int) string {
 }
 
 // generate writes districts x perDistrict roadmaps under dir/roadmaps
-// and their report as dir/report.csv; it returns the two paths.
+// and their report as dir/report.xlsx; it returns the two paths.
 func generate(t testing.TB, dir string, districts, perDistrict int) (string, string) {
 	t.Helper()
 	rmDir := filepath.Join(dir, "roadmaps")
 	if err := os.MkdirAll(rmDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	var report strings.Builder
-	report.WriteString("Дорожная карта,Код,Год,Факт,Дата выполнения,Причина отклонения\n")
+	book := excelize.NewFile()
+	defer book.Close()
+	sw, err := book.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := 1
+	row := func(cells ...any) {
+		cell, _ := excelize.CoordinatesToCellName(1, line)
+		if err := sw.SetRow(cell, cells); err != nil {
+			t.Fatal(err)
+		}
+		line++
+	}
+	row("Дорожная карта", "Код", "Год", "Факт", "Дата выполнения", "Причина отклонения")
 	for i := range districts {
 		d := districtName(i)
 		for k := range perDistrict {
@@ -127,7 +142,7 @@ document:
 					if v >= 7 {
 						reason = "перенос сроков"
 					}
-					fmt.Fprintf(&report, "%s,%s,%d,%s,15.06.%d,%s\n", id, a.id, year, a.fact(v), year, reason)
+					row(id, a.id, year, a.fact(v), fmt.Sprintf("15.06.%d", year), reason)
 				}
 			}
 			if err := os.WriteFile(filepath.Join(rmDir, id+".yaml"), []byte(b.String()), 0o644); err != nil {
@@ -135,9 +150,12 @@ document:
 			}
 		}
 	}
-	csv := filepath.Join(dir, "report.csv")
-	if err := os.WriteFile(csv, []byte(report.String()), 0o644); err != nil {
+	if err := sw.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	return rmDir, csv
+	report := filepath.Join(dir, "report.xlsx")
+	if err := book.SaveAs(report); err != nil {
+		t.Fatal(err)
+	}
+	return rmDir, report
 }

@@ -81,9 +81,10 @@ func (b *builder) write(dir string) error {
 	}
 	f.put("style.css", css)
 	f.put(Marker, []byte("roadmap site\n"))
-	jobs := []func() error{
-		func() error { return b.regionPage(f) },
-		func() error { return b.heatmaps(f) },
+	jobs := []func() error{func() error { return b.regionPage(f) }}
+	year := b.heatYear()
+	for _, dir := range b.directions() {
+		jobs = append(jobs, func() error { return b.heatmap(f, dir, year) })
 	}
 	for _, d := range b.reg.districts {
 		jobs = append(jobs, func() error { return b.districtPage(f, d) })
@@ -622,9 +623,9 @@ type heatBody struct {
 	Table table
 }
 
-func (b *builder) heatmaps(f *files) error {
-	year := b.heatYear()
-	for _, dir := range b.directions() {
+// heatmap writes the heat map page of a direction, for year.
+func (b *builder) heatmap(f *files, dir direction, year int) error {
+	{
 		type col struct {
 			id    string
 			first fulfil.Result
@@ -694,11 +695,8 @@ func (b *builder) heatmaps(f *files) error {
 		w.Title = b.t("site.chart.heatmap", dir.name, year)
 		p.Body = heatBody{Chart: figure{chart.HeatMap("hm", rows, axes, grid, w), w.Title}, Year: year,
 			Table: tableOf(t, t.Title, 0, b.in.Lang, nil)}
-		if err := b.emit(f, "h/"+dir.slug+".html", p, "heatmap"); err != nil {
-			return err
-		}
+		return b.emit(f, "h/"+dir.slug+".html", p, "heatmap")
 	}
-	return nil
 }
 
 func capitalize(s string) string {

@@ -31,9 +31,15 @@ func input(t testing.TB, lang i18n.Lang, roadmaps string, reports ...string) sit
 	if err != nil || diag.Fails(res.Findings, false) {
 		t.Fatal(err, res.Findings)
 	}
-	results, _, err := fulfil.Evaluate(res.Roadmaps, reports, fulfil.Options{AsOf: asOf, AllYears: true})
+	results, fs, err := fulfil.Evaluate(res.Roadmaps, reports, fulfil.Options{AsOf: asOf, AllYears: true})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Not met and its like are what a site shows; a broken report is not.
+	for _, f := range fs {
+		if (f.Code < diag.NotMet || f.Code > diag.NeedsReview) && f.Code != diag.TooManyFindings {
+			t.Fatalf("report: %s", f.Message(i18n.EN))
+		}
 	}
 	return site.Input{Roadmaps: res.Roadmaps, Results: results, AsOf: asOf, Lang: lang}
 }
