@@ -39,7 +39,7 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) vet -tags scale ./pkg/report/
+	$(GO) vet -tags scale ./pkg/report/ ./pkg/site/
 	GOOS=windows GOARCH=amd64 $(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
@@ -75,10 +75,11 @@ fuzz:
 BENCHTIME ?= 1s
 bench:
 	$(GO) test -tags scale -count=1 -run='^TestMillionRows$$' -v ./pkg/report/ | grep -E '^(---|\s+scale_test)'
+	$(GO) test -tags scale -count=1 -timeout 30m -run='^TestSiteScale$$' -v ./pkg/site/ | grep -E '^(---|\s+scale_test)'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
 	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
 	  END { \
-	    split("BenchmarkParse:BenchmarkBaselineYAMLNode BenchmarkRead:BenchmarkBaselineExcelizeRows BenchmarkDiff:BenchmarkLoadTwo BenchmarkLoadAndDiff:BenchmarkLoadTwo", pairs, " "); \
+	    split("BenchmarkParse:BenchmarkBaselineYAMLNode BenchmarkRead:BenchmarkBaselineExcelizeRows BenchmarkDiff:BenchmarkLoadTwo BenchmarkLoadAndDiff:BenchmarkLoadTwo BenchmarkSiteBuild:BenchmarkSiteLoad", pairs, " "); \
 	    print "\nratios to the baseline of the same run:"; \
 	    for (i in pairs) { split(pairs[i], p, ":"); \
 	      if (ns[p[1]] && ns[p[2]]) printf "  %-22s / %-30s = %.2f\n", p[1], p[2], ns[p[1]]/ns[p[2]] } }' bench.out

@@ -8,10 +8,10 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/site"
 )
 
-// BenchmarkBuild builds the site of a generated region of 30 districts x
-// 10 roadmaps, loaded once; BenchmarkLoad is its baseline: loading and
+// BenchmarkSiteBuild builds the site of a generated region of 30 districts x
+// 10 roadmaps, loaded once; BenchmarkSiteLoad is its baseline: loading and
 // evaluating the same roadmaps and report.
-func BenchmarkBuild(b *testing.B) {
+func BenchmarkSiteBuild(b *testing.B) {
 	dir := b.TempDir()
 	rms, report := generate(b, dir, 30, 10)
 	in := input(b, i18n.RU, rms, report)
@@ -23,7 +23,7 @@ func BenchmarkBuild(b *testing.B) {
 	}
 }
 
-func BenchmarkLoad(b *testing.B) {
+func BenchmarkSiteLoad(b *testing.B) {
 	dir := b.TempDir()
 	rms, report := generate(b, dir, 30, 10)
 	for b.Loop() {

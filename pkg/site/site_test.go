@@ -155,13 +155,14 @@ func checkLinks(t *testing.T, got map[string][]byte) {
 	}
 }
 
-// TestRegionSite builds the generated region of 30 districts: the region
+// TestRegionSite builds the generated region of 30 districts (the scale
+// test's region, reduced: 3 roadmaps each): the region
 // page lists every district, and the bars of its district chart add up to
 // the counts of its JSON download.
 func TestRegionSite(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	rms, report := generate(t, dir, 30, 10)
+	rms, report := generate(t, dir, 30, 3)
 	in := input(t, i18n.RU, rms, report)
 	out := filepath.Join(dir, "public")
 	if _, err := site.Build(out, in); err != nil {
