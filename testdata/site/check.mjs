@@ -52,7 +52,9 @@ for (const rel of pages) {
   // Every request is recorded, none intercepted: intercepting file://
   // makes Chromium fetch the site's own files in a way it refuses.
   page.on('request', (r) => { const u = r.url(); if (!inSite(u) && !u.startsWith('data:')) result.outside.push(u); });
-  const url = pathToFileURL(path.join(root, rel)).href;
+  // A page given with an #anchor is an element of it: an activity.
+  const [file, anchorOf] = rel.split('#');
+  const url = pathToFileURL(path.join(root, file)).href + (anchorOf ? '#' + anchorOf : '');
   await page.goto(url, { waitUntil: 'load' });
 
   // Every link: a file of the site, and its anchor an element there.
@@ -87,8 +89,11 @@ for (const rel of pages) {
   });
   result.violations = axe;
   if (shots) {
-    const name = path.basename(root) + '-' + rel.replaceAll('/', '_').replace(/\.html$/, '.png');
-    await page.screenshot({ path: path.join(shots, name), fullPage: true });
+    // The first screen of a page, or the element of an anchor, whole.
+    const name = path.basename(root) + '-' + rel.replaceAll('/', '_').replace('.html', '').replace('#', '_') + '.png';
+    const shot = path.join(shots, name);
+    if (anchorOf) await page.locator('#' + anchorOf).screenshot({ path: shot });
+    else await page.screenshot({ path: shot });
   }
   report.pages.push(result);
   await page.close();
