@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"html"
+	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -340,11 +342,12 @@ func (b *builder) districtPage(f *files, d *district) error {
 
 // roadmapBody is a roadmap's page.
 type roadmapBody struct {
-	Order      []field
-	Amendments []amendment
-	History    []revision
-	YearChart  figure
-	Sections   []section
+	Order       []field
+	Amendments  []amendment
+	History     []revision
+	HistoryHTML template.HTML
+	YearChart   figure
+	Sections    []section
 }
 
 type field struct{ Name, Value string }
@@ -357,6 +360,8 @@ type amendment struct {
 type section struct {
 	Heading    string
 	Activities []activity
+	// HTML is the activities written out (activitiesHTML).
+	HTML template.HTML
 }
 
 type activity struct {
@@ -411,6 +416,10 @@ func (b *builder) roadmapPage(f *files, rp *roadmapPage) error {
 		body.Sections[len(body.Sections)-1].Activities = append(body.Sections[len(body.Sections)-1].Activities,
 			b.activity(r, a, i, byActivity[a.ID], executors, rp.history))
 	}
+	for i := range body.Sections {
+		body.Sections[i].HTML = b.activitiesHTML(body.Sections[i])
+	}
+	body.HistoryHTML = revisionsHTML(body.History)
 	p.Body = body
 	return b.emit(f, base+rp.slug+".html", p, "roadmap")
 }
@@ -705,4 +714,91 @@ func capitalize(s string) string {
 		r[0] = []rune(strings.ToUpper(string(r[0])))[0]
 	}
 	return string(r)
+}
+
+// activitiesHTML writes a section's activities: what the roadmap page's
+// template would, written directly, because a country's roadmaps have
+// hundreds of thousands of them (see table.HTML). Every text is escaped.
+func (b *builder) activitiesHTML(s section) template.HTML {
+	h := "h3"
+	if s.Heading != "" {
+		h = "h4"
+	}
+	esc := html.EscapeString
+	var w strings.Builder
+	for _, a := range s.Activities {
+		anchor := esc(a.Anchor)
+		fmt.Fprintf(&w, "<article class=\"activity\" id=\"%s\" aria-labelledby=\"%s-h\">\n<%s id=\"%s-h\"><a href=\"#%s\">%s.</a> %s</%s>\n<dl class=\"fields\">\n",
+			anchor, anchor, h, anchor, anchor, esc(a.N), esc(a.Title), h)
+		w.WriteString("<dt>" + esc(b.words["deadline"]) + "</dt><dd>")
+		for _, l := range a.Deadlines {
+			w.WriteString(`<span class="line">` + esc(l) + "</span>")
+		}
+		w.WriteString("</dd>\n")
+		if a.Indicator != "" {
+			w.WriteString("<dt>" + esc(b.words["indicator"]) + "</dt><dd>" + esc(a.Indicator) + "</dd>\n")
+		}
+		w.WriteString("<dt>" + esc(b.words["reading"]) + "</dt><dd>" + esc(a.Reading) + "</dd>\n")
+		w.WriteString("<dt>" + esc(b.words["executors_of"]) + "</dt><dd>")
+		for i, e := range a.Executors {
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			w.WriteString(`<a href="` + esc(e.Href) + `">` + esc(e.Text) + "</a>")
+		}
+		w.WriteString("</dd>\n</dl>\n")
+		if a.Chart != nil {
+			// The chart is package chart's, which escapes every word.
+			w.WriteString("<figure>")
+			w.Write(a.Chart.SVG)
+			w.WriteString("<figcaption>" + esc(a.Chart.Caption) + "</figcaption></figure>\n")
+		}
+		if len(a.Years.Rows) > 0 {
+			w.WriteString(string(a.Years.HTML()) + "\n")
+		}
+		if len(a.History) > 0 {
+			w.WriteString(`<p class="label">` + esc(b.words["history"]) + "</p>" + string(revisionsHTML(a.History)) + "\n")
+		}
+		w.WriteString("</article>")
+	}
+	return template.HTML(w.String())
+}
+
+// revisionsHTML writes a history: each commit, the documents it recorded
+// and what it changed.
+func revisionsHTML(rs []revision) template.HTML {
+	if len(rs) == 0 {
+		return ""
+	}
+	esc := html.EscapeString
+	var w strings.Builder
+	w.WriteString(`<ol class="history">`)
+	for _, r := range rs {
+		w.WriteString("<li><p><strong>" + esc(r.Date) + "</strong> <code>" + esc(r.Commit) + "</code> " + esc(r.Subject))
+		for _, d := range r.Documents {
+			w.WriteString(` <span class="doc">` + esc(d) + "</span>")
+		}
+		w.WriteString("</p>\n<ul>")
+		for _, c := range r.Changes {
+			w.WriteString("<li>" + esc(c.Head))
+			if len(c.Lines) > 0 {
+				w.WriteString("<ul>")
+				for _, l := range c.Lines {
+					sign := ""
+					switch l.Sign {
+					case '+':
+						sign = "+ "
+					case '-':
+						sign = "− "
+					}
+					fmt.Fprintf(&w, `<li class="d%d">%s%s</li>`, l.Depth, sign, esc(l.Text))
+				}
+				w.WriteString("</ul>")
+			}
+			w.WriteString("</li>")
+		}
+		w.WriteString("</ul></li>")
+	}
+	w.WriteString("</ol>")
+	return template.HTML(w.String())
 }

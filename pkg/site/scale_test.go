@@ -1,4 +1,4 @@
-//go:build scale
+//go:build scale && unix
 
 package site_test
 
