@@ -70,11 +70,20 @@ type Stats struct {
 
 // Build writes the site into out.
 func Build(out string, in Input) (Stats, error) {
-	if err := checkOutput(out); err != nil {
+	// Absolute: "-o ." must name the directory, not a "." beside it.
+	dir := out
+	if abs, err := filepath.Abs(out); err == nil {
+		dir = abs
+	}
+	if err := checkOutput(dir); err != nil {
+		var ns *NotSiteError
+		if errors.As(err, &ns) {
+			ns.Path = out
+		}
 		return Stats{}, err
 	}
 	s := newBuilder(in)
-	err := safefile.ReplaceDir(out, func(dir string) error { return s.write(dir) })
+	err := safefile.ReplaceDir(dir, func(tmp string) error { return s.write(tmp) })
 	return s.stats, err
 }
 
