@@ -609,14 +609,28 @@ func (b *builder) directions() []direction {
 	return out
 }
 
-// heatYear is the year the heat maps show: the as-of year, within the
-// years evaluated.
+// heatYear is the year the heat maps show: the latest year up to the
+// as-of year in which most items fell due (a map of "not due" says
+// nothing), else the as-of year within the years evaluated.
 func (b *builder) heatYear() int {
 	y := b.in.AsOf.Year()
 	if len(b.reg.years) == 0 {
 		return y
 	}
-	return min(max(y, b.reg.years[0]), b.reg.years[len(b.reg.years)-1])
+	y = min(max(y, b.reg.years[0]), b.reg.years[len(b.reg.years)-1])
+	due, all := map[int]int{}, map[int]int{}
+	for _, r := range b.reg.results {
+		all[r.Year]++
+		if r.Status != fulfil.NotDue {
+			due[r.Year]++
+		}
+	}
+	for year := y; year >= b.reg.years[0]; year-- {
+		if 2*due[year] > all[year] {
+			return year
+		}
+	}
+	return y
 }
 
 // severity orders the statuses a cell of several deadlines shows: the
