@@ -81,6 +81,10 @@ func (b *builder) write(dir string) error {
 	if err != nil {
 		return err
 	}
+	// The status fills are the workbooks' (one palette for both).
+	for _, st := range render.StatusOrder {
+		css = fmt.Appendf(css, ".st-%s { background: #%s; }\n", st, render.StatusColours[st])
+	}
 	f.put("style.css", css)
 	f.put(Marker, []byte("roadmap site\n"))
 	jobs := []func() error{func() error { return b.regionPage(f) }}

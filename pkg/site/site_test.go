@@ -18,6 +18,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/golden"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/site"
 )
 
@@ -88,6 +89,12 @@ func TestShippedSite(t *testing.T) {
 				t.Errorf("stats %+v, %d files", stats, len(got))
 			}
 			checkLinks(t, got)
+			// One palette: the workbooks' status fills.
+			for st, colour := range render.StatusColours {
+				if rule := ".st-" + st + " { background: #" + colour + "; }"; !bytes.Contains(got["style.css"], []byte(rule)) {
+					t.Errorf("style.css lacks %s", rule)
+				}
+			}
 			for _, page := range []string{"index.html", "d/bessonovskii-raion/bessonovsky-proforientatsiya.html", "d/nikolskii-raion/index.html"} {
 				if !bytes.Contains(got[page], []byte(`<html lang="`+string(lang)+`">`)) {
 					t.Errorf("%s: no lang %s", page, lang)
