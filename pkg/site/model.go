@@ -39,15 +39,19 @@ type roadmapPage struct {
 type executor struct {
 	name, slug string
 	district   *district
-	results    []fulfil.Result
+	// results point into the district's: a country's results are
+	// hundreds of thousands, each executor's copy would be gigabytes.
+	results []*fulfil.Result
 }
 
 // group sorts the input into districts, roadmaps and executors.
 func group(in Input) *region {
-	byID := map[string][]fulfil.Result{}
+	// Each roadmap's results by index, so that they are copied once: into
+	// their district's slice, which the roadmaps' slices are parts of.
+	byID := map[string][]int{}
 	years := map[int]bool{}
-	for _, r := range in.Results {
-		byID[r.RoadmapID] = append(byID[r.RoadmapID], r)
+	for i, r := range in.Results {
+		byID[r.RoadmapID] = append(byID[r.RoadmapID], i)
 		years[r.Year] = true
 	}
 	reg := &region{results: in.Results}
@@ -72,11 +76,24 @@ func group(in Input) *region {
 			districts[r.Owner()] = d
 			reg.districts = append(reg.districts, d)
 		}
-		page := &roadmapPage{r: r, district: d, results: byID[r.ID], history: in.History[r.File]}
-		// Two files of one id (a finding of check) share the results.
-		delete(byID, r.ID)
+		page := &roadmapPage{r: r, district: d, history: in.History[r.File]}
 		d.roadmaps = append(d.roadmaps, page)
-		d.results = append(d.results, page.results...)
+	}
+	for _, d := range reg.districts {
+		n := 0
+		for _, p := range d.roadmaps {
+			n += len(byID[p.r.ID])
+		}
+		d.results = make([]fulfil.Result, 0, n)
+		for _, p := range d.roadmaps {
+			start := len(d.results)
+			for _, i := range byID[p.r.ID] {
+				d.results = append(d.results, in.Results[i])
+			}
+			p.results = d.results[start:len(d.results):len(d.results)]
+			// Two files of one id (a finding of check) share the results.
+			delete(byID, p.r.ID)
+		}
 	}
 	for _, d := range reg.districts {
 		rslugs := slugs{"index": 1, "district": 1, "e": 1}
@@ -97,12 +114,12 @@ func group(in Input) *region {
 // the results of the activities it executes.
 func executorsOf(d *district) []*executor {
 	by := map[string]*executor{}
-	for _, r := range d.results {
-		for _, e := range r.Executors {
+	for i := range d.results {
+		for _, e := range d.results[i].Executors {
 			if by[e] == nil {
 				by[e] = &executor{name: e, district: d}
 			}
-			by[e].results = append(by[e].results, r)
+			by[e].results = append(by[e].results, &d.results[i])
 		}
 	}
 	out := make([]*executor, 0, len(by))

@@ -46,6 +46,7 @@ type builder struct {
 	opts  summary.Options
 	csv   render.Renderer
 	json  render.Renderer
+	dirs  []direction
 	stats Stats
 }
 
@@ -89,7 +90,8 @@ func (b *builder) write(dir string) error {
 	f.put(Marker, []byte("roadmap site\n"))
 	jobs := []func() error{func() error { return b.regionPage(f) }}
 	year := b.heatYear()
-	for _, dir := range b.directions() {
+	b.dirs = b.directions()
+	for _, dir := range b.dirs {
 		jobs = append(jobs, func() error { return b.heatmap(f, dir, year) })
 	}
 	for _, d := range b.reg.districts {
@@ -284,7 +286,7 @@ func (b *builder) regionPage(f *files) error {
 			return "d/" + b.reg.districts[i].slug + "/index.html"
 		}),
 	}
-	for _, h := range b.directions() {
+	for _, h := range b.dirs {
 		body.Heatmaps = append(body.Heatmaps, link{Href: "h/" + h.slug + ".html", Text: h.name})
 	}
 	p.Body = body
@@ -550,7 +552,7 @@ func (b *builder) executorPage(f *files, e *executor) error {
 		slugOf[rp.r.ID] = rp.slug
 	}
 	results := slices.Clone(e.results)
-	slices.SortStableFunc(results, func(x, y fulfil.Result) int {
+	slices.SortStableFunc(results, func(x, y *fulfil.Result) int {
 		return cmp.Or(cmp.Compare(x.RoadmapID, y.RoadmapID), cmp.Compare(x.SectionOrder, y.SectionOrder), x.N.Compare(y.N), cmp.Compare(x.Year, y.Year))
 	})
 	// The downloads hold both lists: overdue first, then what is due later.
@@ -592,12 +594,14 @@ func (b *builder) executorPage(f *files, e *executor) error {
 // districts: a heat map page each.
 type direction struct {
 	name, slug string
-	results    []fulfil.Result
+	results    []*fulfil.Result
 }
 
+// directions groups the results by direction (pointers: see executor).
 func (b *builder) directions() []direction {
-	by := map[string][]fulfil.Result{}
-	for _, r := range b.reg.results {
+	by := map[string][]*fulfil.Result{}
+	for i := range b.reg.results {
+		r := &b.reg.results[i]
 		by[r.RoadmapName] = append(by[r.RoadmapName], r)
 	}
 	names := make([]string, 0, len(by))
@@ -652,78 +656,77 @@ type heatBody struct {
 
 // heatmap writes the heat map page of a direction, for year.
 func (b *builder) heatmap(f *files, dir direction, year int) error {
-	{
-		type col struct {
-			id    string
-			first fulfil.Result
-		}
-		cols := map[string]*col{}
-		cells := map[[2]string]fulfil.Status{}
-		var owners []string
-		seen := map[string]bool{}
-		for _, r := range dir.results {
-			if c, ok := cols[r.ActivityID]; !ok {
-				cols[r.ActivityID] = &col{id: r.ActivityID, first: r}
-			} else if cmp.Or(cmp.Compare(r.SectionOrder, c.first.SectionOrder), r.N.Compare(c.first.N)) < 0 {
-				c.first = r
-			}
-			if !seen[r.Owner] {
-				seen[r.Owner] = true
-				owners = append(owners, r.Owner)
-			}
-			if r.Year != year {
-				continue
-			}
-			k := [2]string{r.Owner, r.ActivityID}
-			if s, ok := cells[k]; !ok || severity[r.Status] > severity[s] {
-				cells[k] = r.Status
-			}
-		}
-		slices.Sort(owners)
-		order := make([]*col, 0, len(cols))
-		for _, c := range cols {
-			order = append(order, c)
-		}
-		slices.SortFunc(order, func(x, y *col) int {
-			return cmp.Or(cmp.Compare(x.first.SectionOrder, y.first.SectionOrder), x.first.N.Compare(y.first.N), cmp.Compare(x.id, y.id))
-		})
-		// The page's table and downloads: a row per district, a column
-		// per activity, as the map.
-		t := view.Table{Name: b.t("site.sheet.heatmap"), Title: b.t("site.chart.heatmap", dir.name, year),
-			Columns: []view.Column{{Key: "district", Header: b.t("summary.col.owner")}}}
-		for _, c := range order {
-			t.Columns = append(t.Columns, view.Column{Key: c.id, Header: c.first.N.String()})
-		}
-		var rows, axes []chart.Axis
-		var grid [][]string
-		for _, o := range owners {
-			rows = append(rows, chart.Axis{Label: o, Title: o})
-			line := make([]string, len(order))
-			row := []view.Cell{view.TextCell(o)}
-			for j, c := range order {
-				s, ok := cells[[2]string{o, c.id}]
-				cell := view.TextCell("")
-				if ok {
-					line[j], cell = string(s), view.StatusCell(string(s))
-				}
-				row = append(row, cell)
-			}
-			grid = append(grid, line)
-			t.Rows = append(t.Rows, row)
-		}
-		for _, c := range order {
-			axes = append(axes, chart.Axis{Label: c.first.N.String(), Title: c.first.N.String() + ". " + c.first.Title})
-		}
-		p := b.newPage(1, dir.name, link{Text: dir.name})
-		if err := b.downloads(f, p, "h/"+dir.slug, dir.slug, t, "../region.xlsx"); err != nil {
-			return err
-		}
-		w := b.chart
-		w.Title = b.t("site.chart.heatmap", dir.name, year)
-		p.Body = heatBody{Chart: figure{chart.HeatMap("hm", rows, axes, grid, w), w.Title}, Year: year,
-			Table: tableOf(t, t.Title, 0, b.in.Lang, nil)}
-		return b.emit(f, "h/"+dir.slug+".html", p, "heatmap")
+	type col struct {
+		id    string
+		first *fulfil.Result
 	}
+	cols := map[string]*col{}
+	cells := map[[2]string]fulfil.Status{}
+	var owners []string
+	seen := map[string]bool{}
+	for _, r := range dir.results {
+		if c, ok := cols[r.ActivityID]; !ok {
+			cols[r.ActivityID] = &col{id: r.ActivityID, first: r}
+		} else if cmp.Or(cmp.Compare(r.SectionOrder, c.first.SectionOrder), r.N.Compare(c.first.N)) < 0 {
+			c.first = r
+		}
+		if !seen[r.Owner] {
+			seen[r.Owner] = true
+			owners = append(owners, r.Owner)
+		}
+		if r.Year != year {
+			continue
+		}
+		k := [2]string{r.Owner, r.ActivityID}
+		if s, ok := cells[k]; !ok || severity[r.Status] > severity[s] {
+			cells[k] = r.Status
+		}
+	}
+	slices.Sort(owners)
+	order := make([]*col, 0, len(cols))
+	for _, c := range cols {
+		order = append(order, c)
+	}
+	slices.SortFunc(order, func(x, y *col) int {
+		return cmp.Or(cmp.Compare(x.first.SectionOrder, y.first.SectionOrder), x.first.N.Compare(y.first.N), cmp.Compare(x.id, y.id))
+	})
+	// The page's table and downloads: a row per district, a column
+	// per activity, as the map.
+	t := view.Table{Name: b.t("site.sheet.heatmap"), Title: b.t("site.chart.heatmap", dir.name, year),
+		Columns: []view.Column{{Key: "district", Header: b.t("summary.col.owner")}}}
+	for _, c := range order {
+		t.Columns = append(t.Columns, view.Column{Key: c.id, Header: c.first.N.String()})
+	}
+	var rows, axes []chart.Axis
+	var grid [][]string
+	for _, o := range owners {
+		rows = append(rows, chart.Axis{Label: o, Title: o})
+		line := make([]string, len(order))
+		row := []view.Cell{view.TextCell(o)}
+		for j, c := range order {
+			s, ok := cells[[2]string{o, c.id}]
+			cell := view.TextCell("")
+			if ok {
+				line[j], cell = string(s), view.StatusCell(string(s))
+			}
+			row = append(row, cell)
+		}
+		grid = append(grid, line)
+		t.Rows = append(t.Rows, row)
+	}
+	for _, c := range order {
+		axes = append(axes, chart.Axis{Label: c.first.N.String(), Title: c.first.N.String() + ". " + c.first.Title})
+	}
+	p := b.newPage(1, dir.name, link{Text: dir.name})
+	if err := b.downloads(f, p, "h/"+dir.slug, dir.slug, t, "../region.xlsx"); err != nil {
+		return err
+	}
+	w := b.chart
+	w.Title = b.t("site.chart.heatmap", dir.name, year)
+	p.Body = heatBody{Chart: figure{chart.HeatMap("hm", rows, axes, grid, w), w.Title}, Year: year,
+		Table: tableOf(t, t.Title, 0, b.in.Lang, nil)}
+	return b.emit(f, "h/"+dir.slug+".html", p, "heatmap")
+
 }
 
 func capitalize(s string) string {
