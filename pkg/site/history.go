@@ -45,6 +45,10 @@ func History(repo *gitrepo.Repo, files []string) (map[string][]Revision, error) 
 	}
 	// Paths relative to the top, so git is run there.
 	g := gitrepo.Repo{Git: gitrepo.Git{Dir: repo.Top}, Top: repo.Top}
+	if _, err := g.Run("rev-parse", "--verify", "-q", "HEAD"); err != nil {
+		// A repository without commits yet: no history.
+		return out, nil
+	}
 	log, err := g.Log(relPaths)
 	if err != nil {
 		return nil, err
