@@ -31,9 +31,10 @@ unit:
 
 # race: the packages that run work concurrently (check loads files in
 # parallel, fulfil and summary over them, safefile's shared sweeps, the
-# report reader), under the race detector; -short keeps it about a minute.
+# report reader, the site's pages), under the race detector; -short keeps it
+# about a minute.
 race:
-	CGO_ENABLED=1 $(GO) test -race -short -count=1 ./pkg/check/ ./pkg/safefile/ ./pkg/walk/ ./pkg/fulfil/ ./pkg/report/ ./pkg/summary/
+	CGO_ENABLED=1 $(GO) test -race -short -count=1 ./pkg/check/ ./pkg/safefile/ ./pkg/walk/ ./pkg/fulfil/ ./pkg/report/ ./pkg/summary/ ./pkg/site/
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -76,6 +76,10 @@ func needBrowser(t *testing.T) (node, chromium string) {
 // axe-core finds no serious or critical violation.
 func TestSiteInBrowser(t *testing.T) {
 	t.Parallel()
+	if testing.Short() {
+		// make race: the browser has nothing to race.
+		t.Skip("a browser in -short mode")
+	}
 	node, chromium := needBrowser(t)
 	dir := t.TempDir()
 	shipped := filepath.Join(dir, "shipped")
