@@ -9,7 +9,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 PREFIX  ?= /usr/local
 MANDIR  ?= $(PREFIX)/share/man
 
-.PHONY: all build test unit race lint install install-man fuzz bench docs dist clean
+.PHONY: all build test unit race lint install install-man fuzz fuzz-run fuzz-keep fuzz-ci bench docs dist clean
 
 # dist: release binaries for the platforms methodologists and CI use.
 PLATFORMS ?= windows/amd64 linux/amd64 linux/arm64 darwin/arm64
@@ -54,22 +54,42 @@ install-man:
 	install -m 644 docs/cli/man/en/man1/*.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 docs/cli/man/ru/man1/*.1 $(DESTDIR)$(MANDIR)/ru/man1/
 
-# fuzz: run each fuzz target for FUZZTIME (go test runs one target at a time).
-fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzParseDue$$' -fuzztime=$(FUZZTIME) ./pkg/phrase/
-	$(GO) test -run='^$$' -fuzz='^FuzzParseIndicator$$' -fuzztime=$(FUZZTIME) ./pkg/phrase/
-	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/roadmap/
-	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./pkg/amendment/
-	$(GO) test -run='^$$' -fuzz='^FuzzApply$$' -fuzztime=$(FUZZTIME) ./pkg/merge/
-	$(GO) test -run='^$$' -fuzz='^FuzzParseValue$$' -fuzztime=$(FUZZTIME) ./pkg/report/
-	$(GO) test -run='^$$' -fuzz='^FuzzFormat$$' -fuzztime=$(FUZZTIME) ./pkg/yamlfmt/
-	$(GO) test -run='^$$' -fuzz='^FuzzReadText$$' -fuzztime=$(FUZZTIME) ./pkg/importer/
-	$(GO) test -run='^$$' -fuzz='^FuzzReadDocx$$' -fuzztime=$(FUZZTIME) ./pkg/importer/
-	$(GO) test -run='^$$' -fuzz='^FuzzThreeWay$$' -fuzztime=$(FUZZTIME) ./pkg/merge/
-	$(GO) test -run='^$$' -fuzz='^FuzzParseExternalDiff$$' -fuzztime=$(FUZZTIME) ./pkg/gitrepo/
-	$(GO) test -run='^$$' -fuzz='^FuzzCompute$$' -fuzztime=$(FUZZTIME) ./pkg/diff/
-	$(GO) test -run='^$$' -fuzz='^FuzzRoadmap$$' -fuzztime=$(FUZZTIME) ./pkg/check/
-	$(GO) test -run='^$$' -fuzz='^FuzzRead$$' -fuzztime=$(FUZZTIME) ./pkg/report/
+# fuzz: run each fuzz target for FUZZTIME (go test runs one target at a
+# time), then keep what it found in the package's testdata/fuzz (go test
+# runs those inputs in every test run). New inputs of interest are
+# minimised for 100 runs, not go's default 60 s each, which left the
+# workbook targets at a few inputs a second. CI runs `make fuzz-ci`.
+FUZZ_TARGETS = pkg/phrase:FuzzParseDue pkg/phrase:FuzzParseIndicator \
+	pkg/roadmap:FuzzParse pkg/amendment:FuzzParse pkg/merge:FuzzApply \
+	pkg/merge:FuzzThreeWay pkg/report:FuzzParseValue pkg/report:FuzzRead \
+	pkg/report:FuzzReadSheet pkg/yamlfmt:FuzzFormat pkg/importer:FuzzReadText \
+	pkg/importer:FuzzReadDocx pkg/gitrepo:FuzzParseExternalDiff \
+	pkg/diff:FuzzCompute pkg/check:FuzzRoadmap pkg/fulfil:FuzzEvaluate
+FUZZKEEP ?= 40
+FUZZCACHE = $(shell $(GO) env GOCACHE)/fuzz/$(shell $(GO) list -m)
+fuzz: fuzz-run fuzz-keep
+
+fuzz-run:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; name=$${t##*:}; \
+	  echo "$$pkg $$name"; \
+	  $(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) -fuzzminimizetime=100x ./$$pkg/ >/tmp/roadmap-fuzz.log 2>&1 \
+	    || { cat /tmp/roadmap-fuzz.log; exit 1; }; \
+	  grep -E '^fuzz: elapsed.*execs' /tmp/roadmap-fuzz.log | tail -1; \
+	done
+
+# fuzz-keep copies up to FUZZKEEP of the smallest inputs each target found
+# into its package's testdata/fuzz/<target>/.
+fuzz-keep:
+	@for t in $(FUZZ_TARGETS); do pkg=$${t%%:*}; name=$${t##*:}; \
+	  from=$(FUZZCACHE)/$$pkg/$$name; to=$$pkg/testdata/fuzz/$$name; \
+	  [ -d "$$from" ] || continue; mkdir -p "$$to"; \
+	  ls -S -r "$$from" | head -n $(FUZZKEEP) | while read f; do cp -n "$$from/$$f" "$$to/$$f"; done; \
+	  echo "$$to: $$(ls "$$to" | wc -l) inputs"; \
+	done
+
+# fuzz-ci: every target briefly, as CI runs them.
+fuzz-ci:
+	$(MAKE) fuzz-run FUZZTIME=3s
 
 # bench: every benchmark, then each measured piece as a ratio to its bare
 # baseline from the same run (the machines are noisy; ratios are not).

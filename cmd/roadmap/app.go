@@ -18,6 +18,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/importer"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
@@ -50,6 +51,9 @@ type app struct {
 	// quiet is -q: no confirmations, summaries or progress on stderr,
 	// only findings and errors.
 	quiet bool
+	// maxSize is --max-size in MiB: the limit on every input file's size
+	// (0 keeps each kind's own default).
+	maxSize int
 }
 
 // info is where confirmations and summaries go: nowhere under -q.
@@ -116,6 +120,8 @@ func (a *app) describe(err error) string {
 		re *safefile.ReplaceError
 	)
 	switch {
+	case errors.As(err, &re) && errors.Is(err, syscall.EISDIR):
+		return a.t("err.is_dir", re.Path)
 	case errors.As(err, &re):
 		return a.t("err.replace", re.Path)
 	case errors.As(err, &tl):
@@ -132,8 +138,35 @@ func (a *app) describe(err error) string {
 		return a.t("err.exists", pe.Path)
 	case errors.Is(err, check.ErrNoFiles):
 		return a.t("err.no_files")
+	case errors.As(err, &pe):
+		for _, e := range errnoKeys {
+			if errors.Is(err, e.errno) {
+				return a.t(e.key, pe.Path)
+			}
+		}
+		// Some other fault of the system: its English stays out, its
+		// number says enough to look it up.
+		var no syscall.Errno
+		if errors.As(err, &no) {
+			return a.t("err.system", pe.Path, int(no))
+		}
+		return a.t("err.io", pe.Path)
 	}
 	return a.translateCobra(err.Error())
+}
+
+// errnoKeys word the system's errors a user can meet and act on.
+var errnoKeys = []struct {
+	errno error
+	key   string
+}{
+	{syscall.EISDIR, "err.is_dir"},
+	{syscall.ENOTDIR, "err.not_dir"},
+	{syscall.ELOOP, "err.loop"},
+	{syscall.ENAMETOOLONG, "err.name_too_long"},
+	{syscall.EIO, "err.io"},
+	{syscall.EMFILE, "err.too_many_open"},
+	{syscall.ENFILE, "err.too_many_open"},
 }
 
 // gitError words a failure of git with the command's message keys: git's
@@ -187,6 +220,9 @@ func (a *app) translateCobra(msg string) string {
 	return first + "\n" + strings.Replace(rest, "Did you mean this?", a.t("err.cobra.suggest"), 1)
 }
 
+// maxSizeMiB bounds --max-size: files are read whole into memory.
+const maxSizeMiB = 4096
+
 func (a *app) rootCmd() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "roadmap",
@@ -203,6 +239,7 @@ func (a *app) rootCmd() *cobra.Command {
 	pf.StringVar(&a.langFlag, "lang", string(a.lang), a.t("flag.lang"))
 	pf.StringVar(&a.color, "color", colorAuto, a.t("flag.color"))
 	pf.BoolVarP(&a.quiet, "quiet", "q", false, a.t("flag.quiet"))
+	pf.IntVar(&a.maxSize, "max-size", 0, a.t("flag.max_size", roadmap.MaxFileSize>>20, importer.MaxFileSize>>20))
 	_ = root.RegisterFlagCompletionFunc("lang", completeValues(string(i18n.RU), string(i18n.EN)))
 	_ = root.RegisterFlagCompletionFunc("color", completeValues(colorModes...))
 	// cobra's --version, with a usage line in the user's language.
@@ -217,6 +254,14 @@ func (a *app) rootCmd() *cobra.Command {
 		a.lang = l
 		if !slices.Contains(colorModes, a.color) {
 			return usageError{errors.New(a.t("err.color", a.color))}
+		}
+		switch {
+		case a.maxSize < 0 || a.maxSize > maxSizeMiB:
+			return usageError{errors.New(a.t("err.max_size", a.maxSize, maxSizeMiB))}
+		case a.maxSize > 0:
+			// Set once, before any file is read.
+			roadmap.MaxFileSize = int64(a.maxSize) << 20
+			importer.MaxFileSize = int64(a.maxSize) << 20
 		}
 		return checkOutput(a, cmd)
 	}

@@ -64,6 +64,11 @@ func (c *importCmd) command() *cobra.Command {
 	return cmd
 }
 
+// maxImportWarnings is how many warnings import prints: a damaged table
+// can give one per row, and ten thousand lines hide the first, which say
+// what is wrong; the total is in the last line.
+const maxImportWarnings = 200
+
 // run imports the document. A document that cannot be read is exit 2 with
 // nothing written; a draft that `roadmap check` finds errors in is
 // written, its findings printed, and the exit code is 1.
@@ -100,7 +105,11 @@ func (c *importCmd) run(path string) error {
 	if err != nil {
 		return c.fail(c.describe(path, err))
 	}
-	for _, w := range res.Warnings {
+	for i, w := range res.Warnings {
+		if i == maxImportWarnings {
+			fmt.Fprintf(c.app.stderr, "%s: %s\n", path, c.app.t("import.more_warnings", len(res.Warnings)-i))
+			break
+		}
 		where := path
 		if loc := w.Loc.String(c.app.lang); loc != "" {
 			where += ": " + loc
@@ -146,8 +155,16 @@ func (c *importCmd) describe(path string, err error) string {
 	switch {
 	case errors.Is(err, importer.ErrEmpty):
 		return c.app.t("import.err.empty", path)
-	case errors.Is(err, importer.ErrTooLarge):
-		return c.app.t("import.err.too_large", path, detail)
+	case errors.Is(err, importer.ErrTooLarge) && ie != nil:
+		switch ie.Bound {
+		case importer.BoundText:
+			return c.app.t("import.err.too_large_text", path, ie.Limit>>20)
+		case importer.BoundParagraphs:
+			return c.app.t("import.err.too_many_paragraphs", path, ie.Limit)
+		case importer.BoundRows:
+			return c.app.t("import.err.too_many_rows", path, ie.Limit)
+		}
+		return c.app.t("import.err.too_large", path, ie.Limit>>20)
 	case errors.Is(err, importer.ErrDamaged):
 		// The detail is the zip or XML library's English.
 		why := c.app.t("import.damaged.parts")

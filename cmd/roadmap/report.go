@@ -10,6 +10,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/report"
+	"github.com/roadmap-edu/roadmap/pkg/xlsxpage"
 )
 
 // reportCmd is `roadmap report`: the district report form, under
@@ -76,7 +77,7 @@ func (c *templateCmd) run(paths []string) error {
 		return err
 	}
 	defer f.Close()
-	if err := c.app.write(c.out, func(w io.Writer) error { return f.Write(w) }); err != nil {
+	if err := c.app.write(c.out, func(w io.Writer) error { return xlsxpage.Write(w, f) }); err != nil {
 		return err
 	}
 	if c.out != "-" {

@@ -1,8 +1,6 @@
 package amendment
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -10,16 +8,16 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/safefile"
 )
 
-// Load reads the amendment file at path. The error is for I/O only.
+// Load reads the amendment file at path, refusing one over
+// roadmap.MaxFileSize before reading it (a *safefile.TooLargeError). The
+// error is for I/O only.
 func Load(path string) (*Amendment, []diag.Finding, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.ReadFile(path, roadmap.MaxFileSize)
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(data) > roadmap.MaxFileSize {
-		return nil, nil, fmt.Errorf("%s: %w", path, roadmap.ErrTooLarge)
 	}
 	a, fs := Parse(path, data)
 	return a, fs, nil

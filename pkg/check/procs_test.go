@@ -14,7 +14,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/render"
 )
 
-// TestSameOutputWhateverTheProcessors: check over many files (copies of
+// TestSameOutputWhateverTheProcessors: check over 10,000 files (copies of
 // the seeds and of rule examples, with findings) gives byte-identical
 // output in every format with GOMAXPROCS 1, 2 and 8.
 func TestSameOutputWhateverTheProcessors(t *testing.T) {
@@ -28,7 +28,7 @@ func TestSameOutputWhateverTheProcessors(t *testing.T) {
 		}
 		sources = append(sources, data)
 	}
-	n := 1000
+	n := 10_000
 	if testing.Short() {
 		n = 200
 	}

@@ -142,10 +142,33 @@ var (
 )
 
 // Error is an input that cannot be imported: Kind is one of the Err
-// values, Detail says more (in English; may be empty).
+// values, Detail says more (in English; may be empty). With ErrTooLarge,
+// Bound says which limit the document passed and Limit its value (bytes,
+// paragraphs or rows), for the message the user reads.
 type Error struct {
 	Kind   error
 	Detail string
+	Bound  Bound
+	Limit  int64
+}
+
+// Bound names a limit on what a document may hold.
+type Bound int
+
+const (
+	// BoundFile is the file's size, MaxFileSize.
+	BoundFile Bound = iota
+	// BoundText is the unpacked text of a .docx, MaxEntrySize.
+	BoundText
+	// BoundParagraphs is the number of paragraphs or lines, MaxParagraphs.
+	BoundParagraphs
+	// BoundRows is the number of table rows, MaxRows.
+	BoundRows
+)
+
+// tooMany is the error for a document past a bound.
+func tooMany(b Bound, limit int64) error {
+	return &Error{Kind: ErrTooLarge, Bound: b, Limit: limit, Detail: fmt.Sprintf("over %d (bound %d)", limit, b)}
 }
 
 func (e *Error) Error() string {
@@ -163,11 +186,23 @@ func errorf(kind error, format string, args ...any) error {
 
 // Limits on what is read: a roadmap document is kilobytes to a few
 // megabytes; anything far larger is a mistake or an attack (a zip bomb).
+var (
+	// MaxFileSize bounds the file read, .txt or .docx; the command line's
+	// --max-size sets it once, before any file is read.
+	MaxFileSize int64 = 20 << 20
+)
+
+// The bounds of a document's content. The largest roadmap orders seen
+// have a few thousand paragraphs and a few hundred table rows; a
+// 139 KB .docx can unpack to a million paragraphs, which would take a
+// gigabyte to read (the warnings alone a million lines).
 const (
-	// MaxFileSize bounds the file read, .txt or .docx.
-	MaxFileSize = 20 << 20
 	// MaxEntrySize bounds the unpacked word/document.xml of a .docx.
 	MaxEntrySize = 50 << 20
+	// MaxParagraphs bounds the paragraphs of a .docx, lines of a .txt.
+	MaxParagraphs = 50_000
+	// MaxRows bounds the table rows of a document, all tables together.
+	MaxRows = 10_000
 )
 
 var bookmark = regexp.MustCompile(`\[bookmark: [^\]\n]*\]`)

@@ -28,7 +28,7 @@ func ReadDocx(data []byte) (*Document, error) {
 	if len(data) == 0 {
 		return nil, &Error{Kind: ErrEmpty}
 	}
-	if len(data) > MaxFileSize {
+	if int64(len(data)) > MaxFileSize {
 		return nil, tooLarge(int64(len(data)))
 	}
 	if bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}) {
@@ -51,7 +51,7 @@ func ReadDocx(data []byte) (*Document, error) {
 		return nil, errorf(ErrDamaged, "no %s in the archive", name)
 	}
 	if f.UncompressedSize64 > MaxEntrySize {
-		return nil, errorf(ErrTooLarge, "%s unpacks to %d bytes, the limit is %d MiB", name, f.UncompressedSize64, MaxEntrySize>>20)
+		return nil, tooMany(BoundText, MaxEntrySize)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -61,12 +61,15 @@ func ReadDocx(data []byte) (*Document, error) {
 	xmlData, err := safefile.ReadAll(rc, name, MaxEntrySize)
 	switch {
 	case errors.Is(err, safefile.ErrTooLarge):
-		return nil, errorf(ErrTooLarge, "%s unpacks to more than %d MiB", name, MaxEntrySize>>20)
+		return nil, tooMany(BoundText, MaxEntrySize)
 	case err != nil:
 		return nil, errorf(ErrDamaged, "%s: %v", name, err)
 	}
 	doc, err := parseDocumentXML(xmlData)
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrTooLarge):
+		return nil, err
+	case err != nil:
 		return nil, errorf(ErrDamaged, "%s: %v", name, err)
 	}
 	if len(doc.Blocks) == 0 {
@@ -116,6 +119,9 @@ type docxParser struct {
 	tables []*tableBuilder
 	nPara  int // top-level paragraphs seen
 	nTable int // top-level tables seen
+	nCellP int // paragraphs seen inside tables
+	nRows  int // table rows seen, all tables
+	over   error
 }
 
 type tableBuilder struct {
@@ -158,12 +164,18 @@ func parseDocumentXML(data []byte) (doc *Document, err error) {
 				continue
 			}
 			p.start(t)
+			if p.over != nil {
+				return nil, p.over
+			}
 			p.stack = append(p.stack, t.Name.Local)
 		case xml.EndElement:
 			if len(p.stack) > 0 {
 				p.stack = p.stack[:len(p.stack)-1]
 			}
 			p.end(t.Name.Local)
+			if p.over != nil {
+				return nil, p.over
+			}
 		case xml.CharData:
 			if len(p.stack) > 0 && p.stack[len(p.stack)-1] == "t" && p.pDepth > 0 {
 				p.para.Write(t)
@@ -303,7 +315,12 @@ func (p *docxParser) end(local string) {
 			return
 		}
 		text := p.para.String()
+		if p.nPara+p.nCellP >= MaxParagraphs {
+			p.over = tooMany(BoundParagraphs, MaxParagraphs)
+			return
+		}
 		if tb != nil && tb.cell != nil {
+			p.nCellP++
 			tb.cell.paras = append(tb.cell.paras, text)
 			if p.list {
 				tb.cell.numbered = true
@@ -343,6 +360,10 @@ func (p *docxParser) end(local string) {
 		tb.cell = nil
 	case "tr":
 		if tb != nil && tb.row != nil {
+			if p.nRows++; p.nRows > MaxRows {
+				p.over = tooMany(BoundRows, MaxRows)
+				return
+			}
 			tb.t.Rows = append(tb.t.Rows, *tb.row)
 			tb.row = nil
 		}

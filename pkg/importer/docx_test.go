@@ -113,7 +113,7 @@ func TestReadDocxErrors(t *testing.T) {
 		{"bad xml", makeZip(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"}), ErrDamaged},
 		{"no paragraphs", makeDocx(t, ""), ErrEmpty},
 		{"entry too large", big, ErrTooLarge},
-		{"file too large", append(valid, make([]byte, MaxFileSize)...), ErrTooLarge},
+		{"file too large", append(valid, make([]byte, int(MaxFileSize))...), ErrTooLarge},
 		{"legacy .doc", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), ErrLegacy},
 	}
 	for _, tt := range tests {

@@ -32,14 +32,15 @@ func readLimited(path string) ([]byte, error) {
 	case errors.As(err, &tl) && tl.Size > 0:
 		return nil, tooLarge(tl.Size)
 	case errors.As(err, &tl):
-		return nil, errorf(ErrTooLarge, "more than %d MiB", MaxFileSize>>20)
+		return nil, tooMany(BoundFile, MaxFileSize)
 	}
 	return data, err
 }
 
 // tooLarge is the error for a document of size bytes, over MaxFileSize.
 func tooLarge(size int64) error {
-	return errorf(ErrTooLarge, "%d bytes, the limit is %d MiB", size, MaxFileSize>>20)
+	return &Error{Kind: ErrTooLarge, Bound: BoundFile, Limit: MaxFileSize,
+		Detail: fmt.Sprintf("%d bytes, the limit is %d MiB", size, MaxFileSize>>20)}
 }
 
 // Read reads a document's bytes by the name's extension: .docx, or .txt

@@ -31,7 +31,7 @@ import (
 // A "table" of a single line is taken as a paragraph: a signature line
 // "Начальник\t\tС. Н. Назарова" is not a table.
 func ReadText(data []byte) (*Document, error) {
-	if len(data) > MaxFileSize {
+	if int64(len(data)) > MaxFileSize {
 		return nil, tooLarge(int64(len(data)))
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
@@ -46,6 +46,9 @@ func ReadText(data []byte) (*Document, error) {
 	}
 	text := strings.ReplaceAll(string(data), "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
+	if strings.Count(text, "\n") >= MaxParagraphs {
+		return nil, tooMany(BoundParagraphs, MaxParagraphs)
+	}
 	lines := strings.Split(text, "\n")
 
 	doc := &Document{}

@@ -59,7 +59,7 @@ func TestReadTextErrors(t *testing.T) {
 		{"blank", []byte(" \n\r\n\t \n"), ErrEmpty},
 		{"windows-1251", []byte("\xcf\xf0\xe8\xea\xe0\xe7"), ErrEncoding},
 		{"utf-16", []byte("\xff\xfe\x1f\x04"), ErrEncoding},
-		{"too large", []byte(strings.Repeat("a", MaxFileSize+1)), ErrTooLarge},
+		{"too large", []byte(strings.Repeat("a", int(MaxFileSize)+1)), ErrTooLarge},
 	}
 	for _, tt := range tests {
 		if _, err := ReadText(tt.in); !errors.Is(err, tt.kind) {

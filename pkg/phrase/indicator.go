@@ -505,7 +505,10 @@ func riseCount(n normText, end, vEnd int) (Indicator, bool) {
 		ind.Unit = n.slice(vEnd+m[6], vEnd+m[7])
 	} else {
 		for _, c := range countNames {
-			if ws := words(low[len(c):]); strings.HasPrefix(low, c) && len(ws) > 0 {
+			if !strings.HasPrefix(low, c) {
+				continue
+			}
+			if ws := words(low[len(c):]); len(ws) > 0 {
 				ind.Unit = n.slice(len(c), len(c)+len(ws[0]))
 				break
 			}

@@ -126,6 +126,9 @@ func (d Due) Schedule(c Context) []Deadline {
 		for _, pt := range d.Points {
 			out = append(out, d.point(pt, pt.Year, same))
 		}
+		// In date order, as every schedule: «май 2022, декабрь 2021» is
+		// written out of it (found by FuzzParseDue).
+		slices.SortStableFunc(out, func(a, b Deadline) int { return a.By.Compare(b.By) })
 		return out
 	}
 	for _, u := range d.units(c) {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -83,16 +82,7 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 	if err := xlsxpage.DocProps(f, meta.Title, meta.Subject, meta.Lang); err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return err
-	}
-	data, err := stableZip(buf.Bytes())
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	return err
+	return xlsxpage.Write(w, f)
 }
 
 type xlsxStyles struct {
@@ -346,7 +336,39 @@ func xlsxCell(c view.Cell, text string, st xlsxStyles) excelize.Cell {
 	case view.CellEmpty:
 		return excelize.Cell{StyleID: st.text}
 	}
-	return excelize.Cell{StyleID: st.text, Value: text}
+	return excelize.Cell{StyleID: st.text, Value: fitCell(text)}
+}
+
+// fitCell cuts a text longer than a cell holds (Excel's 32,767 UTF-16
+// units) and ends it with "…", so that the cut shows: excelize would cut
+// it silently.
+func fitCell(text string) string {
+	if len(text) <= excelize.TotalCellChars || utf16Len(text) <= excelize.TotalCellChars {
+		return text
+	}
+	n := 0
+	for i, r := range text {
+		w := 1
+		if r > 0xFFFF {
+			w = 2
+		}
+		if n+w > excelize.TotalCellChars-1 {
+			return text[:i] + "…"
+		}
+		n += w
+	}
+	return text
+}
+
+// utf16Len is the length of s in UTF-16 units, as Excel counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if n++; r > 0xFFFF {
+			n++
+		}
+	}
+	return n
 }
 
 // columnWidth fits the longest line of the header and cells, within

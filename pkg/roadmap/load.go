@@ -19,8 +19,9 @@ import (
 )
 
 // MaxFileSize bounds what the loader reads: a roadmap is kilobytes; a
-// file of hundreds of megabytes is a mistake, not a roadmap.
-const MaxFileSize = 64 << 20
+// file of hundreds of megabytes is a mistake, not a roadmap. The command
+// line's --max-size sets it once, before any file is read.
+var MaxFileSize int64 = 64 << 20
 
 // ErrTooLarge is wrapped by the error for a file over MaxFileSize (a
 // *safefile.TooLargeError).
@@ -147,11 +148,36 @@ func syntaxFinding(file string, data []byte, err error) diag.Finding {
 		return diag.New(file, m.pos, diag.YAMLSyntax, m.problem, "")
 	}
 	pos := diag.Pos{Line: max(line, 1), Col: 1}
-	var problem any = msg
+	return diag.New(file, pos, diag.YAMLSyntax, yamlProblem(msg), hint)
+}
+
+// yamlProblems are the library's problems that carry a value, by their
+// English text; the others are keys "yaml." + text.
+var yamlProblems = []struct {
+	re  *regexp.Regexp
+	key string
+}{
+	{regexp.MustCompile(`^exceeded max depth of (\d+)$`), "yaml.max_depth"},
+	{regexp.MustCompile(`^unknown anchor '(.*)' referenced$`), "yaml.unknown_anchor"},
+	{regexp.MustCompile(`^found unknown escape character`), "yaml.found unknown escape character while parsing a quoted scalar"},
+}
+
+// yamlProblem words a problem of the YAML library: the library's English
+// never reaches a user, so a problem not in the catalogue is named in
+// general terms ("yaml.other"), at the line the library gives.
+func yamlProblem(msg string) i18n.Msg {
 	if i18n.Has("yaml." + msg) {
-		problem = i18n.M("yaml." + msg)
+		return i18n.M("yaml." + msg)
 	}
-	return diag.New(file, pos, diag.YAMLSyntax, problem, hint)
+	for _, p := range yamlProblems {
+		if m := p.re.FindStringSubmatch(msg); m != nil {
+			if len(m) > 1 {
+				return i18n.M(p.key, m[1])
+			}
+			return i18n.M(p.key)
+		}
+	}
+	return i18n.M("yaml.other")
 }
 
 func leadingSpace(s string) string {
@@ -211,7 +237,7 @@ func isConflictMarker(line []byte) (string, bool) {
 // checkEncoding reports a file that is not UTF-8, naming its likely
 // encoding: Russian users' editors often save windows-1251.
 func checkEncoding(file string, data []byte) (diag.Finding, bool) {
-	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || isUTF16(data) {
 		return diag.New(file, diag.Pos{Line: 1, Col: 1}, diag.NotUTF8, "UTF-16"), false
 	}
 	if utf8.Valid(data) {
@@ -233,10 +259,54 @@ func checkEncoding(file string, data []byte) (diag.Finding, bool) {
 	return diag.New(file, diag.Pos{Line: line, Col: col}, diag.NotUTF8, GuessEncoding(data)), false
 }
 
+// isUTF16 tells UTF-16 without a byte-order mark: text has no NUL bytes,
+// UTF-16 of Russian or Latin text has one in most characters, all at even
+// offsets (big-endian) or all at odd ones (little-endian). Such a file is
+// even valid UTF-8 when its text is Latin only.
+func isUTF16(data []byte) bool {
+	n := min(len(data), 4096) &^ 1
+	if n < 4 {
+		return false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	return (even > half/4 && odd == 0) || (odd > half/4 && even == 0) ||
+		// Cyrillic: the high byte is 0x04 in most characters.
+		cyrillicUTF16(data[:n])
+}
+
+// cyrillicUTF16 tells UTF-16 Russian text: the high byte of most
+// characters is 0x04 (U+0400-U+04FF) or 0x00 (spaces, digits, Latin), at
+// one parity only.
+func cyrillicUTF16(data []byte) bool {
+	var le, be int
+	for i := 0; i+1 < len(data); i += 2 {
+		if data[i+1] == 0x04 || data[i+1] == 0 {
+			le++
+		}
+		if data[i] == 0x04 || data[i] == 0 {
+			be++
+		}
+	}
+	half := len(data) / 2
+	return le > half*9/10 && be < half/2 || be > half*9/10 && le < half/2
+}
+
 // GuessEncoding names the likely single-byte Cyrillic encoding of data
 // that is not UTF-8: windows-1251, KOI8-R or CP866 (DOS). Russian text is
 // mostly lower case, and each encoding puts lower-case letters elsewhere.
 func GuessEncoding(data []byte) string {
+	if isUTF16(data) {
+		return "UTF-16"
+	}
 	var lower1251, lowerKOI, dos int
 	for _, b := range data {
 		switch {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -240,12 +241,29 @@ func TestGuessEncoding(t *testing.T) {
 		{"windows-1251", encode(text, cp1251), "windows-1251"},
 		{"KOI8-R", encode(text, koi8r), "KOI8-R"},
 		{"CP866", encode(text, cp866), "CP866"},
+		// Without a byte-order mark (issue 16: named CP866 before).
+		{"UTF-16LE", utf16(text, false), "UTF-16"},
+		{"UTF-16BE", utf16(text, true), "UTF-16"},
 	}
 	for _, tt := range tests {
 		if got := roadmap.GuessEncoding(tt.bytes); got != tt.want {
 			t.Errorf("%s: got %s", tt.name, got)
 		}
 	}
+}
+
+// utf16 encodes text as UTF-16 without a byte-order mark.
+func utf16(text string, bigEndian bool) []byte {
+	var out []byte
+	for _, r := range text {
+		hi, lo := byte(r>>8), byte(r)
+		if bigEndian {
+			out = append(out, hi, lo)
+		} else {
+			out = append(out, lo, hi)
+		}
+	}
+	return out
 }
 
 // The three single-byte Cyrillic encodings, enough of them for the test:
@@ -353,6 +371,37 @@ func TestRussianKeySuggestions(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: %v, want a suggestion of %s", strings.TrimSpace(tc.to), fs, tc.want)
+		}
+	}
+}
+
+// TestSyntaxProblemsInRussian: whatever the YAML library's problem, a
+// Russian user reads Russian: the problems it words with a value, those
+// the catalogue names, and any other in general terms.
+func TestSyntaxProblemsInRussian(t *testing.T) {
+	english := regexp.MustCompile(`[A-Za-z]{3,} [A-Za-z]{3,}`)
+	for _, data := range []string{
+		"a: " + strings.Repeat("[", 10_001) + strings.Repeat("]", 10_001) + "\n",
+		"a: *nowhere\n",
+		"a: b\x01c\n",
+		"a: !foo!bar x\n",
+		"a: \"\\q\"\n",
+		"a: b\n--- c\n",
+		"a: 'x' y\n",
+		"? a\n: b\n- c\n",
+		"%YAML 1.1\n%YAML 1.1\n---\na: b\n",
+		"a: &\n",
+		"a: |0\n  x\n",
+	} {
+		_, fs := roadmap.Parse("f.yaml", []byte(data))
+		if len(fs) == 0 {
+			t.Errorf("%q: no finding", data)
+			continue
+		}
+		for _, f := range fs {
+			if msg := f.Message(i18n.RU); english.MatchString(msg) {
+				t.Errorf("%q: %s in English: %s", data, f.Code, msg)
+			}
 		}
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -28,7 +29,10 @@ func Write(path string, write func(io.Writer) error) error {
 		// Through a symlink to its target: the link stays a link.
 		path = target
 	}
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() && !st.IsDir() {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		// Refused before anything is made (rename would say "file exists").
+		return &fs.PathError{Op: "write", Path: path, Err: syscall.EISDIR}
+	} else if err == nil && !st.Mode().IsRegular() {
 		// A device or a FIFO (/dev/null, a pipe) is written to as it is:
 		// renaming over it would replace the node with a regular file.
 		return writeDirect(path, write)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -159,10 +160,15 @@ func TestWriteReplaceError(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	target := filepath.Join(dir, "сводка.xlsx")
-	if err := os.MkdirAll(filepath.Join(target, "busy"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	err := Write(target, func(w io.Writer) error { _, err := w.Write([]byte("x")); return err })
+	// What takes the place while the file is written: a directory, which
+	// no rename replaces.
+	err := Write(target, func(w io.Writer) error {
+		if err := os.MkdirAll(filepath.Join(target, "busy"), 0o755); err != nil {
+			return err
+		}
+		_, err := w.Write([]byte("x"))
+		return err
+	})
 	var re *ReplaceError
 	if !errors.As(err, &re) || re.Path != target {
 		t.Fatalf("error %v, want a ReplaceError for %s", err, target)
@@ -301,5 +307,25 @@ func TestConcurrentWritersOneWholeFile(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("left in the directory: %v", entries)
+	}
+}
+
+// TestWriteOntoDirectory: an output that is a directory is refused before
+// anything is written, as "is a directory" (a rename would say "file
+// exists"), and the directory is left as it was.
+func TestWriteOntoDirectory(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	out := filepath.Join(dir, "сводка.xlsx")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	called := false
+	err := Write(out, func(w io.Writer) error { called = true; return nil })
+	if !errors.Is(err, syscall.EISDIR) || called {
+		t.Fatalf("err = %v (written: %v), want EISDIR before writing", err, called)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left %d entries", len(entries))
 	}
 }
