@@ -31,16 +31,16 @@ unit:
 
 # race: the packages that run work concurrently (check loads files in
 # parallel, fulfil and summary over them, safefile's shared sweeps, the
-# report reader), under the race detector; -short keeps it about a minute.
+# report reader, the site's pages), under the race detector; -short keeps it
+# about a minute.
 race:
-	CGO_ENABLED=1 $(GO) test -race -short -count=1 ./pkg/check/ ./pkg/safefile/ ./pkg/walk/ ./pkg/fulfil/ ./pkg/report/ ./pkg/summary/
+	CGO_ENABLED=1 $(GO) test -race -short -count=1 ./pkg/check/ ./pkg/safefile/ ./pkg/walk/ ./pkg/fulfil/ ./pkg/report/ ./pkg/summary/ ./pkg/site/
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) vet -tags scale ./pkg/report/
-	$(GO) vet -tags scale ./cmd/roadmap/
+	$(GO) vet -tags scale ./pkg/report/ ./pkg/site/ ./cmd/roadmap/
 	GOOS=windows GOARCH=amd64 $(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
@@ -102,10 +102,12 @@ bench:
 	@# --report on a million rows, summary -o of a million cells, summary of
 	@# 23,000 files (docs/performance.md, «Reports and summaries»).
 	$(GO) test -tags scale -count=1 -timeout 30m -run='^TestScale(CheckReport|Summary)' -v ./pkg/report/ | grep -E '^(--- |\| |\s+scale_report_test.go:[0-9]+: .*(want|MB above))'
+	@# The site of a country: 2,300 districts x 10 roadmaps.
+	$(GO) test -tags scale -count=1 -timeout 30m -run='^TestSiteScale$$' -v ./pkg/site/ | grep -E '^(---|\s+scale_test)'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out
 	@awk '/^Benchmark/ { name=$$1; sub(/-[0-9]+$$/, "", name); ns[name]=$$3 } \
 	  END { \
-	    split("BenchmarkParse:BenchmarkBaselineYAMLNode BenchmarkRead:BenchmarkBaselineExcelizeRows BenchmarkDiff:BenchmarkLoadTwo BenchmarkLoadAndDiff:BenchmarkLoadTwo", pairs, " "); \
+	    split("BenchmarkParse:BenchmarkBaselineYAMLNode BenchmarkRead:BenchmarkBaselineExcelizeRows BenchmarkDiff:BenchmarkLoadTwo BenchmarkLoadAndDiff:BenchmarkLoadTwo BenchmarkSiteBuild:BenchmarkSiteLoad", pairs, " "); \
 	    print "\nratios to the baseline of the same run:"; \
 	    for (i in pairs) { split(pairs[i], p, ":"); \
 	      if (ns[p[1]] && ns[p[2]]) printf "  %-22s / %-30s = %.2f\n", p[1], p[2], ns[p[1]]/ns[p[2]] } }' bench.out

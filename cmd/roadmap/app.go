@@ -276,6 +276,7 @@ func (a *app) rootCmd() *cobra.Command {
 		newShowCmd(a).command(),
 		newReportCmd(a).command(),
 		newSummaryCmd(a).command(),
+		newSiteCmd(a).command(),
 		newDiffCmd(a).command(),
 		newDocCmd(a).command(),
 		newMergeCmd(a).command(),

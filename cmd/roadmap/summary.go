@@ -122,15 +122,8 @@ func (c *summaryCmd) run(paths []string) error {
 	if err != nil {
 		return err
 	}
-	// Roadmaps that do not load are not summarised silently: say why.
-	if diag.Fails(res.Findings, false) || len(fs) > 0 {
-		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
-		if err := text.Findings(c.app.stderr, diag.WithoutNotes(append(res.Findings, fs...))); err != nil {
-			return err
-		}
-		if diag.Fails(res.Findings, false) {
-			return errFindings
-		}
+	if err := c.printProblems(res, fs); err != nil {
+		return err
 	}
 	write := func(w io.Writer) error {
 		if format == render.XLSX {
@@ -140,6 +133,7 @@ func (c *summaryCmd) run(paths []string) error {
 				Title:   c.app.t("summary.doc_title", asOf.Format("02.01.2006")),
 				Subject: c.app.t("summary.doc_subject"),
 				Lang:    c.app.lang,
+				Extra:   summary.ChartSheet(results, opts),
 			})
 		}
 		r, err := render.New(format, render.Options{Lang: c.app.lang, Width: terminalWidth(), CSVExcel: c.csvExcel})
@@ -155,6 +149,22 @@ func (c *summaryCmd) run(paths []string) error {
 		return err
 	}
 	fmt.Fprintln(c.app.info(), c.app.t("summary.written", c.out))
+	return nil
+}
+
+// printProblems prints the findings of roadmaps that do not load and of
+// broken reports: they are not summarised silently. Roadmaps that do not
+// load fail the run.
+func (c *summaryCmd) printProblems(res *check.Result, fs []diag.Finding) error {
+	if diag.Fails(res.Findings, false) || len(fs) > 0 {
+		text, _ := render.New(render.Text, render.Options{Lang: c.app.lang})
+		if err := text.Findings(c.app.stderr, diag.WithoutNotes(append(res.Findings, fs...))); err != nil {
+			return err
+		}
+		if diag.Fails(res.Findings, false) {
+			return errFindings
+		}
+	}
 	return nil
 }
 

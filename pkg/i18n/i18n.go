@@ -129,6 +129,7 @@ var areas = []area{
 	{"merge", mergeMessages},
 	{"report", reportMessages},
 	{"schema", schemaMessages},
+	{"site", siteMessages},
 	{"summary", summaryMessages},
 }
 

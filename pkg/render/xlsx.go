@@ -22,11 +22,15 @@ type WorkbookMeta struct {
 	Title   string
 	Subject string
 	Lang    i18n.Lang
+	// Extra, if set, adds to the workbook after the tables' sheets (the
+	// summary's chart sheet).
+	Extra func(*excelize.File) error
 }
 
-// statusColours fill status cells: green met, red not met, grey not due,
-// yellow no data, as officials read them.
-var statusColours = map[string]string{
+// StatusColours fill status cells, and the charts of the site and the
+// summary's chart sheet, so that all agree: green met, red not met, grey
+// not due, yellow no data, as officials read them.
+var StatusColours = map[string]string{
 	"met":          "C6EFCE",
 	"met_late":     "E2EFDA",
 	"not_met":      "FFC7CE",
@@ -36,8 +40,8 @@ var statusColours = map[string]string{
 	"needs_review": "DDEBF7",
 }
 
-// statusOrder is the order of the legend.
-var statusOrder = []string{"met", "met_late", "partial", "not_met", "no_data", "not_due", "needs_review"}
+// StatusOrder is the order of the legend, in workbooks and charts.
+var StatusOrder = []string{"met", "met_late", "partial", "not_met", "no_data", "not_due", "needs_review"}
 
 // Layout of a sheet: title, the subtitle's lines ("as of", or the
 // roadmap and orders of a before / after table), legend, blank, header,
@@ -83,6 +87,11 @@ func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta Workbo
 			if err := writeSheet(f, name, index, t, st, meta.Lang); err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
+		}
+	}
+	if meta.Extra != nil {
+		if err := meta.Extra(f); err != nil {
+			return err
 		}
 	}
 	if err := xlsxpage.DocProps(f, meta.Title, meta.Subject, meta.Lang); err != nil {
@@ -160,8 +169,8 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	st.number = body(excelize.Style{NumFmt: 2})
 	st.integer = body(excelize.Style{NumFmt: 1})
 	st.percent = body(excelize.Style{CustomNumFmt: &percentFmt})
-	for _, s := range statusOrder {
-		st.status[s] = body(excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusColours[s]}}})
+	for _, s := range StatusOrder {
+		st.status[s] = body(excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{StatusColours[s]}}})
 	}
 	st.heading = styles.Add(&excelize.Style{Font: xlsxpage.Bold(), Border: border,
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}},
@@ -187,7 +196,7 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	var legend [][]legendCell
 	if hasStatus(t) {
 		labels, styles := []string{i18n.T(lang, "summary.legend")}, []int{st.legend}
-		for _, s := range statusOrder {
+		for _, s := range StatusOrder {
 			labels, styles = append(labels, view.StatusLabel(s, lang)), append(styles, st.status[s])
 		}
 		legend = legendLayout(labels, styles, widths)

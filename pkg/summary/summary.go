@@ -60,6 +60,10 @@ type Options struct {
 
 // Filter keeps the results the options select.
 func Filter(results []fulfil.Result, opts Options) []fulfil.Result {
+	if opts.Year == 0 && opts.District == "" {
+		// Everything: no copy (the views only read, or sort a clone).
+		return results
+	}
 	var out []fulfil.Result
 	for _, r := range results {
 		if selected(&r, opts) {
