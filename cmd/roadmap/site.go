@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/site"
 )
@@ -63,7 +64,10 @@ func (c *siteCmd) run(paths []string) error {
 	stop := startProgress(c.app.info(), c.app.t("site.progress"))
 	defer stop()
 	// The same loading, reports and findings as the summary's.
-	res, results, fs, err := (&summaryCmd{app: c.app, reports: c.reports}).evaluate(paths, asOf)
+	var results []fulfil.Result
+	res, fs, err := (&summaryCmd{app: c.app, reports: c.reports}).evaluate(paths, asOf, func(r *fulfil.Result) {
+		results = append(results, *r)
+	})
 	if err != nil {
 		return err
 	}
