@@ -99,10 +99,15 @@ var ErrStop = errors.New("stop")
 // large to unzip, no sheet with a header) are findings; the error is for
 // I/O and for fn's own errors.
 func Read(file string, fn func(*Row) error) ([]diag.Finding, error) {
-	if _, err := os.Stat(file); err != nil {
+	st, err := os.Stat(file)
+	if err != nil {
 		return nil, err
 	}
-	if reason := sniff(file); reason != "" {
+	reason := "report.err.not_file" // a FIFO or a device: opening one could wait for ever
+	if st.Mode().IsRegular() {
+		reason = sniff(file)
+	}
+	if reason != "" {
 		return []diag.Finding{{File: file, Code: diag.ReportUnreadable, Severity: diag.ReportUnreadable.Rule().Severity,
 			Args: []any{i18n.M(reason)}}}, nil
 	}

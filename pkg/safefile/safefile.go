@@ -203,13 +203,49 @@ func removeStale(dir string) {
 		return
 	}
 	for _, e := range entries {
-		if !e.Type().IsRegular() || !strings.HasPrefix(e.Name(), ".") || !strings.Contains(e.Name(), ".tmp-") {
+		name := e.Name()
+		if !strings.HasPrefix(name, ".") || !e.Type().IsRegular() && !e.IsDir() {
 			continue
 		}
-		if st, err := e.Info(); err == nil && (gone(e.Name()) || time.Since(st.ModTime()) > staleAge) {
-			os.Remove(filepath.Join(dir, e.Name()))
+		if base, pid, ok := asideOf(name); ok && e.IsDir() {
+			// ReplaceDir's old directory, set aside by a run killed before
+			// it removed it: back in place if the new one never came.
+			if pid != os.Getpid() && !alive(pid) {
+				if _, err := os.Lstat(filepath.Join(dir, base)); errors.Is(err, fs.ErrNotExist) {
+					os.Rename(filepath.Join(dir, name), filepath.Join(dir, base))
+				} else {
+					os.RemoveAll(filepath.Join(dir, name))
+				}
+			}
+			continue
+		}
+		if !strings.Contains(name, ".tmp-") {
+			continue
+		}
+		// A directory (ReplaceDir's) only when its writer is known gone:
+		// a whole tree is not removed by its age alone.
+		if e.IsDir() {
+			if gone(name) {
+				os.RemoveAll(filepath.Join(dir, name))
+			}
+		} else if st, err := e.Info(); err == nil && (gone(name) || time.Since(st.ModTime()) > staleAge) {
+			os.Remove(filepath.Join(dir, name))
 		}
 	}
+}
+
+// asideOf reads ReplaceDir's name for an old directory set aside,
+// ".base.old-pid".
+func asideOf(name string) (base string, pid int, ok bool) {
+	i := strings.LastIndex(name, ".old-")
+	if i <= 1 {
+		return "", 0, false
+	}
+	pid, err := strconv.Atoi(name[i+len(".old-"):])
+	if err != nil || pid <= 0 {
+		return "", 0, false
+	}
+	return name[1:i], pid, true
 }
 
 // userPath makes an error about the temporary file name the user's file:
