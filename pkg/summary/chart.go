@@ -86,14 +86,41 @@ func ChartSheet(results []fulfil.Result, opts Options) func(*excelize.File) erro
 				return err
 			}
 		}
-		if err := f.SetColWidth(sheet, "A", "A", 28); err != nil {
+		// Printed like the other sheets: Times New Roman, a bold wrapped
+		// header with borders, the row as tall as its wrapped labels (or
+		// LibreOffice draws them over each other).
+		border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1}, {Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+		styles := xlsxpage.NewStyles(f)
+		head := styles.Add(&excelize.Style{Font: xlsxpage.Bold(), Border: border,
+			Alignment: &excelize.Alignment{WrapText: true, Horizontal: "center", Vertical: "center"}})
+		body := styles.Add(&excelize.Style{Font: xlsxpage.Font(), Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+		if styles.Err != nil {
+			return styles.Err
+		}
+		const nameWidth, countWidth = 30, 14
+		if err := f.SetColWidth(sheet, "A", "A", nameWidth); err != nil {
 			return err
 		}
-		if err := f.SetColWidth(sheet, "B", "H", 11); err != nil {
+		lastCol, _ := excelize.ColumnNumberToName(len(render.StatusOrder) + 1)
+		if err := f.SetColWidth(sheet, "B", lastCol, countWidth); err != nil {
+			return err
+		}
+		widths := []float64{nameWidth}
+		texts := []string{fmt.Sprint(header[0])}
+		for _, h := range header[1:] {
+			widths, texts = append(widths, countWidth), append(texts, fmt.Sprint(h))
+		}
+		if err := f.SetRowHeight(sheet, 1, xlsxpage.RowHeight(texts, widths)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sheet, "A1", lastCol+"1", head); err != nil {
 			return err
 		}
 		if len(owners) == 0 {
 			return nil
+		}
+		if err := f.SetCellStyle(sheet, "A2", fmt.Sprintf("%s%d", lastCol, len(owners)+1), body); err != nil {
+			return err
 		}
 		last := len(owners) + 1
 		var series []excelize.ChartSeries
@@ -106,14 +133,16 @@ func ChartSheet(results []fulfil.Result, opts Options) func(*excelize.File) erro
 				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{render.StatusColours[s]}},
 			})
 		}
-		// Tall enough for every owner's bar: 20 px each.
+		// Below the table, as wide as it: on a landscape page a chart beside
+		// it would be printed at a fraction of its size. Tall enough for
+		// every owner's bar: 20 px each.
 		height := uint(max(300, 20*len(owners)+120))
-		if err := f.AddChart(sheet, "J2", &excelize.Chart{
+		if err := f.AddChart(sheet, fmt.Sprintf("A%d", last+3), &excelize.Chart{
 			Type:      excelize.BarStacked,
 			Series:    series,
 			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: i18n.T(opts.Lang, "summary.title.chart")}}},
 			Legend:    excelize.ChartLegend{Position: "bottom"},
-			Dimension: excelize.ChartDimension{Width: 720, Height: height},
+			Dimension: excelize.ChartDimension{Width: 900, Height: height},
 			// The category axis top down: the first district on top.
 			XAxis: excelize.ChartAxis{ReverseOrder: true},
 		}); err != nil {
