@@ -21,10 +21,7 @@ import (
 func TestKilledWritesLeaveWholeFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "roadmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := roadmapBinary(t)
 	seed, err := os.ReadFile("../../roadmaps/bessonovsky.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -20,10 +20,7 @@ import (
 func TestHugeInputsRefusedBounded(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "roadmap")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := roadmapBinary(t)
 	seed := "../../roadmaps/bessonovsky.yaml"
 	for _, size := range []int64{100_000_000, 1 << 30} {
 		// One line of a billion bytes: sparse, so the disk holds nothing.

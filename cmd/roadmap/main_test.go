@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -18,9 +20,47 @@ import (
 // TestMain lets the test binary act as the roadmap command, so the
 // scripts under testdata/script run the real program in a child process.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(removingBinary{m}, map[string]func(){
 		"roadmap": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
+}
+
+// removingBinary runs the tests, then removes the program roadmapBinary
+// built.
+type removingBinary struct{ m *testing.M }
+
+func (r removingBinary) Run() int {
+	code := r.m.Run()
+	if built.dir != "" {
+		os.RemoveAll(built.dir)
+	}
+	return code
+}
+
+// built is the roadmap program, built once for the tests that run it as a
+// process of its own (killed, on a full disk, its memory measured).
+var built struct {
+	once      sync.Once
+	dir, path string
+	err       error
+}
+
+// roadmapBinary builds the program once per test run and returns its path.
+func roadmapBinary(t *testing.T) string {
+	t.Helper()
+	built.once.Do(func() {
+		if built.dir, built.err = os.MkdirTemp("", "roadmap-test-bin-"); built.err != nil {
+			return
+		}
+		built.path = filepath.Join(built.dir, "roadmap")
+		if out, err := exec.Command("go", "build", "-o", built.path, ".").CombinedOutput(); err != nil {
+			built.err = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if built.err != nil {
+		t.Fatal(built.err)
+	}
+	return built.path
 }
 
 // TestScripts runs the end-to-end scripts. Each starts in an empty

@@ -6,20 +6,8 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
-// cellText is a cell as people read it in a terminal, in Markdown and in
-// Russian spreadsheets: numbers with a decimal comma (a percent without
-// its sign: the header says "%"), a status in words.
-func cellText(c view.Cell, lang i18n.Lang) string {
-	switch c.Kind {
-	case view.CellInt, view.CellNumber, view.CellPercent:
-		return view.Number(c.Num)
-	case view.CellStatus:
-		return view.StatusLabel(c.Status, lang)
-	case view.CellEmpty:
-		return ""
-	}
-	return c.Text
-}
+// cellText is view.Display: how every text format writes a cell.
+func cellText(c view.Cell, lang i18n.Lang) string { return view.Display(c, lang) }
 
 // cellAt is the row's cell of column i; a short row has no value there.
 func cellAt(row []view.Cell, i int) view.Cell {

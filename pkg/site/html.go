@@ -93,7 +93,7 @@ func tableOf(t view.Table, caption string, head int, lang i18n.Lang, href func(i
 			if j < len(row) {
 				c = row[j]
 			}
-			tc := tcell{Text: cellText(c, lang), Head: j == head}
+			tc := tcell{Text: view.Display(c, lang), Head: j == head}
 			switch c.Kind {
 			case view.CellInt, view.CellNumber, view.CellPercent:
 				tc.Class = "num"
@@ -162,20 +162,6 @@ func (t table) HTML() template.HTML {
 	}
 	b.WriteString("\n</tbody>\n</table></div>")
 	return template.HTML(b.String())
-}
-
-// cellText is a cell as people read it, as the other formats write it:
-// numbers with the decimal comma, a status in words.
-func cellText(c view.Cell, lang i18n.Lang) string {
-	switch c.Kind {
-	case view.CellInt, view.CellNumber, view.CellPercent:
-		return view.Number(c.Num)
-	case view.CellStatus:
-		return view.StatusLabel(c.Status, lang)
-	case view.CellEmpty:
-		return ""
-	}
-	return c.Text
 }
 
 // html runs the page template name.

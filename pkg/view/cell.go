@@ -1,6 +1,9 @@
 package view
 
-import "github.com/roadmap-edu/roadmap/pkg/roadmap"
+import (
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+)
 
 // CellKind tells what a table cell holds.
 type CellKind int
@@ -57,4 +60,19 @@ func NumberOf(n roadmap.Number) Cell {
 		return IntCell(i)
 	}
 	return TextCell(n.String())
+}
+
+// Display is a cell as people read it in a terminal, in Markdown, on the
+// site and in Russian spreadsheets: numbers with a decimal comma (a
+// percent without its sign: the header says "%"), a status in words.
+func Display(c Cell, lang i18n.Lang) string {
+	switch c.Kind {
+	case CellInt, CellNumber, CellPercent:
+		return Number(c.Num)
+	case CellStatus:
+		return StatusLabel(c.Status, lang)
+	case CellEmpty:
+		return ""
+	}
+	return c.Text
 }
