@@ -450,7 +450,9 @@ func columnWidth(c view.Column, rows [][]string, i int) float64 {
 		longest = max(longest, utf8.RuneCountInString(w))
 	}
 	for _, row := range rows {
-		for _, line := range strings.Split(row[i], "\n") {
+		for text, more := row[i], true; more; {
+			var line string
+			line, text, more = strings.Cut(text, "\n")
 			longest = max(longest, utf8.RuneCountInString(line))
 		}
 	}

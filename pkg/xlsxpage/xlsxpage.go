@@ -56,9 +56,11 @@ func RowHeight(texts []string, widths []float64) float64 {
 		if i >= len(widths) || s == "" {
 			continue
 		}
-		n := 0
-		for _, para := range strings.Split(s, "\n") {
-			n += max(1, (utf8.RuneCountInString(para)+perLine(widths[i])-1)/perLine(widths[i]))
+		n, per := 0, perLine(widths[i])
+		for more := true; more; {
+			var para string
+			para, s, more = strings.Cut(s, "\n") // not Split: no slice a cell
+			n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
 		}
 		lines = max(lines, n)
 	}
