@@ -3,6 +3,7 @@ package xlsxpage
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"math"
@@ -49,12 +50,21 @@ var rowsTexts = []string{
 // one excelize's StreamWriter writes of the same cells, and reads back so.
 func TestRowsAsStreamWriter(t *testing.T) {
 	t.Parallel()
+	for _, n := range []int{0, 1, 400} { // none, one, over several flushes
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			t.Parallel()
+			rowsAsStreamWriter(t, n)
+		})
+	}
+}
+
+func rowsAsStreamWriter(t *testing.T, n int) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	floats := []float64{0, -0.5, 1.0 / 3, 0.1 + 0.2, 123456789.123456789, 1e20, 1.2345678901234567e21, 5e-324, -1e-7,
 		math.MaxFloat64, -math.MaxFloat64, math.NaN(), math.Inf(1), math.Inf(-1), 12345678901234567890}
 	var rows [][]cellValue
 	var heights []float64
-	for r := range 400 {
+	for r := range n {
 		var row []cellValue
 		for c := range 1 + r%12 {
 			style := (r + c) % 5
