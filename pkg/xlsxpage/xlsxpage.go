@@ -3,7 +3,9 @@
 // the page number in the footer, row heights that fit wrapped text, the
 // document properties, and sheet names Excel accepts. The summary
 // workbook, the report form and the "Было / Стало" table all use it, so
-// that they print alike.
+// that they print alike. It also writes workbooks out: in a fixed part
+// order (Write), and with big sheets' rows written by Rows rather than
+// excelize's stream writer (WriteRows).
 package xlsxpage
 
 import (
