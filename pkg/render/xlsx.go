@@ -450,6 +450,9 @@ func columnWidth(c view.Column, rows [][]string, i int) float64 {
 		longest = max(longest, utf8.RuneCountInString(w))
 	}
 	for _, row := range rows {
+		if len(row[i]) <= longest {
+			continue // no more characters than bytes: not the longest
+		}
 		for text, more := row[i], true; more; {
 			var line string
 			line, text, more = strings.Cut(text, "\n")

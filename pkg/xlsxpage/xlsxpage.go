@@ -59,6 +59,9 @@ func RowHeight(texts []string, widths []float64) float64 {
 			continue
 		}
 		n, per := 0, perLine(widths[i])
+		if len(s) <= per && strings.IndexByte(s, '\n') < 0 {
+			continue // one line: no more characters than bytes
+		}
 		for more := true; more; {
 			var para string
 			para, s, more = strings.Cut(s, "\n") // not Split: no slice a cell
