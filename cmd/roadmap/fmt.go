@@ -74,7 +74,7 @@ func (c *fmtCmd) run(paths []string) error {
 		}
 		switch {
 		case c.check:
-			if !bytes.Equal(out, data) {
+			if !f.same {
 				unformatted = append(unformatted, file)
 				fmt.Fprintln(c.app.stdout, file)
 			}
@@ -100,9 +100,11 @@ func (c *fmtCmd) run(paths []string) error {
 }
 
 // formatted is one file read and laid out: broken when it is not
-// well-formed YAML, err an I/O error.
+// well-formed YAML, err an I/O error. With --check only same is told
+// (whether the layout is canonical), not out.
 type formatted struct {
 	data, out []byte
+	same      bool
 	broken    bool
 	err       error
 }
@@ -138,11 +140,15 @@ func (c *fmtCmd) formatAll(files []string, done <-chan struct{}) (next func(i in
 			for i := range jobs {
 				data, err := roadmap.ReadFile(files[i], c.app.stdin)
 				f := formatted{data: data, err: err}
-				if err == nil {
-					var ferr error
+				var ferr error
+				switch {
+				case err != nil:
+				case c.check:
+					f.same, ferr = yamlfmt.IsCanonical(data)
+				default:
 					f.out, ferr = yamlfmt.Format(data)
-					f.broken = ferr != nil
 				}
+				f.broken = ferr != nil
 				results[i] <- f
 			}
 		}()
