@@ -18,8 +18,9 @@ import (
 // space or indentation) and comparing each byte it would write with body
 // instead of writing it. It knows only the part of YAML roadmaps use:
 // block and flow mappings and sequences, plain, double-quoted and literal
-// scalars, comments above keys and list items. Anything else (anchors,
-// tags, comments elsewhere, text the emitter would escape or fold) makes
+// scalars, comments above keys and list items and after values and list
+// items. Anything else (anchors, tags, foot comments, comments elsewhere,
+// text the emitter would escape or fold) makes
 // it answer false, and the caller encodes as before: false means "not
 // sure", never "not canonical". TestEmitsAsAgreesWithTheEncoder and
 // FuzzEmitsAs hold it to the encoder.
@@ -43,7 +44,7 @@ func emitsAs(doc *yaml.Node, body []byte) bool {
 	root := doc.Content[0]
 	m.setHead(root.HeadComment)
 	m.processHead()
-	m.node(root, false, false)
+	m.node(root, false, false, false)
 	// DOCUMENT-END.
 	m.writeIndent()
 	return !m.bad && m.pos == len(m.want)
@@ -64,7 +65,7 @@ type mirror struct {
 	// whitespace: the last thing written was white space; indention: only
 	// indentation so far on this line (the emitter's own names).
 	whitespace, indention bool
-	head                  string // the pending head comment
+	head, lineC           string // the pending head and line comments
 	bad                   bool
 }
 
@@ -162,6 +163,18 @@ func (m *mirror) processHead() {
 	m.head = ""
 }
 
+// processLine is yaml_emitter_process_line_comment.
+func (m *mirror) processLine() {
+	if m.lineC == "" {
+		return
+	}
+	if !m.whitespace {
+		m.put(' ')
+	}
+	m.writeComment(m.lineC)
+	m.lineC = ""
+}
+
 // writeComment is yaml_emitter_write_comment (the text holds no line
 // break but LF: emitsAs refused the others).
 func (m *mirror) writeComment(c string) {
@@ -201,14 +214,28 @@ func (m *mirror) writeComment(c string) {
 }
 
 // node emits n in its parent's context: inSeqItem for an item of a block
-// sequence, simpleKey for a mapping's key.
-func (m *mirror) node(n *yaml.Node, inSeqItem, simpleKey bool) {
+// sequence, simpleKey for a mapping's key, lineOK where the parent writes
+// a line comment after the node (a value or item in block context).
+func (m *mirror) node(n *yaml.Node, inSeqItem, simpleKey, lineOK bool) {
 	if m.bad {
 		return
 	}
-	if n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 || n.LineComment != "" || n.FootComment != "" {
+	if n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 || n.FootComment != "" {
 		m.bad = true
 		return
+	}
+	if n.LineComment != "" {
+		// Known only after a value or list item in block context that is a
+		// scalar (the encoder gives the comment to its event) or a flow
+		// collection (to its end event): then it is written after the node.
+		flow := n.Kind != yaml.ScalarNode && (n.Style&yaml.FlowStyle != 0 || len(n.Content) == 0)
+		if !lineOK || m.flowLevel > 0 || n.Kind != yaml.ScalarNode && !flow {
+			m.bad = true
+			return
+		}
+		if n.Kind == yaml.ScalarNode {
+			m.lineC = n.LineComment
+		}
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
@@ -254,9 +281,10 @@ func (m *mirror) blockMapping(n *yaml.Node, inSeqItem bool) {
 			m.bad = true
 			return
 		}
-		m.node(k, false, true)
+		m.node(k, false, true, false)
 		m.writeIndicator(":", false, false, false)
-		m.node(v, false, false)
+		m.node(v, false, false, true)
+		m.processLine()
 	}
 	m.indent = saved
 }
@@ -272,7 +300,8 @@ func (m *mirror) blockSequence(n *yaml.Node, inSeqItem bool) {
 		m.processHead()
 		m.writeIndent()
 		m.writeIndicator("-", true, false, true)
-		m.node(c, true, false)
+		m.node(c, true, false, true)
+		m.processLine()
 	}
 	m.indent = saved
 }
@@ -298,13 +327,15 @@ func (m *mirror) flowMapping(n *yaml.Node, inSeqItem bool) {
 		if m.pos == m.lineStart { // column 0
 			m.writeIndent()
 		}
-		m.node(k, false, true)
+		m.node(k, false, true, false)
 		m.writeIndicator(":", false, false, false)
-		m.node(v, false, false)
+		m.node(v, false, false, false)
 	}
 	m.flowLevel--
 	m.indent = saved
 	m.writeIndicator("}", false, false, false)
+	m.lineC = n.LineComment
+	m.processLine()
 }
 
 func (m *mirror) flowSequence(n *yaml.Node, inSeqItem bool) {
@@ -326,7 +357,7 @@ func (m *mirror) flowSequence(n *yaml.Node, inSeqItem bool) {
 		if m.pos == m.lineStart { // column 0
 			m.writeIndent()
 		}
-		m.node(c, false, false)
+		m.node(c, false, false, false)
 	}
 	m.flowLevel--
 	m.indent = saved
@@ -334,6 +365,8 @@ func (m *mirror) flowSequence(n *yaml.Node, inSeqItem bool) {
 		m.writeIndent()
 	}
 	m.writeIndicator("]", false, false, false)
+	m.lineC = n.LineComment
+	m.processLine()
 }
 
 // simpleKey is yaml_emitter_check_simple_key for the subset: a one-line
@@ -430,7 +463,11 @@ func (m *mirror) literal(v string) {
 		m.bad = true // "+": keeps several breaks, open-ended
 		return
 	}
-	m.putBreak()
+	// yaml_emitter_process_line_comment_linebreak: the comment, or a break.
+	if m.lineC == "" {
+		m.putBreak()
+	}
+	m.processLine()
 	m.whitespace = true
 	breaks := true
 	for i := 0; i < len(v) && !m.bad; {
