@@ -18,9 +18,9 @@ import (
 // space or indentation) and comparing each byte it would write with body
 // instead of writing it. It knows only the part of YAML roadmaps use:
 // block and flow mappings and sequences, plain, double-quoted and literal
-// scalars, comments above keys and list items and after values and list
-// items. Anything else (anchors, tags, foot comments, comments elsewhere,
-// text the emitter would escape or fold) makes
+// scalars, comments above and below keys and list items and after values
+// and list items. Anything else (anchors, tags, comments elsewhere, text
+// the emitter would escape or fold) makes
 // it answer false, and the caller encodes as before: false means "not
 // sure", never "not canonical". TestEmitsAsAgreesWithTheEncoder and
 // FuzzEmitsAs hold it to the encoder.
@@ -33,7 +33,7 @@ func emitsAs(doc *yaml.Node, body []byte) bool {
 		bytes.Contains(body, []byte("\xC2\x85")) || bytes.Contains(body, []byte("\xE2\x80\xA8")) || bytes.Contains(body, []byte("\xE2\x80\xA9")) {
 		return false
 	}
-	m := mirror{want: body, line: 1, indent: -1, whitespace: true, indention: true}
+	m := mirror{want: body, line: 1, indent: -1, footIndent: -1, whitespace: true, indention: true}
 	// DOCUMENT-START, implicit: the document's comment and a blank line.
 	if doc.HeadComment != "" {
 		m.head = doc.HeadComment
@@ -45,7 +45,8 @@ func emitsAs(doc *yaml.Node, body []byte) bool {
 	m.setHead(root.HeadComment)
 	m.processHead()
 	m.node(root, false, false, false)
-	// DOCUMENT-END.
+	// DOCUMENT-END: no foot comment, and none makes a blank line.
+	m.footIndent = -1
 	m.writeIndent()
 	return !m.bad && m.pos == len(m.want)
 }
@@ -62,11 +63,16 @@ type mirror struct {
 	line, lineStart int
 	indent          int
 	flowLevel       int
+	// footIndent is the indentation of the foot comment just written (a
+	// blank line follows it at that indentation), -1 if none.
+	footIndent int
 	// whitespace: the last thing written was white space; indention: only
 	// indentation so far on this line (the emitter's own names).
 	whitespace, indention bool
-	head, lineC           string // the pending head and line comments
-	bad                   bool
+	// the pending comments: head, line, foot, and tail (a key's foot
+	// comment, which the encoder hands to the next key)
+	head, lineC, foot, tail string
+	bad                     bool
 }
 
 func (m *mirror) put(b byte) {
@@ -104,8 +110,7 @@ func (m *mirror) column() int {
 	return utf8.RuneCount(m.want[m.lineStart:m.pos])
 }
 
-// writeIndent is yaml_emitter_write_indent (foot_indent is always -1 in
-// the subset: no foot comments).
+// writeIndent is yaml_emitter_write_indent.
 func (m *mirror) writeIndent() {
 	indent := max(m.indent, 0)
 	if !m.indention {
@@ -113,10 +118,14 @@ func (m *mirror) writeIndent() {
 	} else if c := m.column(); c > indent || c == indent && !m.whitespace {
 		m.putBreak()
 	}
+	if m.footIndent == indent {
+		m.putBreak()
+	}
 	for c := m.column(); !m.bad && c < indent; c++ {
 		m.put(' ')
 	}
 	m.whitespace = true
+	m.footIndent = -1
 }
 
 // writeIndicator is yaml_emitter_write_indicator.
@@ -153,14 +162,39 @@ func (m *mirror) setHead(c string) {
 	}
 }
 
-// processHead is yaml_emitter_process_head_comment without tail comments.
+// setTail is what yaml_emitter_analyze_event does with an event's tail
+// comment.
+func (m *mirror) setTail(c string) {
+	if c != "" {
+		m.tail = c
+	}
+}
+
+// processHead is yaml_emitter_process_head_comment.
 func (m *mirror) processHead() {
+	if m.tail != "" {
+		m.writeIndent()
+		m.writeComment(m.tail)
+		m.tail = ""
+		m.footIndent = max(m.indent, 0)
+	}
 	if m.head == "" {
 		return
 	}
 	m.writeIndent()
 	m.writeComment(m.head)
 	m.head = ""
+}
+
+// processFoot is yaml_emitter_process_foot_comment.
+func (m *mirror) processFoot() {
+	if m.foot == "" {
+		return
+	}
+	m.writeIndent()
+	m.writeComment(m.foot)
+	m.foot = ""
+	m.footIndent = max(m.indent, 0)
 }
 
 // processLine is yaml_emitter_process_line_comment.
@@ -220,9 +254,21 @@ func (m *mirror) node(n *yaml.Node, inSeqItem, simpleKey, lineOK bool) {
 	if m.bad {
 		return
 	}
-	if n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 || n.FootComment != "" {
+	if n.Anchor != "" || n.Style&yaml.TaggedStyle != 0 {
 		m.bad = true
 		return
+	}
+	if n.FootComment != "" {
+		switch {
+		case simpleKey && m.flowLevel == 0:
+			// A block mapping's key: the encoder hands its foot comment
+			// to the next key (blockMapping).
+		case lineOK && m.flowLevel == 0 && n.Kind == yaml.ScalarNode:
+			m.foot = n.FootComment // written after the node
+		default:
+			m.bad = true
+			return
+		}
 	}
 	if n.LineComment != "" {
 		// Known only after a value or list item in block context that is a
@@ -272,8 +318,10 @@ func (m *mirror) blockMapping(n *yaml.Node, inSeqItem bool) {
 	}
 	saved := m.indent
 	m.increaseIndent(false, inSeqItem)
+	tail := ""
 	for i := 0; i < len(n.Content) && !m.bad; i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		m.setTail(tail)
 		m.setHead(k.HeadComment)
 		m.processHead()
 		m.writeIndent()
@@ -282,10 +330,15 @@ func (m *mirror) blockMapping(n *yaml.Node, inSeqItem bool) {
 			return
 		}
 		m.node(k, false, true, false)
+		tail = k.FootComment
 		m.writeIndicator(":", false, false, false)
 		m.node(v, false, false, true)
 		m.processLine()
+		m.processFoot()
 	}
+	// MAPPING-END: the last key's foot comment.
+	m.setTail(tail)
+	m.processHead()
 	m.indent = saved
 }
 
@@ -302,6 +355,7 @@ func (m *mirror) blockSequence(n *yaml.Node, inSeqItem bool) {
 		m.writeIndicator("-", true, false, true)
 		m.node(c, true, false, true)
 		m.processLine()
+		m.processFoot()
 	}
 	m.indent = saved
 }

@@ -2,12 +2,16 @@ package yamlfmt_test
 
 import (
 	"bytes"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/roadmap-edu/roadmap/pkg/synth"
 	"github.com/roadmap-edu/roadmap/pkg/yamlfmt"
@@ -115,7 +119,8 @@ func TestEmitsAsAgreesWithTheEncoder(t *testing.T) {
 	}
 	rnd := rand.New(rand.NewPCG(17, 1))
 	mutants, fastMutants := 0, 0
-	for name, data := range files {
+	for _, name := range slices.Sorted(maps.Keys(files)) { // the same mutants every run
+		data := files[name]
 		for range 12 {
 			m := mutate(rnd, data)
 			mutants++
@@ -192,4 +197,141 @@ func FuzzEmitsAs(f *testing.F) {
 			agree(t, "formatted", out)
 		}
 	})
+}
+
+// TestEmitsAsOnRandomTrees: the same agreement on what yaml.v3 writes for
+// random trees (nested block and flow collections, every scalar style,
+// comments above, after and below any node) and on mutants of it, which
+// reach the emitter's corners that roadmaps rarely do.
+func TestEmitsAsOnRandomTrees(t *testing.T) {
+	t.Parallel()
+	rnd := rand.New(rand.NewPCG(7, 8))
+	n := 3000
+	if testing.Short() {
+		n = 1000
+	}
+	texts, fast := 0, 0
+	for range n {
+		doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{randomNode(rnd, 0, yaml.MappingNode)}}
+		if rnd.IntN(4) == 0 {
+			doc.HeadComment = "# document"
+		}
+		var b bytes.Buffer
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		if !encodes(enc, doc) {
+			continue
+		}
+		text := b.Bytes()
+		texts++
+		if agree(t, "random tree", text) {
+			fast++
+		}
+		for range 3 {
+			agree(t, "mutated random tree", mutate(rnd, text))
+		}
+	}
+	t.Logf("fast path: %d of %d random trees", fast, texts)
+	if fast < texts/4 {
+		t.Errorf("the fast path took %d of %d random trees: the test says little", fast, texts)
+	}
+}
+
+func encodes(enc *yaml.Encoder, doc *yaml.Node) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return enc.Encode(doc) == nil && enc.Close() == nil
+}
+
+var (
+	randomValues = []string{"Не менее 30 участников", "ежегодно, до 1 сентября", "roadmap/v1", "a1", "70", "2020", "1.5", "yes", "null", "",
+		"a: b", "a #b", "#x", "-x", "- x", "[x]", "{x}", "x,y", "«Кавычки»", "№ 5", "tab\there", "two  spaces", " lead", "trail ",
+		"line\nnext", "line\nnext\n", "\nlead", "end\n\n", "a\n\nb", "2020-10-13", "<<", "'q'", "\"dq\"", "back\\slash", "~", "é", "🙂"}
+	randomKeys     = []string{"id", "title", "n", "due", "executors", "format", "x-a", "2020", "a b", "к", "description"}
+	randomComments = []string{"# c", "# первая\n# вторая", "#", "# c: d", "# a\n\n# b"}
+)
+
+// randomNode makes a node of kind (0: any) at depth.
+func randomNode(rnd *rand.Rand, depth int, kind yaml.Kind) *yaml.Node {
+	if kind == 0 {
+		kind = []yaml.Kind{yaml.ScalarNode, yaml.ScalarNode, yaml.MappingNode, yaml.SequenceNode}[rnd.IntN(4)]
+		if depth > 3 {
+			kind = yaml.ScalarNode
+		}
+	}
+	n := &yaml.Node{Kind: kind}
+	switch kind {
+	case yaml.ScalarNode:
+		n.Value = randomValues[rnd.IntN(len(randomValues))]
+		n.Tag = "!!str"
+		n.Style = []yaml.Style{0, 0, 0, yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle, yaml.LiteralStyle}[rnd.IntN(6)]
+	case yaml.MappingNode:
+		for range rnd.IntN(4) {
+			k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: randomKeys[rnd.IntN(len(randomKeys))]}
+			n.Content = append(n.Content, k, randomNode(rnd, depth+1, 0))
+		}
+	case yaml.SequenceNode:
+		for range rnd.IntN(4) {
+			n.Content = append(n.Content, randomNode(rnd, depth+1, 0))
+		}
+	}
+	if kind != yaml.ScalarNode && rnd.IntN(3) == 0 {
+		n.Style = yaml.FlowStyle
+	}
+	for _, c := range []*string{&n.HeadComment, &n.LineComment, &n.FootComment} {
+		if rnd.IntN(6) == 0 {
+			*c = randomComments[rnd.IntN(len(randomComments))]
+		}
+	}
+	if kind == yaml.MappingNode {
+		for i := 0; i < len(n.Content); i += 2 {
+			for _, c := range []*string{&n.Content[i].HeadComment, &n.Content[i].FootComment} {
+				if rnd.IntN(5) == 0 {
+					*c = randomComments[rnd.IntN(len(randomComments))]
+				}
+			}
+		}
+	}
+	return n
+}
+
+// TestEmitsAsTakes: the layouts the fast path is for are taken by it (a
+// formatted file of each kind costs no encoding), the others left to the
+// encoder.
+func TestEmitsAsTakes(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, text string
+		fast       bool
+	}{
+		{"plain keys and values", "format: roadmap/v1\nid: x\ntitle: Дорожная карта\n", true},
+		{"document number quoted", "format: roadmap/v1\ndocument:\n  number: \"70\"\n  date: 2020-10-13\n", true},
+		{"flow mapping and sequence", "format: roadmap/v1\nperiod: {from: 2020, to: 2022}\nactivities:\n  - id: a\n    executors: [А, Б]\n", true},
+		{"comment above the first key", "# Generated.\nformat: roadmap/v1\nid: x\n", true},
+		{"comment above a list item", "activities:\n  # the first\n  - id: a\n    n: 1\n", true},
+		{"comment after a value", "format: roadmap/v1\nid: x # the id\n", true},
+		{"comment after a flow list", "activities:\n  - id: a\n    executors: [A] # who\n", true},
+		{"comment below the last key", "format: roadmap/v1\nid: x\n# end\n", true},
+		{"comment below a key, blank line after", "format: roadmap/v1\n# below format\n\nid: x\n", true},
+		{"literal text", "description: |-\n  Первая строка.\n\n  Вторая.\n", true},
+		{"literal text with its final break", "description: |\n  Первая строка.\n", true},
+		{"anchor and alias", "x-a: &a [A]\nactivities:\n  - id: a\n    executors: *a\n", false},
+		{"folded text", "description: >-\n  Первая вторая\n", false},
+		{"escaped text", "title: \"a\\tb\"\n", false},
+		{"tag", "title: !!str 1\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.text)
+			if out, err := yamlfmt.Format(data); err != nil || !bytes.Equal(out, data) {
+				t.Fatalf("not canonical (%v): Format gives\n%s", err, out)
+			}
+			if got := agree(t, tt.name, data); got != tt.fast {
+				t.Errorf("fast path %v, want %v", got, tt.fast)
+			}
+		})
+	}
 }
