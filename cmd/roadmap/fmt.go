@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -65,7 +64,7 @@ func (c *fmtCmd) run(paths []string) error {
 	var unformatted []string
 	for i, file := range files {
 		f := next(i)
-		data, out, err := f.data, f.out, f.err
+		out, err := f.out, f.err
 		if err != nil {
 			return err
 		}
@@ -79,7 +78,7 @@ func (c *fmtCmd) run(paths []string) error {
 				fmt.Fprintln(c.app.stdout, file)
 			}
 		case c.inPlace && file != "-":
-			if bytes.Equal(out, data) {
+			if f.same {
 				continue
 			}
 			if err := safefile.Write(file, func(w io.Writer) error { _, err := w.Write(out); return err }); err != nil {
@@ -99,14 +98,14 @@ func (c *fmtCmd) run(paths []string) error {
 	return nil
 }
 
-// formatted is one file read and laid out: broken when it is not
-// well-formed YAML, err an I/O error. With --check only same is told
-// (whether the layout is canonical), not out.
+// formatted is one file read and laid out: same when out is data (a
+// formatted file costs no encoding), broken when it is not well-formed
+// YAML, err an I/O error.
 type formatted struct {
-	data, out []byte
-	same      bool
-	broken    bool
-	err       error
+	out    []byte
+	same   bool
+	broken bool
+	err    error
 }
 
 // formatAll reads and formats files on every processor, a few files
@@ -139,16 +138,12 @@ func (c *fmtCmd) formatAll(files []string, done <-chan struct{}) (next func(i in
 		go func() {
 			for i := range jobs {
 				data, err := roadmap.ReadFile(files[i], c.app.stdin)
-				f := formatted{data: data, err: err}
-				var ferr error
-				switch {
-				case err != nil:
-				case c.check:
-					f.same, ferr = yamlfmt.IsCanonical(data)
-				default:
-					f.out, ferr = yamlfmt.Format(data)
+				f := formatted{err: err}
+				if err == nil {
+					var ferr error
+					f.out, f.same, ferr = yamlfmt.Formatted(data)
+					f.broken = ferr != nil
 				}
-				f.broken = ferr != nil
 				results[i] <- f
 			}
 		}()

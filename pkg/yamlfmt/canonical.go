@@ -15,15 +15,20 @@ import (
 //
 // It walks the tree as the encoder's emitter would, keeping the same
 // state (indentation, column, whether the last thing written was white
-// space or indentation) and comparing each byte it would write with body
-// instead of writing it. It knows only the part of YAML roadmaps use:
-// block and flow mappings and sequences, plain, double-quoted and literal
-// scalars, comments above and below keys and list items and after values
-// and list items. Anything else (anchors, tags, comments elsewhere, text
-// the emitter would escape or fold) makes
+// space or indentation, pending comments) and comparing each byte it
+// would write with body instead of writing it. It knows only the part of
+// YAML roadmaps use: block and flow mappings and sequences, plain,
+// double-quoted and literal scalars, comments above and below keys and
+// list items and after values and list items. Anything else (anchors,
+// tags, comments elsewhere, text the emitter would escape or fold) makes
 // it answer false, and the caller encodes as before: false means "not
-// sure", never "not canonical". TestEmitsAsAgreesWithTheEncoder and
-// FuzzEmitsAs hold it to the encoder.
+// sure", never "not canonical".
+//
+// It follows emitterc.go and encode.go of go.yaml.in/yaml/v3 v3.0.6 (the
+// functions named below). TestEmitsAsAgreesWithTheEncoder,
+// TestEmitsAsOnRandomTrees and FuzzEmitsAs hold it to the encoder (never
+// a wrong yes), TestEmitsAsTakes to its subset (a yes where it should);
+// after an upgrade of yaml.v3 they tell whether it still agrees.
 func emitsAs(doc *yaml.Node, body []byte) bool {
 	// Line breaks other than LF would count lines differently from the
 	// parser (whose positions the plain scalars are checked against); a

@@ -31,6 +31,10 @@ func agree(t *testing.T, name string, data []byte) bool {
 	if (ferr != nil) != (cerr != nil) || ferr == nil && canonical != bytes.Equal(out, data) {
 		t.Errorf("%s: IsCanonical %v (err %v), Format gives it back %v (err %v)", name, canonical, cerr, bytes.Equal(out, data), ferr)
 	}
+	fout, same, err := yamlfmt.Formatted(data)
+	if (ferr != nil) != (err != nil) || !bytes.Equal(fout, out) || same != canonical {
+		t.Errorf("%s: Formatted gives %q, %v (err %v); Format %q (err %v)", name, fout, same, err, out, ferr)
+	}
 	return fast
 }
 

@@ -40,11 +40,19 @@ func Format(data []byte) ([]byte, error) {
 // would give it back unchanged (fmt --check). For a file that is, it
 // usually costs a parse and no encoding (emitsAs).
 func IsCanonical(data []byte) (bool, error) {
-	out, same, err := format(data, true)
+	_, same, err := Formatted(data)
+	return same, err
+}
+
+// Formatted is Format, and whether its result is data unchanged (fmt -w
+// then leaves the file alone); like IsCanonical, a formatted file usually
+// costs no encoding.
+func Formatted(data []byte) (out []byte, same bool, err error) {
+	out, same, err = format(data, true)
 	if err != nil {
-		return false, err
+		return nil, false, err
 	}
-	return same || bytes.Equal(out, data), nil
+	return out, same || bytes.Equal(out, data), nil
 }
 
 // format is Format; with check, it first asks emitsAs whether the first
