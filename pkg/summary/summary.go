@@ -11,6 +11,7 @@ package summary
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
@@ -414,6 +416,7 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		next[rank]++
 	}
 	owner := owners.of
+	plans := newPlanTexts(lang)
 	cellsOf := func(row int) []int32 {
 		rs := byRow[start[row]:start[row+1]]
 		slices.SortFunc(rs, func(a, b int32) int { return cmp.Or(cmp.Compare(owner[a], owner[b]), cmp.Compare(a, b)) })
@@ -449,7 +452,7 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 				row := slab[:width:width]
 				slab = slab[width:]
 				row[0], row[1], row[2] = id, title, year
-				row[3], row[4], row[5], row[6] = view.TextCell(districts[owner[x]]), view.TextCell(view.Plan(r.Plan, lang)),
+				row[3], row[4], row[5], row[6] = view.TextCell(districts[owner[x]]), view.TextCell(plans.text(&r.Plan)),
 					view.TextCell(r.Fact), view.StatusCell(string(r.Status))
 				t.Rows = append(t.Rows, row)
 				placed = append(placed, placedSection{section: section})
@@ -479,7 +482,7 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		for _, x := range cellsOf(i) {
 			r := &results[x]
 			c := 3 + 3*int(owner[x])
-			row[c], row[c+1], row[c+2] = view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), view.StatusCell(string(r.Status))
+			row[c], row[c+1], row[c+2] = view.TextCell(plans.text(&r.Plan)), view.TextCell(r.Fact), view.StatusCell(string(r.Status))
 		}
 		t.Rows[i] = row
 	}
@@ -1000,28 +1003,133 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 		col(lang, "year", 0), col(lang, "plan", 20), col(lang, "fact", 16),
 		col(lang, "achievement", 0), col(lang, "status", 16), col(lang, "reason", 30),
 	}}
-	sorted := slices.Clone(results)
-	slices.SortStableFunc(sorted, func(a, b fulfil.Result) int {
-		return cmp.Or(cmp.Compare(a.Owner, b.Owner), cmp.Compare(a.RoadmapID, b.RoadmapID), cmp.Compare(a.SectionOrder, b.SectionOrder),
-			a.N.Compare(b.N), cmp.Compare(a.Year, b.Year))
-	})
-	placed := make([]placedSection, len(sorted))
-	for i, r := range sorted {
+	order := yearOrder(results)
+	placed := make([]placedSection, len(order))
+	for i, j := range order {
+		r := &results[j]
 		placed[i] = placedSection{scope: r.RoadmapID, section: r.Section}
 	}
 	t.Headings = sectionHeadings(placed)
-	for i, r := range sorted {
+	const width = 12
+	slab := make([]view.Cell, len(order)*width)
+	if len(order) > 0 {
+		t.Rows = make([][]view.Cell, len(order))
+	}
+	plans := newPlanTexts(lang)
+	units := map[phrase.IndicatorKind]string{}
+	for i, j := range order {
+		r := &results[j]
 		unit := r.Plan.Unit
 		if unit == "" && r.Plan.Kind != "" {
 			// An indicator not understood has no kind, and no unit to say.
-			unit = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
+			u, ok := units[r.Plan.Kind]
+			if !ok {
+				u = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
+				units[r.Plan.Kind] = u
+			}
+			unit = u
 		}
-		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.Owner), view.NumberOf(r.N),
-			view.TextCell(r.Title), view.TextCell(r.Indicator), view.TextCell(unit), view.IntCell(r.Year),
-			view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r), view.StatusCell(string(r.Status)),
-			view.TextCell(r.Reason)})
+		row := slab[i*width : (i+1)*width : (i+1)*width]
+		row[0], row[1], row[2], row[3] = view.IntCell(i+1), view.TextCell(r.Owner), view.NumberOf(r.N), view.TextCell(r.Title)
+		row[4], row[5], row[6], row[7] = view.TextCell(r.Indicator), view.TextCell(unit), view.IntCell(r.Year), view.TextCell(plans.text(&r.Plan))
+		row[8], row[9], row[10], row[11] = view.TextCell(r.Fact), achievement(*r), view.StatusCell(string(r.Status)), view.TextCell(r.Reason)
+		t.Rows[i] = row
 	}
 	return t
+}
+
+// yearOrder is the by-year view's order of results: by owner, roadmap,
+// section, number and year, else as taken in. Each result is given small
+// integers for it (its roadmap's rank, its number's), so that the sort
+// compares integers and moves indices, not results.
+func yearOrder(results []fulfil.Result) []int32 {
+	type place struct {
+		roadmap, section, n, year int
+		i                         int32
+	}
+	places := make([]place, len(results))
+	type roadmapKey struct{ owner, id string }
+	roadmapOf := map[roadmapKey]int{}
+	var roadmaps []roadmapKey
+	var nums numberRanks
+	last, lastIndex := roadmapKey{}, -1
+	for i := range results {
+		r := &results[i]
+		if k := (roadmapKey{r.Owner, r.RoadmapID}); lastIndex < 0 || k != last {
+			j, ok := roadmapOf[k]
+			if !ok {
+				j = len(roadmaps)
+				roadmapOf[k] = j
+				roadmaps = append(roadmaps, k)
+			}
+			last, lastIndex = k, j
+		}
+		places[i] = place{roadmap: lastIndex, section: r.SectionOrder, n: nums.add(r.N), year: r.Year, i: int32(i)}
+	}
+	byName := make([]int, len(roadmaps))
+	for i := range byName {
+		byName[i] = i
+	}
+	slices.SortFunc(byName, func(a, b int) int {
+		return cmp.Or(cmp.Compare(roadmaps[a].owner, roadmaps[b].owner), cmp.Compare(roadmaps[a].id, roadmaps[b].id))
+	})
+	rank := make([]int, len(roadmaps))
+	for i, j := range byName {
+		rank[j] = i
+	}
+	nRank := nums.ranks()
+	for i := range places {
+		places[i].roadmap, places[i].n = rank[places[i].roadmap], nRank[places[i].n]
+	}
+	slices.SortFunc(places, func(a, b place) int {
+		return cmp.Or(cmp.Compare(a.roadmap, b.roadmap), cmp.Compare(a.section, b.section), cmp.Compare(a.n, b.n),
+			cmp.Compare(a.year, b.year), cmp.Compare(a.i, b.i))
+	})
+	order := make([]int32, len(places))
+	for i, p := range places {
+		order[i] = p.i
+	}
+	return order
+}
+
+// planTexts words plans (view.Plan), each distinct plan once: a view's
+// plans are a few per activity, repeated across owners and years.
+type planTexts struct {
+	lang i18n.Lang
+	of   map[planKey]string
+}
+
+// planKey is what a plan's words depend on, its bounds by their bits
+// (-0 is not 0 to Amount).
+type planKey struct {
+	kind                   phrase.IndicatorKind
+	year, documents        int
+	min, max               uint64
+	hasMin, hasMax         bool
+	unit                   string
+	total, quarterly, base bool
+}
+
+func newPlanTexts(lang i18n.Lang) *planTexts {
+	return &planTexts{lang: lang, of: map[planKey]string{}}
+}
+
+func (x *planTexts) text(p *roadmap.Plan) string {
+	k := planKey{kind: p.Kind, year: p.Year, documents: p.Documents, unit: p.Unit, total: p.Total, quarterly: p.Quarterly, base: p.Base}
+	if p.Min != nil {
+		k.min, k.hasMin = math.Float64bits(*p.Min), true
+	}
+	if p.Max != nil {
+		k.max, k.hasMax = math.Float64bits(*p.Max), true
+	}
+	if s, ok := x.of[k]; ok {
+		return s
+	}
+	s := view.Plan(*p, x.lang)
+	if len(x.of) < 1<<16 {
+		x.of[k] = s
+	}
+	return s
 }
 
 // Statuses is the table of statuses printed after the findings of
