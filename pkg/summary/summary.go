@@ -933,6 +933,15 @@ type executorCounts struct {
 	groups map[executorKey]*executorGroup
 	keys   []executorKey
 	level  bool
+	// items are the overdue items worded, each once (an activity's number,
+	// year and status recur across owners and executors).
+	items map[overdueKey]string
+}
+
+type overdueKey struct {
+	n      roadmap.Number
+	year   int
+	status fulfil.Status
 }
 
 type executorKey struct{ executor, district string }
@@ -944,7 +953,7 @@ type executorGroup struct {
 }
 
 func newExecutorCounts(lang i18n.Lang) *executorCounts {
-	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}}
+	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}, items: map[overdueKey]string{}}
 }
 
 func (x *executorCounts) add(r *fulfil.Result) {
@@ -963,9 +972,21 @@ func (x *executorCounts) add(r *fulfil.Result) {
 		}
 		g.due++
 		if r.Status == fulfil.NotMet || r.Status == fulfil.NoData || r.Status == fulfil.Partial {
-			g.overdue = append(g.overdue, i18n.T(x.lang, "summary.overdue_item", r.N, r.Year, label(r.Status, x.lang)))
+			g.overdue = append(g.overdue, x.item(r))
 		}
 	}
+}
+
+func (x *executorCounts) item(r *fulfil.Result) string {
+	k := overdueKey{r.N, r.Year, r.Status}
+	s, ok := x.items[k]
+	if !ok {
+		s = i18n.T(x.lang, "summary.overdue_item", r.N, r.Year, label(r.Status, x.lang))
+		if len(x.items) < 1<<16 {
+			x.items[k] = s
+		}
+	}
+	return s
 }
 
 func (x *executorCounts) table() view.Table {
