@@ -91,6 +91,12 @@ func fold(s string) string {
 // Build makes the table of one view.
 func Build(v View, results []fulfil.Result, opts Options) view.Table {
 	c := NewCollector(v, opts)
+	if v == ByActivity || v == ByYear {
+		// These views list the results and only read them: handed over as
+		// they are, not copied in one by one (a workbook builds both).
+		c.results = Filter(results, opts)
+		return c.Table()
+	}
 	for i := range results {
 		c.Add(&results[i])
 	}
