@@ -856,6 +856,14 @@ func withinDistance(a, b []rune, k int) bool {
 // Each row reads only cells the row before wrote, so rows left from an
 // earlier comparison need no clearing.
 func (m *titleMatcher) band(a, b []rune, k int) bool {
+	// A common start or end costs no edits (titles of one id differ in a
+	// few words): the table is only of what lies between.
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
+	}
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
 	const inf = 1 << 30
 	n := len(b) + 2
 	if len(m.prev) < n {
