@@ -3,6 +3,7 @@ package summary
 import (
 	"fmt"
 	"slices"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -54,12 +55,21 @@ func Overdue(s fulfil.Status) bool {
 func ChartSheet(results []fulfil.Result, opts Options) func(*excelize.File) error {
 	return func(f *excelize.File) error {
 		results := Filter(results, opts)
+		// An owner's results come together: its counts are looked up once
+		// per run of them, not per result.
 		byOwner := map[string]Counts{}
-		for _, r := range results {
-			if byOwner[r.Owner] == nil {
-				byOwner[r.Owner] = Counts{}
+		var run Counts
+		lastOwner := ""
+		for i := range results {
+			r := &results[i]
+			if run == nil || r.Owner != lastOwner {
+				if run = byOwner[r.Owner]; run == nil {
+					run = Counts{}
+					byOwner[r.Owner] = run
+				}
+				lastOwner = r.Owner
 			}
-			byOwner[r.Owner][r.Status]++
+			run[r.Status]++
 		}
 		owners := make([]string, 0, len(byOwner))
 		for o := range byOwner {
@@ -82,7 +92,7 @@ func ChartSheet(results []fulfil.Result, opts Options) func(*excelize.File) erro
 			for _, s := range render.StatusOrder {
 				row = append(row, byOwner[o][fulfil.Status(s)])
 			}
-			if err := f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+2), &row); err != nil {
+			if err := f.SetSheetRow(sheet, "A"+strconv.Itoa(i+2), &row); err != nil {
 				return err
 			}
 		}

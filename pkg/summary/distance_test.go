@@ -44,3 +44,74 @@ func TestWithinDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestSimilarAsBefore: the matcher's filters (letter classes, shared
+// pairs) and its reused rows give the answers the plain test gave, on
+// random titles and near copies of them (letters whose low bits
+// collide among them), and keys are made as before.
+func TestSimilarAsBefore(t *testing.T) {
+	t.Parallel()
+	rnd := rand.New(rand.NewPCG(3, 4))
+	alphabet := []rune("абвгдеёжзАБЁ aqpQ09.,-ѐ\u0130\u0430\u0470\ufffd")
+	word := func() string {
+		r := make([]rune, rnd.IntN(40))
+		for i := range r {
+			r[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		return string(r)
+	}
+	edit := func(s string) string {
+		r := []rune(s)
+		for range rnd.IntN(10) {
+			i := rnd.IntN(len(r) + 1)
+			switch rnd.IntN(3) {
+			case 0:
+				r = append(r[:i], append([]rune{alphabet[rnd.IntN(len(alphabet))]}, r[i:]...)...)
+			case 1:
+				if i < len(r) {
+					r = append(r[:i], r[i+1:]...)
+				}
+			default:
+				if i < len(r) {
+					r[i] = alphabet[rnd.IntN(len(alphabet))]
+				}
+			}
+		}
+		return string(r)
+	}
+	var m titleMatcher
+	similar, differ := 0, 0
+	for range 50000 {
+		a := word()
+		b := edit(a)
+		if rnd.IntN(4) == 0 {
+			b = word()
+		}
+		if rnd.IntN(50) == 0 {
+			b += "\xff\xfe" + a[:len(a)/2]
+		}
+		ka, kb := titleKey(a), titleKey(b)
+		if want := oldTitleKey(a); ka != want {
+			t.Fatalf("titleKey(%q) = %q, want %q", a, ka, want)
+		}
+		if want := oldTitleKey(b); kb != want {
+			t.Fatalf("titleKey(%q) = %q, want %q", b, kb, want)
+		}
+		got, want := m.similar(newTitleKeyed(ka), newTitleKeyed(kb)), oldSimilarKeys([]rune(ka), []rune(kb))
+		if got != want {
+			t.Fatalf("similar(%q, %q) = %v, want %v", ka, kb, got, want)
+		}
+		if got != similarKeys([]rune(ka), []rune(kb)) {
+			t.Fatalf("similarKeys(%q, %q) != similar", ka, kb)
+		}
+		if want {
+			similar++
+		} else {
+			differ++
+		}
+	}
+	// Both answers must be common, or the test tells little.
+	if similar < 5000 || differ < 5000 {
+		t.Errorf("%d similar, %d not: the cases lean one way", similar, differ)
+	}
+}

@@ -11,15 +11,17 @@ package summary
 
 import (
 	"cmp"
-	"fmt"
-	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/phrase"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
@@ -89,6 +91,12 @@ func fold(s string) string {
 // Build makes the table of one view.
 func Build(v View, results []fulfil.Result, opts Options) view.Table {
 	c := NewCollector(v, opts)
+	if v == ByActivity || v == ByYear {
+		// These views list the results and only read them: handed over as
+		// they are, not copied in one by one (a workbook builds both).
+		c.results = Filter(results, opts)
+		return c.Table()
+	}
 	for i := range results {
 		c.Add(&results[i])
 	}
@@ -333,15 +341,8 @@ func (d *districtCounts) table(lang i18n.Lang) view.Table {
 // per owner would be wider than any page, and past 5,460 owners wider
 // than a sheet (16,384 columns).
 func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
-	var districts []string
-	seen := map[string]bool{}
-	for _, r := range results {
-		if !seen[r.Owner] {
-			seen[r.Owner] = true
-			districts = append(districts, r.Owner)
-		}
-	}
-	slices.Sort(districts)
+	owners := indexOwners(results)
+	districts := owners.names
 	long := len(districts) > MaxSideBySide
 	t := view.Table{Columns: []view.Column{
 		col(lang, "id", 0), col(lang, "title", 40), col(lang, "year", 0),
@@ -355,111 +356,377 @@ func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
 		}
 		for _, part := range []string{"plan", "fact", "status"} {
 			t.Columns = append(t.Columns, view.Column{
-				Key:    fmt.Sprintf("%s_%d", part, i+1),
+				Key:    part + "_" + strconv.Itoa(i+1),
 				Header: d + ": " + i18n.T(lang, "summary.col."+part), Max: 18,
 			})
 		}
 	}
-	// activity is one activity across owners: an id and which of the
-	// different activities under that id it is.
-	type activity struct {
-		id      string
-		variant int
-	}
-	type key struct {
-		activity
-		year int
-	}
-	// titles of each activity, the first naming its rows, and the distinct
-	// keys of its titles (titleKey): owners copy one title, so comparing
-	// with each distinct one, not each owner's, keeps a country's view
-	// from being quadratic in owners. variantOf is the activity of an
-	// owner's id.
-	titles := map[activity]string{}
-	keysOf := map[activity][][]rune{}
-	exact := map[[2]string]activity{}
-	variants := map[string]int{}
-	variantOf := map[[2]string]activity{}
-	activityOf := func(r fulfil.Result) activity {
-		if a, ok := variantOf[[2]string{r.ActivityID, r.Owner}]; ok {
-			return a
+	// Each result's activity, and its row: the activity and the year. An
+	// owner's results of one activity come one after another (a result
+	// per year), so the last ones found are tried before any map.
+	acts := newActivities(results)
+	keyOf := map[[2]int32]int32{}
+	var keyAct, keyYear []int32
+	keyOfResult := make([]int32, len(results))
+	lastID, lastOwner, lastAct := "", "", int32(-1)
+	lastKey, lastKeyIndex := [2]int32{-1, 0}, int32(-1)
+	for i := range results {
+		r := &results[i]
+		a := lastAct
+		if a < 0 || r.ActivityID != lastID || r.Owner != lastOwner {
+			a = acts.of(r, owners.of[i])
+			lastID, lastOwner, lastAct = r.ActivityID, r.Owner, a
 		}
-		key := titleKey(r.Title)
-		k := []rune(key)
-		// A title seen before under this id: its activity, without comparing.
-		a, seen := exact[[2]string{r.ActivityID, key}]
-		if !seen {
-			a = activity{r.ActivityID, variants[r.ActivityID]}
-			for v := range variants[r.ActivityID] {
-				cand := activity{r.ActivityID, v}
-				if slices.ContainsFunc(keysOf[cand], func(t []rune) bool { return similarKeys(t, k) }) {
-					a = cand
-					break
-				}
+		acts.place(a, int32(i))
+		k := [2]int32{a, int32(r.Year)}
+		if k != lastKey {
+			ki, ok := keyOf[k]
+			if !ok {
+				ki = int32(len(keyAct))
+				keyOf[k] = ki
+				keyAct, keyYear = append(keyAct, a), append(keyYear, k[1])
 			}
-			if a.variant == variants[r.ActivityID] {
-				variants[r.ActivityID]++
-				titles[a] = r.Title
-			}
-			keysOf[a] = append(keysOf[a], k)
-			exact[[2]string{r.ActivityID, key}] = a
+			lastKey, lastKeyIndex = k, ki
 		}
-		variantOf[[2]string{r.ActivityID, r.Owner}] = a
-		return a
+		keyOfResult[i] = lastKeyIndex
 	}
-	cells := map[key]map[string]fulfil.Result{}
-	var keys []key
-	// first is the result that places an activity: the lowest section and
-	// number any roadmap gives it.
-	first := map[activity]fulfil.Result{}
-	for _, r := range results {
-		a := activityOf(r)
-		k := key{a, r.Year}
-		if cells[k] == nil {
-			cells[k] = map[string]fulfil.Result{}
-			keys = append(keys, k)
-		}
-		cells[k][r.Owner] = r
-		if f, ok := first[a]; !ok || cmp.Or(cmp.Compare(r.SectionOrder, f.SectionOrder), r.N.Compare(f.N)) < 0 {
-			first[a] = r
-		}
+	// Rows activity by activity as the first result of each places it
+	// (section, number), then by id and which activity under it, then by
+	// year: activities sorted once, rows by two integers.
+	actRank := acts.ranks()
+	keyOrder := make([]int32, len(keyAct))
+	for i := range keyOrder {
+		keyOrder[i] = int32(i)
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		fa, fb := first[a.activity], first[b.activity]
-		return cmp.Or(cmp.Compare(fa.SectionOrder, fb.SectionOrder), fa.N.Compare(fb.N), cmp.Compare(a.id, b.id),
-			cmp.Compare(a.variant, b.variant), cmp.Compare(a.year, b.year))
+	slices.SortFunc(keyOrder, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(actRank[keyAct[a]], actRank[keyAct[b]]), cmp.Compare(keyYear[a], keyYear[b]))
 	})
+	keyRank := make([]int32, len(keyAct))
+	for i, k := range keyOrder {
+		keyRank[k] = int32(i)
+	}
+	// The results of each row, by owner (the last of an owner's shows):
+	// counted into place by row, then sorted by owner within each row.
+	start := make([]int32, len(keyAct)+1)
+	for _, k := range keyOfResult {
+		start[keyRank[k]+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	byRow := make([]int32, len(results))
+	next := slices.Clone(start[:len(keyAct)])
+	for i, k := range keyOfResult {
+		rank := keyRank[k]
+		byRow[next[rank]] = int32(i)
+		next[rank]++
+	}
+	owner := owners.of
+	plans := newPlanTexts(lang)
+	cellsOf := func(row int) []int32 {
+		rs := byRow[start[row]:start[row+1]]
+		slices.SortFunc(rs, func(a, b int32) int { return cmp.Or(cmp.Compare(owner[a], owner[b]), cmp.Compare(a, b)) })
+		// One result per owner: the last taken in.
+		out := rs[:0]
+		for i, x := range rs {
+			if i+1 < len(rs) && owner[rs[i+1]] == owner[x] {
+				continue
+			}
+			out = append(out, x)
+		}
+		return out
+	}
 	if long {
-		var placed []placedSection
-		for _, k := range keys {
-			for _, d := range slices.Sorted(maps.Keys(cells[k])) {
-				r := cells[k][d]
-				placed = append(placed, placedSection{section: first[k.activity].Section})
-				t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity]), view.IntCell(k.year),
-					view.TextCell(d), view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), view.StatusCell(string(r.Status))})
+		rows := make([][]int32, len(keyOrder))
+		n := 0
+		for i := range keyOrder {
+			rows[i] = cellsOf(i)
+			n += len(rows[i])
+		}
+		const width = 7
+		slab := make([]view.Cell, n*width)
+		if n > 0 {
+			t.Rows = make([][]view.Cell, 0, n)
+		}
+		placed := make([]placedSection, 0, n)
+		for i, k := range keyOrder {
+			a := acts.list[keyAct[k]]
+			id, title, year := view.TextCell(a.id), view.TextCell(a.title), view.IntCell(int(keyYear[k]))
+			section := results[a.first].Section
+			for _, x := range rows[i] {
+				r := &results[x]
+				row := slab[:width:width]
+				slab = slab[width:]
+				row[0], row[1], row[2] = id, title, year
+				row[3], row[4], row[5], row[6] = view.TextCell(districts[owner[x]]), view.TextCell(plans.text(&r.Plan)),
+					view.TextCell(r.Fact), view.StatusCell(string(r.Status))
+				t.Rows = append(t.Rows, row)
+				placed = append(placed, placedSection{section: section})
 			}
 		}
 		t.Headings = sectionHeadings(placed)
 		return t
 	}
-	placed := make([]placedSection, len(keys))
-	for i, k := range keys {
-		placed[i] = placedSection{section: first[k.activity].Section}
+	placed := make([]placedSection, len(keyOrder))
+	for i, k := range keyOrder {
+		placed[i] = placedSection{section: results[acts.list[keyAct[k]].first].Section}
 	}
 	t.Headings = sectionHeadings(placed)
-	for _, k := range keys {
-		row := []view.Cell{view.TextCell(k.id), view.TextCell(titles[k.activity]), view.IntCell(k.year)}
-		for _, d := range districts {
-			r, ok := cells[k][d]
-			if !ok {
-				row = append(row, view.TextCell(""), view.TextCell(""), view.TextCell(""))
-				continue
-			}
-			row = append(row, view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), view.StatusCell(string(r.Status)))
+	width := 3 + 3*len(districts)
+	slab := make([]view.Cell, len(keyOrder)*width)
+	if len(keyOrder) > 0 {
+		t.Rows = make([][]view.Cell, len(keyOrder))
+	}
+	empty := view.TextCell("")
+	for i, k := range keyOrder {
+		a := acts.list[keyAct[k]]
+		row := slab[i*width : (i+1)*width : (i+1)*width]
+		row[0], row[1], row[2] = view.TextCell(a.id), view.TextCell(a.title), view.IntCell(int(keyYear[k]))
+		for j := 3; j < width; j++ {
+			row[j] = empty
 		}
-		t.Rows = append(t.Rows, row)
+		for _, x := range cellsOf(i) {
+			r := &results[x]
+			c := 3 + 3*int(owner[x])
+			row[c], row[c+1], row[c+2] = view.TextCell(plans.text(&r.Plan)), view.TextCell(r.Fact), view.StatusCell(string(r.Status))
+		}
+		t.Rows[i] = row
 	}
 	return t
+}
+
+// owners are the owners of some results: their names sorted, and each
+// result's owner as its place among them.
+type owners struct {
+	names []string
+	of    []int32
+}
+
+func indexOwners(results []fulfil.Result) owners {
+	index := map[string]int32{}
+	var names []string
+	of := make([]int32, len(results))
+	last, lastIndex := "", int32(-1)
+	for i := range results {
+		o := results[i].Owner
+		if lastIndex < 0 || o != last {
+			j, ok := index[o]
+			if !ok {
+				j = int32(len(names))
+				index[o] = j
+				names = append(names, o)
+			}
+			last, lastIndex = o, j
+		}
+		of[i] = lastIndex
+	}
+	order := make([]int32, len(names))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(names[a], names[b]) })
+	rank := make([]int32, len(names))
+	sorted := make([]string, len(names))
+	for i, j := range order {
+		rank[j], sorted[i] = int32(i), names[j]
+	}
+	for i, j := range of {
+		of[i] = rank[j]
+	}
+	return owners{names: sorted, of: of}
+}
+
+// activities tells which activity across owners each result is: owners'
+// activities are one when they have the same id and similar titles
+// (similarKeys). Titles are compared once per owner and id, and then only
+// a title not seen before under that id, with the distinct titles seen
+// under it (owners copy one title), so that a country's view is not
+// quadratic in owners. Ids, owners and title keys are numbered, each key
+// made ready to compare once, and what two keys compared to is
+// remembered for the first memoKeys keys: ids reuse the same titles.
+type activities struct {
+	results []fulfil.Result
+	list    []activity
+	idOf    map[string]int32
+	// byID are each id's activities in the order found.
+	byID [][]int32
+	// ofOwner is the activity of an owner's id, exact that of an id and a
+	// title key (an id and the other in an uint64).
+	ofOwner, exact map[uint64]int32
+	keyOf          map[string]int32
+	keys           []*titleKeyed
+	// memo[i] holds two bits for each key j < i: compared, similar.
+	memo  [][]uint64
+	buf   []byte
+	match titleMatcher
+}
+
+// memoKeys is how many keys' comparisons are remembered: 2 MB at most.
+const memoKeys = 4096
+
+// activity is one activity across owners: an id, which of the different
+// activities under that id it is, the title naming its rows (the first
+// found), its titles' keys, and the result that places it (the lowest
+// section and number any roadmap gives it).
+type activity struct {
+	id      string
+	variant int
+	title   string
+	keys    []int32
+	first   int32
+}
+
+func newActivities(results []fulfil.Result) *activities {
+	return &activities{results: results, idOf: map[string]int32{}, ofOwner: map[uint64]int32{}, exact: map[uint64]int32{},
+		keyOf: map[string]int32{}}
+}
+
+func pair(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
+
+// of is the activity of r, whose owner is numbered owner.
+func (s *activities) of(r *fulfil.Result, owner int32) int32 {
+	id, ok := s.idOf[r.ActivityID]
+	if !ok {
+		id = int32(len(s.byID))
+		s.idOf[r.ActivityID] = id
+		s.byID = append(s.byID, nil)
+	}
+	if a, ok := s.ofOwner[pair(id, owner)]; ok {
+		return a
+	}
+	s.buf = appendTitleKey(s.buf[:0], r.Title)
+	key, ok := s.keyOf[string(s.buf)]
+	if !ok {
+		key = int32(len(s.keys))
+		k := string(s.buf)
+		s.keyOf[k] = key
+		s.keys = append(s.keys, newTitleKeyed(k))
+	}
+	// A title seen before under this id: its activity, without comparing.
+	a, seen := s.exact[pair(id, key)]
+	if !seen {
+		vs := s.byID[id]
+		a = -1
+		for _, v := range vs {
+			if slices.ContainsFunc(s.list[v].keys, func(k int32) bool { return s.similar(k, key) }) {
+				a = v
+				break
+			}
+		}
+		if a < 0 {
+			a = int32(len(s.list))
+			s.list = append(s.list, activity{id: r.ActivityID, variant: len(vs), title: r.Title, first: -1})
+			s.byID[id] = append(vs, a)
+		}
+		s.list[a].keys = append(s.list[a].keys, key)
+		s.exact[pair(id, key)] = a
+	}
+	s.ofOwner[pair(id, owner)] = a
+	return a
+}
+
+// similar is similarKeys of keys x and y, remembered.
+func (s *activities) similar(x, y int32) bool {
+	if x == y {
+		return true
+	}
+	i, j := max(x, y), min(x, y)
+	if i >= memoKeys {
+		return s.match.similar(s.keys[x], s.keys[y])
+	}
+	for int(i) >= len(s.memo) {
+		s.memo = append(s.memo, make([]uint64, (2*len(s.memo)+63)/64))
+	}
+	word, bit := &s.memo[i][2*j/64], uint(2*j%64)
+	if *word&(1<<bit) != 0 {
+		return *word&(2<<bit) != 0
+	}
+	ok := s.match.similar(s.keys[x], s.keys[y])
+	*word |= 1 << bit
+	if ok {
+		*word |= 2 << bit
+	}
+	return ok
+}
+
+// place takes result i of activity a in: the first places the activity,
+// and any of a lower section or number after it.
+func (s *activities) place(a, i int32) {
+	act := &s.list[a]
+	if act.first < 0 {
+		act.first = i
+		return
+	}
+	r, f := &s.results[i], &s.results[act.first]
+	if r.SectionOrder < f.SectionOrder || r.SectionOrder == f.SectionOrder && r.N != f.N && r.N.Compare(f.N) < 0 {
+		act.first = i
+	}
+}
+
+// ranks are the activities' places in the view's order: by the section
+// and number that place each, then by id and variant.
+func (s *activities) ranks() []int32 {
+	var nums numberRanks
+	n := make([]int, len(s.list))
+	for i := range s.list {
+		n[i] = nums.add(s.results[s.list[i].first].N)
+	}
+	nRank := nums.ranks()
+	order := make([]int32, len(s.list))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		a, b := &s.list[x], &s.list[y]
+		return cmp.Or(cmp.Compare(s.results[a.first].SectionOrder, s.results[b.first].SectionOrder), cmp.Compare(nRank[n[x]], nRank[n[y]]),
+			cmp.Compare(a.id, b.id), cmp.Compare(a.variant, b.variant))
+	})
+	rank := make([]int32, len(s.list))
+	for i, a := range order {
+		rank[a] = int32(i)
+	}
+	return rank
+}
+
+// numberRanks ranks activity numbers in Compare order (2 < 2.1 < 2.10 <
+// 3), each distinct number split into parts once, not at every
+// comparison.
+type numberRanks struct {
+	index map[roadmap.Number]int
+	nums  []roadmap.Number
+}
+
+// add takes n in and returns its index among the distinct numbers.
+func (x *numberRanks) add(n roadmap.Number) int {
+	if x.index == nil {
+		x.index = map[roadmap.Number]int{}
+	}
+	i, ok := x.index[n]
+	if !ok {
+		i = len(x.nums)
+		x.index[n] = i
+		x.nums = append(x.nums, n)
+	}
+	return i
+}
+
+// ranks are the distinct numbers' ranks, by index: equal numbers rank
+// equal.
+func (x *numberRanks) ranks() []int {
+	parts := make([][]int, len(x.nums))
+	order := make([]int, len(x.nums))
+	for i, n := range x.nums {
+		parts[i], order[i] = n.Parts(), i
+	}
+	slices.SortFunc(order, func(a, b int) int { return slices.Compare(parts[a], parts[b]) })
+	rank := make([]int, len(x.nums))
+	for i, j := range order {
+		rank[j] = i
+		if i > 0 && slices.Equal(parts[j], parts[order[i-1]]) {
+			rank[j] = rank[order[i-1]]
+		}
+	}
+	return rank
 }
 
 // MaxSideBySide is the most owners the by-activity view puts side by
@@ -475,16 +742,101 @@ const similarity = 0.8
 // activity, given their keys (titleKey): their letters and digits, in
 // lower case, differ by at most a fifth of the longer (edit distance).
 func similarKeys(x, y []rune) bool {
-	longest := max(len(x), len(y))
+	var m titleMatcher
+	return m.similar(newTitleKeyedRunes(x), newTitleKeyedRunes(y))
+}
+
+// allowedEdits is the most edits the similarity allows between titles
+// of which the longer has n letters, found as the float test finds it.
+func allowedEdits(n int) int {
+	k := int(float64(n)*(1-similarity)) + 1
+	for k >= 0 && 1-float64(k)/float64(n) < similarity {
+		k--
+	}
+	return k
+}
+
+// titleKeyed is a title's key (titleKey) ready to be compared: its
+// letters, how many of them fall in each of 64 classes (by their low
+// bits, counts capped at 255), and its pairs of adjacent letters (by
+// their low 16 bits), sorted.
+type titleKeyed struct {
+	r     []rune
+	count [64]uint8
+	pairs []uint32
+}
+
+func newTitleKeyed(key string) *titleKeyed { return newTitleKeyedRunes([]rune(key)) }
+
+func newTitleKeyedRunes(r []rune) *titleKeyed {
+	k := &titleKeyed{r: r}
+	for _, c := range r {
+		if n := &k.count[c&63]; *n < 255 {
+			*n++
+		}
+	}
+	if len(r) > 1 {
+		k.pairs = make([]uint32, len(r)-1)
+		for i := range k.pairs {
+			k.pairs[i] = uint32(r[i]&0xffff)<<16 | uint32(r[i+1]&0xffff)
+		}
+		slices.Sort(k.pairs)
+	}
+	return k
+}
+
+// sharedPairs counts the pairs two keys share (as many times as both
+// have one).
+func sharedPairs(x, y []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(x) && j < len(y) {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
+		}
+	}
+	return n
+}
+
+// titleMatcher compares title keys, its rows of the edit distance table
+// kept from one comparison to the next.
+type titleMatcher struct{ prev, cur []int }
+
+// similar is similarKeys of two keys.
+func (m *titleMatcher) similar(x, y *titleKeyed) bool {
+	longest := max(len(x.r), len(y.r))
 	if longest == 0 {
 		return true
 	}
-	// The most edits the similarity allows, found as the float test finds it.
-	k := int(float64(longest)*(1-similarity)) + 1
-	for k >= 0 && 1-float64(k)/float64(longest) < similarity {
-		k--
+	k := allowedEdits(longest)
+	if k < 0 || len(x.r)-len(y.r) > k || len(y.r)-len(x.r) > k {
+		return false
 	}
-	return k >= 0 && withinDistance(x, y, k)
+	// The letters one has and the other lacks are edits too: a bound
+	// found from the counts (of classes of letters, and capped: both can
+	// only lower it) rules most different titles out before the table.
+	more, less := 0, 0
+	for i := range x.count {
+		if d := int(x.count[i]) - int(y.count[i]); d > 0 {
+			more += d
+		} else {
+			less -= d
+		}
+	}
+	if max(more, less) > k {
+		return false
+	}
+	// An edit changes at most two of a key's pairs of adjacent letters, so
+	// keys within k edits share all but 2k of the longer's pairs (pairs
+	// told by their low bits can only share more).
+	if need := longest - 1 - 2*k; need > 0 && sharedPairs(x.pairs, y.pairs) < need {
+		return false
+	}
+	return m.band(x.r, y.r, k)
 }
 
 // withinDistance reports whether the edit distance of a and b is at most
@@ -496,29 +848,28 @@ func withinDistance(a, b []rune, k int) bool {
 	if len(a)-len(b) > k || len(b)-len(a) > k {
 		return false
 	}
-	// The letters one has and the other lacks are edits too: a bound
-	// found in one pass (letters counted by their low byte, which can only
-	// lower it) rules most different titles out before the table.
-	var count [256]int
-	for _, r := range a {
-		count[r&255]++
+	var m titleMatcher
+	return m.band(a, b, k)
+}
+
+// band is withinDistance of strings whose lengths differ by at most k.
+// Each row reads only cells the row before wrote, so rows left from an
+// earlier comparison need no clearing.
+func (m *titleMatcher) band(a, b []rune, k int) bool {
+	// A common start or end costs no edits (titles of one id differ in a
+	// few words): the table is only of what lies between.
+	for len(a) > 0 && len(b) > 0 && a[0] == b[0] {
+		a, b = a[1:], b[1:]
 	}
-	for _, r := range b {
-		count[r&255]--
-	}
-	more, less := 0, 0
-	for _, n := range count {
-		if n > 0 {
-			more += n
-		} else {
-			less -= n
-		}
-	}
-	if max(more, less) > k {
-		return false
+	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
+		a, b = a[:len(a)-1], b[:len(b)-1]
 	}
 	const inf = 1 << 30
-	prev, cur := make([]int, len(b)+2), make([]int, len(b)+2)
+	n := len(b) + 2
+	if len(m.prev) < n {
+		m.prev, m.cur = make([]int, n), make([]int, n)
+	}
+	prev, cur := m.prev[:n], m.cur[:n]
 	for j := range prev {
 		prev[j] = inf
 		if j <= k {
@@ -554,14 +905,39 @@ func withinDistance(a, b []rune, k int) bool {
 
 // titleKey keeps a title's letters and digits, lower case, ё as е, words
 // split by single spaces.
-func titleKey(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return unicode.ToLower(r)
+func titleKey(s string) string { return string(appendTitleKey(nil, s)) }
+
+// appendTitleKey appends s's titleKey to b, in one pass.
+func appendTitleKey(b []byte, s string) []byte {
+	start, space := len(b), false
+	for _, r := range s {
+		switch {
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case 'А' <= r && r <= 'Я':
+			r += 'а' - 'А'
+		case 'а' <= r && r <= 'я':
+		case r < utf8.RuneSelf:
+			switch {
+			case 'a' <= r && r <= 'z' || '0' <= r && r <= '9':
+			case 'A' <= r && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				space = len(b) > start
+				continue
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+		default:
+			space = len(b) > start
+			continue
 		}
-		return ' '
-	}, strings.ReplaceAll(strings.ReplaceAll(s, "ё", "е"), "Ё", "Е"))
-	return strings.Join(strings.Fields(s), " ")
+		if space {
+			b, space = append(b, ' '), false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	return b
 }
 
 // executorCounts is the by-executor view, gathered result by result: it
@@ -571,6 +947,15 @@ type executorCounts struct {
 	groups map[executorKey]*executorGroup
 	keys   []executorKey
 	level  bool
+	// items are the overdue items worded, each once (an activity's number,
+	// year and status recur across owners and executors).
+	items map[overdueKey]string
+}
+
+type overdueKey struct {
+	n      roadmap.Number
+	year   int
+	status fulfil.Status
 }
 
 type executorKey struct{ executor, district string }
@@ -582,7 +967,7 @@ type executorGroup struct {
 }
 
 func newExecutorCounts(lang i18n.Lang) *executorCounts {
-	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}}
+	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}, items: map[overdueKey]string{}}
 }
 
 func (x *executorCounts) add(r *fulfil.Result) {
@@ -601,9 +986,21 @@ func (x *executorCounts) add(r *fulfil.Result) {
 		}
 		g.due++
 		if r.Status == fulfil.NotMet || r.Status == fulfil.NoData || r.Status == fulfil.Partial {
-			g.overdue = append(g.overdue, i18n.T(x.lang, "summary.overdue_item", r.N, r.Year, label(r.Status, x.lang)))
+			g.overdue = append(g.overdue, x.item(r))
 		}
 	}
+}
+
+func (x *executorCounts) item(r *fulfil.Result) string {
+	k := overdueKey{r.N, r.Year, r.Status}
+	s, ok := x.items[k]
+	if !ok {
+		s = i18n.T(x.lang, "summary.overdue_item", r.N, r.Year, label(r.Status, x.lang))
+		if len(x.items) < 1<<16 {
+			x.items[k] = s
+		}
+	}
+	return s
 }
 
 func (x *executorCounts) table() view.Table {
@@ -641,28 +1038,133 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 		col(lang, "year", 0), col(lang, "plan", 20), col(lang, "fact", 16),
 		col(lang, "achievement", 0), col(lang, "status", 16), col(lang, "reason", 30),
 	}}
-	sorted := slices.Clone(results)
-	slices.SortStableFunc(sorted, func(a, b fulfil.Result) int {
-		return cmp.Or(cmp.Compare(a.Owner, b.Owner), cmp.Compare(a.RoadmapID, b.RoadmapID), cmp.Compare(a.SectionOrder, b.SectionOrder),
-			a.N.Compare(b.N), cmp.Compare(a.Year, b.Year))
-	})
-	placed := make([]placedSection, len(sorted))
-	for i, r := range sorted {
+	order := yearOrder(results)
+	placed := make([]placedSection, len(order))
+	for i, j := range order {
+		r := &results[j]
 		placed[i] = placedSection{scope: r.RoadmapID, section: r.Section}
 	}
 	t.Headings = sectionHeadings(placed)
-	for i, r := range sorted {
+	const width = 12
+	slab := make([]view.Cell, len(order)*width)
+	if len(order) > 0 {
+		t.Rows = make([][]view.Cell, len(order))
+	}
+	plans := newPlanTexts(lang)
+	units := map[phrase.IndicatorKind]string{}
+	for i, j := range order {
+		r := &results[j]
 		unit := r.Plan.Unit
 		if unit == "" && r.Plan.Kind != "" {
 			// An indicator not understood has no kind, and no unit to say.
-			unit = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
+			u, ok := units[r.Plan.Kind]
+			if !ok {
+				u = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
+				units[r.Plan.Kind] = u
+			}
+			unit = u
 		}
-		t.Rows = append(t.Rows, []view.Cell{view.IntCell(i + 1), view.TextCell(r.Owner), view.NumberOf(r.N),
-			view.TextCell(r.Title), view.TextCell(r.Indicator), view.TextCell(unit), view.IntCell(r.Year),
-			view.TextCell(view.Plan(r.Plan, lang)), view.TextCell(r.Fact), achievement(r), view.StatusCell(string(r.Status)),
-			view.TextCell(r.Reason)})
+		row := slab[i*width : (i+1)*width : (i+1)*width]
+		row[0], row[1], row[2], row[3] = view.IntCell(i+1), view.TextCell(r.Owner), view.NumberOf(r.N), view.TextCell(r.Title)
+		row[4], row[5], row[6], row[7] = view.TextCell(r.Indicator), view.TextCell(unit), view.IntCell(r.Year), view.TextCell(plans.text(&r.Plan))
+		row[8], row[9], row[10], row[11] = view.TextCell(r.Fact), achievement(*r), view.StatusCell(string(r.Status)), view.TextCell(r.Reason)
+		t.Rows[i] = row
 	}
 	return t
+}
+
+// yearOrder is the by-year view's order of results: by owner, roadmap,
+// section, number and year, else as taken in. Each result is given small
+// integers for it (its roadmap's rank, its number's), so that the sort
+// compares integers and moves indices, not results.
+func yearOrder(results []fulfil.Result) []int32 {
+	type place struct {
+		roadmap, section, n, year int
+		i                         int32
+	}
+	places := make([]place, len(results))
+	type roadmapKey struct{ owner, id string }
+	roadmapOf := map[roadmapKey]int{}
+	var roadmaps []roadmapKey
+	var nums numberRanks
+	last, lastIndex := roadmapKey{}, -1
+	for i := range results {
+		r := &results[i]
+		if k := (roadmapKey{r.Owner, r.RoadmapID}); lastIndex < 0 || k != last {
+			j, ok := roadmapOf[k]
+			if !ok {
+				j = len(roadmaps)
+				roadmapOf[k] = j
+				roadmaps = append(roadmaps, k)
+			}
+			last, lastIndex = k, j
+		}
+		places[i] = place{roadmap: lastIndex, section: r.SectionOrder, n: nums.add(r.N), year: r.Year, i: int32(i)}
+	}
+	byName := make([]int, len(roadmaps))
+	for i := range byName {
+		byName[i] = i
+	}
+	slices.SortFunc(byName, func(a, b int) int {
+		return cmp.Or(cmp.Compare(roadmaps[a].owner, roadmaps[b].owner), cmp.Compare(roadmaps[a].id, roadmaps[b].id))
+	})
+	rank := make([]int, len(roadmaps))
+	for i, j := range byName {
+		rank[j] = i
+	}
+	nRank := nums.ranks()
+	for i := range places {
+		places[i].roadmap, places[i].n = rank[places[i].roadmap], nRank[places[i].n]
+	}
+	slices.SortFunc(places, func(a, b place) int {
+		return cmp.Or(cmp.Compare(a.roadmap, b.roadmap), cmp.Compare(a.section, b.section), cmp.Compare(a.n, b.n),
+			cmp.Compare(a.year, b.year), cmp.Compare(a.i, b.i))
+	})
+	order := make([]int32, len(places))
+	for i, p := range places {
+		order[i] = p.i
+	}
+	return order
+}
+
+// planTexts words plans (view.Plan), each distinct plan once: a view's
+// plans are a few per activity, repeated across owners and years.
+type planTexts struct {
+	lang i18n.Lang
+	of   map[planKey]string
+}
+
+// planKey is what a plan's words depend on, its bounds by their bits
+// (-0 is not 0 to Amount).
+type planKey struct {
+	kind                   phrase.IndicatorKind
+	year, documents        int
+	min, max               uint64
+	hasMin, hasMax         bool
+	unit                   string
+	total, quarterly, base bool
+}
+
+func newPlanTexts(lang i18n.Lang) *planTexts {
+	return &planTexts{lang: lang, of: map[planKey]string{}}
+}
+
+func (x *planTexts) text(p *roadmap.Plan) string {
+	k := planKey{kind: p.Kind, year: p.Year, documents: p.Documents, unit: p.Unit, total: p.Total, quarterly: p.Quarterly, base: p.Base}
+	if p.Min != nil {
+		k.min, k.hasMin = math.Float64bits(*p.Min), true
+	}
+	if p.Max != nil {
+		k.max, k.hasMax = math.Float64bits(*p.Max), true
+	}
+	if s, ok := x.of[k]; ok {
+		return s
+	}
+	s := view.Plan(*p, x.lang)
+	if len(x.of) < 1<<16 {
+		x.of[k] = s
+	}
+	return s
 }
 
 // Statuses is the table of statuses printed after the findings of
