@@ -14,6 +14,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
 )
 
@@ -83,7 +84,15 @@ func (c *checkCmd) run(paths []string) error {
 	} else {
 		tighterGC()
 	}
-	res, err := check.RunWith(paths, c.app.stdin, check.Options{Roadmaps: len(c.reports) > 0})
+	// With reports the check keeps a compact index of the roadmaps (ids,
+	// owners, activity ids) for the reports' rows, not the roadmaps: each
+	// file is read again to be evaluated.
+	ix := fulfil.NewIndex()
+	o := check.Options{}
+	if len(c.reports) > 0 {
+		o.Each = ix.Add
+	}
+	res, err := check.RunWith(paths, c.app.stdin, o)
 	if err != nil {
 		return err
 	}
@@ -99,15 +108,21 @@ func (c *checkCmd) run(paths []string) error {
 		if len(files) == 0 {
 			return usageError{fmt.Errorf("%s", c.app.t("err.no_reports"))}
 		}
-		fs, err := fulfil.EvaluateEach(res.Roadmaps, files, fulfil.Options{AsOf: asOf}, func(r *fulfil.Result) {
-			if format == render.Text {
-				lines.Add(r)
-			}
+		read, err := fulfil.ReadReports(ix, files, fulfil.Options{AsOf: asOf})
+		if err != nil {
+			return err
+		}
+		err = res.Each(func(rm *roadmap.Roadmap) {
+			read.Evaluate(rm, func(r *fulfil.Result) {
+				if format == render.Text {
+					lines.Add(r)
+				}
+			})
 		})
 		if err != nil {
 			return err
 		}
-		findings = append(findings, fs...)
+		findings = append(findings, read.Findings()...)
 		diag.Sort(findings)
 	}
 	// The files checked, for a report (JUnit) that lists clean files too.
