@@ -117,6 +117,11 @@ func (c *summaryCmd) run(paths []string) error {
 	if format == render.XLSX {
 		take = func(r *fulfil.Result) { results = append(results, *r) }
 	}
+	if format != render.XLSX && (by == summary.ByDistrict || by == summary.ByExecutor) {
+		// What stays live is counts per roadmap (the other views and a
+		// workbook keep every result).
+		streamGC()
+	}
 	stop := startProgress(c.app.info(), c.app.t("summary.progress"))
 	res, fs, err := c.stream(paths, asOf, take)
 	stop()
