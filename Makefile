@@ -62,7 +62,8 @@ install-man:
 FUZZ_TARGETS = pkg/phrase:FuzzParseDue pkg/phrase:FuzzParseIndicator \
 	pkg/roadmap:FuzzParse pkg/amendment:FuzzParse pkg/merge:FuzzApply \
 	pkg/merge:FuzzThreeWay pkg/report:FuzzParseValue pkg/report:FuzzRead \
-	pkg/report:FuzzReadSheet pkg/yamlfmt:FuzzFormat pkg/importer:FuzzReadText \
+	pkg/report:FuzzReadSheet pkg/yamlfmt:FuzzFormat pkg/yamlfmt:FuzzEmitsAs \
+	pkg/importer:FuzzReadText \
 	pkg/importer:FuzzReadDocx pkg/gitrepo:FuzzParseExternalDiff \
 	pkg/diff:FuzzCompute pkg/check:FuzzRoadmap pkg/fulfil:FuzzEvaluate
 FUZZKEEP ?= 40

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -65,7 +64,7 @@ func (c *fmtCmd) run(paths []string) error {
 	var unformatted []string
 	for i, file := range files {
 		f := next(i)
-		data, out, err := f.data, f.out, f.err
+		out, err := f.out, f.err
 		if err != nil {
 			return err
 		}
@@ -74,12 +73,12 @@ func (c *fmtCmd) run(paths []string) error {
 		}
 		switch {
 		case c.check:
-			if !bytes.Equal(out, data) {
+			if !f.same {
 				unformatted = append(unformatted, file)
 				fmt.Fprintln(c.app.stdout, file)
 			}
 		case c.inPlace && file != "-":
-			if bytes.Equal(out, data) {
+			if f.same {
 				continue
 			}
 			if err := safefile.Write(file, func(w io.Writer) error { _, err := w.Write(out); return err }); err != nil {
@@ -99,12 +98,14 @@ func (c *fmtCmd) run(paths []string) error {
 	return nil
 }
 
-// formatted is one file read and laid out: broken when it is not
-// well-formed YAML, err an I/O error.
+// formatted is one file read and laid out: same when out is data (a
+// formatted file costs no encoding), broken when it is not well-formed
+// YAML, err an I/O error.
 type formatted struct {
-	data, out []byte
-	broken    bool
-	err       error
+	out    []byte
+	same   bool
+	broken bool
+	err    error
 }
 
 // formatAll reads and formats files on every processor, a few files
@@ -137,10 +138,10 @@ func (c *fmtCmd) formatAll(files []string, done <-chan struct{}) (next func(i in
 		go func() {
 			for i := range jobs {
 				data, err := roadmap.ReadFile(files[i], c.app.stdin)
-				f := formatted{data: data, err: err}
+				f := formatted{err: err}
 				if err == nil {
 					var ferr error
-					f.out, ferr = yamlfmt.Format(data)
+					f.out, f.same, ferr = yamlfmt.Formatted(data)
 					f.broken = ferr != nil
 				}
 				results[i] <- f

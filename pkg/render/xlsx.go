@@ -72,6 +72,7 @@ func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta Workbo
 		return err
 	}
 	sheets := xlsxpage.NewSheets(f)
+	rows := map[string]*xlsxpage.Rows{}
 	index := 0
 	for i := range n {
 		whole := table(i)
@@ -84,9 +85,11 @@ func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta Workbo
 			if err != nil {
 				return err
 			}
-			if err := writeSheet(f, name, index, t, st, meta.Lang); err != nil {
+			r, err := writeSheet(f, name, index, t, st, meta.Lang)
+			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
+			rows[name] = r
 		}
 	}
 	if meta.Extra != nil {
@@ -97,7 +100,7 @@ func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta Workbo
 	if err := xlsxpage.DocProps(f, meta.Title, meta.Subject, meta.Lang); err != nil {
 		return err
 	}
-	return xlsxpage.Write(w, f)
+	return xlsxpage.WriteRows(w, f, rows)
 }
 
 // MaxSheetRows is the most rows (data and section headings) a sheet gets:
@@ -178,7 +181,11 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	return st, styles.Err
 }
 
-func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsxStyles, lang i18n.Lang) error {
+// writeSheet writes a table's sheet: excelize's stream writer the page
+// set-up, widths, panes, title, legend, header and table; the data rows
+// and headings, nearly all its cells, go to the Rows returned, which
+// xlsxpage.WriteRows puts after the header.
+func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsxStyles, lang i18n.Lang) (*xlsxpage.Rows, error) {
 	cols := len(t.Columns)
 	last, _ := excelize.ColumnNumberToName(max(cols, 1))
 	var subtitle []string
@@ -206,11 +213,11 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	// The stream writer keeps the sheet's settings and replaces only its
 	// rows, so the page is set up first.
 	if err := xlsxpage.Print(f, sheet, xlsxHeaderRow, xlsxHeaderRow, lang); err != nil {
-		return err
+		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	// One call per run of equal widths: each call re-flattens every column
 	// set before it inside excelize, so a call per column was cubic.
@@ -220,25 +227,25 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 			to++
 		}
 		if err := sw.SetColWidth(from+1, to+1, widths[from]); err != nil {
-			return err
+			return nil, err
 		}
 		from = to + 1
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: xlsxHeaderRow, TopLeftCell: fmt.Sprintf("A%d", xlsxHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
-		return err
+		return nil, err
 	}
 	text := func(s string, style int) excelize.Cell { return excelize.Cell{StyleID: style, Value: s} }
 	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxTitleRow), []any{text(t.Title, st.title)}); err != nil {
-		return err
+		return nil, err
 	}
 	for i, line := range subtitle {
 		if err := sw.SetRow(fmt.Sprintf("A%d", xlsxSubtitleRow+i), []any{text(line, st.subtitle)}); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	for i, cells := range legend {
 		if err := writeLegendRow(sw, legendRow+i, cells, widths); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	header := make([]any, cols)
@@ -250,25 +257,20 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 		headers[i] = c.Header
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxHeaderRow), header, excelize.RowOpts{Height: max(48, xlsxpage.RowHeight(headers, widths))}); err != nil {
-		return err
+		return nil, err
 	}
+	rows := xlsxpage.NewRows()
 	line := xlsxHeaderRow
 	next := 0 // the first heading not yet written: they come in row order
 	for r, row := range t.Rows {
 		for ; next < len(t.Headings) && t.Headings[next].Before <= r; next++ {
-			h := t.Headings[next]
 			line++
-			if err := sw.SetRow(fmt.Sprintf("A%d", line), headingRow(h.Text(), cols, st)); err != nil {
-				return err
-			}
-		}
-		cells := make([]any, cols)
-		for i := range cells {
-			cells[i] = xlsxCell(cellAt(row, i), texts[r][i], st)
+			headingRow(rows, line, t.Headings[next].Text(), cols, st)
 		}
 		line++
-		if err := sw.SetRow(fmt.Sprintf("A%d", line), cells, excelize.RowOpts{Height: xlsxpage.RowHeight(texts[r], widths)}); err != nil {
-			return err
+		rows.Row(line, xlsxpage.RowHeight(texts[r], widths))
+		for i := range cols {
+			xlsxCell(rows, i, cellAt(row, i), texts[r][i], st)
 		}
 	}
 	lastRow := max(line, xlsxHeaderRow+1)
@@ -278,9 +280,9 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 		Range: fmt.Sprintf("A%d:%s%d", xlsxHeaderRow, last, lastRow), Name: fmt.Sprintf("Table%d", index),
 		StyleName: "", ShowRowStripes: boolPtr(false),
 	}); err != nil {
-		return err
+		return nil, err
 	}
-	return sw.Flush()
+	return rows, sw.Flush()
 }
 
 func boolPtr(b bool) *bool { return &b }
@@ -361,13 +363,12 @@ func writeLegendRow(sw *excelize.StreamWriter, line int, cells []legendCell, wid
 // headingRow is a section heading: bold text in the first cell, running
 // over the empty cells beside it, the row shaded. It is not merged: Excel
 // allows no merged cells inside the table that gives the autofilter.
-func headingRow(text string, cols int, st xlsxStyles) []any {
-	cells := make([]any, max(cols, 1))
-	cells[0] = excelize.Cell{StyleID: st.heading, Value: text}
-	for i := 1; i < len(cells); i++ {
-		cells[i] = excelize.Cell{StyleID: st.heading}
+func headingRow(rows *xlsxpage.Rows, line int, text string, cols int, st xlsxStyles) {
+	rows.Row(line, 0)
+	rows.Text(0, st.heading, text)
+	for i := 1; i < max(cols, 1); i++ {
+		rows.Blank(i, st.heading)
 	}
-	return cells
 }
 
 // hasStatus reports whether a table has status cells, to be explained by
@@ -383,25 +384,30 @@ func hasStatus(t view.Table) bool {
 	return false
 }
 
-// xlsxCell turns a table cell into a typed, styled workbook cell; text is
-// the cell as people read it. Text is a string value: excelize writes it
-// as a string, never a formula.
-func xlsxCell(c view.Cell, text string, st xlsxStyles) excelize.Cell {
+// xlsxCell writes a table cell as a typed, styled workbook cell in column
+// col; text is the cell as people read it. Text is a string value, never a
+// formula.
+func xlsxCell(rows *xlsxpage.Rows, col int, c view.Cell, text string, st xlsxStyles) {
 	switch c.Kind {
 	case view.CellInt:
-		return excelize.Cell{StyleID: st.integer, Value: int64(c.Num)}
+		rows.Int(col, st.integer, int64(c.Num))
+		return
 	case view.CellNumber:
-		return excelize.Cell{StyleID: st.number, Value: c.Num}
+		rows.Float(col, st.number, c.Num)
+		return
 	case view.CellPercent:
-		return excelize.Cell{StyleID: st.percent, Value: c.Num / 100}
+		rows.Float(col, st.percent, c.Num/100)
+		return
 	case view.CellStatus:
 		if style, ok := st.status[c.Status]; ok {
-			return excelize.Cell{StyleID: style, Value: text}
+			rows.Text(col, style, text)
+			return
 		}
 	case view.CellEmpty:
-		return excelize.Cell{StyleID: st.text}
+		rows.Blank(col, st.text)
+		return
 	}
-	return excelize.Cell{StyleID: st.text, Value: fitCell(text)}
+	rows.Text(col, st.text, fitCell(text))
 }
 
 // fitCell cuts a text longer than a cell holds (Excel's 32,767 UTF-16
@@ -444,7 +450,12 @@ func columnWidth(c view.Column, rows [][]string, i int) float64 {
 		longest = max(longest, utf8.RuneCountInString(w))
 	}
 	for _, row := range rows {
-		for _, line := range strings.Split(row[i], "\n") {
+		if len(row[i]) <= longest {
+			continue // no more characters than bytes: not the longest
+		}
+		for text, more := row[i], true; more; {
+			var line string
+			line, text, more = strings.Cut(text, "\n")
 			longest = max(longest, utf8.RuneCountInString(line))
 		}
 	}

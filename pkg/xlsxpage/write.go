@@ -4,9 +4,15 @@ import (
 	"archive/zip"
 	"bytes"
 	"cmp"
+	"compress/flate"
+	"encoding/xml"
+	"fmt"
+	"hash/crc32"
 	"io"
+	"path"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -18,11 +24,23 @@ import (
 // map too, so their <Default> entries are put in order as well. The
 // compressed parts are copied as they are, not compressed again.
 func Write(w io.Writer, f *excelize.File) error {
+	return WriteRows(w, f, nil)
+}
+
+// WriteRows is Write with the rows of the sheets rows names (by sheet
+// name) put at the end of each one's <sheetData>: their compressed bytes
+// are copied as they are, between the sheet's beginning and its end
+// compressed apart.
+func WriteRows(w io.Writer, f *excelize.File, rows map[string]*Rows) error {
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return err
 	}
 	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return err
+	}
+	spliced, err := sheetParts(zr, rows)
 	if err != nil {
 		return err
 	}
@@ -34,6 +52,12 @@ func Write(w io.Writer, f *excelize.File) error {
 	for _, p := range parts {
 		if p.Name == contentTypes {
 			if err := writeContentTypes(zw, p); err != nil {
+				return err
+			}
+			continue
+		}
+		if r := spliced[p.Name]; r != nil {
+			if err := writeSpliced(zw, p, r); err != nil {
 				return err
 			}
 			continue
@@ -108,4 +132,120 @@ func partRank(name string) int {
 		return 1
 	}
 	return 2
+}
+
+// sheetParts maps the parts of the sheets rows names to their rows,
+// reading which part is which sheet from the workbook and its
+// relationships.
+func sheetParts(zr *zip.Reader, rows map[string]*Rows) (map[string]*Rows, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	var book struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := readXML(zr, "xl/workbook.xml", &book); err != nil {
+		return nil, err
+	}
+	if err := readXML(zr, "xl/_rels/workbook.xml.rels", &rels); err != nil {
+		return nil, err
+	}
+	targets := map[string]string{}
+	for _, r := range rels.Rels {
+		if strings.HasPrefix(r.Target, "/") {
+			targets[r.ID] = strings.TrimPrefix(r.Target, "/")
+		} else {
+			targets[r.ID] = path.Join("xl", r.Target)
+		}
+	}
+	parts := map[string]*Rows{}
+	for _, s := range book.Sheets {
+		if r, ok := rows[s.Name]; ok {
+			parts[targets[s.ID]] = r
+		}
+	}
+	if len(parts) != len(rows) {
+		return nil, fmt.Errorf("xlsxpage: %d of %d sheets with rows found", len(parts), len(rows))
+	}
+	return parts, nil
+}
+
+// readXML decodes a part of the package.
+func readXML(zr *zip.Reader, name string, v any) error {
+	r, err := zr.Open(name)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	return xml.NewDecoder(r).Decode(v)
+}
+
+// writeSpliced writes a sheet part with rows put before its
+// </sheetData>: the part up to there compressed and sync-flushed, the
+// rows' own compressed bytes, the rest compressed and ended. Each piece
+// ends byte-aligned with no final block but the last, so that together
+// they are one deflate stream; its CRC is combined from the pieces'.
+func writeSpliced(zw *zip.Writer, p *zip.File, rows *Rows) error {
+	if err := rows.finish(); err != nil {
+		return err
+	}
+	r, err := p.Open()
+	if err != nil {
+		return err
+	}
+	sheet, err := io.ReadAll(r)
+	r.Close()
+	if err != nil {
+		return err
+	}
+	at := bytes.LastIndex(sheet, []byte("</sheetData>"))
+	if at < 0 {
+		return errNoSheetData
+	}
+	head, tail := sheet[:at], sheet[at:]
+	var zHead, zTail bytes.Buffer
+	fw, err := flate.NewWriter(&zHead, Compression)
+	if err != nil {
+		return err
+	}
+	if _, err := fw.Write(head); err != nil {
+		return err
+	}
+	if err := fw.Flush(); err != nil {
+		return err
+	}
+	fw.Reset(&zTail)
+	if _, err := fw.Write(tail); err != nil {
+		return err
+	}
+	if err := fw.Close(); err != nil {
+		return err
+	}
+	crc := crc32.ChecksumIEEE(head)
+	crc = crc32Combine(crc, rows.crc, rows.size)
+	crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
+	h := p.FileHeader
+	h.Method = zip.Deflate
+	h.CRC32 = crc
+	h.CompressedSize64 = uint64(zHead.Len() + rows.z.Len() + zTail.Len())
+	h.UncompressedSize64 = uint64(len(head)) + uint64(rows.size) + uint64(len(tail))
+	dst, err := zw.CreateRaw(&h)
+	if err != nil {
+		return err
+	}
+	for _, piece := range [][]byte{zHead.Bytes(), rows.z.Bytes(), zTail.Bytes()} {
+		if _, err := dst.Write(piece); err != nil {
+			return err
+		}
+	}
+	return nil
 }

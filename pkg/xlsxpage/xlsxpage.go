@@ -3,7 +3,9 @@
 // the page number in the footer, row heights that fit wrapped text, the
 // document properties, and sheet names Excel accepts. The summary
 // workbook, the report form and the "Было / Стало" table all use it, so
-// that they print alike.
+// that they print alike. It also writes workbooks out: in a fixed part
+// order (Write), and with big sheets' rows written by Rows rather than
+// excelize's stream writer (WriteRows).
 package xlsxpage
 
 import (
@@ -56,9 +58,14 @@ func RowHeight(texts []string, widths []float64) float64 {
 		if i >= len(widths) || s == "" {
 			continue
 		}
-		n := 0
-		for _, para := range strings.Split(s, "\n") {
-			n += max(1, (utf8.RuneCountInString(para)+perLine(widths[i])-1)/perLine(widths[i]))
+		n, per := 0, perLine(widths[i])
+		if len(s) <= per && strings.IndexByte(s, '\n') < 0 {
+			continue // one line: no more characters than bytes
+		}
+		for more := true; more; {
+			var para string
+			para, s, more = strings.Cut(s, "\n") // not Split: no slice a cell
+			n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
 		}
 		lines = max(lines, n)
 	}

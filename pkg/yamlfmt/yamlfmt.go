@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,13 +32,49 @@ var ErrNotYAML = errors.New("not a well-formed YAML document: run roadmap check"
 // text stops changing (at most three times): a few odd inputs, such as an
 // empty key, settle only on the second pass.
 func Format(data []byte) ([]byte, error) {
+	out, _, err := format(data, false)
+	return out, err
+}
+
+// IsCanonical reports whether data is in canonical layout: whether Format
+// would give it back unchanged (fmt --check). For a file that is, it
+// usually costs a parse and no encoding (emitsAs).
+func IsCanonical(data []byte) (bool, error) {
+	_, same, err := Formatted(data)
+	return same, err
+}
+
+// Formatted is Format, and whether its result is data unchanged (fmt -w
+// then leaves the file alone); like IsCanonical, a formatted file usually
+// costs no encoding.
+func Formatted(data []byte) (out []byte, same bool, err error) {
+	out, same, err = format(data, true)
+	if err != nil {
+		return nil, false, err
+	}
+	return out, same || bytes.Equal(out, data), nil
+}
+
+// format is Format; with check, it first asks emitsAs whether the first
+// pass would give the text back, and if so says same and returns the
+// input as Format would, without encoding it.
+func format(data []byte, check bool) (out []byte, same bool, err error) {
 	body, style := eol.Split(data)
 	if !utf8.Valid(body) {
 		// UTF-16 or a Windows code page: check rejects it (RM020), so fmt
 		// must not quietly convert it.
-		return nil, ErrNotYAML
+		return nil, false, ErrNotYAML
 	}
-	out, err := formatOnce(body)
+	doc, err := prepare(body)
+	if err != nil {
+		return nil, false, err
+	}
+	if check && safeEmitsAs(doc, body) {
+		// The first pass gives body back, so Format returns it as is.
+		out = style.Apply(body)
+		return out, bytes.Equal(out, data), nil
+	}
+	out, err = encode(doc, len(body))
 	// A formatted file gives itself back, and then another pass would too
 	// (formatOnce is a function of its input): the common case of fmt
 	// --check costs one pass, not two.
@@ -49,28 +86,49 @@ func Format(data []byte) ([]byte, error) {
 		out = again
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return style.Apply(out), nil
+	return style.Apply(out), false, nil
 }
 
-func formatOnce(data []byte) (out []byte, err error) {
+// safeEmitsAs is emitsAs, false should it panic (it should not: a bug
+// there costs an encoding, never a crash).
+func safeEmitsAs(doc *yaml.Node, body []byte) (same bool) {
+	defer func() {
+		if recover() != nil {
+			same = false
+		}
+	}()
+	return emitsAs(doc, body)
+}
+
+func formatOnce(data []byte) ([]byte, error) {
+	doc, err := prepare(data)
+	if err != nil {
+		return nil, err
+	}
+	return encode(doc, len(data))
+}
+
+// prepare parses data and puts the tree in canonical order and quoting:
+// what is left is to encode it.
+func prepare(data []byte) (doc *yaml.Node, err error) {
 	defer func() {
 		// yaml.v3 can panic on odd input; user input never crashes the tool.
 		if p := recover(); p != nil {
-			out, err = nil, ErrNotYAML
+			doc, err = nil, ErrNotYAML
 		}
 	}()
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	var doc yaml.Node
+	doc = &yaml.Node{}
 	if !roadmap.MayHoldDocuments(data) {
 		// One document at most: parsed from memory, not through a reader.
-		if err := yaml.Unmarshal(data, &doc); err != nil {
+		if err := yaml.Unmarshal(data, doc); err != nil {
 			return nil, ErrNotYAML
 		}
 	} else {
 		dec := yaml.NewDecoder(bytes.NewReader(data))
-		if err := dec.Decode(&doc); err != nil {
+		if err := dec.Decode(doc); err != nil {
 			return nil, ErrNotYAML
 		}
 		var extra yaml.Node
@@ -87,19 +145,28 @@ func formatOnce(data []byte) (out []byte, err error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, ErrNotYAML
 	}
-	{
-		if format := value(root, "format"); format != nil && strings.HasPrefix(format.Value, amendment.FormatPrefix) {
-			orderKeys(root, amendment.KeyOrder)
-		} else {
-			arrange(root, reflect.TypeOf(roadmap.Roadmap{}), "")
-		}
+	if format := value(root, "format"); format != nil && strings.HasPrefix(format.Value, amendment.FormatPrefix) {
+		orderKeys(root, amendment.KeyOrder)
+	} else {
+		arrange(root, reflect.TypeOf(roadmap.Roadmap{}), "")
 	}
 	normalize(root, "", false)
+	return doc, nil
+}
+
+// encode writes the tree as yaml.v3 does, indented by two; size is the
+// input's, about the output's.
+func encode(doc *yaml.Node, size int) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, ErrNotYAML
+		}
+	}()
 	var buf bytes.Buffer
-	buf.Grow(len(data) + len(data)/8) // the output is about the input's size
+	buf.Grow(size + size/8)
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -144,13 +211,10 @@ func arrange(n *yaml.Node, t reflect.Type, path string) {
 		if t.Kind() != reflect.Struct {
 			return
 		}
-		fields := map[string]reflect.Type{}
-		for _, f := range roadmap.Fields(t) {
-			fields[f.Key] = t.Field(f.Index).Type
-		}
-		orderKeys(n, roadmap.Keys(t))
+		l := layoutOf(t)
+		orderKeys(n, l.keys)
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			if ft, ok := fields[n.Content[i].Value]; ok {
+			if ft, ok := l.fields[n.Content[i].Value]; ok {
 				arrange(n.Content[i+1], ft, n.Content[i].Value)
 			}
 		}
@@ -162,6 +226,29 @@ func arrange(n *yaml.Node, t reflect.Type, path string) {
 			}
 		}
 	}
+}
+
+// layout is what arrange needs of a struct type: its keys in order and
+// the type of each field.
+type layout struct {
+	keys   []string
+	fields map[string]reflect.Type
+}
+
+// layouts holds the layout of each type met (a handful), which were
+// built again for every mapping (a tenth of fmt --check's time).
+var layouts sync.Map // reflect.Type -> *layout
+
+func layoutOf(t reflect.Type) *layout {
+	if l, ok := layouts.Load(t); ok {
+		return l.(*layout)
+	}
+	l := &layout{keys: roadmap.Keys(t), fields: map[string]reflect.Type{}}
+	for _, f := range roadmap.Fields(t) {
+		l.fields[f.Key] = t.Field(f.Index).Type
+	}
+	layouts.Store(t, l)
+	return l
 }
 
 // liftFirstComment moves the comment above the first key of a list item
@@ -185,22 +272,29 @@ func liftFirstComment(item *yaml.Node) {
 // (they hold anchors that later keys use), then the known keys in order,
 // then unknown keys as they were.
 func orderKeys(n *yaml.Node, order []string) {
+	rank := func(k *yaml.Node) int {
+		switch {
+		case k.ShortTag() == "!!merge" || strings.HasPrefix(k.Value, "x-"):
+			return -1
+		}
+		if i := slices.Index(order, k.Value); i >= 0 {
+			return i
+		}
+		return len(order)
+	}
+	sorted := true
+	for i := 2; i+1 < len(n.Content) && sorted; i += 2 {
+		sorted = rank(n.Content[i-2]) <= rank(n.Content[i])
+	}
+	if sorted {
+		return // the usual case: nothing to move
+	}
 	type pair struct{ k, v *yaml.Node }
 	pairs := make([]pair, 0, len(n.Content)/2)
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		pairs = append(pairs, pair{n.Content[i], n.Content[i+1]})
 	}
-	rank := func(p pair) int {
-		switch {
-		case p.k.ShortTag() == "!!merge" || strings.HasPrefix(p.k.Value, "x-"):
-			return -1
-		}
-		if i := slices.Index(order, p.k.Value); i >= 0 {
-			return i
-		}
-		return len(order)
-	}
-	slices.SortStableFunc(pairs, func(a, b pair) int { return rank(a) - rank(b) })
+	slices.SortStableFunc(pairs, func(a, b pair) int { return rank(a.k) - rank(b.k) })
 	n.Content = n.Content[:0]
 	for _, p := range pairs {
 		n.Content = append(n.Content, p.k, p.v)

@@ -1,0 +1,205 @@
+package xlsxpage
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+func TestCRC32Combine(t *testing.T) {
+	t.Parallel()
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range [][2]int{{0, 0}, {0, 5}, {5, 0}, {1, 1}, {100, 3}, {3, 70000}, {65536, 65537}} {
+		a, b := make([]byte, n[0]), make([]byte, n[1])
+		for i := range a {
+			a[i] = byte(rng.Uint32())
+		}
+		for i := range b {
+			b[i] = byte(rng.Uint32())
+		}
+		want := crc32.ChecksumIEEE(append(append([]byte{}, a...), b...))
+		if got := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))); got != want {
+			t.Errorf("%d+%d bytes: %08x, want %08x", n[0], n[1], got, want)
+		}
+	}
+}
+
+// cellValue is a cell of the comparison: nil a blank.
+type cellValue struct {
+	style int
+	v     any
+}
+
+// rowsTexts are texts that excelize escapes or cuts in one way or another.
+var rowsTexts = []string{
+	"", "plain", "Никольский район", "a & b < c > d", `"quoted" 'apos'`, "tab\there", "line\nbreak\r\n",
+	" leading", "trailing ", "\ttab", "ctrl\x01\x02\x1f", "bad utf8 \xff\xfe end", "\uFFFE\uFFFF", "\uFFFD literal",
+	"emoji 😀 ok", "_x0041_", "_x005F_x0041_", "_x005F_", "a_xD800_b", "_x12", "x_x00e9_y_x005F_zz", "100%", "=SUM(A1)",
+	strings.Repeat("я", 40000), strings.Repeat("😀", 20000), "\r",
+}
+
+// TestRowsAsStreamWriter: the sheet that Rows gives is byte for byte the
+// one excelize's StreamWriter writes of the same cells, and reads back so.
+func TestRowsAsStreamWriter(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{0, 1, 400} { // none, one, over several flushes
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			t.Parallel()
+			rowsAsStreamWriter(t, n)
+		})
+	}
+}
+
+func rowsAsStreamWriter(t *testing.T, n int) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	floats := []float64{0, -0.5, 1.0 / 3, 0.1 + 0.2, 123456789.123456789, 1e20, 1.2345678901234567e21, 5e-324, -1e-7,
+		math.MaxFloat64, -math.MaxFloat64, math.NaN(), math.Inf(1), math.Inf(-1), 12345678901234567890}
+	var rows [][]cellValue
+	var heights []float64
+	for r := range n {
+		var row []cellValue
+		for c := range 1 + r%12 {
+			style := (r + c) % 5
+			switch rng.IntN(6) {
+			case 0:
+				row = append(row, cellValue{style, rowsTexts[rng.IntN(len(rowsTexts))]})
+			case 1:
+				row = append(row, cellValue{style, int64(rng.Int64N(1e12) - 5e11)})
+			case 2:
+				row = append(row, cellValue{style, floats[rng.IntN(len(floats))]})
+			case 3:
+				row = append(row, cellValue{style, rng.NormFloat64() * 1e3})
+			case 4:
+				row = append(row, cellValue{style, nil})
+			default:
+				b := make([]byte, rng.IntN(20))
+				for i := range b {
+					b[i] = byte(rng.Uint32())
+				}
+				row = append(row, cellValue{style, string(b)})
+			}
+		}
+		rows = append(rows, row)
+		heights = append(heights, []float64{0, 16, 32.5, 400}[r%4])
+	}
+	book := func(ours bool) []byte {
+		f := excelize.NewFile()
+		defer f.Close()
+		for range 4 {
+			if _, err := f.NewStyle(&excelize.Style{Font: Font()}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		sw, err := f.NewStreamWriter("Sheet1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sw.SetColWidth(1, 3, 20); err != nil {
+			t.Fatal(err)
+		}
+		if err := sw.SetRow("A1", []any{"title"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := sw.MergeCell("A1", "C1"); err != nil {
+			t.Fatal(err)
+		}
+		var rs *Rows
+		if ours {
+			rs = NewRows()
+		}
+		for i, row := range rows {
+			n := i + 2
+			if ours {
+				rs.Row(n, heights[i])
+				for c, cell := range row {
+					switch v := cell.v.(type) {
+					case nil:
+						rs.Blank(c, cell.style)
+					case string:
+						rs.Text(c, cell.style, v)
+					case int64:
+						rs.Int(c, cell.style, v)
+					case float64:
+						rs.Float(c, cell.style, v)
+					}
+				}
+				continue
+			}
+			cells := make([]any, len(row))
+			for c, v := range row {
+				cells[c] = excelize.Cell{StyleID: v.style, Value: v.v}
+			}
+			name, _ := excelize.CoordinatesToCellName(1, n)
+			if err := sw.SetRow(name, cells, excelize.RowOpts{Height: heights[i]}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := sw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		var err2 error
+		if ours {
+			err2 = WriteRows(&buf, f, map[string]*Rows{"Sheet1": rs})
+		} else {
+			err2 = Write(&buf, f)
+		}
+		if err2 != nil {
+			t.Fatal(err2)
+		}
+		return buf.Bytes()
+	}
+	want, got := book(false), book(true)
+	for _, name := range []string{"xl/worksheets/sheet1.xml", "xl/styles.xml", "xl/workbook.xml"} {
+		w, g := part(t, want, name), part(t, got, name)
+		if !bytes.Equal(w, g) {
+			i := 0
+			for i < len(w) && i < len(g) && w[i] == g[i] {
+				i++
+			}
+			t.Errorf("%s differs at byte %d:\nStreamWriter: %.200q\nRows:         %.200q", name, i, w[max(i-60, 0):], g[max(i-60, 0):])
+		}
+	}
+	if !bytes.Equal(book(true), got) {
+		t.Error("the same rows gave different bytes")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if v, _ := f.GetCellValue("Sheet1", "A1"); v != "title" {
+		t.Errorf("A1 = %q", v)
+	}
+	all, err := f.GetRows("Sheet1")
+	if err != nil || len(all) != len(rows)+1 {
+		t.Fatalf("%d rows read back (%v), want %d", len(all), err, len(rows)+1)
+	}
+}
+
+// part is a part of a workbook, uncompressed (the zip checks its CRC).
+func part(t *testing.T, book []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return data
+}
