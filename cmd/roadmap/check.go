@@ -2,8 +2,10 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
 )
 
@@ -81,9 +84,17 @@ func (c *checkCmd) run(paths []string) error {
 	if len(c.reports) == 0 {
 		lessGC()
 	} else {
-		tighterGC()
+		streamGC()
 	}
-	res, err := check.RunWith(paths, c.app.stdin, check.Options{Roadmaps: len(c.reports) > 0})
+	// With reports the check keeps a compact index of the roadmaps (ids,
+	// owners, activity ids) for the reports' rows, not the roadmaps: each
+	// file is read again to be evaluated.
+	ix := fulfil.NewIndex()
+	o := check.Options{}
+	if len(c.reports) > 0 {
+		o.Each = ix.Add
+	}
+	res, err := check.RunWith(paths, c.app.stdin, o)
 	if err != nil {
 		return err
 	}
@@ -91,7 +102,6 @@ func (c *checkCmd) run(paths []string) error {
 	// The status table keeps a line per result, not the result.
 	lines := summary.NewStatusLines(c.app.lang)
 	if len(c.reports) > 0 {
-		reportMemory()
 		files, err := fulfil.ReportFiles(c.reports)
 		if err != nil {
 			return err
@@ -99,15 +109,22 @@ func (c *checkCmd) run(paths []string) error {
 		if len(files) == 0 {
 			return usageError{fmt.Errorf("%s", c.app.t("err.no_reports"))}
 		}
-		fs, err := fulfil.EvaluateEach(res.Roadmaps, files, fulfil.Options{AsOf: asOf}, func(r *fulfil.Result) {
-			if format == render.Text {
-				lines.Add(r)
-			}
+		read, err := fulfil.ReadReports(ix, files, fulfil.Options{AsOf: asOf})
+		if err != nil {
+			return err
+		}
+		roomyGC()
+		err = res.Each(func(rm *roadmap.Roadmap) {
+			read.Evaluate(rm, func(r *fulfil.Result) {
+				if format == render.Text {
+					lines.Add(r)
+				}
+			})
 		})
 		if err != nil {
 			return err
 		}
-		findings = append(findings, fs...)
+		findings = append(findings, read.Findings()...)
 		diag.Sort(findings)
 	}
 	// The files checked, for a report (JUnit) that lists clean files too.
@@ -167,31 +184,44 @@ func lessGC() {
 	}
 }
 
-// tighterGC collects when the heap is half as large again as what is
-// live (GOGC=50) unless the user set GOGC: with reports, the roadmaps and
-// a row's worth per activity and year stay live while a million rows of
-// garbage pass; at the default the heap doubled that (428 MB against
-// 339 MB for a million rows on 2,300 roadmaps, for 8 % more CPU).
-func tighterGC() {
+// streamMemory is the heap check --report and the summary's counted
+// views keep within, unless GOMEMLIMIT is set (streamGC).
+const streamMemory = 200 << 20
+
+// streamGC is for check --report and summary, which hold none of the
+// roadmaps (a country's were 2 GB): what stays live is their compact
+// index, the reports' entries and the results kept, tens of MB for a
+// country. Unless GOGC and GOMEMLIMIT are set, the heap may grow to five
+// times that (GOGC=400) but is kept within 200 MiB: the collector runs
+// every 150 MB or so, not at every doubling of a small heap (GOGC=50 over
+// a small live heap was 70 s of collecting, and the default a tenth of a
+// country's summary). See roomyGC for reports larger than that.
+func streamGC() {
 	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(streamMemory)
 	}
 }
 
-// reportMemory asks the collector to keep the heap within 256 MiB while
-// the reports are read, when the roadmaps loaded leave room for it (their
-// live heap under 128 MiB: a region's 2,300 roadmaps are about 110 MB),
-// unless the user set GOMEMLIMIT: a million rows then peak at 263 MB
-// instead of 309 MB, for a tenth more CPU. A country's roadmaps do not
-// leave that room, and a limit below what is live would have the
+// roomyGC lifts streamGC's bound once the reports are read if what they
+// left live is over half of it (millions of distinct rows), and collects
+// at the default again: a bound near what is live would have the
 // collector run without end.
-func reportMemory() {
-	if os.Getenv("GOMEMLIMIT") != "" {
+func roomyGC() {
+	if os.Getenv("GOMEMLIMIT") != "" || debug.SetMemoryLimit(-1) != streamMemory {
 		return
 	}
+	// What the reader held (a sheet's shared strings) is let go first:
+	// the live heap of the last collection still counts it.
+	runtime.GC()
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
-	if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() < 128<<20 {
-		debug.SetMemoryLimit(256 << 20)
+	if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > streamMemory/2 {
+		debug.SetMemoryLimit(math.MaxInt64)
+		if os.Getenv("GOGC") == "" {
+			debug.SetGCPercent(100)
+		}
 	}
 }

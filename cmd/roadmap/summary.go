@@ -14,6 +14,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/render"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
@@ -116,8 +117,13 @@ func (c *summaryCmd) run(paths []string) error {
 	if format == render.XLSX {
 		take = func(r *fulfil.Result) { results = append(results, *r) }
 	}
+	if format != render.XLSX && (by == summary.ByDistrict || by == summary.ByExecutor) {
+		// What stays live is counts per roadmap (the other views and a
+		// workbook keep every result).
+		streamGC()
+	}
 	stop := startProgress(c.app.info(), c.app.t("summary.progress"))
-	res, fs, err := c.evaluate(paths, asOf, take)
+	res, fs, err := c.stream(paths, asOf, take)
 	stop()
 	if err != nil {
 		return err
@@ -168,9 +174,63 @@ func (c *summaryCmd) printProblems(res *check.Result, fs []diag.Finding) error {
 	return nil
 }
 
+// options are the evaluation's: every year of every roadmap, since a
+// summary shows what was not reported too; fulfilment findings (not met,
+// no data) are what the summary shows as statuses, so only problems with
+// the reports themselves are found.
+func (c *summaryCmd) options(asOf time.Time) fulfil.Options {
+	return fulfil.Options{AsOf: asOf, AllYears: true, Statuses: true}
+}
+
+// stream is evaluate without holding the roadmaps (evaluateStream).
+func (c *summaryCmd) stream(paths []string, asOf time.Time, take func(*fulfil.Result)) (*check.Result, []diag.Finding, error) {
+	return evaluateStream(c.app, paths, c.reports, c.options(asOf), take)
+}
+
+// evaluateStream checks the roadmaps at paths and evaluates each against
+// the reports, handing each result to take in the order of the roadmaps'
+// files, without holding the roadmaps: memory is bounded by a few files,
+// the reports' entries and what take keeps. Without reports each roadmap
+// is evaluated as it is checked; with them the check builds a compact
+// index the reports' rows are matched through, and then each file is read
+// again and evaluated (standard input is kept, not read again). The
+// result has no Roadmaps.
+func evaluateStream(a *app, paths, reports []string, opts fulfil.Options, take func(*fulfil.Result)) (*check.Result, []diag.Finding, error) {
+	if len(reports) == 0 {
+		// No report rows: what a roadmap is evaluated to needs no other.
+		none, err := fulfil.ReadReports(fulfil.NewIndex(), nil, opts)
+		if err != nil {
+			return nil, nil, err
+		}
+		res, err := check.RunWith(paths, a.stdin, check.Options{Each: func(rm *roadmap.Roadmap) { none.Evaluate(rm, take) }})
+		if err != nil {
+			return nil, nil, err
+		}
+		return res, none.Findings(), nil
+	}
+	ix := fulfil.NewIndex()
+	res, err := check.RunWith(paths, a.stdin, check.Options{Each: ix.Add})
+	if err != nil {
+		return nil, nil, err
+	}
+	files, err := fulfil.ReportFiles(reports)
+	if err != nil {
+		return nil, nil, err
+	}
+	read, err := fulfil.ReadReports(ix, files, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := res.Each(func(rm *roadmap.Roadmap) { read.Evaluate(rm, take) }); err != nil {
+		return nil, nil, err
+	}
+	return res, read.Findings(), nil
+}
+
 // evaluate loads the roadmaps and the reports and evaluates every year of
-// every roadmap, handing each result to take: a summary shows what was not
-// reported too.
+// every roadmap, handing each result to take, keeping the roadmaps in the
+// result (the site shows them): a summary shows what was not reported
+// too.
 func (c *summaryCmd) evaluate(paths []string, asOf time.Time, take func(*fulfil.Result)) (*check.Result, []diag.Finding, error) {
 	res, err := check.Run(paths, c.app.stdin)
 	if err != nil {
@@ -182,9 +242,7 @@ func (c *summaryCmd) evaluate(paths []string, asOf time.Time, take func(*fulfil.
 			return nil, nil, err
 		}
 	}
-	// Fulfilment findings (not met, no data) are what the summary shows as
-	// statuses; only problems with the reports themselves are found.
-	broken, err := fulfil.EvaluateEach(res.Roadmaps, files, fulfil.Options{AsOf: asOf, AllYears: true, Statuses: true}, take)
+	broken, err := fulfil.EvaluateEach(res.Roadmaps, files, c.options(asOf), take)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -28,6 +28,12 @@ type Result struct {
 	Findings []diag.Finding
 	// Files checked, in order.
 	Files []string
+
+	// decoded are the files that gave a roadmap, in order, and stdin the
+	// roadmap read from standard input, which cannot be read again: what
+	// Each goes over.
+	decoded []string
+	stdin   *roadmap.Roadmap
 }
 
 // Run checks the roadmap files at paths: files, directories (searched
@@ -45,6 +51,12 @@ type Options struct {
 	// across files keep only ids and their positions: a country's 23,000
 	// files are checked in the memory of a few.
 	Roadmaps bool
+	// Each, when set, is given every decoded roadmap in file order (the
+	// order of Result.Roadmaps) as the run goes, once its file's rules
+	// have run: a command uses it and lets it go. It is called from one
+	// goroutine, and the files being read run at most a few ahead of it.
+	// Each must not change the roadmap.
+	Each func(*roadmap.Roadmap)
 }
 
 // RunWith is Run keeping what o says; the findings are the same.
@@ -54,40 +66,34 @@ func RunWith(paths []string, stdin io.Reader, o Options) (*Result, error) {
 		return nil, err
 	}
 	out := make([]loaded, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				data, err := roadmap.ReadFile(files[i], stdin)
-				if err != nil {
-					out[i] = loaded{err: err}
-					continue
-				}
-				if amendment.IsAmendment(data) {
-					out[i] = loaded{amendment: data}
-					continue
-				}
-				r, fs := roadmap.Parse(files[i], data)
-				l := loaded{fs: fs}
-				if r != nil {
-					l.fs = append(l.fs, Roadmap(r)...)
-					l.id = idAt{file: r.File, id: r.ID, pos: r.Pos("id")}
-					// Standard input cannot be read again for an
-					// amendment: its roadmap is kept.
-					if o.Roadmaps || files[i] == "-" {
-						l.r = r
-					}
-				}
-				out[i] = l
+	inOrder(len(files), func(i int) loaded {
+		data, err := roadmap.ReadFile(files[i], stdin)
+		if err != nil {
+			return loaded{err: err}
+		}
+		if amendment.IsAmendment(data) {
+			return loaded{amendment: data}
+		}
+		r, fs := roadmap.Parse(files[i], data)
+		l := loaded{fs: fs, r: r}
+		if r != nil {
+			l.fs = append(l.fs, Roadmap(r)...)
+			l.id = idAt{file: r.File, id: r.ID, pos: r.Pos("id")}
+		}
+		return l
+	}, func(i int, l loaded) {
+		if l.r != nil {
+			if o.Each != nil {
+				o.Each(l.r)
 			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+			// Standard input cannot be read again for an amendment or
+			// for Each: its roadmap is kept.
+			if !o.Roadmaps && files[i] != "-" {
+				l.r = nil
+			}
+		}
+		out[i] = l
+	})
 
 	res := &Result{Files: files}
 	var (
@@ -112,6 +118,10 @@ func RunWith(paths []string, stdin io.Reader, o Options) (*Result, error) {
 		if l.id.file != "" {
 			ids = append(ids, l.id)
 			decoded = append(decoded, i)
+			res.decoded = append(res.decoded, files[i])
+			if files[i] == "-" {
+				res.stdin = l.r
+			}
 		}
 		if l.r != nil && o.Roadmaps {
 			res.Roadmaps = append(res.Roadmaps, l.r)
@@ -139,6 +149,87 @@ func RunWith(paths []string, stdin io.Reader, o Options) (*Result, error) {
 	}
 	diag.Sort(res.Findings)
 	return res, nil
+}
+
+// Each hands fn every roadmap the run decoded, again, in file order (the
+// order of Result.Roadmaps and of Options.Each): those kept as they are,
+// the others read and parsed again, a few files at a time, so that a
+// second pass over a country's files holds a few of them. The error is
+// for a file that can no longer be read; a file that no longer gives a
+// roadmap is passed over.
+func (r *Result) Each(fn func(*roadmap.Roadmap)) error {
+	if len(r.Roadmaps) == len(r.decoded) {
+		for _, rm := range r.Roadmaps {
+			fn(rm)
+		}
+		return nil
+	}
+	type again struct {
+		r   *roadmap.Roadmap
+		err error
+	}
+	var first error
+	inOrder(len(r.decoded), func(i int) again {
+		if r.decoded[i] == "-" {
+			return again{r: r.stdin}
+		}
+		data, err := roadmap.ReadFile(r.decoded[i], nil)
+		if err != nil {
+			return again{err: err}
+		}
+		rm, _ := roadmap.Parse(r.decoded[i], data)
+		return again{r: rm}
+	}, func(_ int, a again) {
+		switch {
+		case first != nil:
+		case a.err != nil:
+			first = a.err
+		case a.r != nil:
+			fn(a.r)
+		}
+	})
+	return first
+}
+
+// inOrder runs work(i) for i in [0, n) on GOMAXPROCS goroutines and hands
+// each result to done, in order of i, on the calling goroutine. At most
+// a window of results wait for done: with done keeping nothing, memory is
+// that of the few files in hand, however many there are.
+func inOrder[T any](n int, work func(i int) T, done func(i int, v T)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers == 0 {
+		return
+	}
+	window := 4 * workers
+	slots := make([]chan T, window)
+	for i := range slots {
+		slots[i] = make(chan T, 1)
+	}
+	// tokens bound the results made and not yet done: result i+window is
+	// started only once i is done, so its slot is free.
+	tokens := make(chan struct{}, window)
+	next := make(chan int)
+	go func() {
+		for i := range n {
+			tokens <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				slots[i%window] <- work(i)
+			}
+		})
+	}
+	for i := range n {
+		v := <-slots[i%window]
+		<-tokens
+		done(i, v)
+	}
+	wg.Wait()
 }
 
 // idAt is a roadmap's id where its file gives it: all the rules across

@@ -174,32 +174,35 @@ func Evaluate(roadmaps []*roadmap.Roadmap, files []string, opts Options) ([]Resu
 // EvaluateEach is Evaluate handing each result to fn as it is made, in
 // Evaluate's order, for callers that keep less of it than a Result (a
 // million of them are half a gigabyte). fn must not keep r.
+// It is Index, ReadReports and Reports.Evaluate over roadmaps held.
 func EvaluateEach(roadmaps []*roadmap.Roadmap, files []string, opts Options, fn func(r *Result)) ([]diag.Finding, error) {
-	e := &evaluator{opts: opts, roadmaps: roadmaps, entries: map[key]int32{}, years: map[string]map[int]bool{}}
-	e.index()
-	for _, f := range files {
-		if err := e.readFile(f); err != nil {
-			return nil, err
+	ix := NewIndex()
+	seen := make(map[*roadmap.Roadmap]bool, len(roadmaps))
+	for _, rm := range roadmaps {
+		if seen[rm] {
+			ix.again()
+			continue
 		}
+		seen[rm] = true
+		ix.Add(rm)
 	}
-	e.evaluate(fn)
-	diag.Sort(e.findings)
-	return e.findings, nil
+	reports, err := ReadReports(ix, files, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, rm := range roadmaps {
+		reports.Evaluate(rm, fn)
+	}
+	return reports.Findings(), nil
 }
 
 type evaluator struct {
-	opts     Options
-	roadmaps []*roadmap.Roadmap
-	// byID and byOwner find a row's roadmap without going over all of
-	// them (rows times roadmaps was most of a country-wide run); byOwner
-	// holds every owner's name and each of its leading runs of words.
-	byID    map[string]*roadmap.Roadmap
-	byOwner map[string][]*roadmap.Roadmap
+	opts Options
+	ix   *Index
 	// found remembers find's answers (nil: none), sheets what a sheet's
-	// name and titles say, and activities each roadmap's activities by id.
-	found      map[string]*roadmap.Roadmap
-	sheets     map[*report.SheetContext]*roadmap.Roadmap
-	activities map[*roadmap.Roadmap]map[string]int
+	// name and titles say.
+	found  map[string]*known
+	sheets map[*report.SheetContext]*known
 	// entries index list, what the reports say; list grows by chunks, not
 	// by doubling a slice of a million entries.
 	entries map[key]int32
@@ -207,9 +210,7 @@ type evaluator struct {
 	// dues are the due dates plan cells name, by index.
 	dues   []string
 	dueIdx map[string]int32
-	// first is the place of each roadmap's first activity among all.
-	first map[*roadmap.Roadmap]int32
-	sheet *sheetOf
+	sheet  *sheetOf
 	// byPlan remembers the due date a plan cell names ("" for none).
 	byPlan map[string]string
 	// years reported per roadmap id.
@@ -264,7 +265,7 @@ func (e *evaluator) row(r *report.Row) {
 		e.cellFinding(r.File, r.Where(report.FieldRoadmap), diag.UnknownRoadmap, reason)
 		return
 	}
-	a, ok := e.activityOf(rm, r)
+	ai, ok := e.activityOf(rm, r)
 	if !ok {
 		what := r.Text(report.FieldID)
 		if what == "" {
@@ -273,7 +274,7 @@ func (e *evaluator) row(r *report.Row) {
 		if what == "" {
 			what = r.Text(report.FieldTitle)
 		}
-		e.cellFinding(r.File, r.Where(report.FieldID), diag.UnknownActivity, what, rm.ID)
+		e.cellFinding(r.File, r.Where(report.FieldID), diag.UnknownActivity, what, rm.id)
 		return
 	}
 	year, ok := yearOf(r)
@@ -281,24 +282,25 @@ func (e *evaluator) row(r *report.Row) {
 		e.cellFinding(r.File, r.Where(report.FieldYear), diag.UnknownYear, r.Text(report.FieldYear))
 		return
 	}
-	if !rm.Period.Contains(year) {
-		e.cellFinding(r.File, r.Where(report.FieldYear), diag.YearOutside, year, rm.ID, rm.Period.From, rm.Period.To)
+	if !rm.period.Contains(year) {
+		e.cellFinding(r.File, r.Where(report.FieldYear), diag.YearOutside, year, rm.id, rm.period.From, rm.period.To)
 		return
 	}
-	if e.years[rm.ID] == nil {
-		e.years[rm.ID] = map[int]bool{}
+	if e.years[rm.id] == nil {
+		e.years[rm.id] = map[int]bool{}
 	}
-	e.years[rm.ID][year] = true
+	e.years[rm.id][year] = true
+	a := &rm.acts[ai]
 	fc := r.Get(report.FieldFact)
 	en := entry{factShown: fc.Display, factRaw: fc.Raw}
 	fact := en.factText()
-	act, _ := e.activityKey(rm.ID, a.ID)
+	act, _ := e.activityKey(rm.id, a.id)
 	by := e.planBy(r.Text(report.FieldPlan))
 	k := key{activity: act, year: int32(year), by: e.due(by, true)}
 	if i, dup := e.entries[k]; dup {
 		prev := e.entry(i)
 		if prevFact := prev.factText(); prevFact != fact && fact != "" {
-			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.ID, year, fact, prev.row.factWhere(), prevFact)
+			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.id, year, fact, prev.row.factWhere(), prevFact)
 		}
 		if prev.factText() != "" || fact == "" {
 			return
@@ -370,12 +372,12 @@ func (e *evaluator) planBy(plan string) string {
 // activityKey is the place, among all roadmaps' activities, of activity
 // id of the (first) roadmap of id rmID; ok is false when it has none.
 func (e *evaluator) activityKey(rmID, id string) (int32, bool) {
-	rm, ok := e.byID[rmID]
+	rm, ok := e.ix.byID[rmID]
 	if !ok {
 		return 0, false
 	}
-	i, ok := e.activityIDs(rm)[id]
-	return e.first[rm] + int32(i), ok
+	i, ok := rm.place(id)
+	return rm.first + int32(i), ok
 }
 
 // at is the entry of k, nil when the reports have none.
@@ -386,42 +388,14 @@ func (e *evaluator) at(k key) *entry {
 	return nil
 }
 
-// index makes the lookups of roadmaps by id and owner.
-func (e *evaluator) index() {
-	e.byID = make(map[string]*roadmap.Roadmap, len(e.roadmaps))
-	e.byOwner = map[string][]*roadmap.Roadmap{}
-	e.found = map[string]*roadmap.Roadmap{}
-	e.sheets = map[*report.SheetContext]*roadmap.Roadmap{}
-	e.activities = map[*roadmap.Roadmap]map[string]int{}
-	e.first = make(map[*roadmap.Roadmap]int32, len(e.roadmaps))
-	e.byPlan = map[string]string{}
-	e.dueIdx = map[string]int32{}
-	n := int32(0)
-	for _, rm := range e.roadmaps {
-		if _, seen := e.first[rm]; !seen {
-			e.first[rm] = n
-			n += int32(len(rm.Activities))
-		}
-		if _, dup := e.byID[rm.ID]; !dup {
-			e.byID[rm.ID] = rm // the first of a duplicated id, as the scan found it
-		}
-		owner := rm.Owner()
-		if owner == "" {
-			continue
-		}
-		words := strings.Fields(fold(owner))
-		for n := 1; n <= len(words); n++ {
-			k := strings.Join(words[:n], " ")
-			if list := e.byOwner[k]; len(list) == 0 || list[len(list)-1] != rm {
-				e.byOwner[k] = append(list, rm)
-			}
-		}
-	}
+func newEvaluator(ix *Index, opts Options) *evaluator {
+	return &evaluator{opts: opts, ix: ix, entries: map[key]int32{}, years: map[string]map[int]bool{},
+		found: map[string]*known{}, sheets: map[*report.SheetContext]*known{}, byPlan: map[string]string{}, dueIdx: map[string]int32{}}
 }
 
 // roadmapOf finds the roadmap of a row: its roadmap column, its district
 // column, the sheet's name, the title rows, or the only roadmap there is.
-func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
+func (e *evaluator) roadmapOf(r *report.Row) (*known, bool) {
 	if id := r.Text(report.FieldRoadmap); id != "" {
 		return e.find(id)
 	}
@@ -440,7 +414,7 @@ func (e *evaluator) roadmapOf(r *report.Row) (*roadmap.Roadmap, bool) {
 }
 
 // sheetRoadmap finds the roadmap a sheet names: by its name or title rows.
-func (e *evaluator) sheetRoadmap(r *report.Row) (*roadmap.Roadmap, bool) {
+func (e *evaluator) sheetRoadmap(r *report.Row) (*known, bool) {
 	if rm, ok := e.find(r.Sheet); ok {
 		return rm, true
 	}
@@ -448,35 +422,35 @@ func (e *evaluator) sheetRoadmap(r *report.Row) (*roadmap.Roadmap, bool) {
 	// Бессоновского района Пензенской области»).
 	for _, district := range []bool{true, false} {
 		for _, t := range r.Context.Titles {
-			for _, rm := range e.roadmaps {
-				if (rm.LevelOf() == roadmap.LevelDistrict) != district {
+			for _, rm := range e.ix.list {
+				if rm.district != district {
 					continue
 				}
-				if strings.Contains(t, rm.ID) || mentionsOwner(t, rm.Owner()) {
+				if strings.Contains(t, rm.id) || mentionsOwner(t, rm.owner) {
 					return rm, true
 				}
 			}
 		}
 	}
-	if len(e.roadmaps) == 1 {
-		return e.roadmaps[0], true
+	if e.ix.count == 1 {
+		return e.ix.list[0], true
 	}
 	return nil, false
 }
 
 // find matches a roadmap by id, or by its owner's name (district, region
 // or school) when only one roadmap of that owner is loaded.
-func (e *evaluator) find(s string) (*roadmap.Roadmap, bool) {
+func (e *evaluator) find(s string) (*known, bool) {
 	s = strings.TrimSpace(s)
-	if rm, ok := e.byID[s]; ok {
+	if rm, ok := e.ix.byID[s]; ok {
 		return rm, true
 	}
 	if rm, ok := e.found[s]; ok {
 		return rm, rm != nil
 	}
 	// An owner's name, whole or its first words, of one roadmap only.
-	var found *roadmap.Roadmap
-	if list := e.byOwner[fold(s)]; len(list) == 1 && fold(s) != "" {
+	var found *known
+	if list := e.ix.byOwner[fold(s)]; len(list) == 1 && fold(s) != "" {
 		found = list[0]
 	}
 	if len(e.found) >= 1<<16 {
@@ -504,46 +478,32 @@ func fold(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "ё", "е"))), " ")
 }
 
-// activityOf finds a row's activity by id, then by number, then by title.
-func (e *evaluator) activityOf(rm *roadmap.Roadmap, r *report.Row) (roadmap.Activity, bool) {
+// activityOf finds a row's activity by id, then by number, then by
+// title: its place in rm.acts.
+func (e *evaluator) activityOf(rm *known, r *report.Row) (int, bool) {
 	if id := r.Text(report.FieldID); id != "" {
-		if i, ok := e.activityIDs(rm)[id]; ok {
-			return rm.Activities[i], true
-		}
-		return roadmap.Activity{}, false
+		return rm.place(id)
 	}
 	if text := r.Text(report.FieldN); strings.TrimSpace(text) != "" {
 		// The number as the cell shows or stores it: «3», «3.», «2.3».
 		if n, ok := r.Get(report.FieldN).ActivityNumber(); ok {
-			for _, a := range rm.Activities {
-				if a.N == n {
-					return a, true
+			for i, a := range rm.acts {
+				if a.n == n {
+					return i, true
 				}
 			}
 		}
-		return roadmap.Activity{}, false
+		return 0, false
 	}
 	if t := fold(r.Text(report.FieldTitle)); t != "" {
-		for _, a := range rm.Activities {
-			if fold(a.Title) == t {
-				return a, true
+		h := titleHash(t)
+		for i, a := range rm.acts {
+			if a.title == h {
+				return i, true
 			}
 		}
 	}
-	return roadmap.Activity{}, false
-}
-
-// activityIDs are rm's activities by id, the first of a duplicated id.
-func (e *evaluator) activityIDs(rm *roadmap.Roadmap) map[string]int {
-	ids, ok := e.activities[rm]
-	if !ok {
-		ids = make(map[string]int, len(rm.Activities))
-		for i := len(rm.Activities) - 1; i >= 0; i-- {
-			ids[rm.Activities[i].ID] = i
-		}
-		e.activities[rm] = ids
-	}
-	return ids
+	return 0, false
 }
 
 // yearOf finds a row's year: its year column, a year in the header
@@ -590,55 +550,54 @@ func yearInText(s string) int {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-// evaluate gives every due activity of every reported year a status.
-func (e *evaluator) evaluate(emit func(*Result)) {
-	for _, rm := range e.roadmaps {
-		years := e.years[rm.ID]
-		if len(years) == 0 && !e.opts.AllYears {
-			continue
+// evaluateRoadmap gives every due activity of rm in every reported year
+// a status.
+func (e *evaluator) evaluateRoadmap(rm *roadmap.Roadmap, emit func(*Result)) {
+	years := e.years[rm.ID]
+	if len(years) == 0 && !e.opts.AllYears {
+		return
+	}
+	for _, a := range rm.Activities {
+		var prev *float64 // growth: last year's value
+		var total float64 // per-total counts: sum so far
+		// Rows are matched to the first roadmap of an id, and stand for
+		// every activity of that id (a duplicated roadmap id, which check
+		// reports, shares them).
+		act, matched := e.activityKey(rm.ID, a.ID)
+		if !matched {
+			act = -1
 		}
-		for _, a := range rm.Activities {
-			var prev *float64 // growth: last year's value
-			var total float64 // per-total counts: sum so far
-			// Rows are matched to the first roadmap of an id, and stand for
-			// every activity of that id (a duplicated roadmap id, which check
-			// reports, shares them).
-			act, matched := e.activityKey(rm.ID, a.ID)
-			if !matched {
-				act = -1
+		schedule := rm.Occurrences(a)
+		for i, dl := range schedule {
+			if !rm.Period.Contains(dl.Year) {
+				continue
 			}
-			schedule := rm.Occurrences(a)
-			for i, dl := range schedule {
-				if !rm.Period.Contains(dl.Year) {
-					continue
-				}
-				en := e.at(key{act, int32(dl.Year), e.due(byKey(dl), false)})
-				several := severalIn(schedule, dl.Year)
-				if en == nil {
-					// A row for the whole year stands for each occurrence in it.
-					en = e.at(key{act, int32(dl.Year), 0})
-				}
-				if !years[dl.Year] && en == nil && !e.opts.AllYears {
-					continue
-				}
-				pos := position{first: i == 0, last: i == len(schedule)-1}
-				if (en == nil || en.factText() == "") && several && e.reportedIn(act, schedule, dl.Year) {
-					// The other occurrences of the year are reported, this one
-					// is not: not done (docs/reports.md).
-					res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
-					if res.Status == NoData {
-						res.Status = NotMet
-						res.Why = i18n.M("fulfil.why.other_dates", dl.By.Format("02.01.2006"), dl.Year)
-					}
-					emit(&res)
-					continue
-				}
+			en := e.at(key{act, int32(dl.Year), e.due(byKey(dl), false)})
+			several := severalIn(schedule, dl.Year)
+			if en == nil {
+				// A row for the whole year stands for each occurrence in it.
+				en = e.at(key{act, int32(dl.Year), 0})
+			}
+			if !years[dl.Year] && en == nil && !e.opts.AllYears {
+				continue
+			}
+			pos := position{first: i == 0, last: i == len(schedule)-1}
+			if (en == nil || en.factText() == "") && several && e.reportedIn(act, schedule, dl.Year) {
+				// The other occurrences of the year are reported, this one
+				// is not: not done (docs/reports.md).
 				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
-				if res.FactValue != nil {
-					prev = res.FactValue
+				if res.Status == NoData {
+					res.Status = NotMet
+					res.Why = i18n.M("fulfil.why.other_dates", dl.By.Format("02.01.2006"), dl.Year)
 				}
 				emit(&res)
+				continue
 			}
+			res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
+			if res.FactValue != nil {
+				prev = res.FactValue
+			}
+			emit(&res)
 		}
 	}
 }
