@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -20,7 +22,7 @@ func freshWrite(d *Document, w io.Writer) error {
 		return flate.NewWriter(out, flate.BestSpeed)
 	})
 	parts := []part{fixedParts[0], fixedParts[1], {"docProps/core.xml", fmt.Sprintf(coreProps, esc(d.Title))},
-		fixedParts[2], fixedParts[3], fixedParts[4], {"word/document.xml", d.documentXML()}}
+		fixedParts[2], fixedParts[3], fixedParts[4], {"word/document.xml", documentString(d)}}
 	for _, p := range parts {
 		f, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: modified})
 		if err != nil {
@@ -31,6 +33,26 @@ func freshWrite(d *Document, w io.Writer) error {
 		}
 	}
 	return zw.Close()
+}
+
+func documentString(d *Document) string {
+	var b bytes.Buffer
+	d.documentXML(&b)
+	return b.String()
+}
+
+// FuzzEscTo: escTo escapes as xml.EscapeText.
+func FuzzEscTo(f *testing.F) {
+	f.Add("a\"b'c&d<e>f\tg\nh\ri\x00j\x1f\xff\ufffd\ufffe\U0001F600 ж")
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		_ = xml.EscapeText(&want, []byte(s))
+		var got bytes.Buffer
+		escTo(&got, s)
+		if got.String() != want.String() {
+			t.Errorf("%q: got %q, want %q", s, got.String(), want.String())
+		}
+	})
 }
 
 // TestSameBytesAsFresh: documents written one after another (the pooled
