@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -46,7 +47,13 @@ func (r jsonRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 // site writes tens of thousands of tables, where the encoder's
 // reflection, compaction and indentation were a seventh of its build.
 func (r jsonRenderer) Table(w io.Writer, t view.Table) error {
-	buf, err := AppendTableJSON(nil, t, r.opts.Lang)
+	var buf []byte
+	bb, ok := w.(*bytes.Buffer)
+	if ok {
+		// Appended in the buffer's room, when there is enough: no copy.
+		buf = bb.AvailableBuffer()
+	}
+	buf, err := AppendTableJSON(buf, t, r.opts.Lang)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"embed"
 	"fmt"
 	"html"
@@ -162,15 +161,6 @@ func (t table) HTML() template.HTML {
 	}
 	b.WriteString("\n</tbody>\n</table></div>")
 	return template.HTML(b.String())
-}
-
-// html runs the page template name.
-func (p *page) html(name string) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := templates.ExecuteTemplate(&buf, name, p); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }
 
 // lines splits text written on several lines (a deadline's occurrences).

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"cmp"
 	"fmt"
 	"html"
@@ -70,7 +69,6 @@ func (b *builder) t(key string, args ...any) string { return i18n.T(b.in.Lang, k
 
 // write writes every page and download into dir.
 func (b *builder) write(dir string) error {
-	f := &files{dir: dir}
 	paths := []string{"h"}
 	for _, d := range b.reg.districts {
 		paths = append(paths, "d/"+d.slug+"/e")
@@ -82,12 +80,17 @@ func (b *builder) write(dir string) error {
 	if err != nil {
 		return err
 	}
+	f := newFiles(dir)
 	// The status fills are the workbooks' (one palette for both).
+	buf := newBuffer()
+	buf.Write(css)
 	for _, st := range render.StatusOrder {
-		css = fmt.Appendf(css, ".st-%s { background: #%s; }\n", st, render.StatusColours[st])
+		fmt.Fprintf(buf, ".st-%s { background: #%s; }\n", st, render.StatusColours[st])
 	}
-	f.put("style.css", css)
-	f.put(Marker, []byte("roadmap site\n"))
+	f.put("style.css", buf)
+	buf = newBuffer()
+	buf.WriteString("roadmap site\n")
+	f.put(Marker, buf)
 	jobs := []func() error{func() error { return b.regionPage(f) }}
 	year := b.heatYear()
 	b.dirs = b.directions()
@@ -108,10 +111,11 @@ func (b *builder) write(dir string) error {
 			return nil
 		})
 	}
-	if err := parallel(jobs); err != nil {
+	err = parallel(jobs)
+	if err := f.close(); err != nil {
 		return err
 	}
-	if err := f.failed(); err != nil {
+	if err != nil {
 		return err
 	}
 	b.stats.Files, b.stats.Pages = f.n, f.pages
@@ -138,11 +142,11 @@ func (b *builder) downloads(f *files, p *page, base, rel string, t view.Table, x
 		r   render.Renderer
 		key string
 	}{{".csv", b.csv, "site.dl.csv"}, {".json", b.json, "site.dl.json"}} {
-		var buf bytes.Buffer
-		if err := format.r.Table(&buf, t); err != nil {
+		buf := newBuffer()
+		if err := format.r.Table(buf, t); err != nil {
 			return err
 		}
-		f.put(base+format.ext, buf.Bytes())
+		f.put(base+format.ext, buf)
 		p.Downloads = append(p.Downloads, link{Href: rel + format.ext, Text: b.t(format.key)})
 	}
 	if xlsx != "" {
@@ -154,7 +158,6 @@ func (b *builder) downloads(f *files, p *page, base, rel string, t view.Table, x
 // workbook writes tables as an xlsx, with the chart sheet of results
 // when there are any.
 func (b *builder) workbook(f *files, path string, tables []view.Table, results []fulfil.Result) error {
-	var buf bytes.Buffer
 	meta := render.WorkbookMeta{
 		Title:   b.t("summary.doc_title", b.in.AsOf.Format("02.01.2006")),
 		Subject: b.t("summary.doc_subject"), Lang: b.in.Lang,
@@ -162,20 +165,20 @@ func (b *builder) workbook(f *files, path string, tables []view.Table, results [
 	if results != nil {
 		meta.Extra = summary.ChartSheet(results, b.opts)
 	}
-	err := render.WriteXLSX(&buf, tables, meta)
-	if err != nil {
+	buf := newBuffer()
+	if err := render.WriteXLSX(buf, tables, meta); err != nil {
 		return err
 	}
-	f.put(path, buf.Bytes())
+	f.put(path, buf)
 	return nil
 }
 
 func (b *builder) emit(f *files, path string, p *page, tmpl string) error {
-	data, err := p.html(tmpl)
-	if err != nil {
+	buf := newBuffer()
+	if err := templates.ExecuteTemplate(buf, tmpl, p); err != nil {
 		return err
 	}
-	f.put(path, data)
+	f.put(path, buf)
 	return nil
 }
 
@@ -390,11 +393,11 @@ func (b *builder) roadmapPage(f *files, rp *roadmapPage) error {
 	if err := b.downloads(f, p, base+rp.slug, rp.slug, t, "district.xlsx"); err != nil {
 		return err
 	}
-	var doc bytes.Buffer
-	if err := docx.Order(r, b.in.Lang).Write(&doc); err != nil {
+	doc := newBuffer()
+	if err := docx.Order(r, b.in.Lang).Write(doc); err != nil {
 		return err
 	}
-	f.put(base+rp.slug+".docx", doc.Bytes())
+	f.put(base+rp.slug+".docx", doc)
 	p.Downloads = append(p.Downloads, link{Href: rp.slug + ".docx", Text: b.t("site.dl.docx")})
 	body := roadmapBody{YearChart: b.yearBars("years", rp.results), Order: b.orderFields(r)}
 	for _, a := range r.Amendments {
