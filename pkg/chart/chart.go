@@ -90,6 +90,20 @@ func (s *svg) fill(status string) string {
 // legend draws a swatch and the words of each status at y, wrapping at
 // width; it returns the height used.
 func (s *svg) legend(y, width int, words Words, keys []string) int {
+	return legendLayout(width, words, keys, func(x, yy int, k, label string) {
+		fmt.Fprintf(s, `<rect x="%d" y="%d" width="14" height="14" fill="%s" stroke="%s"/>`, x, y+yy, s.fill(k), stroke)
+		fmt.Fprintf(s, `<text x="%d" y="%d" fill="%s">%s</text>`, x+20, y+yy+11, ink, esc(label))
+	})
+}
+
+// legendHeight is the height legend would use.
+func legendHeight(width int, words Words, keys []string) int {
+	return legendLayout(width, words, keys, func(int, int, string, string) {})
+}
+
+// legendLayout places the legend's entries, each at x and y below the
+// legend's top; it returns the height used.
+func legendLayout(width int, words Words, keys []string, entry func(x, y int, key, label string)) int {
 	x, line := 0, 0
 	for _, k := range keys {
 		label := words.Status[k]
@@ -100,9 +114,7 @@ func (s *svg) legend(y, width int, words Words, keys []string) int {
 		if x > 0 && x+w > width {
 			x, line = 0, line+1
 		}
-		yy := y + line*20
-		fmt.Fprintf(s, `<rect x="%d" y="%d" width="14" height="14" fill="%s" stroke="%s"/>`, x, yy, s.fill(k), stroke)
-		fmt.Fprintf(s, `<text x="%d" y="%d" fill="%s">%s</text>`, x+20, yy+11, ink, esc(label))
+		entry(x, line*20, k, label)
 		x += w
 	}
 	return (line + 1) * 20

@@ -55,7 +55,7 @@ func PlanFact(id string, points []Point, words PlanWords) []byte {
 	// A swatch for the plan, then the statuses.
 	legendY := pfTop + pfHeight + 24
 	legendW := width - textWidth(words.Plan) - 40
-	legendH := open(id, width, 0, "").legend(0, legendW, words.Words, keys)
+	legendH := legendHeight(legendW, words.Words, keys)
 	s := open(id, width, legendY+legendH+4, words.Title)
 	base := pfTop + pfHeight
 	fmt.Fprintf(s, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s"/>`, pfAxis-4, base, width-4, base, stroke)
