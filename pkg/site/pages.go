@@ -1,9 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
-	"html"
 	"html/template"
 	"slices"
 	"strconv"
@@ -742,80 +742,136 @@ func capitalize(s string) string {
 
 // activitiesHTML writes a section's activities: what the roadmap page's
 // template would, written directly, because a country's roadmaps have
-// hundreds of thousands of them (see table.HTML). Every text is escaped.
+// hundreds of thousands of them (see table.writeHTML). Every text is
+// escaped.
 func (b *builder) activitiesHTML(s section) template.HTML {
 	h := "h3"
 	if s.Heading != "" {
 		h = "h4"
 	}
-	esc := html.EscapeString
-	var w strings.Builder
+	w := newBuffer()
+	defer buffers.Put(w)
 	for _, a := range s.Activities {
-		anchor := esc(a.Anchor)
-		fmt.Fprintf(&w, "<article class=\"activity\" id=\"%s\" aria-labelledby=\"%s-h\">\n<%s id=\"%s-h\"><a href=\"#%s\">%s.</a> %s</%s>\n<dl class=\"fields\">\n",
-			anchor, anchor, h, anchor, anchor, esc(a.N), esc(a.Title), h)
-		w.WriteString("<dt>" + esc(b.words["deadline"]) + "</dt><dd>")
+		w.WriteString(`<article class="activity" id="`)
+		escape(w, a.Anchor)
+		w.WriteString(`" aria-labelledby="`)
+		escape(w, a.Anchor)
+		w.WriteString("-h\">\n<" + h + ` id="`)
+		escape(w, a.Anchor)
+		w.WriteString(`-h"><a href="#`)
+		escape(w, a.Anchor)
+		w.WriteString(`">`)
+		escape(w, a.N)
+		w.WriteString(".</a> ")
+		escape(w, a.Title)
+		w.WriteString("</" + h + ">\n<dl class=\"fields\">\n")
+		w.WriteString("<dt>")
+		escape(w, b.words["deadline"])
+		w.WriteString("</dt><dd>")
 		for _, l := range a.Deadlines {
-			w.WriteString(`<span class="line">` + esc(l) + "</span>")
+			w.WriteString(`<span class="line">`)
+			escape(w, l)
+			w.WriteString("</span>")
 		}
 		w.WriteString("</dd>\n")
 		if a.Indicator != "" {
-			w.WriteString("<dt>" + esc(b.words["indicator"]) + "</dt><dd>" + esc(a.Indicator) + "</dd>\n")
+			w.WriteString("<dt>")
+			escape(w, b.words["indicator"])
+			w.WriteString("</dt><dd>")
+			escape(w, a.Indicator)
+			w.WriteString("</dd>\n")
 		}
-		w.WriteString("<dt>" + esc(b.words["reading"]) + "</dt><dd>" + esc(a.Reading) + "</dd>\n")
-		w.WriteString("<dt>" + esc(b.words["executors_of"]) + "</dt><dd>")
+		w.WriteString("<dt>")
+		escape(w, b.words["reading"])
+		w.WriteString("</dt><dd>")
+		escape(w, a.Reading)
+		w.WriteString("</dd>\n")
+		w.WriteString("<dt>")
+		escape(w, b.words["executors_of"])
+		w.WriteString("</dt><dd>")
 		for i, e := range a.Executors {
 			if i > 0 {
 				w.WriteString(", ")
 			}
-			w.WriteString(`<a href="` + esc(e.Href) + `">` + esc(e.Text) + "</a>")
+			w.WriteString(`<a href="`)
+			escape(w, e.Href)
+			w.WriteString(`">`)
+			escape(w, e.Text)
+			w.WriteString("</a>")
 		}
 		w.WriteString("</dd>\n</dl>\n")
 		if a.Chart != nil {
 			// The chart is package chart's, which escapes every word.
 			w.WriteString("<figure>")
 			w.Write(a.Chart.SVG)
-			w.WriteString("<figcaption>" + esc(a.Chart.Caption) + "</figcaption></figure>\n")
+			w.WriteString("<figcaption>")
+			escape(w, a.Chart.Caption)
+			w.WriteString("</figcaption></figure>\n")
 		}
 		if len(a.Years.Rows) > 0 {
-			w.WriteString(string(a.Years.HTML()) + "\n")
+			a.Years.writeHTML(w)
+			w.WriteString("\n")
 		}
 		if len(a.History) > 0 {
-			w.WriteString(`<p class="label">` + esc(b.words["history"]) + "</p>" + string(revisionsHTML(a.History)) + "\n")
+			w.WriteString(`<p class="label">`)
+			escape(w, b.words["history"])
+			w.WriteString("</p>")
+			writeRevisions(w, a.History)
+			w.WriteString("\n")
 		}
 		w.WriteString("</article>")
 	}
 	return template.HTML(w.String())
 }
 
-// revisionsHTML writes a history: each commit, the documents it recorded
-// and what it changed.
+// revisionsHTML is a history's markup (writeRevisions).
 func revisionsHTML(rs []revision) template.HTML {
 	if len(rs) == 0 {
 		return ""
 	}
-	esc := html.EscapeString
-	var w strings.Builder
+	w := newBuffer()
+	defer buffers.Put(w)
+	writeRevisions(w, rs)
+	return template.HTML(w.String())
+}
+
+// writeRevisions writes a history: each commit, the documents it
+// recorded and what it changed.
+func writeRevisions(w *bytes.Buffer, rs []revision) {
+	if len(rs) == 0 {
+		return
+	}
 	w.WriteString(`<ol class="history">`)
 	for _, r := range rs {
-		w.WriteString("<li><p><strong>" + esc(r.Date) + "</strong> <code>" + esc(r.Commit) + "</code> " + esc(r.Subject))
+		w.WriteString("<li><p><strong>")
+		escape(w, r.Date)
+		w.WriteString("</strong> <code>")
+		escape(w, r.Commit)
+		w.WriteString("</code> ")
+		escape(w, r.Subject)
 		for _, d := range r.Documents {
-			w.WriteString(` <span class="doc">` + esc(d) + "</span>")
+			w.WriteString(` <span class="doc">`)
+			escape(w, d)
+			w.WriteString("</span>")
 		}
 		w.WriteString("</p>\n<ul>")
 		for _, c := range r.Changes {
-			w.WriteString("<li>" + esc(c.Head))
+			w.WriteString("<li>")
+			escape(w, c.Head)
 			if len(c.Lines) > 0 {
 				w.WriteString("<ul>")
 				for _, l := range c.Lines {
-					sign := ""
+					w.WriteString(`<li class="d`)
+					w.WriteString(strconv.Itoa(l.Depth))
+					w.WriteString(`">`)
 					switch l.Sign {
 					case '+':
-						sign = "+ "
+						w.WriteString("+ ")
 					case '-':
-						sign = "− "
+						w.WriteString("− ")
 					}
-					fmt.Fprintf(&w, `<li class="d%d">%s%s</li>`, l.Depth, sign, esc(l.Text))
+					escape(w, l.Text)
+					w.WriteString("</li>")
 				}
 				w.WriteString("</ul>")
 			}
@@ -824,5 +880,4 @@ func revisionsHTML(rs []revision) template.HTML {
 		w.WriteString("</ul></li>")
 	}
 	w.WriteString("</ol>")
-	return template.HTML(w.String())
 }
