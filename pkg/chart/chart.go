@@ -55,17 +55,19 @@ type svg struct {
 // open starts an SVG of the given size, named by title for assistive
 // technology; id makes its pattern ids unique on a page.
 func open(id string, w, h int, title string) *svg {
+	// Written piece by piece, not by fmt: a site draws 300,000 charts.
 	s := &svg{id: id}
-	fmt.Fprintf(s, `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 %d %d" width="%d" height="%d" aria-labelledby="%s-t" %s font-size="12">`,
-		w, h, w, h, id, font)
-	fmt.Fprintf(s, `<title id="%s-t">%s</title>`, id, esc(title))
+	ws, hs := strconv.Itoa(w), strconv.Itoa(h)
+	s.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 ` + ws + " " + hs + `" width="` + ws + `" height="` + hs +
+		`" aria-labelledby="` + id + `-t" ` + font + ` font-size="12">`)
+	s.WriteString(`<title id="` + id + `-t">` + esc(title) + `</title>`)
 	s.WriteString("<defs>")
 	for _, k := range render.StatusOrder {
 		if pattern[k] == "" {
 			continue
 		}
-		fmt.Fprintf(s, `<pattern id="%s-%s" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#%s"/>%s</pattern>`,
-			id, k, render.StatusColours[k], pattern[k])
+		s.WriteString(`<pattern id="` + id + "-" + k + `" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#` +
+			render.StatusColours[k] + `"/>` + pattern[k] + `</pattern>`)
 	}
 	s.WriteString("</defs>")
 	return s
