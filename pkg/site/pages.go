@@ -47,6 +47,10 @@ type builder struct {
 	json  render.Renderer
 	dirs  []direction
 	stats Stats
+	// The columns of an activity's years and of an executor's lists, and
+	// the plan-vs-fact words: the same on every page (read only).
+	yearColumns, executorColumns []view.Column
+	planWords                    chart.PlanWords
 }
 
 func newBuilder(in Input) *builder {
@@ -62,6 +66,18 @@ func newBuilder(in Input) *builder {
 	}
 	b.csv, _ = render.New(render.CSV, render.Options{Lang: in.Lang, CSVExcel: in.Lang == i18n.RU})
 	b.json, _ = render.New(render.JSON, render.Options{Lang: in.Lang})
+	b.yearColumns = []view.Column{
+		{Key: "year", Header: b.t("summary.col.year")}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
+		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "achievement", Header: b.t("summary.col.achievement")},
+		{Key: "status", Header: capitalize(b.t("summary.col.status"))}, {Key: "reason", Header: b.t("summary.col.reason")},
+	}
+	b.executorColumns = []view.Column{
+		{Key: "roadmap", Header: b.t("summary.col.roadmap")}, {Key: "n", Header: b.t("summary.col.n")},
+		{Key: "title", Header: b.t("summary.col.title")}, {Key: "year", Header: b.t("summary.col.year")},
+		{Key: "deadline", Header: b.words["deadline"]}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
+		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "status", Header: capitalize(b.t("summary.col.status"))},
+	}
+	b.planWords = chart.PlanWords{Words: b.chart, Plan: b.t("summary.col.plan"), Fact: b.t("summary.col.fact")}
 	return b
 }
 
@@ -461,11 +477,7 @@ func (b *builder) activity(r *roadmap.Roadmap, a roadmap.Activity, i int, result
 	for _, e := range a.Executors {
 		out.Executors = append(out.Executors, link{Href: executors[e], Text: e})
 	}
-	t := view.Table{Columns: []view.Column{
-		{Key: "year", Header: b.t("summary.col.year")}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
-		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "achievement", Header: b.t("summary.col.achievement")},
-		{Key: "status", Header: capitalize(b.t("summary.col.status"))}, {Key: "reason", Header: b.t("summary.col.reason")},
-	}}
+	t := view.Table{Columns: b.yearColumns}
 	var points []chart.Point
 	numbers := false
 	for _, res := range results {
@@ -481,7 +493,7 @@ func (b *builder) activity(r *roadmap.Roadmap, a roadmap.Activity, i int, result
 	}
 	out.Years = tableOf(t, b.t("site.years_of", a.N.String()), 0, b.in.Lang, nil)
 	if numbers {
-		w := chart.PlanWords{Words: b.chart, Plan: b.t("summary.col.plan"), Fact: b.t("summary.col.fact")}
+		w := b.planWords
 		w.Title = b.t("site.chart.plan_fact", a.N.String())
 		out.Chart = &figure{chart.PlanFact("pf"+strconv.Itoa(i), points, w), w.Title}
 	}
@@ -544,12 +556,7 @@ type executorBody struct {
 func (b *builder) executorPage(f *files, e *executor) error {
 	d := e.district
 	p := b.newPage(3, e.name, link{Href: "../index.html", Text: d.name}, link{Text: e.name})
-	columns := []view.Column{
-		{Key: "roadmap", Header: b.t("summary.col.roadmap")}, {Key: "n", Header: b.t("summary.col.n")},
-		{Key: "title", Header: b.t("summary.col.title")}, {Key: "year", Header: b.t("summary.col.year")},
-		{Key: "deadline", Header: b.words["deadline"]}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
-		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "status", Header: capitalize(b.t("summary.col.status"))},
-	}
+	columns := b.executorColumns
 	slugOf := map[string]string{}
 	for _, rp := range d.roadmaps {
 		slugOf[rp.r.ID] = rp.slug
