@@ -10,7 +10,6 @@ package chart
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"strconv"
 	"unicode/utf8"
@@ -93,8 +92,8 @@ func (s *svg) fill(status string) string {
 // width; it returns the height used.
 func (s *svg) legend(y, width int, words Words, keys []string) int {
 	return legendLayout(width, words, keys, func(x, yy int, k, label string) {
-		fmt.Fprintf(s, `<rect x="%d" y="%d" width="14" height="14" fill="%s" stroke="%s"/>`, x, y+yy, s.fill(k), stroke)
-		fmt.Fprintf(s, `<text x="%d" y="%d" fill="%s">%s</text>`, x+20, y+yy+11, ink, esc(label))
+		s.WriteString(`<rect x="` + strconv.Itoa(x) + `" y="` + strconv.Itoa(y+yy) + `" width="14" height="14" fill="` + s.fill(k) + `" stroke="` + stroke + `"/>`)
+		s.WriteString(`<text x="` + strconv.Itoa(x+20) + `" y="` + strconv.Itoa(y+yy+11) + `" fill="` + ink + `">` + esc(label) + `</text>`)
 	})
 }
 
@@ -129,8 +128,8 @@ func (s *svg) mark(x, y int, status string, words Words) {
 	if m == "" {
 		return
 	}
-	fmt.Fprintf(s, `<rect x="%d" y="%d" width="12" height="14" fill="#ffffff" aria-hidden="true"/>`, x-6, y-11)
-	fmt.Fprintf(s, `<text x="%d" y="%d" text-anchor="middle" fill="%s" font-weight="bold" aria-hidden="true">%s</text>`, x, y, ink, esc(m))
+	s.WriteString(`<rect x="` + strconv.Itoa(x-6) + `" y="` + strconv.Itoa(y-11) + `" width="12" height="14" fill="#ffffff" aria-hidden="true"/>`)
+	s.WriteString(`<text x="` + strconv.Itoa(x) + `" y="` + strconv.Itoa(y) + `" text-anchor="middle" fill="` + ink + `" font-weight="bold" aria-hidden="true">` + esc(m) + `</text>`)
 }
 
 // textWidth estimates the width of s in 12 px text.
