@@ -108,9 +108,10 @@ func TestSiteScale(t *testing.T) {
 	}
 	t.Logf("roadmap site, the whole command: %v (user %v, sys %v), peak RSS %d MB (load average %s before)",
 		whole.Wall.Round(time.Millisecond), whole.User.Round(time.Millisecond), whole.Sys.Round(time.Millisecond), whole.PeakRSS>>20, load)
-	if err := os.RemoveAll(filepath.Join(dir, "cmd-public")); err != nil {
-		t.Fatal(err)
-	}
+	// The command's site stays until the end: with 122,000 files removed
+	// just before, the build below spent 32 s of CPU creating its files,
+	// where the whole command spent 10 s of system time (ext4 on a
+	// shared disk).
 
 	cpu0, wall0 := cpuTime(), time.Now()
 	in := input(t, i18n.RU, rms, report)
