@@ -54,7 +54,7 @@ func StatusBars(id string, bars []Bar, words Words) []byte {
 	}
 	// The legend's height is known only once drawn: lay it out on a
 	// scratch chart first.
-	legendH := open(id, barsWidth, 0, "").legend(0, barsWidth, words, keys)
+	legendH := legendHeight(barsWidth, words, keys)
 	height := len(bars)*rowHeight + 8 + legendH
 	s := open(id, barsWidth, height, words.Title)
 	area := barsWidth - labelWidth - totalWidth

@@ -39,7 +39,7 @@ func HeatMap(id string, rows, cols []Axis, cells [][]string, words Words) []byte
 	}
 	width := max(rowLabel+len(cols)*cell+8, 420)
 	legendY := colHeader + len(rows)*cell + 12
-	legendH := open(id, width, 0, "").legend(0, width, words, keys)
+	legendH := legendHeight(width, words, keys)
 	s := open(id, width, legendY+legendH, words.Title)
 	for j, c := range cols {
 		x := rowLabel + j*cell + cell/2

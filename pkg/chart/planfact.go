@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/roadmap-edu/roadmap/pkg/render"
 )
@@ -55,7 +56,7 @@ func PlanFact(id string, points []Point, words PlanWords) []byte {
 	// A swatch for the plan, then the statuses.
 	legendY := pfTop + pfHeight + 24
 	legendW := width - textWidth(words.Plan) - 40
-	legendH := open(id, width, 0, "").legend(0, legendW, words.Words, keys)
+	legendH := legendHeight(legendW, words.Words, keys)
 	s := open(id, width, legendY+legendH+4, words.Title)
 	base := pfTop + pfHeight
 	fmt.Fprintf(s, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s"/>`, pfAxis-4, base, width-4, base, stroke)
@@ -67,7 +68,8 @@ func PlanFact(id string, points []Point, words PlanWords) []byte {
 	}
 	for i, p := range points {
 		x := pfAxis + i*pfGroup
-		fmt.Fprintf(s, `<text x="%d" y="%d" text-anchor="middle" fill="%s">%d</text>`, x+pfBar, base+16, ink, p.Year)
+		year := strconv.Itoa(p.Year)
+		s.WriteString(`<text x="` + strconv.Itoa(x+pfBar) + `" y="` + strconv.Itoa(base+16) + `" text-anchor="middle" fill="` + ink + `">` + year + `</text>`)
 		if p.Plan == nil && p.Fact == nil {
 			fmt.Fprintf(s, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="%s" data-year="%d" data-status="%s"><title>%d: %s</title></rect>`,
 				x, base-40, 2*pfBar, 40, s.fill(p.Status), stroke, p.Year, p.Status, p.Year, esc(words.Status[p.Status]))
@@ -83,10 +85,12 @@ func PlanFact(id string, points []Point, words PlanWords) []byte {
 			if kind == "plan" {
 				dash = ` stroke-dasharray="4 2"`
 			}
-			fmt.Fprintf(s, `<rect x="%d" y="%s" width="%d" height="%s" fill="%s" stroke="%s"%s data-year="%d" data-kind="%s" data-value="%s"><title>%d, %s: %s</title></rect>`,
-				x+dx, num(round1(float64(base)-h)), pfBar, num(h), paint, stroke, dash, p.Year, kind, num(*v), p.Year, esc(label), num(*v))
-			fmt.Fprintf(s, `<text x="%d" y="%s" text-anchor="middle" fill="%s" aria-hidden="true">%s</text>`,
-				x+dx+pfBar/2, num(round1(float64(base)-h-4)), ink, num(*v))
+			value := num(*v)
+			s.WriteString(`<rect x="` + strconv.Itoa(x+dx) + `" y="` + num(round1(float64(base)-h)) + `" width="` + strconv.Itoa(pfBar) + `" height="` + num(h) +
+				`" fill="` + paint + `" stroke="` + stroke + `"` + dash + ` data-year="` + year + `" data-kind="` + kind + `" data-value="` + value +
+				`"><title>` + year + ", " + esc(label) + ": " + value + `</title></rect>`)
+			s.WriteString(`<text x="` + strconv.Itoa(x+dx+pfBar/2) + `" y="` + num(round1(float64(base)-h-4)) + `" text-anchor="middle" fill="` + ink +
+				`" aria-hidden="true">` + value + `</text>`)
 		}
 		bar(0, p.Plan, "plan", "#ffffff", words.Plan)
 		if p.Fact == nil {

@@ -1,10 +1,12 @@
 package render
 
 import (
-	"encoding/json"
+	"bytes"
+	"fmt"
 	"io"
+	"math"
 	"strconv"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -40,48 +42,115 @@ func (r jsonRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 
 // Table writes the rows as an array of objects keyed by column key, with
 // numbers as JSON numbers (percents on the 0..100 scale), an absent number
-// as null and a status in words.
+// as null and a status in words. The bytes are what encoding/json's
+// indented encoder gives (TestTableJSONAsEncoder), written directly: a
+// site writes tens of thousands of tables, where the encoder's
+// reflection, compaction and indentation were a seventh of its build.
 func (r jsonRenderer) Table(w io.Writer, t view.Table) error {
-	out := make([]orderedRow, len(t.Rows))
-	for i, row := range t.Rows {
-		out[i] = orderedRow{cols: t.Columns, cells: row, lang: r.opts.Lang}
+	var buf []byte
+	bb, ok := w.(*bytes.Buffer)
+	if ok {
+		// Appended in the buffer's room, when there is enough: no copy.
+		buf = bb.AvailableBuffer()
 	}
-	return WriteJSON(w, out)
+	buf, err := AppendTableJSON(buf, t, r.opts.Lang)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(buf)
+	return err
 }
 
-// orderedRow marshals as an object whose keys keep the column order.
-type orderedRow struct {
-	cols  []view.Column
-	cells []view.Cell
-	lang  i18n.Lang
-}
-
-func (o orderedRow) MarshalJSON() ([]byte, error) {
-	buf := []byte{'{'}
-	for i, c := range o.cols {
+// AppendTableJSON appends t as Table writes it in lang.
+func AppendTableJSON(buf []byte, t view.Table, lang i18n.Lang) ([]byte, error) {
+	if len(t.Rows) == 0 {
+		return append(buf, "[]\n"...), nil
+	}
+	buf = append(buf, '[')
+	for i, row := range t.Rows {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendJSONString(buf, c.Key)
-		buf = append(buf, ':')
-		switch cell := cellAt(o.cells, i); cell.Kind {
-		case view.CellInt, view.CellNumber, view.CellPercent:
-			buf = strconv.AppendFloat(buf, cell.Num, 'f', -1, 64)
-		case view.CellEmpty:
-			buf = append(buf, "null"...)
-		default:
-			buf = appendJSONString(buf, cellText(cell, o.lang))
+		buf = append(buf, "\n  {"...)
+		for j, c := range t.Columns {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = append(buf, "\n    "...)
+			buf = appendJSONString(buf, c.Key)
+			buf = append(buf, ": "...)
+			switch cell := cellAt(row, j); cell.Kind {
+			case view.CellInt, view.CellNumber, view.CellPercent:
+				if math.IsNaN(cell.Num) || math.IsInf(cell.Num, 0) {
+					// Not a JSON number; encoding/json refused it too.
+					return buf, fmt.Errorf("json: column %q: %v is not a number JSON can hold", c.Key, cell.Num)
+				}
+				buf = strconv.AppendFloat(buf, cell.Num, 'f', -1, 64)
+			case view.CellEmpty:
+				buf = append(buf, "null"...)
+			default:
+				buf = appendJSONString(buf, cellText(cell, lang))
+			}
 		}
+		if len(t.Columns) > 0 {
+			buf = append(buf, "\n  "...)
+		}
+		buf = append(buf, '}')
 	}
-	return append(buf, '}'), nil
+	return append(buf, "\n]\n"...), nil
 }
 
-// appendJSONString appends s as a JSON string, HTML characters unescaped
-// like WriteJSON.
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string as encoding/json writes it
+// with HTML characters unescaped (WriteJSON): quotes, backslashes and
+// control characters escaped, invalid UTF-8 as U+FFFD, and U+2028 and
+// U+2029 escaped.
 func appendJSONString(buf []byte, s string) []byte {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(s)
-	return append(buf, strings.TrimSuffix(b.String(), "\n")...)
+	buf = append(buf, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if b := s[i]; b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			buf = append(buf, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				buf = append(buf, '\\', b)
+			case '\b':
+				buf = append(buf, '\\', 'b')
+			case '\f':
+				buf = append(buf, '\\', 'f')
+			case '\n':
+				buf = append(buf, '\\', 'n')
+			case '\r':
+				buf = append(buf, '\\', 'r')
+			case '\t':
+				buf = append(buf, '\\', 't')
+			default:
+				buf = append(buf, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case c == utf8.RuneError && size == 1:
+			buf = append(buf, s[start:i]...)
+			buf = append(buf, `\ufffd`...)
+		case c == '\u2028' || c == '\u2029':
+			buf = append(buf, s[start:i]...)
+			buf = append(buf, '\\', 'u', '2', '0', '2', hexDigits[c&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	buf = append(buf, s[start:]...)
+	return append(buf, '"')
 }

@@ -3,9 +3,8 @@ package site
 import (
 	"bytes"
 	"embed"
-	"fmt"
-	"html"
 	"html/template"
+	"strconv"
 	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
@@ -110,17 +109,23 @@ func tableOf(t view.Table, caption string, head int, lang i18n.Lang, href func(i
 	return out
 }
 
-// HTML writes the table: the same markup a template would, written
+// HTML is the table's markup (writeHTML).
+func (t table) HTML() template.HTML {
+	b := newBuffer()
+	defer buffers.Put(b)
+	t.writeHTML(b)
+	return template.HTML(b.String())
+}
+
+// writeHTML writes the table: the same markup a template would, written
 // directly because a site of thousands of pages is mostly tables, and
 // html/template's reflection would take most of the build's time. Every
 // text is escaped.
-func (t table) HTML() template.HTML {
-	var b strings.Builder
-	esc := html.EscapeString
+func (t table) writeHTML(b *bytes.Buffer) {
 	b.WriteString(`<div class="scroll" tabindex="0" role="region" aria-label="`)
-	b.WriteString(esc(t.Caption))
+	escape(b, t.Caption)
 	b.WriteString("\"><table>\n<caption>")
-	b.WriteString(esc(t.Caption))
+	escape(b, t.Caption)
 	b.WriteString("</caption>\n<thead><tr>")
 	for _, c := range t.Cols {
 		b.WriteString(`<th scope="col"`)
@@ -128,13 +133,17 @@ func (t table) HTML() template.HTML {
 			b.WriteString(` class="num"`)
 		}
 		b.WriteString(">")
-		b.WriteString(esc(c.Header))
+		escape(b, c.Header)
 		b.WriteString("</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>")
 	for _, r := range t.Rows {
 		if r.Heading != "" {
-			fmt.Fprintf(&b, "\n<tr class=\"heading\"><th scope=\"rowgroup\" colspan=\"%d\">%s</th></tr>", len(t.Cols), esc(r.Heading))
+			b.WriteString("\n<tr class=\"heading\"><th scope=\"rowgroup\" colspan=\"")
+			b.WriteString(strconv.Itoa(len(t.Cols)))
+			b.WriteString("\">")
+			escape(b, r.Heading)
+			b.WriteString("</th></tr>")
 			continue
 		}
 		b.WriteString("\n<tr>")
@@ -148,29 +157,52 @@ func (t table) HTML() template.HTML {
 				b.WriteString(` scope="row"`)
 			}
 			if c.Class != "" {
-				b.WriteString(` class="` + esc(c.Class) + `"`)
+				b.WriteString(` class="`)
+				escape(b, c.Class)
+				b.WriteString(`"`)
 			}
 			b.WriteString(">")
 			if c.Href != "" {
-				b.WriteString(`<a href="` + esc(c.Href) + `">` + esc(c.Text) + "</a>")
+				b.WriteString(`<a href="`)
+				escape(b, c.Href)
+				b.WriteString(`">`)
+				escape(b, c.Text)
+				b.WriteString("</a>")
 			} else {
-				b.WriteString(esc(c.Text))
+				escape(b, c.Text)
 			}
 			b.WriteString("</" + tag + ">")
 		}
 		b.WriteString("</tr>")
 	}
 	b.WriteString("\n</tbody>\n</table></div>")
-	return template.HTML(b.String())
 }
 
-// html runs the page template name.
-func (p *page) html(name string) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := templates.ExecuteTemplate(&buf, name, p); err != nil {
-		return nil, err
+// escape writes s as html.EscapeString does (TestEscape), without a
+// string of its own for each text.
+func escape(b *bytes.Buffer, s string) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var e string
+		switch s[i] {
+		case '<':
+			e = "&lt;"
+		case '>':
+			e = "&gt;"
+		case '&':
+			e = "&amp;"
+		case '\'':
+			e = "&#39;"
+		case '"':
+			e = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(e)
+		last = i + 1
 	}
-	return buf.Bytes(), nil
+	b.WriteString(s[last:])
 }
 
 // lines splits text written on several lines (a deadline's occurrences).

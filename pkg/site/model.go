@@ -46,8 +46,9 @@ type executor struct {
 
 // group sorts the input into districts, roadmaps and executors.
 func group(in Input) *region {
-	// Each roadmap's results by index, so that they are copied once: into
-	// their district's slice, which the roadmaps' slices are parts of.
+	// Each roadmap's results by index, so that they are copied at most
+	// once: into their district's slice, which the roadmaps' slices are
+	// parts of.
 	byID := map[string][]int{}
 	years := map[int]bool{}
 	for i, r := range in.Results {
@@ -80,19 +81,29 @@ func group(in Input) *region {
 		d.roadmaps = append(d.roadmaps, page)
 	}
 	for _, d := range reg.districts {
-		n := 0
-		for _, p := range d.roadmaps {
-			n += len(byID[p.r.ID])
-		}
-		d.results = make([]fulfil.Result, 0, n)
-		for _, p := range d.roadmaps {
-			start := len(d.results)
-			for _, i := range byID[p.r.ID] {
-				d.results = append(d.results, in.Results[i])
-			}
-			p.results = d.results[start:len(d.results):len(d.results)]
+		// The district's results in the order of its roadmaps: the
+		// input's own when they lie so there (as evaluated, roadmap by
+		// roadmap), else a copy.
+		var idx []int
+		ends := make([]int, len(d.roadmaps))
+		for k, p := range d.roadmaps {
+			idx = append(idx, byID[p.r.ID]...)
+			ends[k] = len(idx)
 			// Two files of one id (a finding of check) share the results.
 			delete(byID, p.r.ID)
+		}
+		if len(idx) > 0 && idx[len(idx)-1]-idx[0] == len(idx)-1 && slices.IsSorted(idx) {
+			d.results = in.Results[idx[0] : idx[0]+len(idx) : idx[0]+len(idx)]
+		} else {
+			d.results = make([]fulfil.Result, len(idx))
+			for k, i := range idx {
+				d.results[k] = in.Results[i]
+			}
+		}
+		start := 0
+		for k, p := range d.roadmaps {
+			p.results = d.results[start:ends[k]:ends[k]]
+			start = ends[k]
 		}
 	}
 	for _, d := range reg.districts {

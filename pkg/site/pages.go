@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"html"
 	"html/template"
 	"slices"
 	"strconv"
@@ -48,6 +47,10 @@ type builder struct {
 	json  render.Renderer
 	dirs  []direction
 	stats Stats
+	// The columns of an activity's years and of an executor's lists, and
+	// the plan-vs-fact words: the same on every page (read only).
+	yearColumns, executorColumns []view.Column
+	planWords                    chart.PlanWords
 }
 
 func newBuilder(in Input) *builder {
@@ -63,6 +66,18 @@ func newBuilder(in Input) *builder {
 	}
 	b.csv, _ = render.New(render.CSV, render.Options{Lang: in.Lang, CSVExcel: in.Lang == i18n.RU})
 	b.json, _ = render.New(render.JSON, render.Options{Lang: in.Lang})
+	b.yearColumns = []view.Column{
+		{Key: "year", Header: b.t("summary.col.year")}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
+		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "achievement", Header: b.t("summary.col.achievement")},
+		{Key: "status", Header: capitalize(b.t("summary.col.status"))}, {Key: "reason", Header: b.t("summary.col.reason")},
+	}
+	b.executorColumns = []view.Column{
+		{Key: "roadmap", Header: b.t("summary.col.roadmap")}, {Key: "n", Header: b.t("summary.col.n")},
+		{Key: "title", Header: b.t("summary.col.title")}, {Key: "year", Header: b.t("summary.col.year")},
+		{Key: "deadline", Header: b.words["deadline"]}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
+		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "status", Header: capitalize(b.t("summary.col.status"))},
+	}
+	b.planWords = chart.PlanWords{Words: b.chart, Plan: b.t("summary.col.plan"), Fact: b.t("summary.col.fact")}
 	return b
 }
 
@@ -70,7 +85,6 @@ func (b *builder) t(key string, args ...any) string { return i18n.T(b.in.Lang, k
 
 // write writes every page and download into dir.
 func (b *builder) write(dir string) error {
-	f := &files{dir: dir}
 	paths := []string{"h"}
 	for _, d := range b.reg.districts {
 		paths = append(paths, "d/"+d.slug+"/e")
@@ -82,12 +96,17 @@ func (b *builder) write(dir string) error {
 	if err != nil {
 		return err
 	}
+	f := newFiles(dir)
 	// The status fills are the workbooks' (one palette for both).
+	buf := newBuffer()
+	buf.Write(css)
 	for _, st := range render.StatusOrder {
-		css = fmt.Appendf(css, ".st-%s { background: #%s; }\n", st, render.StatusColours[st])
+		fmt.Fprintf(buf, ".st-%s { background: #%s; }\n", st, render.StatusColours[st])
 	}
-	f.put("style.css", css)
-	f.put(Marker, []byte("roadmap site\n"))
+	f.put("style.css", buf)
+	buf = newBuffer()
+	buf.WriteString("roadmap site\n")
+	f.put(Marker, buf)
 	jobs := []func() error{func() error { return b.regionPage(f) }}
 	year := b.heatYear()
 	b.dirs = b.directions()
@@ -108,10 +127,11 @@ func (b *builder) write(dir string) error {
 			return nil
 		})
 	}
-	if err := parallel(jobs); err != nil {
+	err = parallel(jobs)
+	if err := f.close(); err != nil {
 		return err
 	}
-	if err := f.failed(); err != nil {
+	if err != nil {
 		return err
 	}
 	b.stats.Files, b.stats.Pages = f.n, f.pages
@@ -138,11 +158,11 @@ func (b *builder) downloads(f *files, p *page, base, rel string, t view.Table, x
 		r   render.Renderer
 		key string
 	}{{".csv", b.csv, "site.dl.csv"}, {".json", b.json, "site.dl.json"}} {
-		var buf bytes.Buffer
-		if err := format.r.Table(&buf, t); err != nil {
+		buf := newBuffer()
+		if err := format.r.Table(buf, t); err != nil {
 			return err
 		}
-		f.put(base+format.ext, buf.Bytes())
+		f.put(base+format.ext, buf)
 		p.Downloads = append(p.Downloads, link{Href: rel + format.ext, Text: b.t(format.key)})
 	}
 	if xlsx != "" {
@@ -154,7 +174,6 @@ func (b *builder) downloads(f *files, p *page, base, rel string, t view.Table, x
 // workbook writes tables as an xlsx, with the chart sheet of results
 // when there are any.
 func (b *builder) workbook(f *files, path string, tables []view.Table, results []fulfil.Result) error {
-	var buf bytes.Buffer
 	meta := render.WorkbookMeta{
 		Title:   b.t("summary.doc_title", b.in.AsOf.Format("02.01.2006")),
 		Subject: b.t("summary.doc_subject"), Lang: b.in.Lang,
@@ -162,20 +181,20 @@ func (b *builder) workbook(f *files, path string, tables []view.Table, results [
 	if results != nil {
 		meta.Extra = summary.ChartSheet(results, b.opts)
 	}
-	err := render.WriteXLSX(&buf, tables, meta)
-	if err != nil {
+	buf := newBuffer()
+	if err := render.WriteXLSX(buf, tables, meta); err != nil {
 		return err
 	}
-	f.put(path, buf.Bytes())
+	f.put(path, buf)
 	return nil
 }
 
 func (b *builder) emit(f *files, path string, p *page, tmpl string) error {
-	data, err := p.html(tmpl)
-	if err != nil {
+	buf := newBuffer()
+	if err := templates.ExecuteTemplate(buf, tmpl, p); err != nil {
 		return err
 	}
-	f.put(path, data)
+	f.put(path, buf)
 	return nil
 }
 
@@ -390,11 +409,11 @@ func (b *builder) roadmapPage(f *files, rp *roadmapPage) error {
 	if err := b.downloads(f, p, base+rp.slug, rp.slug, t, "district.xlsx"); err != nil {
 		return err
 	}
-	var doc bytes.Buffer
-	if err := docx.Order(r, b.in.Lang).Write(&doc); err != nil {
+	doc := newBuffer()
+	if err := docx.Order(r, b.in.Lang).Write(doc); err != nil {
 		return err
 	}
-	f.put(base+rp.slug+".docx", doc.Bytes())
+	f.put(base+rp.slug+".docx", doc)
 	p.Downloads = append(p.Downloads, link{Href: rp.slug + ".docx", Text: b.t("site.dl.docx")})
 	body := roadmapBody{YearChart: b.yearBars("years", rp.results), Order: b.orderFields(r)}
 	for _, a := range r.Amendments {
@@ -458,11 +477,7 @@ func (b *builder) activity(r *roadmap.Roadmap, a roadmap.Activity, i int, result
 	for _, e := range a.Executors {
 		out.Executors = append(out.Executors, link{Href: executors[e], Text: e})
 	}
-	t := view.Table{Columns: []view.Column{
-		{Key: "year", Header: b.t("summary.col.year")}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
-		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "achievement", Header: b.t("summary.col.achievement")},
-		{Key: "status", Header: capitalize(b.t("summary.col.status"))}, {Key: "reason", Header: b.t("summary.col.reason")},
-	}}
+	t := view.Table{Columns: b.yearColumns}
 	var points []chart.Point
 	numbers := false
 	for _, res := range results {
@@ -478,7 +493,7 @@ func (b *builder) activity(r *roadmap.Roadmap, a roadmap.Activity, i int, result
 	}
 	out.Years = tableOf(t, b.t("site.years_of", a.N.String()), 0, b.in.Lang, nil)
 	if numbers {
-		w := chart.PlanWords{Words: b.chart, Plan: b.t("summary.col.plan"), Fact: b.t("summary.col.fact")}
+		w := b.planWords
 		w.Title = b.t("site.chart.plan_fact", a.N.String())
 		out.Chart = &figure{chart.PlanFact("pf"+strconv.Itoa(i), points, w), w.Title}
 	}
@@ -541,12 +556,7 @@ type executorBody struct {
 func (b *builder) executorPage(f *files, e *executor) error {
 	d := e.district
 	p := b.newPage(3, e.name, link{Href: "../index.html", Text: d.name}, link{Text: e.name})
-	columns := []view.Column{
-		{Key: "roadmap", Header: b.t("summary.col.roadmap")}, {Key: "n", Header: b.t("summary.col.n")},
-		{Key: "title", Header: b.t("summary.col.title")}, {Key: "year", Header: b.t("summary.col.year")},
-		{Key: "deadline", Header: b.words["deadline"]}, {Key: "plan", Header: capitalize(b.t("summary.col.plan"))},
-		{Key: "fact", Header: capitalize(b.t("summary.col.fact"))}, {Key: "status", Header: capitalize(b.t("summary.col.status"))},
-	}
+	columns := b.executorColumns
 	slugOf := map[string]string{}
 	for _, rp := range d.roadmaps {
 		slugOf[rp.r.ID] = rp.slug
@@ -739,80 +749,136 @@ func capitalize(s string) string {
 
 // activitiesHTML writes a section's activities: what the roadmap page's
 // template would, written directly, because a country's roadmaps have
-// hundreds of thousands of them (see table.HTML). Every text is escaped.
+// hundreds of thousands of them (see table.writeHTML). Every text is
+// escaped.
 func (b *builder) activitiesHTML(s section) template.HTML {
 	h := "h3"
 	if s.Heading != "" {
 		h = "h4"
 	}
-	esc := html.EscapeString
-	var w strings.Builder
+	w := newBuffer()
+	defer buffers.Put(w)
 	for _, a := range s.Activities {
-		anchor := esc(a.Anchor)
-		fmt.Fprintf(&w, "<article class=\"activity\" id=\"%s\" aria-labelledby=\"%s-h\">\n<%s id=\"%s-h\"><a href=\"#%s\">%s.</a> %s</%s>\n<dl class=\"fields\">\n",
-			anchor, anchor, h, anchor, anchor, esc(a.N), esc(a.Title), h)
-		w.WriteString("<dt>" + esc(b.words["deadline"]) + "</dt><dd>")
+		w.WriteString(`<article class="activity" id="`)
+		escape(w, a.Anchor)
+		w.WriteString(`" aria-labelledby="`)
+		escape(w, a.Anchor)
+		w.WriteString("-h\">\n<" + h + ` id="`)
+		escape(w, a.Anchor)
+		w.WriteString(`-h"><a href="#`)
+		escape(w, a.Anchor)
+		w.WriteString(`">`)
+		escape(w, a.N)
+		w.WriteString(".</a> ")
+		escape(w, a.Title)
+		w.WriteString("</" + h + ">\n<dl class=\"fields\">\n")
+		w.WriteString("<dt>")
+		escape(w, b.words["deadline"])
+		w.WriteString("</dt><dd>")
 		for _, l := range a.Deadlines {
-			w.WriteString(`<span class="line">` + esc(l) + "</span>")
+			w.WriteString(`<span class="line">`)
+			escape(w, l)
+			w.WriteString("</span>")
 		}
 		w.WriteString("</dd>\n")
 		if a.Indicator != "" {
-			w.WriteString("<dt>" + esc(b.words["indicator"]) + "</dt><dd>" + esc(a.Indicator) + "</dd>\n")
+			w.WriteString("<dt>")
+			escape(w, b.words["indicator"])
+			w.WriteString("</dt><dd>")
+			escape(w, a.Indicator)
+			w.WriteString("</dd>\n")
 		}
-		w.WriteString("<dt>" + esc(b.words["reading"]) + "</dt><dd>" + esc(a.Reading) + "</dd>\n")
-		w.WriteString("<dt>" + esc(b.words["executors_of"]) + "</dt><dd>")
+		w.WriteString("<dt>")
+		escape(w, b.words["reading"])
+		w.WriteString("</dt><dd>")
+		escape(w, a.Reading)
+		w.WriteString("</dd>\n")
+		w.WriteString("<dt>")
+		escape(w, b.words["executors_of"])
+		w.WriteString("</dt><dd>")
 		for i, e := range a.Executors {
 			if i > 0 {
 				w.WriteString(", ")
 			}
-			w.WriteString(`<a href="` + esc(e.Href) + `">` + esc(e.Text) + "</a>")
+			w.WriteString(`<a href="`)
+			escape(w, e.Href)
+			w.WriteString(`">`)
+			escape(w, e.Text)
+			w.WriteString("</a>")
 		}
 		w.WriteString("</dd>\n</dl>\n")
 		if a.Chart != nil {
 			// The chart is package chart's, which escapes every word.
 			w.WriteString("<figure>")
 			w.Write(a.Chart.SVG)
-			w.WriteString("<figcaption>" + esc(a.Chart.Caption) + "</figcaption></figure>\n")
+			w.WriteString("<figcaption>")
+			escape(w, a.Chart.Caption)
+			w.WriteString("</figcaption></figure>\n")
 		}
 		if len(a.Years.Rows) > 0 {
-			w.WriteString(string(a.Years.HTML()) + "\n")
+			a.Years.writeHTML(w)
+			w.WriteString("\n")
 		}
 		if len(a.History) > 0 {
-			w.WriteString(`<p class="label">` + esc(b.words["history"]) + "</p>" + string(revisionsHTML(a.History)) + "\n")
+			w.WriteString(`<p class="label">`)
+			escape(w, b.words["history"])
+			w.WriteString("</p>")
+			writeRevisions(w, a.History)
+			w.WriteString("\n")
 		}
 		w.WriteString("</article>")
 	}
 	return template.HTML(w.String())
 }
 
-// revisionsHTML writes a history: each commit, the documents it recorded
-// and what it changed.
+// revisionsHTML is a history's markup (writeRevisions).
 func revisionsHTML(rs []revision) template.HTML {
 	if len(rs) == 0 {
 		return ""
 	}
-	esc := html.EscapeString
-	var w strings.Builder
+	w := newBuffer()
+	defer buffers.Put(w)
+	writeRevisions(w, rs)
+	return template.HTML(w.String())
+}
+
+// writeRevisions writes a history: each commit, the documents it
+// recorded and what it changed.
+func writeRevisions(w *bytes.Buffer, rs []revision) {
+	if len(rs) == 0 {
+		return
+	}
 	w.WriteString(`<ol class="history">`)
 	for _, r := range rs {
-		w.WriteString("<li><p><strong>" + esc(r.Date) + "</strong> <code>" + esc(r.Commit) + "</code> " + esc(r.Subject))
+		w.WriteString("<li><p><strong>")
+		escape(w, r.Date)
+		w.WriteString("</strong> <code>")
+		escape(w, r.Commit)
+		w.WriteString("</code> ")
+		escape(w, r.Subject)
 		for _, d := range r.Documents {
-			w.WriteString(` <span class="doc">` + esc(d) + "</span>")
+			w.WriteString(` <span class="doc">`)
+			escape(w, d)
+			w.WriteString("</span>")
 		}
 		w.WriteString("</p>\n<ul>")
 		for _, c := range r.Changes {
-			w.WriteString("<li>" + esc(c.Head))
+			w.WriteString("<li>")
+			escape(w, c.Head)
 			if len(c.Lines) > 0 {
 				w.WriteString("<ul>")
 				for _, l := range c.Lines {
-					sign := ""
+					w.WriteString(`<li class="d`)
+					w.WriteString(strconv.Itoa(l.Depth))
+					w.WriteString(`">`)
 					switch l.Sign {
 					case '+':
-						sign = "+ "
+						w.WriteString("+ ")
 					case '-':
-						sign = "− "
+						w.WriteString("− ")
 					}
-					fmt.Fprintf(&w, `<li class="d%d">%s%s</li>`, l.Depth, sign, esc(l.Text))
+					escape(w, l.Text)
+					w.WriteString("</li>")
 				}
 				w.WriteString("</ul>")
 			}
@@ -821,5 +887,4 @@ func revisionsHTML(rs []revision) template.HTML {
 		w.WriteString("</ul></li>")
 	}
 	w.WriteString("</ol>")
-	return template.HTML(w.String())
 }

@@ -12,6 +12,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -107,27 +108,91 @@ func checkOutput(out string) error {
 	return &NotSiteError{Path: out}
 }
 
-// files is a set of files being written by several workers.
+// files is a set of files being written: the pages' workers hand each
+// file to writers of its own, which wait on the disk while the workers
+// go on (creating a file took from 20 µs to 0.7 ms on a busy disk: a
+// site's 122,000 files were most of its build's wall time on 2 cores).
 type files struct {
 	dir      string
+	queue    chan file
+	wg       sync.WaitGroup
 	mu       sync.Mutex
 	n, pages int
 	err      error
 }
 
-// put writes one file of the site (path with slashes, relative).
-func (f *files) put(path string, data []byte) {
-	full := filepath.Join(f.dir, filepath.FromSlash(path))
-	err := os.WriteFile(full, data, 0o644)
+// file is one file to write; its buffer goes back to buffers once
+// written.
+type file struct {
+	path string
+	buf  *bytes.Buffer
+}
+
+// writers is how many files are written at once; queued is how many
+// may wait (their bytes held).
+const (
+	writers = 16
+	queued  = 64
+)
+
+// buffers keep the files' buffers for reuse: without, growing them
+// was a fifth of what a build allocated, and each collection scans the
+// results held.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// newBuffer is an empty buffer for a file.
+func newBuffer() *bytes.Buffer {
+	b := buffers.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+func newFiles(dir string) *files {
+	f := &files{dir: dir, queue: make(chan file, queued)}
+	for range writers {
+		f.wg.Add(1)
+		go func() {
+			defer f.wg.Done()
+			for job := range f.queue {
+				f.write(job)
+			}
+		}()
+	}
+	return f
+}
+
+func (f *files) write(job file) {
+	defer buffers.Put(job.buf)
+	if f.failed() != nil {
+		return
+	}
+	full := filepath.Join(f.dir, filepath.FromSlash(job.path))
+	if err := os.WriteFile(full, job.buf.Bytes(), 0o644); err != nil {
+		f.mu.Lock()
+		if f.err == nil {
+			f.err = err
+		}
+		f.mu.Unlock()
+	}
+}
+
+// put writes one file of the site (path with slashes, relative) from
+// buf, which it takes.
+func (f *files) put(path string, buf *bytes.Buffer) {
 	f.mu.Lock()
-	defer f.mu.Unlock()
 	f.n++
 	if strings.HasSuffix(path, ".html") {
 		f.pages++
 	}
-	if err != nil && f.err == nil {
-		f.err = err
-	}
+	f.mu.Unlock()
+	f.queue <- file{path, buf}
+}
+
+// close waits for every file put to be written.
+func (f *files) close() error {
+	close(f.queue)
+	f.wg.Wait()
+	return f.failed()
 }
 
 func (f *files) failed() error {
