@@ -139,7 +139,7 @@ func FuzzTableJSON(f *testing.F) {
 // BenchmarkTableJSON writes a table of 200 rows; BenchmarkTableJSONEncoder
 // as encoding/json did.
 func BenchmarkTableJSON(b *testing.B) {
-	tb := benchTable()
+	tb := benchJSONTable()
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := (jsonRenderer{}).Table(&bytes.Buffer{}, tb); err != nil {
@@ -149,7 +149,7 @@ func BenchmarkTableJSON(b *testing.B) {
 }
 
 func BenchmarkTableJSONEncoder(b *testing.B) {
-	tb := benchTable()
+	tb := benchJSONTable()
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := encoderTable(tb, ""); err != nil {
@@ -158,7 +158,7 @@ func BenchmarkTableJSONEncoder(b *testing.B) {
 	}
 }
 
-func benchTable() view.Table {
+func benchJSONTable() view.Table {
 	tb := view.Table{Columns: kinds.Columns}
 	for range 200 {
 		tb.Rows = append(tb.Rows, kinds.Rows[0])
