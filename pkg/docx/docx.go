@@ -355,10 +355,18 @@ var xmlBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 func (d *Document) documentXML(b *bytes.Buffer) {
 	b.WriteString(xml.Header)
 	b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
-	for _, bl := range d.Blocks {
-		if bl.Para != nil {
+	for i, bl := range d.Blocks {
+		switch {
+		case bl.Para != nil:
 			writePara(b, *bl.Para)
-		} else {
+		case i == len(d.Blocks)-1:
+			writeTable(b, bl.Table)
+			// A document must end in a paragraph. After a table that
+			// ends at the foot of a page, a paragraph of the text's size
+			// goes onto a page of its own, printed blank; this one takes
+			// a point.
+			b.WriteString(endParagraph)
+		default:
 			writeTable(b, bl.Table)
 			// Word needs a paragraph between a table and what follows.
 			writePara(b, Paragraph{size: sizeTable})
@@ -367,6 +375,10 @@ func (d *Document) documentXML(b *bytes.Buffer) {
 	b.WriteString(sectPr(d.Landscape))
 	b.WriteString(`</w:body></w:document>`)
 }
+
+// endParagraph closes a document that ends in a table: one point high,
+// its mark one point.
+const endParagraph = `<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`
 
 // sectPr is the page of a section: A4, the margins of the standard; on a
 // landscape page the left margin stays at the binding edge.
