@@ -28,7 +28,11 @@ func TestMain(m *testing.M) {
 	if os.Getenv(wrapEnv) != "" {
 		os.Exit(wrap(os.Args[1:]))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if treesDir != "" {
+		os.RemoveAll(treesDir)
+	}
+	os.Exit(code)
 }
 
 // wrapEnv makes the test binary run the command of its arguments and
@@ -160,32 +164,115 @@ func bounds(t *testing.T, c scaleCase, row synth.Row, alone synth.Usage) {
 	}
 }
 
-// tree writes a synth tree and a report on it of c.rows rows.
+// shared is a tree the tests of one size share: the country-sized
+// `check --report` and `summary` read the same roadmaps, which are
+// generated, and checked alone, once.
+type shared struct {
+	once       sync.Once
+	dir        string
+	rows       int
+	rs         []synth.Roadmap
+	err        error
+	reportOnce sync.Once
+	reportErr  error
+	aloneOnce  sync.Once
+	alone      synth.Usage
+	aloneErr   string
+}
+
+var (
+	treesMu sync.Mutex
+	trees   = map[[2]int][]*shared{}
+	// treesDir holds the shared trees; TestMain removes it.
+	treesDir string
+)
+
+// tree writes a synth tree and a report on it of c.rows rows, or gives
+// the one already written for a test of the same tree. Two tests of one
+// tree must want the same report (or none).
 func tree(t *testing.T, c scaleCase) (dir string) {
 	t.Helper()
-	dir = t.TempDir()
-	rs, err := synth.Tree(filepath.Join(dir, "roadmaps"), 17, c.districts, c.directions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.rows > 0 {
-		if err := synth.Report(filepath.Join(dir, "report.xlsx"), 17, rs, c.rows); err != nil {
+	treesMu.Lock()
+	if treesDir == "" {
+		var err error
+		if treesDir, err = os.MkdirTemp("", "roadmap-scale-trees-"); err != nil {
+			treesMu.Unlock()
 			t.Fatal(err)
 		}
 	}
-	// A report of no rows: `check --report empty.xlsx` keeps the roadmaps
-	// and reads nothing, the reference for what the rows themselves cost.
-	if err := synth.Report(filepath.Join(dir, "empty.xlsx"), 17, rs, 0); err != nil {
-		t.Fatal(err)
+	// A test without a report takes any tree of its size; one with a
+	// report, the tree of its rows or one no report was asked of yet.
+	key := [2]int{c.districts, c.directions}
+	var sh *shared
+	for _, s := range trees[key] {
+		if s.rows == c.rows || c.rows == 0 || s.rows == 0 {
+			sh = s
+			break
+		}
 	}
-	return dir
+	if sh == nil {
+		sh = &shared{dir: filepath.Join(treesDir, fmt.Sprintf("%dx%d-%d", c.districts, c.directions, len(trees[key])))}
+		trees[key] = append(trees[key], sh)
+	}
+	if c.rows > 0 {
+		sh.rows = c.rows
+	}
+	rows := sh.rows
+	treesMu.Unlock()
+	sh.once.Do(func() {
+		sh.rs, sh.err = synth.Tree(filepath.Join(sh.dir, "roadmaps"), 17, c.districts, c.directions)
+		// A report of no rows: `check --report empty.xlsx` keeps the
+		// roadmaps and reads nothing, the reference for what the rows
+		// themselves cost.
+		if sh.err == nil {
+			sh.err = synth.Report(filepath.Join(sh.dir, "empty.xlsx"), 17, sh.rs, 0)
+		}
+	})
+	if sh.err != nil {
+		t.Fatal(sh.err)
+	}
+	if c.rows > 0 {
+		sh.reportOnce.Do(func() {
+			sh.reportErr = synth.Report(filepath.Join(sh.dir, "report.xlsx"), 17, sh.rs, rows)
+		})
+		if sh.reportErr != nil {
+			t.Fatal(sh.reportErr)
+		}
+	}
+	return sh.dir
 }
 
 // roadmapsAlone measures the command checking the tree, keeping the
 // index report rows are matched through, and reading a report of no rows
-// (then reading each file again to evaluate it).
+// (then reading each file again to evaluate it); once per shared tree.
 func roadmapsAlone(t *testing.T, dir, bin string) synth.Usage {
-	return measure(t, dir, bin, "check", "roadmaps", "--report", "empty.xlsx", "--as-of", "2025-06-01")
+	t.Helper()
+	treesMu.Lock()
+	var sh *shared
+	for _, ss := range trees {
+		for _, s := range ss {
+			if s.dir == dir {
+				sh = s
+			}
+		}
+	}
+	treesMu.Unlock()
+	sh.aloneOnce.Do(func() {
+		cmd := exec.Command(os.Args[0], bin, "check", "roadmaps", "--report", "empty.xlsx", "--as-of", "2025-06-01")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), wrapEnv+"=1", "ROADMAP_LANG=ru", "NO_COLOR=1")
+		var stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = io.Discard, &stderr
+		u, err := synth.Measure(cmd)
+		sh.alone = u
+		if err != nil {
+			sh.aloneErr = fmt.Sprintf("check --report empty.xlsx: %v\n%s", err, tail(stderr.String()))
+		}
+	})
+	if sh.aloneErr != "" {
+		t.Fatal(sh.aloneErr)
+	}
+	return sh.alone
 }
 
 // TestScaleCheckReport: `check --report` on a report of a million rows
