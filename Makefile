@@ -103,6 +103,8 @@ bench:
 	@# --report on a million rows, summary -o of a million cells, summary of
 	@# 23,000 files (docs/performance.md, «Reports and summaries»).
 	$(GO) test -tags scale -count=1 -timeout 30m -run='^TestScale(CheckReport|Summary)' -v ./pkg/report/ | grep -E '^(--- |\| |\s+scale_report_test.go:[0-9]+: .*(want|MB above))'
+	@# The same findings whatever the processors, over 10,000 files.
+	$(GO) test -tags scale -count=1 -run='^TestSameOutputWhateverTheProcessors$$' ./pkg/check/
 	@# The site of a country: 2,300 districts x 10 roadmaps.
 	$(GO) test -tags scale -count=1 -timeout 30m -run='^TestSiteScale$$' -v ./pkg/site/ | grep -E '^(---|\s+scale_test)'
 	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./... | tee bench.out

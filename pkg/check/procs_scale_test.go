@@ -1,0 +1,5 @@
+//go:build scale
+
+package check_test
+
+func init() { procsFiles = 10_000 }
