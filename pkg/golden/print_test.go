@@ -4,7 +4,9 @@ import "testing"
 
 func TestOverlaps(t *testing.T) {
 	t.Parallel()
-	word := func(x, y, h float64) Word { return Word{Text: "слово", XMin: x, YMin: y, XMax: x + 80, YMax: y + h} }
+	word := func(x, y, h float64) Word {
+		return Word{Text: "слово", XMin: x, YMin: y, XMax: x + 80, YMax: y + h}
+	}
 	for _, tc := range []struct {
 		name string
 		a, b Word
