@@ -115,6 +115,15 @@ func roadmapBin(t *testing.T) string {
 // measure runs the command in dir and returns its usage.
 func measure(t *testing.T, dir string, name string, args ...string) synth.Usage {
 	t.Helper()
+	u, err := run(dir, name, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// run runs the command in dir through the wrapper and returns its usage.
+func run(dir string, name string, args ...string) (synth.Usage, error) {
 	cmd := exec.Command(os.Args[0], append([]string{name}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), wrapEnv+"=1", "ROADMAP_LANG=ru", "NO_COLOR=1")
@@ -122,9 +131,9 @@ func measure(t *testing.T, dir string, name string, args ...string) synth.Usage 
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	u, err := synth.Measure(cmd)
 	if err != nil {
-		t.Fatalf("%s %v: %v\n%s", filepath.Base(name), args, err, tail(stderr.String()))
+		return u, fmt.Errorf("%s %v: %v\n%s", filepath.Base(name), args, err, tail(stderr.String()))
 	}
-	return u
+	return u, nil
 }
 
 func tail(s string) string {
@@ -177,7 +186,7 @@ type shared struct {
 	reportErr  error
 	aloneOnce  sync.Once
 	alone      synth.Usage
-	aloneErr   string
+	aloneErr   error
 }
 
 var (
@@ -258,18 +267,9 @@ func roadmapsAlone(t *testing.T, dir, bin string) synth.Usage {
 	}
 	treesMu.Unlock()
 	sh.aloneOnce.Do(func() {
-		cmd := exec.Command(os.Args[0], bin, "check", "roadmaps", "--report", "empty.xlsx", "--as-of", "2025-06-01")
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), wrapEnv+"=1", "ROADMAP_LANG=ru", "NO_COLOR=1")
-		var stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = io.Discard, &stderr
-		u, err := synth.Measure(cmd)
-		sh.alone = u
-		if err != nil {
-			sh.aloneErr = fmt.Sprintf("check --report empty.xlsx: %v\n%s", err, tail(stderr.String()))
-		}
+		sh.alone, sh.aloneErr = run(dir, bin, "check", "roadmaps", "--report", "empty.xlsx", "--as-of", "2025-06-01")
 	})
-	if sh.aloneErr != "" {
+	if sh.aloneErr != nil {
 		t.Fatal(sh.aloneErr)
 	}
 	return sh.alone
@@ -282,13 +282,7 @@ func roadmapsAlone(t *testing.T, dir, bin string) synth.Usage {
 func TestScaleCheckReport(t *testing.T) {
 	c := size(t, scaleCase{districts: 230, directions: 10, rows: 1_000_000, maxRatio: 1.5, maxRSS: 300, maxTotal: 300},
 		scaleCase{districts: 20, directions: 2, rows: 10_000, maxRatio: 3, maxRSS: 300, maxTotal: 100})
-	bin := roadmapBin(t)
-	dir := tree(t, c)
-	base := baseline(t, "rows", filepath.Join(dir, "report.xlsx"))
-	ours := measure(t, dir, bin, "check", "roadmaps", "--report", "report.xlsx", "--as-of", "2025-06-01")
-	alone := roadmapsAlone(t, dir, bin)
-	bounds(t, c, synth.Row{Work: fmt.Sprintf("`check --report`, %d rows, %d roadmaps", c.rows, c.districts*c.directions),
-		Baseline: "excelize `Rows`, `Columns` once per row", Ours: ours, Base: base}, alone)
+	checkReport(t, c)
 }
 
 // TestScaleCheckReportCountry: `check --report` with a country's 23,000
@@ -300,6 +294,12 @@ func TestScaleCheckReport(t *testing.T) {
 func TestScaleCheckReportCountry(t *testing.T) {
 	c := size(t, scaleCase{districts: 2300, directions: 10, rows: 200_000, maxRatio: 12, maxRSS: 300, maxTotal: 300},
 		scaleCase{districts: 300, directions: 4, rows: 10_000, maxRatio: 30, maxRSS: 300, maxTotal: 110})
+	checkReport(t, c)
+}
+
+// checkReport measures `check --report` of c's tree and report beside
+// bare row iteration over the report, and checks c's bounds.
+func checkReport(t *testing.T, c scaleCase) {
 	bin := roadmapBin(t)
 	dir := tree(t, c)
 	base := baseline(t, "rows", filepath.Join(dir, "report.xlsx"))
