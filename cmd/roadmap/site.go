@@ -8,6 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/roadmap-edu/roadmap/pkg/check"
+	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/gitrepo"
 	"github.com/roadmap-edu/roadmap/pkg/site"
@@ -63,11 +65,7 @@ func (c *siteCmd) run(paths []string) error {
 	}
 	stop := startProgress(c.app.info(), c.app.t("site.progress"))
 	defer stop()
-	// The same loading, reports and findings as the summary's.
-	var results []fulfil.Result
-	res, fs, err := (&summaryCmd{app: c.app, reports: c.reports}).evaluate(paths, asOf, func(r *fulfil.Result) {
-		results = append(results, *r)
-	})
+	res, results, fs, err := c.evaluate(paths, asOf)
 	if err != nil {
 		return err
 	}
@@ -91,6 +89,31 @@ func (c *siteCmd) run(paths []string) error {
 	stop()
 	fmt.Fprintln(c.app.info(), c.app.t("site.written", c.out, stats.Pages, stats.Files))
 	return nil
+}
+
+// evaluate checks the roadmaps and evaluates every year of each, as the
+// summary does, holding them (the site shows them): the reports are
+// read while the roadmaps are checked, and the roadmaps evaluated on
+// every core (a country's roadmaps and report took some 20 s one after
+// the other, mostly on one core).
+func (c *siteCmd) evaluate(paths []string, asOf time.Time) (*check.Result, []fulfil.Result, []diag.Finding, error) {
+	var files []string
+	if len(c.reports) > 0 {
+		var err error
+		if files, err = fulfil.ReportFiles(c.reports); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	ahead := fulfil.ReadAhead(files)
+	res, err := check.Run(paths, c.app.stdin)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	results, fs, err := fulfil.EvaluateAll(res.Roadmaps, ahead, (&summaryCmd{}).options(asOf))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return res, results, fs, nil
 }
 
 // historyOf reads the files' history when they are in a git repository;

@@ -226,25 +226,3 @@ func evaluateStream(a *app, paths, reports []string, opts fulfil.Options, take f
 	}
 	return res, read.Findings(), nil
 }
-
-// evaluate loads the roadmaps and the reports and evaluates every year of
-// every roadmap, handing each result to take, keeping the roadmaps in the
-// result (the site shows them): a summary shows what was not reported
-// too.
-func (c *summaryCmd) evaluate(paths []string, asOf time.Time, take func(*fulfil.Result)) (*check.Result, []diag.Finding, error) {
-	res, err := check.Run(paths, c.app.stdin)
-	if err != nil {
-		return nil, nil, err
-	}
-	var files []string
-	if len(c.reports) > 0 {
-		if files, err = fulfil.ReportFiles(c.reports); err != nil {
-			return nil, nil, err
-		}
-	}
-	broken, err := fulfil.EvaluateEach(res.Roadmaps, files, c.options(asOf), take)
-	if err != nil {
-		return nil, nil, err
-	}
-	return res, broken, nil
-}

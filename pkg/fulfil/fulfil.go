@@ -176,6 +176,19 @@ func Evaluate(roadmaps []*roadmap.Roadmap, files []string, opts Options) ([]Resu
 // million of them are half a gigabyte). fn must not keep r.
 // It is Index, ReadReports and Reports.Evaluate over roadmaps held.
 func EvaluateEach(roadmaps []*roadmap.Roadmap, files []string, opts Options, fn func(r *Result)) ([]diag.Finding, error) {
+	reports, err := ReadReports(indexOf(roadmaps), files, opts)
+	if err != nil {
+		return nil, err
+	}
+	for _, rm := range roadmaps {
+		reports.Evaluate(rm, fn)
+	}
+	return reports.Findings(), nil
+}
+
+// indexOf indexes roadmaps held, each once (a roadmap given twice is
+// counted twice, as «the only roadmap there is» counted it before).
+func indexOf(roadmaps []*roadmap.Roadmap) *Index {
 	ix := NewIndex()
 	seen := make(map[*roadmap.Roadmap]bool, len(roadmaps))
 	for _, rm := range roadmaps {
@@ -186,14 +199,7 @@ func EvaluateEach(roadmaps []*roadmap.Roadmap, files []string, opts Options, fn 
 		seen[rm] = true
 		ix.Add(rm)
 	}
-	reports, err := ReadReports(ix, files, opts)
-	if err != nil {
-		return nil, err
-	}
-	for _, rm := range roadmaps {
-		reports.Evaluate(rm, fn)
-	}
-	return reports.Findings(), nil
+	return ix
 }
 
 type evaluator struct {
@@ -240,9 +246,11 @@ func (e *evaluator) cellFinding(file, cell string, code diag.Code, args ...any) 
 	e.findings = append(e.findings, diag.Finding{File: file, Cell: cell, Code: code, Severity: code.Rule().Severity, Args: args})
 }
 
-func (e *evaluator) readFile(file string) error {
+// readFile reads the rows of a report file through read (report.Read,
+// or rows read ahead).
+func (e *evaluator) readFile(file string, read readRows) error {
 	e.file, e.fileFindings, e.capped = file, 0, false
-	fs, err := report.Read(file, func(r *report.Row) error {
+	fs, err := read(file, func(r *report.Row) error {
 		e.row(r)
 		return nil
 	})
@@ -552,7 +560,7 @@ func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // evaluateRoadmap gives every due activity of rm in every reported year
 // a status.
-func (e *evaluator) evaluateRoadmap(rm *roadmap.Roadmap, emit func(*Result)) {
+func (e *evaluator) evaluateRoadmap(rm *roadmap.Roadmap, f finder, emit func(*Result)) {
 	years := e.years[rm.ID]
 	if len(years) == 0 && !e.opts.AllYears {
 		return
@@ -585,7 +593,7 @@ func (e *evaluator) evaluateRoadmap(rm *roadmap.Roadmap, emit func(*Result)) {
 			if (en == nil || en.factText() == "") && several && e.reportedIn(act, schedule, dl.Year) {
 				// The other occurrences of the year are reported, this one
 				// is not: not done (docs/reports.md).
-				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
+				res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several, f)
 				if res.Status == NoData {
 					res.Status = NotMet
 					res.Why = i18n.M("fulfil.why.other_dates", dl.By.Format("02.01.2006"), dl.Year)
@@ -593,7 +601,7 @@ func (e *evaluator) evaluateRoadmap(rm *roadmap.Roadmap, emit func(*Result)) {
 				emit(&res)
 				continue
 			}
-			res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several)
+			res := e.evaluateOne(rm, a, dl, en, prev, &total, pos, several, f)
 			if res.FactValue != nil {
 				prev = res.FactValue
 			}
@@ -660,7 +668,7 @@ func covers(en *entry, dl phrase.Deadline) bool {
 // position tells where a deadline is in the activity's schedule.
 type position struct{ first, last bool }
 
-func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position, several bool) Result {
+func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phrase.Deadline, en *entry, prev *float64, total *float64, pos position, several bool, f finder) Result {
 	res := Result{
 		RoadmapID: rm.ID, RoadmapName: cmp.Or(rm.Direction, rm.Title, rm.ID), Level: rm.LevelOf(), Owner: rm.Owner(), ActivityID: a.ID, N: a.N, Title: a.Title,
 		Indicator: a.Measure().Text, Year: dl.Year, Deadline: dl.By,
@@ -686,7 +694,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	if en == nil || en.factText() == "" {
 		if due {
 			res.Status = NoData
-			e.activityFinding(rm, a, diag.NoData, a.N, a.ID, dl.Year)
+			f.activityFinding(rm, a.ID, diag.NoData, a.N, a.ID, dl.Year)
 		} else {
 			res.Status = NotDue
 		}
@@ -697,7 +705,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	}
 	v := en.fact()
 	if share, ok := asShare(a, v); ok {
-		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
+		f.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.PercentShare, a.N, dl.Year, v.Text, roadmap.Amount(share, "%"))
 		v.Number, v.Percent = &share, true
 	}
 	res.Fact = v.Text
@@ -711,7 +719,7 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 	}
 	status, achievement, why, ok := judge(a, rm.Period, dl.Year, v, prev, total, pos, several)
 	if !ok {
-		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
+		f.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.BadReportValue, v.Text, i18n.M("kind."+string(a.Measure().Kind)))
 		res.Status = NoData
 		return res
 	}
@@ -734,25 +742,25 @@ func (e *evaluator) evaluateOne(rm *roadmap.Roadmap, a roadmap.Activity, dl phra
 		if status == Partial {
 			code = diag.Partial
 		}
-		e.cellFinding(en.row.file(), en.row.factAddrWhere(), code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
+		f.cellFinding(en.row.file(), en.row.factAddrWhere(), code, a.N, a.ID, dl.Year, v.Text, res.Plan.Msg(), why)
 		if res.Reason == "" {
-			e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.MissingReason, a.N, dl.Year)
+			f.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.MissingReason, a.N, dl.Year)
 		}
 	case MetLate:
-		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
+		f.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.MetLate, a.N, dl.Year, res.Done.Russian(), dl.By.Format("02.01.2006"))
 	case NeedsReview:
-		e.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.NeedsReview, a.N, dl.Year)
+		f.cellFinding(en.row.file(), en.row.factAddrWhere(), diag.NeedsReview, a.N, dl.Year)
 	}
 	return res
 }
 
-func (e *evaluator) activityFinding(rm *roadmap.Roadmap, a roadmap.Activity, code diag.Code, args ...any) {
+func (e *evaluator) activityFinding(rm *roadmap.Roadmap, id string, code diag.Code, args ...any) {
 	if e.opts.Statuses && judging(code) {
 		return
 	}
 	path := ""
 	for i := range rm.Activities {
-		if rm.Activities[i].ID == a.ID {
+		if rm.Activities[i].ID == id {
 			path = fmt.Sprintf("activities[%d]", i)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/roadmap-edu/roadmap/pkg/diag"
+	"github.com/roadmap-edu/roadmap/pkg/report"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 )
 
@@ -112,7 +113,7 @@ type Reports struct{ e *evaluator }
 func ReadReports(ix *Index, files []string, opts Options) (*Reports, error) {
 	e := newEvaluator(ix, opts)
 	for _, f := range files {
-		if err := e.readFile(f); err != nil {
+		if err := e.readFile(f, report.Read); err != nil {
 			return nil, err
 		}
 	}
@@ -123,7 +124,7 @@ func ReadReports(ix *Index, files []string, opts Options) (*Reports, error) {
 // year reported (every year, with Options.AllYears), as EvaluateEach does
 // for it: rm must be one the index was given, in the same order, unless
 // no report was read. fn must not keep r.
-func (r *Reports) Evaluate(rm *roadmap.Roadmap, fn func(r *Result)) { r.e.evaluateRoadmap(rm, fn) }
+func (r *Reports) Evaluate(rm *roadmap.Roadmap, fn func(r *Result)) { r.e.evaluateRoadmap(rm, r.e, fn) }
 
 // Findings are the findings so far (of the reports and of the roadmaps
 // evaluated), sorted.
