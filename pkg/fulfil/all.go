@@ -17,8 +17,8 @@ type readRows func(file string, fn func(*report.Row) error) ([]diag.Finding, err
 // Ahead is report files read in the background while the roadmaps they
 // are matched against are still being checked: reading a country's
 // report takes as long as checking its files, and matching needs every
-// roadmap. Its rows are kept, as read, until ReadReportsAhead matches
-// them (about 650 bytes a row).
+// roadmap. Its rows are kept, their cells that are not empty only (some
+// 350 bytes a row of six columns), until ReadReportsAhead matches them.
 type Ahead struct {
 	done  chan struct{}
 	files []aheadFile
@@ -26,14 +26,63 @@ type Ahead struct {
 
 // aheadFile is what reading one file gave.
 type aheadFile struct {
-	name string
-	rows [][]report.Row // in chunks: no copying of a slice of a million rows
-	fs   []diag.Finding
-	err  error
+	name   string
+	chunks []aheadChunk // no copying of a slice of a million rows
+	fs     []diag.Finding
+	err    error
 }
 
-// rowsChunk is how many rows a piece of aheadFile.rows holds.
+// aheadChunk holds rows and their cells.
+type aheadChunk struct {
+	rows  []aheadRow
+	cells []report.Cell
+}
+
+// aheadRow is a report.Row, its cells in its chunk's: those of the
+// fields of cells, in order, from the first.
+type aheadRow struct {
+	file, sheet string
+	context     *report.SheetContext
+	line        int
+	first       int32
+	cells       uint32 // a bit per field
+	has         [len(report.Row{}.Has)]bool
+}
+
+// A field's bit must fit in aheadRow.cells.
+const _ = uint32(1) << (len(report.Row{}.Has) - 1)
+
+// rowsChunk is how many rows a chunk holds.
 const rowsChunk = 4096
+
+// add keeps a copy of r.
+func (af *aheadFile) add(r *report.Row) {
+	if n := len(af.chunks); n == 0 || len(af.chunks[n-1].rows) == rowsChunk {
+		af.chunks = append(af.chunks, aheadChunk{rows: make([]aheadRow, 0, rowsChunk)})
+	}
+	c := &af.chunks[len(af.chunks)-1]
+	row := aheadRow{file: r.File, sheet: r.Sheet, context: r.Context, line: r.Line, first: int32(len(c.cells)), has: r.Has}
+	for f, cell := range r.Cells {
+		if cell != (report.Cell{}) {
+			row.cells |= 1 << f
+			c.cells = append(c.cells, cell)
+		}
+	}
+	c.rows = append(c.rows, row)
+}
+
+// row is the i-th row of c as report.Read gave it.
+func (c *aheadChunk) row(i int, r *report.Row) {
+	a := &c.rows[i]
+	*r = report.Row{File: a.file, Sheet: a.sheet, Line: a.line, Has: a.has, Context: a.context}
+	k := int(a.first)
+	for f := range r.Cells {
+		if a.cells&(1<<f) != 0 {
+			r.Cells[f] = c.cells[k]
+			k++
+		}
+	}
+}
 
 // ReadAhead starts reading the report files.
 func ReadAhead(files []string) *Ahead {
@@ -44,11 +93,7 @@ func ReadAhead(files []string) *Ahead {
 			af := &a.files[i]
 			af.name = f
 			af.fs, af.err = report.Read(f, func(r *report.Row) error {
-				if n := len(af.rows); n == 0 || len(af.rows[n-1]) == rowsChunk {
-					af.rows = append(af.rows, make([]report.Row, 0, rowsChunk))
-				}
-				last := len(af.rows) - 1
-				af.rows[last] = append(af.rows[last], *r)
+				af.add(r)
 				return nil
 			})
 			if af.err != nil {
@@ -67,13 +112,16 @@ func ReadReportsAhead(ix *Index, a *Ahead, opts Options) (*Reports, error) {
 	for i := range a.files {
 		af := &a.files[i]
 		err := e.readFile(af.name, func(_ string, fn func(*report.Row) error) ([]diag.Finding, error) {
-			for k, chunk := range af.rows {
-				for j := range chunk {
-					if err := fn(&chunk[j]); err != nil {
+			var row report.Row
+			for k := range af.chunks {
+				c := &af.chunks[k]
+				for j := range c.rows {
+					c.row(j, &row)
+					if err := fn(&row); err != nil {
 						return af.fs, err
 					}
 				}
-				af.rows[k] = nil // let the rows matched go
+				af.chunks[k] = aheadChunk{} // let the rows matched go
 			}
 			return af.fs, af.err
 		})
@@ -149,43 +197,66 @@ const perJob = 32
 // order) on every core, returning what Evaluate hands on, in its order.
 // Evaluating reads what the reports say and nothing else, so roadmaps
 // are evaluated side by side; their findings are recorded and given to
-// the evaluator in order once all are done.
+// the evaluator in order once all are done. The results are counted
+// first and written into one slice: a country's are 360 MB, and a second
+// copy of them was most of the peak of `roadmap site`.
 func (r *Reports) EvaluateAll(roadmaps []*roadmap.Roadmap) []Result {
 	type job struct {
-		results []Result
-		found   recorder
+		roadmaps []*roadmap.Roadmap
+		at, n    int // the job's place in the results and its count
+		results  []Result
+		found    recorder
 	}
 	jobs := make([]job, (len(roadmaps)+perJob-1)/perJob)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				j := &jobs[i]
-				j.found.statuses = r.e.opts.Statuses
-				for _, rm := range roadmaps[i*perJob : min((i+1)*perJob, len(roadmaps))] {
-					r.e.evaluateRoadmap(rm, &j.found, func(res *Result) { j.results = append(j.results, *res) })
-				}
-			}
-		})
-	}
-	wg.Wait()
-	n := 0
 	for i := range jobs {
-		n += len(jobs[i].results)
+		jobs[i].roadmaps = roadmaps[i*perJob : min((i+1)*perJob, len(roadmaps))]
+	}
+	each := func(do func(j *job)) {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+			wg.Go(func() {
+				for i := int(next.Add(1)) - 1; i < len(jobs); i = int(next.Add(1)) - 1 {
+					do(&jobs[i])
+				}
+			})
+		}
+		wg.Wait()
+	}
+	each(func(j *job) {
+		for _, rm := range j.roadmaps {
+			j.n += r.e.count(rm)
+		}
+	})
+	total := 0
+	for i := range jobs {
+		jobs[i].at = total
+		total += jobs[i].n
 	}
 	var out []Result // nil for none, as Evaluate's
-	if n > 0 {
-		out = make([]Result, 0, n)
+	if total > 0 {
+		out = make([]Result, total)
 	}
+	each(func(j *job) {
+		j.found.statuses = r.e.opts.Statuses
+		// Capped at the count: should it be short, append copies rather
+		// than write over the next job's results.
+		j.results = out[j.at:j.at:j.at+j.n]
+		for _, rm := range j.roadmaps {
+			r.e.evaluateRoadmap(rm, &j.found, func(res *Result) { j.results = append(j.results, *res) })
+		}
+	})
+	exact := true
 	for i := range jobs {
-		out = append(out, jobs[i].results...)
-		jobs[i].results = nil
+		exact = exact && len(jobs[i].results) == jobs[i].n
 		jobs[i].found.replay(r.e)
+	}
+	if !exact {
+		// A count that is wrong costs a copy, not a result.
+		out = nil
+		for i := range jobs {
+			out = append(out, jobs[i].results...)
+		}
 	}
 	return out
 }

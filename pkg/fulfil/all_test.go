@@ -97,6 +97,55 @@ func TestEvaluateAllGenerated(t *testing.T) {
 	}
 }
 
+// TestCountAsEvaluated: EvaluateAll's count of a roadmap's results is
+// what evaluating it gives, for every roadmap and report of testdata and
+// generated ones, with and without every year (a wrong count costs a
+// copy of the results, which TestEvaluateAll* would not see).
+func TestCountAsEvaluated(t *testing.T) {
+	t.Parallel()
+	files, err := fulfil.ReportFiles([]string{reports})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	rms, err := synth.Tree(filepath.Join(dir, "roadmaps"), 7, 3, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(dir, "report.xlsx")
+	if err := synth.Report(book, 7, rms, 1000); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		roadmaps []*roadmap.Roadmap
+		files    []string
+	}{{roadmaps(t), files}, {roadmaps(t), nil}, {roadmaps(t, filepath.Join(dir, "roadmaps")), []string{book}}}
+	counted := 0
+	for _, c := range cases {
+		for _, opts := range []fulfil.Options{{AsOf: asOf}, {AsOf: asOf, AllYears: true}} {
+			ix := fulfil.NewIndex()
+			for _, rm := range c.roadmaps {
+				ix.Add(rm)
+			}
+			read, err := fulfil.ReadReports(ix, c.files, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rm := range c.roadmaps {
+				n := 0
+				read.Evaluate(rm, func(*fulfil.Result) { n++ })
+				if got := read.Count(rm); got != n {
+					t.Errorf("%s %+v: counted %d results, evaluated %d", rm.File, opts, got, n)
+				}
+				counted += n
+			}
+		}
+	}
+	if counted < 1000 {
+		t.Errorf("%d results in all", counted)
+	}
+}
+
 // TestReadAheadErrors: a report that cannot be read ahead stops the
 // evaluation with ReadReports' error; one that is not a workbook is a
 // finding, as there.

@@ -610,6 +610,32 @@ func (e *evaluator) evaluateRoadmap(rm *roadmap.Roadmap, f finder, emit func(*Re
 	}
 }
 
+// count is how many results evaluateRoadmap hands on for rm.
+func (e *evaluator) count(rm *roadmap.Roadmap) int {
+	years := e.years[rm.ID]
+	if len(years) == 0 && !e.opts.AllYears {
+		return 0
+	}
+	n := 0
+	for _, a := range rm.Activities {
+		act, matched := e.activityKey(rm.ID, a.ID)
+		if !matched {
+			act = -1
+		}
+		for _, dl := range rm.Occurrences(a) {
+			if !rm.Period.Contains(dl.Year) {
+				continue
+			}
+			if !e.opts.AllYears && !years[dl.Year] && e.at(key{act, int32(dl.Year), e.due(byKey(dl), false)}) == nil &&
+				e.at(key{act, int32(dl.Year), 0}) == nil {
+				continue
+			}
+			n++
+		}
+	}
+	return n
+}
+
 // byKey is the key of an occurrence's due date; "" for an undated one.
 func byKey(dl phrase.Deadline) string {
 	if dl.By.IsZero() {
