@@ -241,7 +241,7 @@ func (r *Reports) EvaluateAll(roadmaps []*roadmap.Roadmap) []Result {
 		j.found.statuses = r.e.opts.Statuses
 		// Capped at the count: should it be short, append copies rather
 		// than write over the next job's results.
-		j.results = out[j.at:j.at:j.at+j.n]
+		j.results = out[j.at : j.at : j.at+j.n]
 		for _, rm := range j.roadmaps {
 			r.e.evaluateRoadmap(rm, &j.found, func(res *Result) { j.results = append(j.results, *res) })
 		}
