@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -179,18 +180,30 @@ type bookWriter struct {
 	buf []byte
 }
 
-// part writes a part as excelize does: compressed by the zip writer,
-// with no time.
+// part writes a part as excelize does: compressed as the zip writer
+// compresses it (level 5), with no time.
 func (bw *bookWriter) part(name string, body []byte) {
 	bw.buf = body // kept for the next part
 	if bw.err != nil {
 		return
 	}
-	dst, err := bw.zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
-	if err == nil {
-		_, err = dst.Write(body)
+	h := zip.FileHeader{Name: name, CreatorVersion: 20, ReaderVersion: 20, Flags: 0x8, Method: zip.Deflate}
+	bw.err = writeDeflated(bw.zw, &h, body, zipLevel)
+}
+
+// writeDeflated writes a part of body compressed at level, as the zip
+// writer's CreateHeader and Write of it would under h.
+func writeDeflated(zw *zip.Writer, h *zip.FileHeader, body []byte, level int) error {
+	d, err := deflated(body, level)
+	if err != nil {
+		return err
 	}
-	bw.err = err
+	h.CRC32, h.CompressedSize64, h.UncompressedSize64 = d.crc, uint64(len(d.raw)), uint64(len(body))
+	dst, err := zw.CreateRaw(h)
+	if err == nil {
+		_, err = dst.Write(d.raw)
+	}
+	return err
 }
 
 // raw copies a fixed part's compressed bytes.
@@ -241,13 +254,87 @@ func (bw *bookWriter) contentTypes(n int) {
 	if bw.err != nil {
 		return
 	}
-	// WriteRows compresses the content types again, under the header read back.
+	// WriteRows compresses the content types again, under the header read
+	// back, which CreateHeader gives a time.
 	h := readBack(contentTypes)
-	dst, err := bw.zw.CreateHeader(&h)
-	if err == nil {
-		_, err = dst.Write(b)
+	h.ModifiedDate, h.ModifiedTime, h.Extra = readBackTime()
+	bw.err = writeDeflated(bw.zw, &h, b, zipLevel)
+}
+
+// readBackTime is what CreateHeader makes of readBack's time: its MS-DOS
+// date and time and an extended timestamp.
+func readBackTime() (date, clock uint16, extra []byte) {
+	t := readBack("").Modified
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	mt := uint32(t.Unix())
+	extra = []byte{0x55, 0x54, 5, 0, 1, byte(mt), byte(mt >> 8), byte(mt >> 16), byte(mt >> 24)}
+	return date, clock, extra
+}
+
+// zipLevel is the zip writer's deflate level, at which excelize's parts
+// are compressed.
+const zipLevel = 5
+
+// partCache holds small parts compressed, by level and bytes: the site's
+// 2,300 district workbooks share most of their small parts (properties,
+// relationships, the sheets' ends...), and a compressor costs more to
+// reset (clearing 640 KB of tables) than to compress one.
+var partCache struct {
+	sync.Mutex
+	byLevel map[int]map[string]deflatedPart
+	size    int
+}
+
+type deflatedPart struct {
+	raw []byte
+	crc uint32
+}
+
+// Only parts up to maxCached bytes are kept, up to cacheSize bytes in
+// all; then the cache starts again.
+const (
+	maxCached = 8 << 10
+	cacheSize = 8 << 20
+)
+
+// deflated is body compressed at level, a complete deflate stream.
+func deflated(body []byte, level int) (deflatedPart, error) {
+	cache := len(body) <= maxCached
+	if cache {
+		partCache.Lock()
+		d, ok := partCache.byLevel[level][string(body)]
+		partCache.Unlock()
+		if ok {
+			return d, nil
+		}
 	}
-	bw.err = err
+	var z bytes.Buffer
+	fw := getFlateAt(level, &z)
+	_, err := fw.Write(body)
+	if err == nil {
+		err = fw.Close()
+	}
+	putFlateAt(level, fw)
+	if err != nil {
+		return deflatedPart{}, err
+	}
+	d := deflatedPart{raw: z.Bytes(), crc: crc32.ChecksumIEEE(body)}
+	if cache {
+		partCache.Lock()
+		if partCache.byLevel == nil || partCache.size > cacheSize {
+			partCache.byLevel, partCache.size = map[int]map[string]deflatedPart{}, 0
+		}
+		m := partCache.byLevel[level]
+		if m == nil {
+			m = map[string]deflatedPart{}
+			partCache.byLevel[level] = m
+		}
+		m[string(body)] = d
+		partCache.size += len(body) + len(d.raw)
+		partCache.Unlock()
+	}
+	return d, nil
 }
 
 // sheet writes a sheet: its beginning and the head's rows, the table's
@@ -486,41 +573,38 @@ func plainText(s string) bool {
 // compressed and sync-flushed, the rows' own compressed bytes, tail
 // compressed and ended. Each piece ends byte-aligned with no final block
 // but the last, so that together they are one deflate stream; its CRC is
-// combined from the pieces'. z is a buffer for head and tail compressed.
+// combined from the pieces'. z is a buffer for head compressed; tail's
+// compressed bytes are kept for the next sheet that ends alike.
 func writeSheetPart(zw *zip.Writer, h *zip.FileHeader, head []byte, rows *Rows, tail []byte, z *bytes.Buffer) error {
 	if err := rows.finish(); err != nil {
 		return err
 	}
 	z.Reset()
 	fw := getFlate(z)
-	defer flatePool.Put(fw)
-	if _, err := fw.Write(head); err != nil {
+	_, err := fw.Write(head)
+	if err == nil {
+		err = fw.Flush()
+	}
+	flatePool.Put(fw)
+	if err != nil {
 		return err
 	}
-	if err := fw.Flush(); err != nil {
-		return err
-	}
-	headLen := z.Len()
-	fw.Reset(z)
-	if _, err := fw.Write(tail); err != nil {
-		return err
-	}
-	if err := fw.Close(); err != nil {
+	zTail, err := deflated(tail, Compression)
+	if err != nil {
 		return err
 	}
 	crc := crc32.ChecksumIEEE(head)
 	crc = crc32Combine(crc, rows.crc, rows.size)
-	crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
+	crc = crc32Combine(crc, zTail.crc, int64(len(tail)))
 	h.Method = zip.Deflate
 	h.CRC32 = crc
-	h.CompressedSize64 = uint64(z.Len() + rows.z.Len())
+	h.CompressedSize64 = uint64(z.Len() + rows.z.Len() + len(zTail.raw))
 	h.UncompressedSize64 = uint64(len(head)) + uint64(rows.size) + uint64(len(tail))
 	dst, err := zw.CreateRaw(h)
 	if err != nil {
 		return err
 	}
-	zb := z.Bytes()
-	for _, piece := range [][]byte{zb[:headLen], rows.z.Bytes(), zb[headLen:]} {
+	for _, piece := range [][]byte{z.Bytes(), rows.z.Bytes(), zTail.raw} {
 		if _, err := dst.Write(piece); err != nil {
 			return err
 		}

@@ -84,6 +84,33 @@ func getFlate(w io.Writer) *flate.Writer {
 	return fw
 }
 
+// zipPool are compressors at the zip writer's level.
+var zipPool = sync.Pool{New: func() any {
+	fw, err := flate.NewWriter(io.Discard, zipLevel)
+	if err != nil {
+		panic(err) // only for a level out of range
+	}
+	return fw
+}}
+
+// getFlateAt is a compressor at level (Compression or zipLevel) writing to w.
+func getFlateAt(level int, w io.Writer) *flate.Writer {
+	if level == Compression {
+		return getFlate(w)
+	}
+	fw := zipPool.Get().(*flate.Writer)
+	fw.Reset(w)
+	return fw
+}
+
+func putFlateAt(level int, fw *flate.Writer) {
+	if level == Compression {
+		flatePool.Put(fw)
+	} else {
+		zipPool.Put(fw)
+	}
+}
+
 // Row begins row n (1-based), height points tall (0: excelize's default
 // height, no attribute).
 func (r *Rows) Row(n int, height float64) {
