@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -101,12 +102,12 @@ func NewHead() *Rows { return &Rows{plain: true} }
 
 // Write writes the workbook.
 func (b *Book) Write(w io.Writer) error {
-	if len(b.Sheets) == 0 {
+	if len(b.Sheets) == 0 || b.Fixed == nil {
 		return errNoSheets
 	}
 	for i := range b.Sheets {
 		if err := b.Sheets[i].check(); err != nil {
-			return err
+			return fmt.Errorf("%s: %w", b.Sheets[i].Name, err) // as render's names excelize's
 		}
 	}
 	bw := bookWriter{zw: zip.NewWriter(w)}
@@ -138,7 +139,7 @@ func (b *Book) Write(w io.Writer) error {
 	return bw.zw.Close()
 }
 
-var errNoSheets = fmt.Errorf("xlsxpage: a book with no sheets")
+var errNoSheets = errors.New("xlsxpage: a book with no sheets or no fixed parts")
 
 // check returns the error excelize gives of what the sheet asks.
 func (s *BookSheet) check() error {
