@@ -255,23 +255,35 @@ func (bw *bookWriter) contentTypes(n int) {
 	if bw.err != nil {
 		return
 	}
-	// WriteRows compresses the content types again, under the header read
-	// back, which CreateHeader gives a time.
-	h := readBack(contentTypes)
-	h.ModifiedDate, h.ModifiedTime, h.Extra = readBackTime()
+	h, err := contentTypesHeader()
+	if err != nil {
+		bw.err = err
+		return
+	}
 	bw.err = writeDeflated(bw.zw, &h, b, zipLevel)
 }
 
-// readBackTime is what CreateHeader makes of readBack's time: its MS-DOS
-// date and time and an extended timestamp.
-func readBackTime() (date, clock uint16, extra []byte) {
-	t := readBack("").Modified
-	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
-	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
-	mt := uint32(t.Unix())
-	extra = []byte{0x55, 0x54, 5, 0, 1, byte(mt), byte(mt >> 8), byte(mt >> 16), byte(mt >> 24)}
-	return date, clock, extra
-}
+// contentTypesHeader is the header WriteRows gives the content types,
+// which it compresses again under the header read back: CreateHeader
+// makes of its time an MS-DOS date and time and an extended timestamp.
+// Written once and read back, it is what CreateRaw needs to write the
+// same.
+var contentTypesHeader = sync.OnceValues(func() (zip.FileHeader, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	h := readBack(contentTypes)
+	if _, err := zw.CreateHeader(&h); err != nil {
+		return zip.FileHeader{}, err
+	}
+	if err := zw.Close(); err != nil {
+		return zip.FileHeader{}, err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return zip.FileHeader{}, err
+	}
+	return zr.File[0].FileHeader, nil
+})
 
 // zipLevel is the zip writer's deflate level, at which excelize's parts
 // are compressed.

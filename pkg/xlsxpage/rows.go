@@ -23,8 +23,9 @@ import (
 // (reflection, a cell name, a regular expression over every string).
 // Rows writes the XML the StreamWriter writes, byte for byte (inline
 // strings, numbers as excelize formats them), compressed as it goes, and
-// Write splices it into the sheet excelize made (styles, widths, panes,
-// merges, the table, print set-up) at the end of its <sheetData>.
+// WriteRows splices it into the sheet excelize made (styles, widths,
+// panes, merges, the table, print set-up) at the end of its <sheetData>,
+// or Book puts it after the sheet's head.
 //
 // A row is begun by Row and its cells follow in column order; the row
 // numbers must grow and follow those excelize wrote.

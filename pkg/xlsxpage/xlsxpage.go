@@ -4,8 +4,9 @@
 // document properties, and sheet names Excel accepts. The summary
 // workbook, the report form and the "Было / Стало" table all use it, so
 // that they print alike. It also writes workbooks out: in a fixed part
-// order (Write), and with big sheets' rows written by Rows rather than
-// excelize's stream writer (WriteRows).
+// order (Write), with big sheets' rows written by Rows rather than
+// excelize's stream writer (WriteRows), and whole workbooks of table
+// sheets without excelize, the same bytes (Book).
 package xlsxpage
 
 import (
