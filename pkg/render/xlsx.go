@@ -101,7 +101,7 @@ func writeXLSXBook(w io.Writer, n int, table func(i int) view.Table, meta Workbo
 			s.Head, s.Merges = headRows(t, l, st)
 			s.Rows = xlsxpage.NewRows()
 			s.LastRow = tableRows(s.Rows, t, l, st)
-			book.Sheets = append(book.Sheets, s)
+			book.Add(s)
 		}
 	}
 	return book.Write(w)

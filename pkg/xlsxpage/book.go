@@ -96,6 +96,15 @@ func NewFixed(f *excelize.File) (*Fixed, error) {
 	return fx, nil
 }
 
+// Add adds a sheet, its rows ended: their compressor and buffer go back
+// to be used by the next sheet's.
+func (b *Book) Add(s BookSheet) {
+	if s.Rows != nil {
+		_ = s.Rows.finish() // an error is kept, for Write
+	}
+	b.Sheets = append(b.Sheets, s)
+}
+
 // NewHead starts the rows of a sheet above its table's rows: they are
 // kept as XML, to be compressed with the sheet's beginning.
 func NewHead() *Rows { return &Rows{plain: true} }
