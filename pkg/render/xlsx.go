@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -64,7 +65,66 @@ func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
 // WriteXLSXEach is WriteXLSX of n tables made one at a time by table(i),
 // each let go once its sheet is written: four views of a country need
 // not be held at once.
+//
+// The workbook is written by xlsxpage.Book, the parts every workbook
+// shares made once per process; one with an extra sheet (a chart, by
+// excelize) is made by excelize, as the same bytes.
 func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta WorkbookMeta) error {
+	if meta.Extra != nil || n == 0 {
+		return writeXLSXExcelize(w, n, table, meta)
+	}
+	return writeXLSXBook(w, n, table, meta)
+}
+
+// writeXLSXBook writes the workbook with xlsxpage.Book.
+func writeXLSXBook(w io.Writer, n int, table func(i int) view.Table, meta WorkbookMeta) error {
+	fixed := bookFixed()
+	if fixed.err != nil {
+		return fixed.err
+	}
+	st := fixed.st
+	book := xlsxpage.Book{Fixed: fixed.parts, Title: meta.Title, Subject: meta.Subject, Lang: meta.Lang}
+	sheets := xlsxpage.NewSheets(nil)
+	for i := range n {
+		whole := table(i)
+		for part, t := range splitRows(whole, MaxSheetRows) {
+			if part > 0 {
+				t.Name = fmt.Sprintf("%s (%d)", whole.Name, part+1)
+			}
+			index := len(book.Sheets) + 1
+			name := sheets.Name(t.Name, fmt.Sprintf("Sheet%d", index))
+			l := layOut(t, st, meta.Lang)
+			s := xlsxpage.BookSheet{Name: name, Header: l.header, Widths: l.widths, Columns: make([]string, len(t.Columns))}
+			for c, col := range t.Columns {
+				s.Columns[c] = col.Header
+			}
+			s.Head, s.Merges = headRows(t, l, st)
+			s.Rows = xlsxpage.NewRows()
+			s.LastRow = tableRows(s.Rows, t, l, st)
+			book.Add(s)
+		}
+	}
+	return book.Write(w)
+}
+
+// bookFixed are the parts of every workbook of the tables' styles, and
+// the styles' ids, made once.
+var bookFixed = sync.OnceValue(func() (fixed struct {
+	parts *xlsxpage.Fixed
+	st    xlsxStyles
+	err   error
+}) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if fixed.st, fixed.err = newXLSXStyles(f); fixed.err == nil {
+		fixed.parts, fixed.err = xlsxpage.NewFixed(f)
+	}
+	return fixed
+})
+
+// writeXLSXExcelize writes the workbook with excelize, which makes the
+// extra sheet; the rows are xlsxpage.Rows.
+func writeXLSXExcelize(w io.Writer, n int, table func(i int) view.Table, meta WorkbookMeta) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newXLSXStyles(f)
@@ -181,6 +241,110 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	return st, styles.Err
 }
 
+// sheetLayout is a table's sheet laid out: the lines of the subtitle, the
+// legend's rows, where the legend and the header go, the cells' texts and
+// the columns' widths.
+type sheetLayout struct {
+	subtitle          []string
+	legend            [][]legendCell
+	legendRow, header int
+	texts             [][]string
+	widths            []float64
+}
+
+func layOut(t view.Table, st xlsxStyles, lang i18n.Lang) sheetLayout {
+	cols := len(t.Columns)
+	var l sheetLayout
+	if t.Subtitle != "" {
+		l.subtitle = strings.Split(t.Subtitle, "\n")
+	}
+	l.texts = make([][]string, len(t.Rows))
+	for r, row := range t.Rows {
+		l.texts[r] = rowTexts(row, cols, lang)
+	}
+	l.widths = make([]float64, cols)
+	for i, c := range t.Columns {
+		l.widths[i] = columnWidth(c, l.texts, i)
+	}
+	if hasStatus(t) {
+		labels, styles := []string{i18n.T(lang, "summary.legend")}, []int{st.legend}
+		for _, s := range StatusOrder {
+			labels, styles = append(labels, view.StatusLabel(s, lang)), append(styles, st.status[s])
+		}
+		l.legend = legendLayout(labels, styles, l.widths)
+	}
+	l.legendRow = xlsxSubtitleRow + max(len(l.subtitle), 1)
+	l.header = l.legendRow + max(len(l.legend), 1) + 1
+	return l
+}
+
+// headerHeight is the header row's height: its wrapped texts, at least
+// three lines.
+func headerHeight(t view.Table, widths []float64) float64 {
+	headers := make([]string, len(t.Columns))
+	for i, c := range t.Columns {
+		headers[i] = c.Header
+	}
+	return max(48, xlsxpage.RowHeight(headers, widths))
+}
+
+// headRows are the rows of a sheet down to the table's header, for
+// xlsxpage.Book, and the legend's merged ranges: what writeSheet writes
+// with the StreamWriter.
+func headRows(t view.Table, l sheetLayout, st xlsxStyles) (*xlsxpage.Rows, []string) {
+	head := xlsxpage.NewHead()
+	head.Row(xlsxTitleRow, 0)
+	head.Text(0, st.title, t.Title)
+	for i, line := range l.subtitle {
+		head.Row(xlsxSubtitleRow+i, 0)
+		head.Text(0, st.subtitle, line)
+	}
+	var merges []string
+	for i, cells := range l.legend {
+		line := l.legendRow + i
+		texts, spans := legendSpans(cells, l.widths)
+		head.Row(line, xlsxpage.RowHeight(texts, spans))
+		for _, c := range cells {
+			head.Text(c.from, c.style, c.text)
+			for col := c.from + 1; col <= c.to; col++ {
+				head.Blank(col, c.style)
+			}
+		}
+		for _, c := range cells {
+			if c.to > c.from {
+				from, _ := excelize.CoordinatesToCellName(c.from+1, line)
+				to, _ := excelize.CoordinatesToCellName(c.to+1, line)
+				merges = append(merges, from+":"+to)
+			}
+		}
+	}
+	head.Row(l.header, headerHeight(t, l.widths))
+	for i, c := range t.Columns {
+		head.Text(i, st.header, c.Header)
+	}
+	return head, merges
+}
+
+// tableRows writes the table's data rows and headings below the header
+// and returns the table's last row.
+func tableRows(rows *xlsxpage.Rows, t view.Table, l sheetLayout, st xlsxStyles) int {
+	cols := len(t.Columns)
+	line := l.header
+	next := 0 // the first heading not yet written: they come in row order
+	for r, row := range t.Rows {
+		for ; next < len(t.Headings) && t.Headings[next].Before <= r; next++ {
+			line++
+			headingRow(rows, line, t.Headings[next].Text(), cols, st)
+		}
+		line++
+		rows.Row(line, xlsxpage.RowHeight(l.texts[r], l.widths))
+		for i := range cols {
+			xlsxCell(rows, i, cellAt(row, i), l.texts[r][i], st)
+		}
+	}
+	return max(line, l.header+1)
+}
+
 // writeSheet writes a table's sheet: excelize's stream writer the page
 // set-up, widths, panes, title, legend, header and table; the data rows
 // and headings, nearly all its cells, go to the Rows returned, which
@@ -188,31 +352,11 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsxStyles, lang i18n.Lang) (*xlsxpage.Rows, error) {
 	cols := len(t.Columns)
 	last, _ := excelize.ColumnNumberToName(max(cols, 1))
-	var subtitle []string
-	if t.Subtitle != "" {
-		subtitle = strings.Split(t.Subtitle, "\n")
-	}
-	texts := make([][]string, len(t.Rows))
-	for r, row := range t.Rows {
-		texts[r] = rowTexts(row, cols, lang)
-	}
-	widths := make([]float64, cols)
-	for i, c := range t.Columns {
-		widths[i] = columnWidth(c, texts, i)
-	}
-	var legend [][]legendCell
-	if hasStatus(t) {
-		labels, styles := []string{i18n.T(lang, "summary.legend")}, []int{st.legend}
-		for _, s := range StatusOrder {
-			labels, styles = append(labels, view.StatusLabel(s, lang)), append(styles, st.status[s])
-		}
-		legend = legendLayout(labels, styles, widths)
-	}
-	legendRow := xlsxSubtitleRow + max(len(subtitle), 1)
-	xlsxHeaderRow := legendRow + max(len(legend), 1) + 1
+	l := layOut(t, st, lang)
+	widths := l.widths
 	// The stream writer keeps the sheet's settings and replaces only its
 	// rows, so the page is set up first.
-	if err := xlsxpage.Print(f, sheet, xlsxHeaderRow, xlsxHeaderRow, lang); err != nil {
+	if err := xlsxpage.Print(f, sheet, l.header, l.header, lang); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -231,20 +375,20 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 		}
 		from = to + 1
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: xlsxHeaderRow, TopLeftCell: fmt.Sprintf("A%d", xlsxHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: l.header, TopLeftCell: fmt.Sprintf("A%d", l.header+1), ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
 	text := func(s string, style int) excelize.Cell { return excelize.Cell{StyleID: style, Value: s} }
 	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxTitleRow), []any{text(t.Title, st.title)}); err != nil {
 		return nil, err
 	}
-	for i, line := range subtitle {
+	for i, line := range l.subtitle {
 		if err := sw.SetRow(fmt.Sprintf("A%d", xlsxSubtitleRow+i), []any{text(line, st.subtitle)}); err != nil {
 			return nil, err
 		}
 	}
-	for i, cells := range legend {
-		if err := writeLegendRow(sw, legendRow+i, cells, widths); err != nil {
+	for i, cells := range l.legend {
+		if err := writeLegendRow(sw, l.legendRow+i, cells, widths); err != nil {
 			return nil, err
 		}
 	}
@@ -252,32 +396,15 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	for i, c := range t.Columns {
 		header[i] = text(c.Header, st.header)
 	}
-	headers := make([]string, cols)
-	for i, c := range t.Columns {
-		headers[i] = c.Header
-	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", xlsxHeaderRow), header, excelize.RowOpts{Height: max(48, xlsxpage.RowHeight(headers, widths))}); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", l.header), header, excelize.RowOpts{Height: headerHeight(t, widths)}); err != nil {
 		return nil, err
 	}
 	rows := xlsxpage.NewRows()
-	line := xlsxHeaderRow
-	next := 0 // the first heading not yet written: they come in row order
-	for r, row := range t.Rows {
-		for ; next < len(t.Headings) && t.Headings[next].Before <= r; next++ {
-			line++
-			headingRow(rows, line, t.Headings[next].Text(), cols, st)
-		}
-		line++
-		rows.Row(line, xlsxpage.RowHeight(texts[r], widths))
-		for i := range cols {
-			xlsxCell(rows, i, cellAt(row, i), texts[r][i], st)
-		}
-	}
-	lastRow := max(line, xlsxHeaderRow+1)
+	lastRow := tableRows(rows, t, l, st)
 	// A table over the header and rows gives the autofilter; no table style,
 	// so that the cells keep theirs.
 	if err := sw.AddTable(&excelize.Table{
-		Range: fmt.Sprintf("A%d:%s%d", xlsxHeaderRow, last, lastRow), Name: fmt.Sprintf("Table%d", index),
+		Range: fmt.Sprintf("A%d:%s%d", l.header, last, lastRow), Name: fmt.Sprintf("Table%d", index),
 		StyleName: "", ShowRowStripes: boolPtr(false),
 	}); err != nil {
 		return nil, err
@@ -334,17 +461,13 @@ func legendLayout(labels []string, styles []int, widths []float64) [][]legendCel
 // columns, the row as tall as its labels need.
 func writeLegendRow(sw *excelize.StreamWriter, line int, cells []legendCell, widths []float64) error {
 	values := make([]any, cells[len(cells)-1].to+1)
-	var texts []string
-	var spans []float64
 	for _, c := range cells {
-		span := 0.0
 		for col := c.from; col <= c.to; col++ {
 			values[col] = excelize.Cell{StyleID: c.style}
-			span += widths[col]
 		}
 		values[c.from] = excelize.Cell{StyleID: c.style, Value: c.text}
-		texts, spans = append(texts, c.text), append(spans, span)
 	}
+	texts, spans := legendSpans(cells, widths)
 	if err := sw.SetRow(fmt.Sprintf("A%d", line), values, excelize.RowOpts{Height: xlsxpage.RowHeight(texts, spans)}); err != nil {
 		return err
 	}
@@ -358,6 +481,20 @@ func writeLegendRow(sw *excelize.StreamWriter, line int, cells []legendCell, wid
 		}
 	}
 	return nil
+}
+
+// legendSpans are a legend row's labels and the widths they span.
+func legendSpans(cells []legendCell, widths []float64) ([]string, []float64) {
+	var texts []string
+	var spans []float64
+	for _, c := range cells {
+		span := 0.0
+		for col := c.from; col <= c.to; col++ {
+			span += widths[col]
+		}
+		texts, spans = append(texts, c.text), append(spans, span)
+	}
+	return texts, spans
 }
 
 // headingRow is a section heading: bold text in the first cell, running

@@ -3,6 +3,7 @@ package render
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -136,4 +137,43 @@ func TestXLSXNearStreamWriter(t *testing.T) {
 	if row := measureWorkbook(t, 10_000, 3); row.Ratio() > 2 {
 		t.Errorf("%s: %.2fx the baseline's user time, want at most 2x", row.Work, row.Ratio())
 	}
+}
+
+// The site's district workbook: its roadmaps (a few rows), every item
+// (120 rows of the widest sheet), its executors; and a region-sized one
+// (1.4 MB). Run with
+// `go test -run '^$' -bench 'XLSX(Fixed|District|Region)' -benchmem -count 6 ./pkg/render/`.
+func BenchmarkXLSXDistrict(b *testing.B) {
+	benchXLSX(b, []view.Table{benchTable(8), benchTable(120), benchTable(20)}, WriteXLSX)
+}
+
+// BenchmarkXLSXFixed is the fixed cost of a workbook: three sheets of two
+// rows.
+func BenchmarkXLSXFixed(b *testing.B) {
+	benchXLSX(b, []view.Table{benchTable(2), benchTable(2), benchTable(2)}, WriteXLSX)
+}
+
+func BenchmarkXLSXRegion(b *testing.B) {
+	benchXLSX(b, []view.Table{benchTable(40), benchTable(14_000)}, WriteXLSX)
+}
+
+func benchXLSX(b *testing.B, tables []view.Table, write func(io.Writer, []view.Table, WorkbookMeta) error) {
+	meta := WorkbookMeta{Title: "Сводка по состоянию на 01.07.2022", Subject: "Выполнение дорожных карт", Lang: i18n.RU}
+	var size int
+	b.ReportAllocs()
+	for b.Loop() {
+		var n countWriter
+		if err := write(&n, tables, meta); err != nil {
+			b.Fatal(err)
+		}
+		size = int(n)
+	}
+	b.ReportMetric(float64(size), "bytes/book")
+}
+
+type countWriter int64
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	*c += countWriter(len(p))
+	return len(p), nil
 }

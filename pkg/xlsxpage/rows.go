@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -21,8 +23,9 @@ import (
 // (reflection, a cell name, a regular expression over every string).
 // Rows writes the XML the StreamWriter writes, byte for byte (inline
 // strings, numbers as excelize formats them), compressed as it goes, and
-// Write splices it into the sheet excelize made (styles, widths, panes,
-// merges, the table, print set-up) at the end of its <sheetData>.
+// WriteRows splices it into the sheet excelize made (styles, widths,
+// panes, merges, the table, print set-up) at the end of its <sheetData>,
+// or Book puts it after the sheet's head.
 //
 // A row is begun by Row and its cells follow in column order; the row
 // numbers must grow and follow those excelize wrote.
@@ -36,6 +39,9 @@ type Rows struct {
 	open bool
 	err  error
 	cols [][]byte // column letters by 0-based index
+	// plain rows (NewHead) are kept as XML, not compressed.
+	plain  bool
+	pooled *[]byte // buf's, from bufPool
 }
 
 // Compression is the deflate level of the rows, the most of a big
@@ -46,12 +52,65 @@ const Compression = 2
 
 // NewRows starts a sheet's rows.
 func NewRows() *Rows {
-	r := &Rows{buf: make([]byte, 0, flushAt+4096)}
-	r.fw, r.err = flate.NewWriter(&r.z, Compression)
+	p := bufPool.Get().(*[]byte)
+	r := &Rows{buf: (*p)[:0], pooled: p}
+	r.fw = getFlate(&r.z)
 	return r
 }
 
 const flushAt = 64 << 10
+
+// The compressors and buffers of Rows are pooled: a small workbook's
+// sheets took more time making them (a flate writer is about 600 KB) than
+// writing their rows. flate.Writer.Reset makes it as new, so the bytes
+// are the same.
+var (
+	flatePool = sync.Pool{New: func() any {
+		fw, err := flate.NewWriter(io.Discard, Compression)
+		if err != nil {
+			panic(err) // only for a level out of range
+		}
+		return fw
+	}}
+	bufPool = sync.Pool{New: func() any {
+		b := make([]byte, 0, flushAt+4096)
+		return &b
+	}}
+)
+
+// getFlate is a compressor at Compression writing to w.
+func getFlate(w io.Writer) *flate.Writer {
+	fw := flatePool.Get().(*flate.Writer)
+	fw.Reset(w)
+	return fw
+}
+
+// zipPool are compressors at the zip writer's level.
+var zipPool = sync.Pool{New: func() any {
+	fw, err := flate.NewWriter(io.Discard, zipLevel)
+	if err != nil {
+		panic(err) // only for a level out of range
+	}
+	return fw
+}}
+
+// getFlateAt is a compressor at level (Compression or zipLevel) writing to w.
+func getFlateAt(level int, w io.Writer) *flate.Writer {
+	if level == Compression {
+		return getFlate(w)
+	}
+	fw := zipPool.Get().(*flate.Writer)
+	fw.Reset(w)
+	return fw
+}
+
+func putFlateAt(level int, fw *flate.Writer) {
+	if level == Compression {
+		flatePool.Put(fw)
+	} else {
+		zipPool.Put(fw)
+	}
+}
 
 // Row begins row n (1-based), height points tall (0: excelize's default
 // height, no attribute).
@@ -171,7 +230,7 @@ func isSpace(b byte) bool { return b == '\t' || b == '\n' || b == '\r' || b == '
 
 // flush compresses what is written so far.
 func (r *Rows) flush() {
-	if r.err != nil || len(r.buf) == 0 {
+	if r.err != nil || len(r.buf) == 0 || r.plain {
 		return
 	}
 	r.crc = crc32.Update(r.crc, crc32.IEEETable, r.buf)
@@ -193,17 +252,29 @@ func (r *Rows) finish() error {
 		if r.err == nil {
 			r.err = r.fw.Flush()
 		}
-		r.fw, r.buf = nil, nil
+		flatePool.Put(r.fw)
+		if r.pooled != nil {
+			*r.pooled = r.buf[:0] // grown, maybe
+			bufPool.Put(r.pooled)
+		}
+		r.fw, r.buf, r.pooled = nil, nil, nil
 	}
 	return r.err
 }
+
+// release lets go of the compressed rows once they are written.
+func (r *Rows) release() { r.z = bytes.Buffer{} }
 
 // errNoSheetData is a sheet part with nowhere to put the rows.
 var errNoSheetData = errors.New("xlsxpage: sheet has no </sheetData>")
 
 // appendEscaped appends s escaped as encoding/xml's EscapeText escapes
-// it, but for a new line, kept as it is (as excelize keeps it).
-func appendEscaped(dst []byte, s string) []byte {
+// it, but for a new line, kept as it is (as excelize keeps it in a cell).
+func appendEscaped(dst []byte, s string) []byte { return appendXML(dst, s, false) }
+
+// appendXML appends s escaped as encoding/xml's EscapeText (and Marshal)
+// escape it; a new line only if newline.
+func appendXML(dst []byte, s string, newline bool) []byte {
 	last := 0
 	for i := 0; i < len(s); {
 		b := s[i]
@@ -224,7 +295,10 @@ func appendEscaped(dst []byte, s string) []byte {
 			case '\t':
 				esc = "&#x9;"
 			case '\n':
-				continue
+				if !newline {
+					continue
+				}
+				esc = "&#xA;"
 			case '\r':
 				esc = "&#xD;"
 			default:
@@ -331,6 +405,33 @@ func bstrMarshal(s string) (result string) {
 		b.WriteString(s[cursor:])
 	}
 	return b.String()
+}
+
+// bstrUnmarshal is excelize's reading of _xHHHH_ codes, as its
+// AddTable reads a header cell's text.
+func bstrUnmarshal(s string) (result string) {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	matches, l, cursor := bstrExp.FindAllStringSubmatchIndex(s, -1), len(s), 0
+	for _, match := range matches {
+		result += s[cursor:match[0]]
+		subStr := s[match[0]:match[1]]
+		if subStr == "_x005F_" {
+			cursor = match[1]
+			result += "_"
+			continue
+		}
+		if bstrExp.MatchString(subStr) {
+			cursor = match[1]
+			v, _ := strconv.Unquote(`"\u` + s[match[0]+2:match[1]-1] + `"`)
+			result += v
+		}
+	}
+	if cursor < l {
+		result += s[cursor:]
+	}
+	return result
 }
 
 var (

@@ -3,6 +3,8 @@ package xlsxpage
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"encoding/xml"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -202,4 +204,45 @@ func part(t *testing.T, book []byte, name string) []byte {
 		t.Fatalf("%s: %v", name, err)
 	}
 	return data
+}
+
+// FuzzAppendXML: appendXML escapes as xml.EscapeText, and appendEscaped
+// so but for a new line, kept.
+func FuzzAppendXML(f *testing.F) {
+	for _, s := range rowsTexts {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		_ = xml.EscapeText(&want, []byte(s))
+		if got := string(appendXML(nil, s, true)); got != want.String() {
+			t.Errorf("%q: got %q, want %q", s, got, want.String())
+		}
+		if got, want := string(appendEscaped(nil, s)), strings.ReplaceAll(want.String(), "&#xA;", "\n"); got != want {
+			t.Errorf("%q: got %q, want %q (new lines kept)", s, got, want)
+		}
+	})
+}
+
+// TestDeflatedAsFresh: a part compressed through the cache, the first
+// time and again, is what a new compressor makes of it.
+func TestDeflatedAsFresh(t *testing.T) {
+	t.Parallel()
+	for _, level := range []int{Compression, zipLevel} {
+		for _, body := range []string{"", "x", strings.Repeat("<row r=\"1\"></row>", 300), strings.Repeat("я", maxCached)} {
+			var want bytes.Buffer
+			fw, _ := flate.NewWriter(&want, level)
+			fw.Write([]byte(body))
+			fw.Close()
+			for range 2 {
+				d, err := deflated([]byte(body), level)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(d.raw, want.Bytes()) || d.crc != crc32.ChecksumIEEE([]byte(body)) {
+					t.Errorf("level %d, %d bytes: not as compressed anew", level, len(body))
+				}
+			}
+		}
+	}
 }

@@ -4,10 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"cmp"
-	"compress/flate"
 	"encoding/xml"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"path"
 	"regexp"
@@ -190,14 +188,8 @@ func readXML(zr *zip.Reader, name string, v any) error {
 }
 
 // writeSpliced writes a sheet part with rows put before its
-// </sheetData>: the part up to there compressed and sync-flushed, the
-// rows' own compressed bytes, the rest compressed and ended. Each piece
-// ends byte-aligned with no final block but the last, so that together
-// they are one deflate stream; its CRC is combined from the pieces'.
+// </sheetData>.
 func writeSpliced(zw *zip.Writer, p *zip.File, rows *Rows) error {
-	if err := rows.finish(); err != nil {
-		return err
-	}
 	r, err := p.Open()
 	if err != nil {
 		return err
@@ -211,41 +203,7 @@ func writeSpliced(zw *zip.Writer, p *zip.File, rows *Rows) error {
 	if at < 0 {
 		return errNoSheetData
 	}
-	head, tail := sheet[:at], sheet[at:]
-	var zHead, zTail bytes.Buffer
-	fw, err := flate.NewWriter(&zHead, Compression)
-	if err != nil {
-		return err
-	}
-	if _, err := fw.Write(head); err != nil {
-		return err
-	}
-	if err := fw.Flush(); err != nil {
-		return err
-	}
-	fw.Reset(&zTail)
-	if _, err := fw.Write(tail); err != nil {
-		return err
-	}
-	if err := fw.Close(); err != nil {
-		return err
-	}
-	crc := crc32.ChecksumIEEE(head)
-	crc = crc32Combine(crc, rows.crc, rows.size)
-	crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
 	h := p.FileHeader
-	h.Method = zip.Deflate
-	h.CRC32 = crc
-	h.CompressedSize64 = uint64(zHead.Len() + rows.z.Len() + zTail.Len())
-	h.UncompressedSize64 = uint64(len(head)) + uint64(rows.size) + uint64(len(tail))
-	dst, err := zw.CreateRaw(&h)
-	if err != nil {
-		return err
-	}
-	for _, piece := range [][]byte{zHead.Bytes(), rows.z.Bytes(), zTail.Bytes()} {
-		if _, err := dst.Write(piece); err != nil {
-			return err
-		}
-	}
-	return nil
+	var z bytes.Buffer
+	return writeSheetPart(zw, &h, sheet[:at], rows, sheet[at:], &z)
 }

@@ -4,8 +4,9 @@
 // document properties, and sheet names Excel accepts. The summary
 // workbook, the report form and the "Было / Стало" table all use it, so
 // that they print alike. It also writes workbooks out: in a fixed part
-// order (Write), and with big sheets' rows written by Rows rather than
-// excelize's stream writer (WriteRows).
+// order (Write), with big sheets' rows written by Rows rather than
+// excelize's stream writer (WriteRows), and whole workbooks of table
+// sheets without excelize, the same bytes (Book).
 package xlsxpage
 
 import (
@@ -86,19 +87,30 @@ func Print(f *excelize.File, sheet string, headerFrom, headerTo int, lang i18n.L
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C&\"" + family + "\"&10" + i18n.T(lang, "xlsx.page", "&P", "&N"),
-	}); err != nil {
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footerText(lang)}); err != nil {
 		return err
 	}
 	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), headerFrom, headerTo)})
+		RefersTo: printTitles(sheet, headerFrom, headerTo)})
 }
+
+// footerText is the page's footer: "Страница N из M", centred.
+func footerText(lang i18n.Lang) string {
+	return "&C&\"" + family + "\"&10" + i18n.T(lang, "xlsx.page", "&P", "&N")
+}
+
+// printTitles refers to the rows printed at the top of every page.
+func printTitles(sheet string, from, to int) string {
+	return fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), from, to)
+}
+
+// creator is the documents' author.
+const creator = "roadmap"
 
 // DocProps describes the workbook as a document, made by roadmap.
 func DocProps(f *excelize.File, title, subject string, lang i18n.Lang) error {
 	return f.SetDocProps(&excelize.DocProperties{
-		Title: title, Subject: subject, Creator: "roadmap", Language: string(lang),
+		Title: title, Subject: subject, Creator: creator, Language: string(lang),
 	})
 }
 
@@ -144,6 +156,10 @@ func (s *Sheets) Add(name, fallback string) (string, error) {
 	_, err := s.f.NewSheet(name)
 	return name, err
 }
+
+// Name is the name Add would give a sheet, for a workbook written
+// without excelize (Book): NewSheets(nil).Name.
+func (s *Sheets) Name(name, fallback string) string { return s.unique(name, fallback) }
 
 const maxName = 31
 
