@@ -109,21 +109,20 @@ func (c *summaryCmd) run(paths []string) error {
 		paths = []string{"roadmaps"}
 	}
 	opts := summary.Options{Year: c.year, District: c.district, AsOf: asOf, Lang: c.app.lang}
-	// A workbook holds every view, and so every result; one view keeps
-	// what it shows (counts, for the by-district and by-executor views).
-	var results []fulfil.Result
+	// One view keeps what it shows: counts (by district, by executor) or a
+	// compact record of each result (by activity, by year); a workbook
+	// gathers every view and its chart sheet. No result is held.
 	collect := summary.NewCollector(by, opts)
-	take := collect.Add
 	if format == render.XLSX {
-		take = func(r *fulfil.Result) { results = append(results, *r) }
+		collect = summary.NewWorkbook(by, opts)
 	}
 	if format != render.XLSX && (by == summary.ByDistrict || by == summary.ByExecutor) {
 		// What stays live is counts per roadmap (the other views and a
-		// workbook keep every result).
+		// workbook keep a record of every result).
 		streamGC()
 	}
 	stop := startProgress(c.app.info(), c.app.t("summary.progress"))
-	res, fs, err := c.stream(paths, asOf, take)
+	res, fs, err := c.stream(paths, asOf, collect.Add)
 	stop()
 	if err != nil {
 		return err
@@ -135,11 +134,11 @@ func (c *summaryCmd) run(paths []string) error {
 		if format == render.XLSX {
 			// A view at a time: each is let go once its sheet is written.
 			views := summary.Order(by)
-			return render.WriteXLSXEach(w, len(views), func(i int) view.Table { return summary.Build(views[i], results, opts) }, render.WorkbookMeta{
+			return render.WriteXLSXEach(w, len(views), func(i int) view.Table { return collect.View(views[i]) }, render.WorkbookMeta{
 				Title:   c.app.t("summary.doc_title", asOf.Format("02.01.2006")),
 				Subject: c.app.t("summary.doc_subject"),
 				Lang:    c.app.lang,
-				Extra:   summary.ChartSheet(results, opts),
+				Extra:   collect.ChartSheet(),
 			})
 		}
 		r, err := render.New(format, render.Options{Lang: c.app.lang, Width: terminalWidth(), CSVExcel: c.csvExcel})
