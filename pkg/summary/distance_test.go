@@ -115,3 +115,33 @@ func TestSimilarAsBefore(t *testing.T) {
 		t.Errorf("%d similar, %d not: the cases lean one way", similar, differ)
 	}
 }
+
+// TestCountDiff: the counts' differences eight to a word are the ones
+// found class by class.
+func TestCountDiff(t *testing.T) {
+	t.Parallel()
+	rnd := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		var a, b [64]uint8
+		var x, y [8]uint64
+		for i := range a {
+			a[i], b[i] = uint8(rnd.IntN(128)), uint8(rnd.IntN(128))
+			if rnd.IntN(3) == 0 {
+				b[i] = a[i]
+			}
+			x[i/8] |= uint64(a[i]) << (8 * (i % 8))
+			y[i/8] |= uint64(b[i]) << (8 * (i % 8))
+		}
+		more, less := 0, 0
+		for i := range a {
+			if d := int(a[i]) - int(b[i]); d > 0 {
+				more += d
+			} else {
+				less -= d
+			}
+		}
+		if m, l := countDiff(&x, &y); m != more || l != less {
+			t.Fatalf("countDiff = %d, %d; want %d, %d", m, l, more, less)
+		}
+	}
+}

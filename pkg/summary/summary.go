@@ -408,11 +408,11 @@ func allowedEdits(n int) int {
 
 // titleKeyed is a title's key (titleKey) ready to be compared: its
 // letters, how many of them fall in each of 64 classes (by their low
-// bits, counts capped at 255), and its pairs of adjacent letters (by
-// their low 16 bits), sorted.
+// bits, counts capped at 127, a byte each, eight to a word), and its
+// pairs of adjacent letters (by their low 16 bits), sorted.
 type titleKeyed struct {
 	r     []rune
-	count [64]uint8
+	count [8]uint64
 	pairs []uint32
 }
 
@@ -420,10 +420,14 @@ func newTitleKeyed(key string) *titleKeyed { return newTitleKeyedRunes([]rune(ke
 
 func newTitleKeyedRunes(r []rune) *titleKeyed {
 	k := &titleKeyed{r: r}
+	var count [64]uint8
 	for _, c := range r {
-		if n := &k.count[c&63]; *n < 255 {
+		if n := &count[c&63]; *n < 127 {
 			*n++
 		}
+	}
+	for i, n := range count {
+		k.count[i/8] |= uint64(n) << (8 * (i % 8))
 	}
 	if len(r) > 1 {
 		k.pairs = make([]uint32, len(r)-1)
@@ -452,6 +456,26 @@ func sharedPairs(x, y []uint32) int {
 	return n
 }
 
+// countDiff is how many letters of x's classes y lacks (more) and of
+// y's x lacks (less), eight classes a word: each byte's difference is
+// found without a borrow into the next, since counts are at most 127.
+func countDiff(x, y *[8]uint64) (more, less int) {
+	const hi, lo16 = 0x8080808080808080, 0x00ff00ff00ff00ff
+	var pos, neg uint64
+	for i := range x {
+		// Each byte is x-y+128: at least 128 where x >= y.
+		d := (x[i] | hi) - y[i]
+		ge := ((d & hi) >> 7) * 0xff
+		p := d &^ hi & ge
+		n := (hi - d&^ge) &^ ge
+		// Sums in 16-bit lanes: at most 8 words × 2 × 127 each.
+		pos += p&lo16 + p>>8&lo16
+		neg += n&lo16 + n>>8&lo16
+	}
+	const sum16 = 0x0001000100010001
+	return int(pos * sum16 >> 48), int(neg * sum16 >> 48)
+}
+
 // titleMatcher compares title keys, its rows of the edit distance table
 // kept from one comparison to the next.
 type titleMatcher struct{ prev, cur []int }
@@ -469,15 +493,7 @@ func (m *titleMatcher) similar(x, y *titleKeyed) bool {
 	// The letters one has and the other lacks are edits too: a bound
 	// found from the counts (of classes of letters, and capped: both can
 	// only lower it) rules most different titles out before the table.
-	more, less := 0, 0
-	for i := range x.count {
-		if d := int(x.count[i]) - int(y.count[i]); d > 0 {
-			more += d
-		} else {
-			less -= d
-		}
-	}
-	if max(more, less) > k {
+	if more, less := countDiff(&x.count, &y.count); max(more, less) > k {
 		return false
 	}
 	// An edit changes at most two of a key's pairs of adjacent letters, so
