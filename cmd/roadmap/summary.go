@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -116,17 +119,16 @@ func (c *summaryCmd) run(paths []string) error {
 	if format == render.XLSX {
 		collect = summary.NewWorkbook(by, opts)
 	}
-	if format != render.XLSX && (by == summary.ByDistrict || by == summary.ByExecutor) {
-		// What stays live is counts per roadmap (the other views and a
-		// workbook keep a record of every result).
-		streamGC()
-	}
+	// What stays live is counts per roadmap, or a few tens of bytes a
+	// result.
+	streamGC()
 	stop := startProgress(c.app.info(), c.app.t("summary.progress"))
 	res, fs, err := c.stream(paths, asOf, collect.Add)
 	stop()
 	if err != nil {
 		return err
 	}
+	tablesGC(collect.Records())
 	if err := c.printProblems(res, fs); err != nil {
 		return err
 	}
@@ -155,6 +157,30 @@ func (c *summaryCmd) run(paths []string) error {
 	}
 	fmt.Fprintln(c.app.info(), c.app.t("summary.written", c.out))
 	return nil
+}
+
+// tableBytes is about what a row of the widest table of records takes
+// (the by-year view's twelve cells, 48 bytes each, and the row).
+const tableBytes = 12*48 + 24
+
+// tablesGC follows streamGC once the results are in: the tables drawn
+// from the records are live while they are drawn, about tableBytes a
+// result. A region's (tens of thousands of results) fit streamGC's bound
+// well, and collecting at every doubling of a small heap was a third of
+// what a workbook added to the summary's time; a country's (millions of
+// results, hundreds of MB of cells) do not, and a bound near what is live
+// would keep the collector running: there the collector is let back to
+// its defaults, as roomyGC does.
+func tablesGC(records int) {
+	if int64(records)*tableBytes <= streamMemory/4 {
+		return
+	}
+	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) == streamMemory {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
 }
 
 // printProblems prints the findings of roadmaps that do not load and of

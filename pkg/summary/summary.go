@@ -155,6 +155,15 @@ func (c *Collector) Add(r *fulfil.Result) {
 	}
 }
 
+// Records is how many results the collector keeps a record of (the
+// listing views' and the chart's); the counted views keep none.
+func (c *Collector) Records() int {
+	if c.records == nil {
+		return 0
+	}
+	return len(c.records.recs)
+}
+
 // Table is the view started (NewCollector's) of the results taken in.
 func (c *Collector) Table() view.Table { return c.View(c.v) }
 
