@@ -2,6 +2,8 @@ package summary
 
 import (
 	"cmp"
+	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 
@@ -74,7 +76,7 @@ func (s *records) byActivity() view.Table {
 		actOf[i] = -1
 	}
 	owner := make([]int32, len(s.recs))
-	keyOf := map[[2]int32]int32{}
+	keyOf := map[uint64]int32{}
 	var keyAct, keyYear []int32
 	keyOfResult := make([]int32, len(s.recs))
 	lastKey, lastKeyIndex := [2]int32{-1, 0}, int32(-1)
@@ -90,10 +92,10 @@ func (s *records) byActivity() view.Table {
 		acts.place(a, rec.act)
 		k := [2]int32{a, rec.year}
 		if k != lastKey {
-			ki, ok := keyOf[k]
+			ki, ok := keyOf[pair(k[0], k[1])]
 			if !ok {
 				ki = int32(len(keyAct))
-				keyOf[k] = ki
+				keyOf[pair(k[0], k[1])] = ki
 				keyAct, keyYear = append(keyAct, a), append(keyYear, k[1])
 			}
 			lastKey, lastKeyIndex = k, ki
@@ -440,6 +442,10 @@ func (s *records) byYear() view.Table {
 	return t
 }
 
+// packPlaces lets yearOrder pack places into integers (a test turns it
+// off to hold the two ways to each other).
+var packPlaces = true
+
 // yearOrder is the by-year view's order of records: by owner, roadmap,
 // section, number and year, else as taken in. Each record is given small
 // integers for it (its roadmap's rank, its number's), so that the sort
@@ -477,18 +483,44 @@ func (s *records) yearOrder() []int32 {
 		numOf[i] = nums.add(roadmap.Number(s.str(s.acts[i].n)))
 	}
 	nRank := nums.ranks()
+	// Each record's place as one integer where it fits (a country's does:
+	// 15 bits of roadmaps, a few of sections, numbers and years, 21 of
+	// records), compared without a function; else as five.
 	type place struct{ roadmap, section, n, year, i int32 }
 	places := make([]place, len(s.recs))
+	minYear, maxYear, minSection, maxSection := int32(math.MaxInt32), int32(math.MinInt32), int32(0), int32(0)
 	for i := range s.recs {
 		rec := &s.recs[i]
 		ra := &s.acts[rec.act]
 		places[i] = place{roadmap: rank[roadmapKey[ra.roadmap]], section: ra.sectionOrder, n: int32(nRank[numOf[rec.act]]), year: rec.year, i: int32(i)}
+		minYear, maxYear = min(minYear, rec.year), max(maxYear, rec.year)
+		minSection, maxSection = min(minSection, ra.sectionOrder), max(maxSection, ra.sectionOrder)
+	}
+	order := make([]int32, len(places))
+	widths := [5]int{bits.Len(uint(len(keys))), 0, bits.Len(uint(len(nRank))), 0, bits.Len(uint(len(places)))}
+	if len(places) > 0 {
+		widths[1], widths[3] = bits.Len32(uint32(maxSection)), bits.Len32(uint32(maxYear-minYear))
+	}
+	if packPlaces && len(places) > 0 && minSection >= 0 && widths[0]+widths[1]+widths[2]+widths[3]+widths[4] <= 64 {
+		packed := make([]uint64, len(places))
+		for i, p := range places {
+			v := uint64(p.roadmap)
+			v = v<<widths[1] | uint64(p.section)
+			v = v<<widths[2] | uint64(p.n)
+			v = v<<widths[3] | uint64(p.year-minYear)
+			packed[i] = v<<widths[4] | uint64(p.i)
+		}
+		slices.Sort(packed)
+		mask := uint64(1)<<widths[4] - 1
+		for i, v := range packed {
+			order[i] = int32(v & mask)
+		}
+		return order
 	}
 	slices.SortFunc(places, func(a, b place) int {
 		return cmp.Or(cmp.Compare(a.roadmap, b.roadmap), cmp.Compare(a.section, b.section), cmp.Compare(a.n, b.n),
 			cmp.Compare(a.year, b.year), cmp.Compare(a.i, b.i))
 	})
-	order := make([]int32, len(places))
 	for i, p := range places {
 		order[i] = p.i
 	}

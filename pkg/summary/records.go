@@ -27,6 +27,7 @@ type records struct {
 	sections  []roadmap.Section
 	sectionOf map[roadmap.Section]int32
 	recs      []record
+	statuses  []statusText
 	// plans are each distinct plan's words and unit, as texts.
 	plans map[planKey][2]int32
 	// level is whether a region's or a school's roadmap is among them.
@@ -113,11 +114,29 @@ func (s *records) add(r *fulfil.Result) {
 		s.lastFact, s.lastFactIndex = r.Fact, s.text(r.Fact)
 	}
 	rec := record{act: s.lastAct, year: int32(r.Year), plan: plan[0], unit: plan[1], fact: s.lastFactIndex,
-		reason: s.text(r.Reason), status: s.text(string(r.Status))}
+		reason: s.text(r.Reason), status: s.status(r.Status)}
 	if r.Achievement != nil {
 		rec.ach, rec.hasAch = *r.Achievement, true
 	}
 	s.recs = append(s.recs, rec)
+}
+
+// status is the text of st: a handful of statuses, found by comparing
+// (the same constants: no hashing).
+func (s *records) status(st fulfil.Status) int32 {
+	for _, x := range s.statuses {
+		if x.status == st {
+			return x.text
+		}
+	}
+	t := s.text(string(st))
+	s.statuses = append(s.statuses, statusText{st, t})
+	return t
+}
+
+type statusText struct {
+	status fulfil.Status
+	text   int32
 }
 
 // plan is the texts of p's words and of the unit the by-year view shows.

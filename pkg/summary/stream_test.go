@@ -242,3 +242,18 @@ func TestResultsNotHeld(t *testing.T) {
 		t.Errorf("%.0f bytes kept a result, want under %d", perResult, size/2)
 	}
 }
+
+// TestYearOrderPacked: the by-year order of places packed into integers
+// is the order of places compared field by field.
+func TestYearOrderPacked(t *testing.T) {
+	for seed := range uint64(4) {
+		s := recordsOf(nearDuplicates(seed, 30), i18n.RU)
+		packed := s.yearOrder()
+		packPlaces = false
+		plain := s.yearOrder()
+		packPlaces = true
+		if len(packed) == 0 || !slices.Equal(packed, plain) {
+			t.Fatalf("seed %d: packed order %v, want %v", seed, packed[:min(20, len(packed))], plain[:min(20, len(plain))])
+		}
+	}
+}
