@@ -45,6 +45,55 @@ func TestWithinDistance(t *testing.T) {
 	}
 }
 
+// TestWithinDistanceLong: the same on strings up to 100 letters of a
+// bigger alphabet and near copies of them: what lies between their
+// common start and end is compared bit-parallel up to 64 letters, by the
+// band past that.
+func TestWithinDistanceLong(t *testing.T) {
+	t.Parallel()
+	rnd := rand.New(rand.NewPCG(5, 6))
+	alphabet := []rune("абвгдежзийклмнопрстуфхцчшщъыьэюя ё0123456789")
+	word := func(n int) []rune {
+		r := make([]rune, n)
+		for i := range r {
+			r[i] = alphabet[rnd.IntN(len(alphabet))]
+		}
+		return r
+	}
+	var m titleMatcher
+	for range 20000 {
+		a := word(rnd.IntN(100))
+		b := word(rnd.IntN(100))
+		if rnd.IntN(2) == 0 {
+			// A near copy: a few edits.
+			b = append([]rune(nil), a...)
+			for range rnd.IntN(12) {
+				i := rnd.IntN(len(b) + 1)
+				switch rnd.IntN(3) {
+				case 0:
+					b = append(b[:i], append([]rune{alphabet[rnd.IntN(len(alphabet))]}, b[i:]...)...)
+				case 1:
+					if i < len(b) {
+						b = append(b[:i], b[i+1:]...)
+					}
+				default:
+					if i < len(b) {
+						b[i] = alphabet[rnd.IntN(len(alphabet))]
+					}
+				}
+			}
+		}
+		k := rnd.IntN(15)
+		want := editDistance(a, b) <= k
+		if len(a)-len(b) > k || len(b)-len(a) > k {
+			continue
+		}
+		if got := m.band(a, b, k); got != want {
+			t.Fatalf("band(%q, %q, %d) = %v, distance %d", string(a), string(b), k, got, editDistance(a, b))
+		}
+	}
+}
+
 // TestSimilarAsBefore: the matcher's filters (letter classes, shared
 // pairs) and its reused rows give the answers the plain test gave, on
 // random titles and near copies of them (letters whose low bits
