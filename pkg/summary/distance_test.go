@@ -45,10 +45,10 @@ func TestWithinDistance(t *testing.T) {
 	}
 }
 
-// TestWithinDistanceLong: the same on strings up to 100 letters of a
+// TestWithinDistanceLong: the same on strings up to 300 letters of a
 // bigger alphabet and near copies of them: what lies between their
-// common start and end is compared bit-parallel up to 64 letters, by the
-// band past that.
+// common start and end is compared bit-parallel in one to four words,
+// by the band past that.
 func TestWithinDistanceLong(t *testing.T) {
 	t.Parallel()
 	rnd := rand.New(rand.NewPCG(5, 6))
@@ -62,8 +62,9 @@ func TestWithinDistanceLong(t *testing.T) {
 	}
 	var m titleMatcher
 	for range 20000 {
-		a := word(rnd.IntN(100))
-		b := word(rnd.IntN(100))
+		n := []int{10, 70, 140, 300}[rnd.IntN(4)]
+		a := word(rnd.IntN(n))
+		b := word(rnd.IntN(n))
 		if rnd.IntN(2) == 0 {
 			// A near copy: a few edits.
 			b = append([]rune(nil), a...)
@@ -83,7 +84,7 @@ func TestWithinDistanceLong(t *testing.T) {
 				}
 			}
 		}
-		k := rnd.IntN(15)
+		k := rnd.IntN(1 + n/5)
 		want := editDistance(a, b) <= k
 		if len(a)-len(b) > k || len(b)-len(a) > k {
 			continue

@@ -508,86 +508,117 @@ type titleMatcher struct {
 	eq        eqTable
 }
 
-// eqTable maps the letters of a pattern of up to 64 to the bits of their
-// places in it (for distanceWithin), open addressed; a slot is in use
-// only if it was written in the current generation, so that it needs no
-// clearing between patterns.
+// eqTable maps the letters of a pattern of up to maxPattern to the bits
+// of their places in it (for distanceWithin), open addressed; a slot is
+// in use only if it was written in the current generation, so that it
+// needs no clearing between patterns.
 type eqTable struct {
 	gen   uint32
-	slots [128]eqSlot
+	slots [2 * maxPattern]eqSlot
 }
+
+// maxPattern is the longest pattern compared bit-parallel: four words.
+const maxPattern = 4 * 64
 
 type eqSlot struct {
 	gen  uint32
 	r    rune
-	mask uint64
+	mask [maxPattern / 64]uint64
 }
 
-func eqHash(r rune) uint32 { return uint32(r) * 0x9e3779b1 >> 25 }
+func eqHash(r rune) uint32 { return uint32(r) * 0x9e3779b1 >> 23 }
 
-// reset makes the table of pattern p (at most 64 letters, so at most 64
-// of the 128 slots used).
+// reset makes the table of pattern p (at most maxPattern letters, so at
+// most half the slots used).
 func (t *eqTable) reset(p []rune) {
 	t.gen++
 	if t.gen == 0 {
-		t.slots, t.gen = [128]eqSlot{}, 1
+		t.slots, t.gen = [2 * maxPattern]eqSlot{}, 1
 	}
 	for i, r := range p {
 		h := eqHash(r)
 		for {
 			sl := &t.slots[h]
 			if sl.gen != t.gen {
-				*sl = eqSlot{gen: t.gen, r: r, mask: 1 << i}
-				break
+				sl.gen, sl.r, sl.mask = t.gen, r, [maxPattern / 64]uint64{}
 			}
 			if sl.r == r {
-				sl.mask |= 1 << i
+				sl.mask[i/64] |= 1 << (i % 64)
 				break
 			}
-			h = (h + 1) & 127
+			h = (h + 1) % (2 * maxPattern)
 		}
 	}
 }
 
-// mask is the places of r in the pattern.
-func (t *eqTable) mask(r rune) uint64 {
-	for h := eqHash(r); ; h = (h + 1) & 127 {
+// mask is the places of r in the pattern, or nil if none.
+func (t *eqTable) mask(r rune) *[maxPattern / 64]uint64 {
+	for h := eqHash(r); ; h = (h + 1) % (2 * maxPattern) {
 		sl := &t.slots[h]
 		if sl.gen != t.gen {
-			return 0
+			return nil
 		}
 		if sl.r == r {
-			return sl.mask
+			return &sl.mask
 		}
 	}
 }
 
-// distanceWithin reports whether the edit distance of pattern p (1 to 64
-// letters) and text x is at most k, by Myers' bit-parallel algorithm
-// (Hyyrö's form for the whole strings): a column of the table in two
-// words per letter of x, stopped once the distance cannot come back
-// within k.
+// distanceWithin reports whether the edit distance of pattern p (1 to
+// maxPattern letters) and text x is at most k, by Myers' bit-parallel
+// algorithm in blocks of 64 (with Hyyrö's boundary for whole strings): a
+// column of the table in two words a block per letter of x, stopped once
+// the distance cannot come back within k.
 func (m *titleMatcher) distanceWithin(p, x []rune, k int) bool {
 	m.eq.reset(p)
-	last := uint64(1) << (len(p) - 1)
-	pv, mv, score := ^uint64(0), uint64(0), len(p)
+	blocks := (len(p) + 63) / 64
+	var pv, mv [maxPattern / 64]uint64
+	for b := range blocks {
+		pv[b] = ^uint64(0)
+	}
+	last := uint64(1) << ((len(p) - 1) % 64)
+	var none [maxPattern / 64]uint64
+	score := len(p)
 	for j, r := range x {
-		eq := m.eq.mask(r)
-		xv := eq | mv
-		xh := ((eq & pv) + pv) ^ pv | eq
-		ph := mv | ^(xh | pv)
-		mh := pv & xh
-		if ph&last != 0 {
-			score++
-		} else if mh&last != 0 {
-			score--
+		eqs := m.eq.mask(r)
+		if eqs == nil {
+			eqs = &none
 		}
+		// The row above the pattern grows by one a letter: +1 comes in.
+		hin := 1
+		for b := range blocks {
+			eq, pb, mb := eqs[b], pv[b], mv[b]
+			xv := eq | mb
+			if hin < 0 {
+				eq |= 1
+			}
+			xh := ((eq & pb) + pb) ^ pb | eq
+			ph := mb | ^(xh | pb)
+			mh := pb & xh
+			top := uint64(1) << 63
+			if b == blocks-1 {
+				top = last
+			}
+			hout := 0
+			if ph&top != 0 {
+				hout = 1
+			} else if mh&top != 0 {
+				hout = -1
+			}
+			ph, mh = ph<<1, mh<<1
+			if hin < 0 {
+				mh |= 1
+			} else if hin > 0 {
+				ph |= 1
+			}
+			pv[b], mv[b] = mh|^(xv|ph), ph&xv
+			hin = hout
+		}
+		score += hin
 		// Each letter left can lower the distance by one at most.
 		if score-(len(x)-1-j) > k {
 			return false
 		}
-		ph, mh = ph<<1|1, mh<<1
-		pv, mv = mh|^(xv|ph), ph&xv
 	}
 	return score <= k
 }
@@ -642,9 +673,10 @@ func (m *titleMatcher) band(a, b []rune, k int) bool {
 	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
 		a, b = a[:len(a)-1], b[:len(b)-1]
 	}
-	// What lies between, if the shorter is up to a word long: a column
-	// of the table in two words (about a twentieth of the band's time).
-	if p, x := a, b; min(len(a), len(b)) > 0 && min(len(a), len(b)) <= 64 {
+	// What lies between, if the shorter is up to four words long: a
+	// column of the table in two words a block (a fraction of the band's
+	// time).
+	if p, x := a, b; min(len(a), len(b)) > 0 && min(len(a), len(b)) <= maxPattern {
 		if len(p) > len(x) {
 			p, x = x, p
 		}
