@@ -3,7 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
+	"os"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"time"
@@ -109,25 +113,23 @@ func (c *summaryCmd) run(paths []string) error {
 		paths = []string{"roadmaps"}
 	}
 	opts := summary.Options{Year: c.year, District: c.district, AsOf: asOf, Lang: c.app.lang}
-	// A workbook holds every view, and so every result; one view keeps
-	// what it shows (counts, for the by-district and by-executor views).
-	var results []fulfil.Result
+	// One view keeps what it shows: counts (by district, by executor) or a
+	// compact record of each result (by activity, by year); a workbook
+	// gathers every view and its chart sheet. No result is held.
 	collect := summary.NewCollector(by, opts)
-	take := collect.Add
 	if format == render.XLSX {
-		take = func(r *fulfil.Result) { results = append(results, *r) }
+		collect = summary.NewWorkbook(by, opts)
 	}
-	if format != render.XLSX && (by == summary.ByDistrict || by == summary.ByExecutor) {
-		// What stays live is counts per roadmap (the other views and a
-		// workbook keep every result).
-		streamGC()
-	}
+	// What stays live is counts per roadmap, or a few tens of bytes a
+	// result.
+	streamGC()
 	stop := startProgress(c.app.info(), c.app.t("summary.progress"))
-	res, fs, err := c.stream(paths, asOf, take)
+	res, fs, err := c.stream(paths, asOf, recordsGC(collect))
 	stop()
 	if err != nil {
 		return err
 	}
+	tablesGC(collect.Records())
 	if err := c.printProblems(res, fs); err != nil {
 		return err
 	}
@@ -135,11 +137,11 @@ func (c *summaryCmd) run(paths []string) error {
 		if format == render.XLSX {
 			// A view at a time: each is let go once its sheet is written.
 			views := summary.Order(by)
-			return render.WriteXLSXEach(w, len(views), func(i int) view.Table { return summary.Build(views[i], results, opts) }, render.WorkbookMeta{
+			return render.WriteXLSXEach(w, len(views), func(i int) view.Table { return collect.View(views[i]) }, render.WorkbookMeta{
 				Title:   c.app.t("summary.doc_title", asOf.Format("02.01.2006")),
 				Subject: c.app.t("summary.doc_subject"),
 				Lang:    c.app.lang,
-				Extra:   summary.ChartSheet(results, opts),
+				Extra:   collect.ChartSheet(),
 			})
 		}
 		r, err := render.New(format, render.Options{Lang: c.app.lang, Width: terminalWidth(), CSVExcel: c.csvExcel})
@@ -156,6 +158,55 @@ func (c *summaryCmd) run(paths []string) error {
 	}
 	fmt.Fprintln(c.app.info(), c.app.t("summary.written", c.out))
 	return nil
+}
+
+// recordsGC hands each result to the collector and, every 65,536 of
+// them, looks at what the last collection left live: a country's records
+// (millions of results, with the reports' entries and the roadmaps'
+// index) come near streamGC's bound, where the collector would run
+// without end (a country's workbook took 180 s of CPU instead of 100 s);
+// past half of it the collector gets its defaults back, as roomyGC does.
+func recordsGC(c *summary.Collector) func(*fulfil.Result) {
+	n := 0
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	return func(r *fulfil.Result) {
+		c.Add(r)
+		if n++; n%(1<<16) != 0 {
+			return
+		}
+		metrics.Read(sample)
+		if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > streamMemory/2 {
+			defaultGC()
+		}
+	}
+}
+
+// defaultGC lets the collector back to its defaults from streamGC's.
+func defaultGC() {
+	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) == streamMemory {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(100)
+	}
+}
+
+// tableBytes is about what a row of the widest table of records takes
+// (the by-year view's twelve cells, 48 bytes each, and the row).
+const tableBytes = 12*48 + 24
+
+// tablesGC follows streamGC once the results are in: the tables drawn
+// from the records are live while they are drawn, about tableBytes a
+// result. A region's (tens of thousands of results) fit streamGC's bound
+// well, and collecting at every doubling of a small heap was a third of
+// what a workbook added to the summary's time; a country's (millions of
+// results, hundreds of MB of cells) do not, and a bound near what is live
+// would keep the collector running: there the collector is let back to
+// its defaults, as roomyGC does.
+func tablesGC(records int) {
+	if int64(records)*tableBytes > streamMemory/4 {
+		defaultGC()
+	}
 }
 
 // printProblems prints the findings of roadmaps that do not load and of

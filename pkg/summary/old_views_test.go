@@ -13,6 +13,7 @@ import (
 
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
@@ -263,4 +264,17 @@ func oldTitleKey(s string) string {
 		return ' '
 	}, strings.ReplaceAll(strings.ReplaceAll(s, "ё", "е"), "Ё", "Е"))
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// achievement is a result's level of achievement, if it has one.
+func achievement(r fulfil.Result) view.Cell {
+	if r.Achievement == nil {
+		return view.EmptyCell()
+	}
+	return view.PercentCell(*r.Achievement)
+}
+
+// ownerCol is ownerColumn of results.
+func ownerCol(results []fulfil.Result, lang i18n.Lang, max int) view.Column {
+	return ownerColumn(slices.ContainsFunc(results, func(r fulfil.Result) bool { return r.Level != roadmap.LevelDistrict }), lang, max)
 }

@@ -11,9 +11,7 @@ package summary
 
 import (
 	"cmp"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -91,28 +89,24 @@ func fold(s string) string {
 // Build makes the table of one view.
 func Build(v View, results []fulfil.Result, opts Options) view.Table {
 	c := NewCollector(v, opts)
-	if v == ByActivity || v == ByYear {
-		// These views list the results and only read them: handed over as
-		// they are, not copied in one by one (a workbook builds both).
-		c.results = Filter(results, opts)
-		return c.Table()
-	}
 	for i := range results {
 		c.Add(&results[i])
 	}
 	return c.Table()
 }
 
-// Collector makes one view of results handed to it one by one
-// (fulfil.EvaluateEach): the by-district and by-executor views keep only
-// their counts, so that a country's summary (two million results) does
-// not hold its results; the others keep the results they list.
+// Collector makes views of results handed to it one by one
+// (fulfil.EvaluateEach), without holding the results: the by-district
+// and by-executor views keep only their counts, the views that list
+// results (by activity, by year) and the chart sheet a compact record of
+// each (records), so that a country's summary (millions of results) holds
+// a few tens of bytes a result.
 type Collector struct {
 	v        View
 	opts     Options
 	district *districtCounts
 	executor *executorCounts
-	results  []fulfil.Result
+	records  *records
 }
 
 // NewCollector starts view v.
@@ -120,10 +114,27 @@ func NewCollector(v View, opts Options) *Collector {
 	c := &Collector{v: v, opts: opts}
 	switch v {
 	case ByActivity, ByYear:
+		c.records = newRecords(opts.Lang)
 	case ByExecutor:
 		c.executor = newExecutorCounts(opts.Lang)
 	default:
 		c.district = newDistrictCounts()
+	}
+	return c
+}
+
+// NewWorkbook starts every view and the chart sheet, v the first: a
+// workbook's (Order, View, ChartSheet).
+func NewWorkbook(v View, opts Options) *Collector {
+	c := NewCollector(v, opts)
+	if c.district == nil {
+		c.district = newDistrictCounts()
+	}
+	if c.executor == nil {
+		c.executor = newExecutorCounts(opts.Lang)
+	}
+	if c.records == nil {
+		c.records = newRecords(opts.Lang)
 	}
 	return c
 }
@@ -133,29 +144,47 @@ func (c *Collector) Add(r *fulfil.Result) {
 	if !selected(r, c.opts) {
 		return
 	}
-	switch {
-	case c.district != nil:
+	if c.district != nil {
 		c.district.add(r)
-	case c.executor != nil:
+	}
+	if c.executor != nil {
 		c.executor.add(r)
-	default:
-		c.results = append(c.results, *r)
+	}
+	if c.records != nil {
+		c.records.add(r)
 	}
 }
 
-// Table is the view of the results taken in.
-func (c *Collector) Table() view.Table {
-	v, opts := c.v, c.opts
+// Records is how many results the collector keeps a record of (the
+// listing views' and the chart's); the counted views keep none.
+func (c *Collector) Records() int {
+	if c.records == nil {
+		return 0
+	}
+	return len(c.records.recs)
+}
+
+// Table is the view started (NewCollector's) of the results taken in.
+func (c *Collector) Table() view.Table { return c.View(c.v) }
+
+// View is view v of the results taken in: the one started, or any of a
+// workbook's (NewWorkbook); one not gathered has no rows.
+func (c *Collector) View(v View) view.Table {
+	opts := c.opts
 	var t view.Table
 	switch {
+	case v == ByActivity || v == ByYear:
+		if c.records != nil && v == ByActivity {
+			t = c.records.byActivity()
+		} else if c.records != nil {
+			t = c.records.byYear()
+		}
+	case v == ByExecutor:
+		if c.executor != nil {
+			t = c.executor.table()
+		}
 	case c.district != nil:
 		t = c.district.table(opts.Lang)
-	case c.executor != nil:
-		t = c.executor.table()
-	case v == ByActivity:
-		t = byActivity(c.results, opts.Lang)
-	default:
-		t = byYear(c.results, opts.Lang)
 	}
 	t.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
 	t.Title = i18n.T(opts.Lang, "summary.title."+string(v))
@@ -203,16 +232,14 @@ func col(lang i18n.Lang, key string, max int) view.Column {
 	return view.Column{Key: key, Header: i18n.T(lang, "summary.col."+key), Max: max}
 }
 
-// ownerCol is the column of whose roadmap a row is: «Район» while every
-// roadmap is a district's, «Район / организация» once a region's or a
-// school's is among them. Its key stays "district" for programs.
-func ownerCol(results []fulfil.Result, lang i18n.Lang, max int) view.Column {
+// ownerColumn is the column of whose roadmap a row is: «Район» while
+// every roadmap is a district's, «Район / организация» once a region's or
+// a school's is among them (level). Its key stays "district" for
+// programs.
+func ownerColumn(level bool, lang i18n.Lang, max int) view.Column {
 	c := col(lang, "district", max)
-	for _, r := range results {
-		if r.Level != roadmap.LevelDistrict {
-			c.Header = i18n.T(lang, "summary.col.owner")
-			break
-		}
+	if level {
+		c.Header = i18n.T(lang, "summary.col.owner")
 	}
 	return c
 }
@@ -252,14 +279,6 @@ func percentOf(part, whole int) view.Cell {
 		return view.EmptyCell()
 	}
 	return view.PercentCell(float64(int(float64(part)/float64(whole)*1000+0.5)) / 10)
-}
-
-// achievement is a result's level of achievement, if it has one.
-func achievement(r fulfil.Result) view.Cell {
-	if r.Achievement == nil {
-		return view.EmptyCell()
-	}
-	return view.PercentCell(*r.Achievement)
 }
 
 func label(s fulfil.Status, lang i18n.Lang) string { return view.StatusLabel(string(s), lang) }
@@ -328,366 +347,6 @@ func (d *districtCounts) table(lang i18n.Lang) view.Table {
 	return t
 }
 
-// byActivity puts each activity beside itself across owners (districts,
-// regions, schools): each one's plan, fact and status in its own columns,
-// the activities under their section headings (the section of the first
-// roadmap that numbers the activity lowest). Owners' activities share a
-// row only when they are the same activity: the same id and a similar
-// title (similarKeys); an id two districts give to different
-// activities makes a row for each, under each one's own title.
-//
-// Beyond MaxSideBySide owners the owners are rows instead, under each
-// activity and year (an owner, its plan, fact and status): three columns
-// per owner would be wider than any page, and past 5,460 owners wider
-// than a sheet (16,384 columns).
-func byActivity(results []fulfil.Result, lang i18n.Lang) view.Table {
-	owners := indexOwners(results)
-	districts := owners.names
-	long := len(districts) > MaxSideBySide
-	t := view.Table{Columns: []view.Column{
-		col(lang, "id", 0), col(lang, "title", 40), col(lang, "year", 0),
-	}}
-	if long {
-		t.Columns = append(t.Columns, ownerCol(results, lang, 24), col(lang, "plan", 18), col(lang, "fact", 18), col(lang, "status", 18))
-	}
-	for i, d := range districts {
-		if long {
-			break
-		}
-		for _, part := range []string{"plan", "fact", "status"} {
-			t.Columns = append(t.Columns, view.Column{
-				Key:    part + "_" + strconv.Itoa(i+1),
-				Header: d + ": " + i18n.T(lang, "summary.col."+part), Max: 18,
-			})
-		}
-	}
-	// Each result's activity, and its row: the activity and the year. An
-	// owner's results of one activity come one after another (a result
-	// per year), so the last ones found are tried before any map.
-	acts := newActivities(results)
-	keyOf := map[[2]int32]int32{}
-	var keyAct, keyYear []int32
-	keyOfResult := make([]int32, len(results))
-	lastID, lastOwner, lastAct := "", "", int32(-1)
-	lastKey, lastKeyIndex := [2]int32{-1, 0}, int32(-1)
-	for i := range results {
-		r := &results[i]
-		a := lastAct
-		if a < 0 || r.ActivityID != lastID || r.Owner != lastOwner {
-			a = acts.of(r, owners.of[i])
-			lastID, lastOwner, lastAct = r.ActivityID, r.Owner, a
-		}
-		acts.place(a, int32(i))
-		k := [2]int32{a, int32(r.Year)}
-		if k != lastKey {
-			ki, ok := keyOf[k]
-			if !ok {
-				ki = int32(len(keyAct))
-				keyOf[k] = ki
-				keyAct, keyYear = append(keyAct, a), append(keyYear, k[1])
-			}
-			lastKey, lastKeyIndex = k, ki
-		}
-		keyOfResult[i] = lastKeyIndex
-	}
-	// Rows activity by activity as the first result of each places it
-	// (section, number), then by id and which activity under it, then by
-	// year: activities sorted once, rows by two integers.
-	actRank := acts.ranks()
-	keyOrder := make([]int32, len(keyAct))
-	for i := range keyOrder {
-		keyOrder[i] = int32(i)
-	}
-	slices.SortFunc(keyOrder, func(a, b int32) int {
-		return cmp.Or(cmp.Compare(actRank[keyAct[a]], actRank[keyAct[b]]), cmp.Compare(keyYear[a], keyYear[b]))
-	})
-	keyRank := make([]int32, len(keyAct))
-	for i, k := range keyOrder {
-		keyRank[k] = int32(i)
-	}
-	// The results of each row, by owner (the last of an owner's shows):
-	// counted into place by row, then sorted by owner within each row.
-	start := make([]int32, len(keyAct)+1)
-	for _, k := range keyOfResult {
-		start[keyRank[k]+1]++
-	}
-	for i := 1; i < len(start); i++ {
-		start[i] += start[i-1]
-	}
-	byRow := make([]int32, len(results))
-	next := slices.Clone(start[:len(keyAct)])
-	for i, k := range keyOfResult {
-		rank := keyRank[k]
-		byRow[next[rank]] = int32(i)
-		next[rank]++
-	}
-	owner := owners.of
-	plans := newPlanTexts(lang)
-	cellsOf := func(row int) []int32 {
-		rs := byRow[start[row]:start[row+1]]
-		slices.SortFunc(rs, func(a, b int32) int { return cmp.Or(cmp.Compare(owner[a], owner[b]), cmp.Compare(a, b)) })
-		// One result per owner: the last taken in.
-		out := rs[:0]
-		for i, x := range rs {
-			if i+1 < len(rs) && owner[rs[i+1]] == owner[x] {
-				continue
-			}
-			out = append(out, x)
-		}
-		return out
-	}
-	if long {
-		rows := make([][]int32, len(keyOrder))
-		n := 0
-		for i := range keyOrder {
-			rows[i] = cellsOf(i)
-			n += len(rows[i])
-		}
-		const width = 7
-		slab := make([]view.Cell, n*width)
-		if n > 0 {
-			t.Rows = make([][]view.Cell, 0, n)
-		}
-		placed := make([]placedSection, 0, n)
-		for i, k := range keyOrder {
-			a := acts.list[keyAct[k]]
-			id, title, year := view.TextCell(a.id), view.TextCell(a.title), view.IntCell(int(keyYear[k]))
-			section := results[a.first].Section
-			for _, x := range rows[i] {
-				r := &results[x]
-				row := slab[:width:width]
-				slab = slab[width:]
-				row[0], row[1], row[2] = id, title, year
-				row[3], row[4], row[5], row[6] = view.TextCell(districts[owner[x]]), view.TextCell(plans.text(&r.Plan)),
-					view.TextCell(r.Fact), view.StatusCell(string(r.Status))
-				t.Rows = append(t.Rows, row)
-				placed = append(placed, placedSection{section: section})
-			}
-		}
-		t.Headings = sectionHeadings(placed)
-		return t
-	}
-	placed := make([]placedSection, len(keyOrder))
-	for i, k := range keyOrder {
-		placed[i] = placedSection{section: results[acts.list[keyAct[k]].first].Section}
-	}
-	t.Headings = sectionHeadings(placed)
-	width := 3 + 3*len(districts)
-	slab := make([]view.Cell, len(keyOrder)*width)
-	if len(keyOrder) > 0 {
-		t.Rows = make([][]view.Cell, len(keyOrder))
-	}
-	empty := view.TextCell("")
-	for i, k := range keyOrder {
-		a := acts.list[keyAct[k]]
-		row := slab[i*width : (i+1)*width : (i+1)*width]
-		row[0], row[1], row[2] = view.TextCell(a.id), view.TextCell(a.title), view.IntCell(int(keyYear[k]))
-		for j := 3; j < width; j++ {
-			row[j] = empty
-		}
-		for _, x := range cellsOf(i) {
-			r := &results[x]
-			c := 3 + 3*int(owner[x])
-			row[c], row[c+1], row[c+2] = view.TextCell(plans.text(&r.Plan)), view.TextCell(r.Fact), view.StatusCell(string(r.Status))
-		}
-		t.Rows[i] = row
-	}
-	return t
-}
-
-// owners are the owners of some results: their names sorted, and each
-// result's owner as its place among them.
-type owners struct {
-	names []string
-	of    []int32
-}
-
-func indexOwners(results []fulfil.Result) owners {
-	index := map[string]int32{}
-	var names []string
-	of := make([]int32, len(results))
-	last, lastIndex := "", int32(-1)
-	for i := range results {
-		o := results[i].Owner
-		if lastIndex < 0 || o != last {
-			j, ok := index[o]
-			if !ok {
-				j = int32(len(names))
-				index[o] = j
-				names = append(names, o)
-			}
-			last, lastIndex = o, j
-		}
-		of[i] = lastIndex
-	}
-	order := make([]int32, len(names))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(names[a], names[b]) })
-	rank := make([]int32, len(names))
-	sorted := make([]string, len(names))
-	for i, j := range order {
-		rank[j], sorted[i] = int32(i), names[j]
-	}
-	for i, j := range of {
-		of[i] = rank[j]
-	}
-	return owners{names: sorted, of: of}
-}
-
-// activities tells which activity across owners each result is: owners'
-// activities are one when they have the same id and similar titles
-// (similarKeys). Titles are compared once per owner and id, and then only
-// a title not seen before under that id, with the distinct titles seen
-// under it (owners copy one title), so that a country's view is not
-// quadratic in owners. Ids, owners and title keys are numbered, each key
-// made ready to compare once, and what two keys compared to is
-// remembered for the first memoKeys keys: ids reuse the same titles.
-type activities struct {
-	results []fulfil.Result
-	list    []activity
-	idOf    map[string]int32
-	// byID are each id's activities in the order found.
-	byID [][]int32
-	// ofOwner is the activity of an owner's id, exact that of an id and a
-	// title key (an id and the other in an uint64).
-	ofOwner, exact map[uint64]int32
-	keyOf          map[string]int32
-	keys           []*titleKeyed
-	// memo[i] holds two bits for each key j < i: compared, similar.
-	memo  [][]uint64
-	buf   []byte
-	match titleMatcher
-}
-
-// memoKeys is how many keys' comparisons are remembered: 2 MB at most.
-const memoKeys = 4096
-
-// activity is one activity across owners: an id, which of the different
-// activities under that id it is, the title naming its rows (the first
-// found), its titles' keys, and the result that places it (the lowest
-// section and number any roadmap gives it).
-type activity struct {
-	id      string
-	variant int
-	title   string
-	keys    []int32
-	first   int32
-}
-
-func newActivities(results []fulfil.Result) *activities {
-	return &activities{results: results, idOf: map[string]int32{}, ofOwner: map[uint64]int32{}, exact: map[uint64]int32{},
-		keyOf: map[string]int32{}}
-}
-
-func pair(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
-
-// of is the activity of r, whose owner is numbered owner.
-func (s *activities) of(r *fulfil.Result, owner int32) int32 {
-	id, ok := s.idOf[r.ActivityID]
-	if !ok {
-		id = int32(len(s.byID))
-		s.idOf[r.ActivityID] = id
-		s.byID = append(s.byID, nil)
-	}
-	if a, ok := s.ofOwner[pair(id, owner)]; ok {
-		return a
-	}
-	s.buf = appendTitleKey(s.buf[:0], r.Title)
-	key, ok := s.keyOf[string(s.buf)]
-	if !ok {
-		key = int32(len(s.keys))
-		k := string(s.buf)
-		s.keyOf[k] = key
-		s.keys = append(s.keys, newTitleKeyed(k))
-	}
-	// A title seen before under this id: its activity, without comparing.
-	a, seen := s.exact[pair(id, key)]
-	if !seen {
-		vs := s.byID[id]
-		a = -1
-		for _, v := range vs {
-			if slices.ContainsFunc(s.list[v].keys, func(k int32) bool { return s.similar(k, key) }) {
-				a = v
-				break
-			}
-		}
-		if a < 0 {
-			a = int32(len(s.list))
-			s.list = append(s.list, activity{id: r.ActivityID, variant: len(vs), title: r.Title, first: -1})
-			s.byID[id] = append(vs, a)
-		}
-		s.list[a].keys = append(s.list[a].keys, key)
-		s.exact[pair(id, key)] = a
-	}
-	s.ofOwner[pair(id, owner)] = a
-	return a
-}
-
-// similar is similarKeys of keys x and y, remembered.
-func (s *activities) similar(x, y int32) bool {
-	if x == y {
-		return true
-	}
-	i, j := max(x, y), min(x, y)
-	if i >= memoKeys {
-		return s.match.similar(s.keys[x], s.keys[y])
-	}
-	for int(i) >= len(s.memo) {
-		s.memo = append(s.memo, make([]uint64, (2*len(s.memo)+63)/64))
-	}
-	word, bit := &s.memo[i][2*j/64], uint(2*j%64)
-	if *word&(1<<bit) != 0 {
-		return *word&(2<<bit) != 0
-	}
-	ok := s.match.similar(s.keys[x], s.keys[y])
-	*word |= 1 << bit
-	if ok {
-		*word |= 2 << bit
-	}
-	return ok
-}
-
-// place takes result i of activity a in: the first places the activity,
-// and any of a lower section or number after it.
-func (s *activities) place(a, i int32) {
-	act := &s.list[a]
-	if act.first < 0 {
-		act.first = i
-		return
-	}
-	r, f := &s.results[i], &s.results[act.first]
-	if r.SectionOrder < f.SectionOrder || r.SectionOrder == f.SectionOrder && r.N != f.N && r.N.Compare(f.N) < 0 {
-		act.first = i
-	}
-}
-
-// ranks are the activities' places in the view's order: by the section
-// and number that place each, then by id and variant.
-func (s *activities) ranks() []int32 {
-	var nums numberRanks
-	n := make([]int, len(s.list))
-	for i := range s.list {
-		n[i] = nums.add(s.results[s.list[i].first].N)
-	}
-	nRank := nums.ranks()
-	order := make([]int32, len(s.list))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(x, y int32) int {
-		a, b := &s.list[x], &s.list[y]
-		return cmp.Or(cmp.Compare(s.results[a.first].SectionOrder, s.results[b.first].SectionOrder), cmp.Compare(nRank[n[x]], nRank[n[y]]),
-			cmp.Compare(a.id, b.id), cmp.Compare(a.variant, b.variant))
-	})
-	rank := make([]int32, len(s.list))
-	for i, a := range order {
-		rank[a] = int32(i)
-	}
-	return rank
-}
-
 // numberRanks ranks activity numbers in Compare order (2 < 2.1 < 2.10 <
 // 3), each distinct number split into parts once, not at every
 // comparison.
@@ -746,6 +405,22 @@ func similarKeys(x, y []rune) bool {
 	return m.similar(newTitleKeyedRunes(x), newTitleKeyedRunes(y))
 }
 
+// editsAllowed is allowedEdits of lengths up to 255, found once.
+var editsAllowed = func() (t [256]int) {
+	for n := 1; n < len(t); n++ {
+		t[n] = allowedEdits(n)
+	}
+	return t
+}()
+
+// editsFor is allowedEdits(n), n > 0.
+func editsFor(n int) int {
+	if n < len(editsAllowed) {
+		return editsAllowed[n]
+	}
+	return allowedEdits(n)
+}
+
 // allowedEdits is the most edits the similarity allows between titles
 // of which the longer has n letters, found as the float test finds it.
 func allowedEdits(n int) int {
@@ -758,11 +433,11 @@ func allowedEdits(n int) int {
 
 // titleKeyed is a title's key (titleKey) ready to be compared: its
 // letters, how many of them fall in each of 64 classes (by their low
-// bits, counts capped at 255), and its pairs of adjacent letters (by
-// their low 16 bits), sorted.
+// bits, counts capped at 127, a byte each, eight to a word), and its
+// pairs of adjacent letters (by their low 16 bits), sorted.
 type titleKeyed struct {
 	r     []rune
-	count [64]uint8
+	count [8]uint64
 	pairs []uint32
 }
 
@@ -770,10 +445,14 @@ func newTitleKeyed(key string) *titleKeyed { return newTitleKeyedRunes([]rune(ke
 
 func newTitleKeyedRunes(r []rune) *titleKeyed {
 	k := &titleKeyed{r: r}
+	var count [64]uint8
 	for _, c := range r {
-		if n := &k.count[c&63]; *n < 255 {
+		if n := &count[c&63]; *n < 127 {
 			*n++
 		}
+	}
+	for i, n := range count {
+		k.count[i/8] |= uint64(n) << (8 * (i % 8))
 	}
 	if len(r) > 1 {
 		k.pairs = make([]uint32, len(r)-1)
@@ -802,9 +481,147 @@ func sharedPairs(x, y []uint32) int {
 	return n
 }
 
+// countDiff is how many letters of x's classes y lacks (more) and of
+// y's x lacks (less), eight classes a word: each byte's difference is
+// found without a borrow into the next, since counts are at most 127.
+func countDiff(x, y *[8]uint64) (more, less int) {
+	const hi, lo16 = 0x8080808080808080, 0x00ff00ff00ff00ff
+	var pos, neg uint64
+	for i := range x {
+		// Each byte is x-y+128: at least 128 where x >= y.
+		d := (x[i] | hi) - y[i]
+		ge := ((d & hi) >> 7) * 0xff
+		p := d &^ hi & ge
+		n := (hi - d&^ge) &^ ge
+		// Sums in 16-bit lanes: at most 8 words × 2 × 127 each.
+		pos += p&lo16 + p>>8&lo16
+		neg += n&lo16 + n>>8&lo16
+	}
+	const sum16 = 0x0001000100010001
+	return int(pos * sum16 >> 48), int(neg * sum16 >> 48)
+}
+
 // titleMatcher compares title keys, its rows of the edit distance table
 // kept from one comparison to the next.
-type titleMatcher struct{ prev, cur []int }
+type titleMatcher struct {
+	prev, cur []int
+	eq        eqTable
+}
+
+// eqTable maps the letters of a pattern of up to maxPattern to the bits
+// of their places in it (for distanceWithin), open addressed; a slot is
+// in use only if it was written in the current generation, so that it
+// needs no clearing between patterns.
+type eqTable struct {
+	gen   uint32
+	slots [2 * maxPattern]eqSlot
+}
+
+// maxPattern is the longest pattern compared bit-parallel: four words.
+const maxPattern = 4 * 64
+
+type eqSlot struct {
+	gen  uint32
+	r    rune
+	mask [maxPattern / 64]uint64
+}
+
+func eqHash(r rune) uint32 { return uint32(r) * 0x9e3779b1 >> 23 }
+
+// reset makes the table of pattern p (at most maxPattern letters, so at
+// most half the slots used).
+func (t *eqTable) reset(p []rune) {
+	t.gen++
+	if t.gen == 0 {
+		t.slots, t.gen = [2 * maxPattern]eqSlot{}, 1
+	}
+	for i, r := range p {
+		h := eqHash(r)
+		for {
+			sl := &t.slots[h]
+			if sl.gen != t.gen {
+				sl.gen, sl.r, sl.mask = t.gen, r, [maxPattern / 64]uint64{}
+			}
+			if sl.r == r {
+				sl.mask[i/64] |= 1 << (i % 64)
+				break
+			}
+			h = (h + 1) % (2 * maxPattern)
+		}
+	}
+}
+
+// mask is the places of r in the pattern, or nil if none.
+func (t *eqTable) mask(r rune) *[maxPattern / 64]uint64 {
+	for h := eqHash(r); ; h = (h + 1) % (2 * maxPattern) {
+		sl := &t.slots[h]
+		if sl.gen != t.gen {
+			return nil
+		}
+		if sl.r == r {
+			return &sl.mask
+		}
+	}
+}
+
+// distanceWithin reports whether the edit distance of pattern p (1 to
+// maxPattern letters) and text x is at most k, by Myers' bit-parallel
+// algorithm in blocks of 64 (with Hyyrö's boundary for whole strings): a
+// column of the table in two words a block per letter of x, stopped once
+// the distance cannot come back within k.
+func (m *titleMatcher) distanceWithin(p, x []rune, k int) bool {
+	m.eq.reset(p)
+	blocks := (len(p) + 63) / 64
+	var pv, mv [maxPattern / 64]uint64
+	for b := range blocks {
+		pv[b] = ^uint64(0)
+	}
+	last := uint64(1) << ((len(p) - 1) % 64)
+	var none [maxPattern / 64]uint64
+	score := len(p)
+	for j, r := range x {
+		eqs := m.eq.mask(r)
+		if eqs == nil {
+			eqs = &none
+		}
+		// The row above the pattern grows by one a letter: +1 comes in.
+		hin := 1
+		for b := range blocks {
+			eq, pb, mb := eqs[b], pv[b], mv[b]
+			xv := eq | mb
+			if hin < 0 {
+				eq |= 1
+			}
+			xh := ((eq & pb) + pb) ^ pb | eq
+			ph := mb | ^(xh | pb)
+			mh := pb & xh
+			top := uint64(1) << 63
+			if b == blocks-1 {
+				top = last
+			}
+			hout := 0
+			if ph&top != 0 {
+				hout = 1
+			} else if mh&top != 0 {
+				hout = -1
+			}
+			ph, mh = ph<<1, mh<<1
+			if hin < 0 {
+				mh |= 1
+			} else if hin > 0 {
+				ph |= 1
+			}
+			pv[b], mv[b] = mh|^(xv|ph), ph&xv
+			hin = hout
+		}
+		score += hin
+		// Each letter left can lower the distance by one at most.
+		if score-(len(x)-1-j) > k {
+			return false
+		}
+	}
+	return score <= k
+}
 
 // similar is similarKeys of two keys.
 func (m *titleMatcher) similar(x, y *titleKeyed) bool {
@@ -812,22 +629,14 @@ func (m *titleMatcher) similar(x, y *titleKeyed) bool {
 	if longest == 0 {
 		return true
 	}
-	k := allowedEdits(longest)
+	k := editsFor(longest)
 	if k < 0 || len(x.r)-len(y.r) > k || len(y.r)-len(x.r) > k {
 		return false
 	}
 	// The letters one has and the other lacks are edits too: a bound
 	// found from the counts (of classes of letters, and capped: both can
 	// only lower it) rules most different titles out before the table.
-	more, less := 0, 0
-	for i := range x.count {
-		if d := int(x.count[i]) - int(y.count[i]); d > 0 {
-			more += d
-		} else {
-			less -= d
-		}
-	}
-	if max(more, less) > k {
+	if more, less := countDiff(&x.count, &y.count); max(more, less) > k {
 		return false
 	}
 	// An edit changes at most two of a key's pairs of adjacent letters, so
@@ -863,6 +672,15 @@ func (m *titleMatcher) band(a, b []rune, k int) bool {
 	}
 	for len(a) > 0 && len(b) > 0 && a[len(a)-1] == b[len(b)-1] {
 		a, b = a[:len(a)-1], b[:len(b)-1]
+	}
+	// What lies between, if the shorter is up to four words long: a
+	// column of the table in two words a block (a fraction of the band's
+	// time).
+	if p, x := a, b; min(len(a), len(b)) > 0 && min(len(a), len(b)) <= maxPattern {
+		if len(p) > len(x) {
+			p, x = x, p
+		}
+		return m.distanceWithin(p, x, k)
 	}
 	const inf = 1 << 30
 	n := len(b) + 2
@@ -1026,114 +844,6 @@ func (x *executorCounts) table() view.Table {
 	return t
 }
 
-// byYear is every activity and year in the shape of the form "Сведения о
-// достижении значений показателей": indicator, unit, plan, fact,
-// achievement level and the reason for deviation; each roadmap's
-// activities section by section under their headings, by number within
-// a section (2.9 before 2.10).
-func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
-	t := view.Table{Columns: []view.Column{
-		col(lang, "row", 0), ownerCol(results, lang, 18), col(lang, "n", 0),
-		col(lang, "title", 36), col(lang, "indicator", 36), col(lang, "unit", 12),
-		col(lang, "year", 0), col(lang, "plan", 20), col(lang, "fact", 16),
-		col(lang, "achievement", 0), col(lang, "status", 16), col(lang, "reason", 30),
-	}}
-	order := yearOrder(results)
-	placed := make([]placedSection, len(order))
-	for i, j := range order {
-		r := &results[j]
-		placed[i] = placedSection{scope: r.RoadmapID, section: r.Section}
-	}
-	t.Headings = sectionHeadings(placed)
-	const width = 12
-	slab := make([]view.Cell, len(order)*width)
-	if len(order) > 0 {
-		t.Rows = make([][]view.Cell, len(order))
-	}
-	plans := newPlanTexts(lang)
-	units := map[phrase.IndicatorKind]string{}
-	for i, j := range order {
-		r := &results[j]
-		unit := r.Plan.Unit
-		if unit == "" && r.Plan.Kind != "" {
-			// An indicator not understood has no kind, and no unit to say.
-			u, ok := units[r.Plan.Kind]
-			if !ok {
-				u = i18n.T(lang, "summary.unit."+string(r.Plan.Kind))
-				units[r.Plan.Kind] = u
-			}
-			unit = u
-		}
-		row := slab[i*width : (i+1)*width : (i+1)*width]
-		row[0], row[1], row[2], row[3] = view.IntCell(i+1), view.TextCell(r.Owner), view.NumberOf(r.N), view.TextCell(r.Title)
-		row[4], row[5], row[6], row[7] = view.TextCell(r.Indicator), view.TextCell(unit), view.IntCell(r.Year), view.TextCell(plans.text(&r.Plan))
-		row[8], row[9], row[10], row[11] = view.TextCell(r.Fact), achievement(*r), view.StatusCell(string(r.Status)), view.TextCell(r.Reason)
-		t.Rows[i] = row
-	}
-	return t
-}
-
-// yearOrder is the by-year view's order of results: by owner, roadmap,
-// section, number and year, else as taken in. Each result is given small
-// integers for it (its roadmap's rank, its number's), so that the sort
-// compares integers and moves indices, not results.
-func yearOrder(results []fulfil.Result) []int32 {
-	type place struct {
-		roadmap, section, n, year int
-		i                         int32
-	}
-	places := make([]place, len(results))
-	type roadmapKey struct{ owner, id string }
-	roadmapOf := map[roadmapKey]int{}
-	var roadmaps []roadmapKey
-	var nums numberRanks
-	last, lastIndex := roadmapKey{}, -1
-	for i := range results {
-		r := &results[i]
-		if k := (roadmapKey{r.Owner, r.RoadmapID}); lastIndex < 0 || k != last {
-			j, ok := roadmapOf[k]
-			if !ok {
-				j = len(roadmaps)
-				roadmapOf[k] = j
-				roadmaps = append(roadmaps, k)
-			}
-			last, lastIndex = k, j
-		}
-		places[i] = place{roadmap: lastIndex, section: r.SectionOrder, n: nums.add(r.N), year: r.Year, i: int32(i)}
-	}
-	byName := make([]int, len(roadmaps))
-	for i := range byName {
-		byName[i] = i
-	}
-	slices.SortFunc(byName, func(a, b int) int {
-		return cmp.Or(cmp.Compare(roadmaps[a].owner, roadmaps[b].owner), cmp.Compare(roadmaps[a].id, roadmaps[b].id))
-	})
-	rank := make([]int, len(roadmaps))
-	for i, j := range byName {
-		rank[j] = i
-	}
-	nRank := nums.ranks()
-	for i := range places {
-		places[i].roadmap, places[i].n = rank[places[i].roadmap], nRank[places[i].n]
-	}
-	slices.SortFunc(places, func(a, b place) int {
-		return cmp.Or(cmp.Compare(a.roadmap, b.roadmap), cmp.Compare(a.section, b.section), cmp.Compare(a.n, b.n),
-			cmp.Compare(a.year, b.year), cmp.Compare(a.i, b.i))
-	})
-	order := make([]int32, len(places))
-	for i, p := range places {
-		order[i] = p.i
-	}
-	return order
-}
-
-// planTexts words plans (view.Plan), each distinct plan once: a view's
-// plans are a few per activity, repeated across owners and years.
-type planTexts struct {
-	lang i18n.Lang
-	of   map[planKey]string
-}
-
 // planKey is what a plan's words depend on, its bounds by their bits
 // (-0 is not 0 to Amount).
 type planKey struct {
@@ -1143,28 +853,6 @@ type planKey struct {
 	hasMin, hasMax         bool
 	unit                   string
 	total, quarterly, base bool
-}
-
-func newPlanTexts(lang i18n.Lang) *planTexts {
-	return &planTexts{lang: lang, of: map[planKey]string{}}
-}
-
-func (x *planTexts) text(p *roadmap.Plan) string {
-	k := planKey{kind: p.Kind, year: p.Year, documents: p.Documents, unit: p.Unit, total: p.Total, quarterly: p.Quarterly, base: p.Base}
-	if p.Min != nil {
-		k.min, k.hasMin = math.Float64bits(*p.Min), true
-	}
-	if p.Max != nil {
-		k.max, k.hasMax = math.Float64bits(*p.Max), true
-	}
-	if s, ok := x.of[k]; ok {
-		return s
-	}
-	s := view.Plan(*p, x.lang)
-	if len(x.of) < 1<<16 {
-		x.of[k] = s
-	}
-	return s
 }
 
 // Statuses is the table of statuses printed after the findings of

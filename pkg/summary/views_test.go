@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -138,6 +139,24 @@ func synthResults(t testing.TB, districts, directions, rows int) []fulfil.Result
 	return results
 }
 
+var (
+	synthOnce sync.Once
+	synthRs   []fulfil.Result
+)
+
+// sharedSynth is synthResults of 60 roadmaps, made once for the tests
+// that compare views on them.
+func sharedSynth(t testing.TB) []fulfil.Result {
+	t.Helper()
+	synthOnce.Do(func() {
+		synthRs = synthResults(t, 30, 2, 4000)
+	})
+	if synthRs == nil {
+		t.Fatal("no synth results")
+	}
+	return synthRs
+}
+
 // TestViewsAsBefore: the fast by-activity and by-year views give the
 // tables the old ones gave, cell for cell, on near-duplicate titles
 // side by side and as rows, in order and shuffled, and on a synth tree.
@@ -155,7 +174,7 @@ func TestViewsAsBefore(t *testing.T) {
 		}
 	}
 	if !testing.Short() {
-		sets = append(sets, dataset{"synth/60-roadmaps", func(t testing.TB) []fulfil.Result { return synthResults(t, 30, 2, 4000) }})
+		sets = append(sets, dataset{"synth/60-roadmaps", sharedSynth})
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {

@@ -1,0 +1,167 @@
+package summary
+
+import (
+	"math"
+
+	"github.com/roadmap-edu/roadmap/pkg/fulfil"
+	"github.com/roadmap-edu/roadmap/pkg/i18n"
+	"github.com/roadmap-edu/roadmap/pkg/roadmap"
+	"github.com/roadmap-edu/roadmap/pkg/view"
+)
+
+// records are results kept for the views that list them (by activity, by
+// year) and the chart sheet, in 40 bytes a result: a fulfil.Result is
+// several hundred bytes with its texts, and a country's summary has
+// millions. What a roadmap's activity says (its id, number, section,
+// title, indicator) is kept once per activity, the texts that repeat
+// across owners and years (titles, plans, units, facts, reasons) once
+// each.
+type records struct {
+	lang   i18n.Lang
+	texts  []string
+	textOf map[string]int32
+	// roadmaps and acts are the roadmaps and activities results were of;
+	// sections the distinct sections.
+	roadmaps  []recRoadmap
+	acts      []recAct
+	sections  []roadmap.Section
+	sectionOf map[roadmap.Section]int32
+	recs      []record
+	statuses  []statusText
+	// plans are each distinct plan's words and unit, as texts.
+	plans map[planKey][2]int32
+	// level is whether a region's or a school's roadmap is among them.
+	level bool
+	// last is the result taken in last: a roadmap's results come together,
+	// an activity's too (a result per year), so each is its roadmap's and
+	// activity's again unless it differs.
+	last                 lastResult
+	lastRoadmap, lastAct int32
+	lastFact             string
+	lastFactIndex        int32
+}
+
+type recRoadmap struct{ id, owner int32 }
+
+// recAct is an activity of a roadmap, as its results tell it.
+type recAct struct {
+	roadmap, id, n, section, sectionOrder, title, indicator int32
+}
+
+// record is a result: its activity, year, the texts of its plan, unit,
+// fact, reason and status, and its achievement.
+type record struct {
+	act, year                        int32
+	plan, unit, fact, reason, status int32
+	hasAch                           bool
+	ach                              float64
+}
+
+// lastResult is what makes a result's roadmap and activity.
+type lastResult struct {
+	roadmapID, owner, activityID string
+	n                            roadmap.Number
+	section                      roadmap.Section
+	sectionOrder                 int
+	title, indicator             string
+}
+
+func newRecords(lang i18n.Lang) *records {
+	// Text 0 is "", so that an empty fact or reason needs no look-up.
+	return &records{lang: lang, texts: []string{""}, textOf: map[string]int32{"": 0}, sectionOf: map[roadmap.Section]int32{},
+		plans: map[planKey][2]int32{}, lastRoadmap: -1, lastAct: -1}
+}
+
+func (s *records) text(t string) int32 {
+	if t == "" {
+		return 0
+	}
+	if i, ok := s.textOf[t]; ok {
+		return i
+	}
+	i := int32(len(s.texts))
+	s.texts = append(s.texts, t)
+	s.textOf[t] = i
+	return i
+}
+
+func (s *records) str(i int32) string { return s.texts[i] }
+
+// add takes r in.
+func (s *records) add(r *fulfil.Result) {
+	s.level = s.level || r.Level != roadmap.LevelDistrict
+	l := &s.last
+	if s.lastRoadmap < 0 || r.RoadmapID != l.roadmapID || r.Owner != l.owner {
+		s.roadmaps = append(s.roadmaps, recRoadmap{id: s.text(r.RoadmapID), owner: s.text(r.Owner)})
+		s.lastRoadmap, s.lastAct = int32(len(s.roadmaps)-1), -1
+		l.roadmapID, l.owner = r.RoadmapID, r.Owner
+	}
+	if s.lastAct < 0 || r.ActivityID != l.activityID || r.N != l.n || r.Section != l.section || r.SectionOrder != l.sectionOrder ||
+		r.Title != l.title || r.Indicator != l.indicator {
+		sec, ok := s.sectionOf[r.Section]
+		if !ok {
+			sec = int32(len(s.sections))
+			s.sections = append(s.sections, r.Section)
+			s.sectionOf[r.Section] = sec
+		}
+		s.acts = append(s.acts, recAct{roadmap: s.lastRoadmap, id: s.text(r.ActivityID), n: s.text(string(r.N)), section: sec,
+			sectionOrder: int32(r.SectionOrder), title: s.text(r.Title), indicator: s.text(r.Indicator)})
+		s.lastAct = int32(len(s.acts) - 1)
+		l.activityID, l.n, l.section, l.sectionOrder, l.title, l.indicator = r.ActivityID, r.N, r.Section, r.SectionOrder, r.Title, r.Indicator
+	}
+	plan := s.plan(&r.Plan)
+	if r.Fact != s.lastFact {
+		s.lastFact, s.lastFactIndex = r.Fact, s.text(r.Fact)
+	}
+	rec := record{act: s.lastAct, year: int32(r.Year), plan: plan[0], unit: plan[1], fact: s.lastFactIndex,
+		reason: s.text(r.Reason), status: s.status(r.Status)}
+	if r.Achievement != nil {
+		rec.ach, rec.hasAch = *r.Achievement, true
+	}
+	s.recs = append(s.recs, rec)
+}
+
+// status is the text of st: a handful of statuses, found by comparing
+// (the same constants: no hashing).
+func (s *records) status(st fulfil.Status) int32 {
+	for _, x := range s.statuses {
+		if x.status == st {
+			return x.text
+		}
+	}
+	t := s.text(string(st))
+	s.statuses = append(s.statuses, statusText{st, t})
+	return t
+}
+
+type statusText struct {
+	status fulfil.Status
+	text   int32
+}
+
+// plan is the texts of p's words and of the unit the by-year view shows.
+func (s *records) plan(p *roadmap.Plan) [2]int32 {
+	k := planKey{kind: p.Kind, year: p.Year, documents: p.Documents, unit: p.Unit, total: p.Total, quarterly: p.Quarterly, base: p.Base}
+	if p.Min != nil {
+		k.min, k.hasMin = math.Float64bits(*p.Min), true
+	}
+	if p.Max != nil {
+		k.max, k.hasMax = math.Float64bits(*p.Max), true
+	}
+	if t, ok := s.plans[k]; ok {
+		return t
+	}
+	unit := p.Unit
+	if unit == "" && p.Kind != "" {
+		// An indicator not understood has no kind, and no unit to say.
+		unit = i18n.T(s.lang, "summary.unit."+string(p.Kind))
+	}
+	t := [2]int32{s.text(view.Plan(*p, s.lang)), s.text(unit)}
+	if len(s.plans) < 1<<16 {
+		s.plans[k] = t
+	}
+	return t
+}
+
+// roadmapOf is record i's roadmap.
+func (s *records) roadmapOf(i int) *recRoadmap { return &s.roadmaps[s.acts[s.recs[i].act].roadmap] }
