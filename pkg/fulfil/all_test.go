@@ -66,16 +66,7 @@ func TestEvaluateAllAsEvaluate(t *testing.T) {
 // give many workers' jobs.
 func TestEvaluateAllGenerated(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	rms, err := synth.Tree(filepath.Join(dir, "roadmaps"), 5, 12, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	book := filepath.Join(dir, "report.xlsx")
-	if err := synth.Report(book, 5, rms, 6000); err != nil {
-		t.Fatal(err)
-	}
-	held := roadmaps(t, filepath.Join(dir, "roadmaps"))
+	held, book := generated(t, 5, 12, 6000)
 	for _, opts := range []fulfil.Options{{AsOf: asOf}, {AsOf: asOf, AllYears: true, Statuses: true}} {
 		want, wantFs, err := fulfil.Evaluate(held, []string{book}, opts)
 		if err != nil {
@@ -107,19 +98,11 @@ func TestCountAsEvaluated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	rms, err := synth.Tree(filepath.Join(dir, "roadmaps"), 7, 3, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	book := filepath.Join(dir, "report.xlsx")
-	if err := synth.Report(book, 7, rms, 1000); err != nil {
-		t.Fatal(err)
-	}
+	synthetic, book := generated(t, 7, 3, 1000)
 	cases := []struct {
 		roadmaps []*roadmap.Roadmap
 		files    []string
-	}{{roadmaps(t), files}, {roadmaps(t), nil}, {roadmaps(t, filepath.Join(dir, "roadmaps")), []string{book}}}
+	}{{roadmaps(t), files}, {roadmaps(t), nil}, {synthetic, []string{book}}}
 	counted := 0
 	for _, c := range cases {
 		for _, opts := range []fulfil.Options{{AsOf: asOf}, {AsOf: asOf, AllYears: true}} {
@@ -168,4 +151,20 @@ func TestReadAheadErrors(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("EvaluateAll of a text file: %v, %v; want %v", err, got, want)
 	}
+}
+
+// generated is a synth tree of districts x 10 roadmaps, loaded, and a
+// messy report of rows on them.
+func generated(t *testing.T, seed uint64, districts, rows int) ([]*roadmap.Roadmap, string) {
+	t.Helper()
+	dir := t.TempDir()
+	rms, err := synth.Tree(filepath.Join(dir, "roadmaps"), seed, districts, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book := filepath.Join(dir, "report.xlsx")
+	if err := synth.Report(book, seed, rms, rows); err != nil {
+		t.Fatal(err)
+	}
+	return roadmaps(t, filepath.Join(dir, "roadmaps")), book
 }
