@@ -18,6 +18,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
+	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
 // checkCmd is `roadmap check`: validate roadmap files.
@@ -139,7 +140,7 @@ func (c *checkCmd) run(paths []string) error {
 	if format == render.Text {
 		if lines.Len() > 0 {
 			fmt.Fprintln(c.app.stdout)
-			table := render.Rows{Title: summary.StatusTitle(asOf, c.app.lang), Columns: summary.StatusColumns(c.app.lang),
+			table := view.Rows{Title: summary.StatusTitle(asOf, c.app.lang), Columns: summary.StatusColumns(c.app.lang),
 				Len: lines.Len(), Row: lines.Row}
 			if err := render.DrawRows(r, c.app.stdout, table); err != nil {
 				return err

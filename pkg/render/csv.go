@@ -31,7 +31,10 @@ func (r csvRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 // double-click; otherwise "," and decimal points. A text cell that a
 // spreadsheet would take for a formula (=, +, -, @, tab, CR first) is
 // prefixed with an apostrophe.
-func (r csvRenderer) Table(w io.Writer, t view.Table) error {
+func (r csvRenderer) Table(w io.Writer, t view.Table) error { return r.drawRows(w, view.RowsOf(t)) }
+
+// drawRows writes the table as Table does, a row at a time.
+func (r csvRenderer) drawRows(w io.Writer, t view.Rows) error {
 	if r.opts.CSVExcel {
 		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 			return err
@@ -49,17 +52,19 @@ func (r csvRenderer) Table(w io.Writer, t view.Table) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for n, row := range t.Rows {
+	walk := &headingWalk{hs: t.Headings}
+	rec := make([]string, len(t.Columns))
+	for n := range t.Len {
 		// A section heading is a record of its own, its text in the first
 		// field, as a spreadsheet shows a heading line.
-		for _, h := range t.HeadingsBefore(n) {
+		for _, h := range walk.above(n) {
 			rec := make([]string, max(len(t.Columns), 1))
 			rec[0] = safeText(h.Text())
 			if err := cw.Write(rec); err != nil {
 				return err
 			}
 		}
-		rec := make([]string, len(t.Columns))
+		row := t.Row(n)
 		for i := range rec {
 			rec[i] = r.cell(cellAt(row, i))
 		}

@@ -66,38 +66,72 @@ func AppendTableJSON(buf []byte, t view.Table, lang i18n.Lang) ([]byte, error) {
 	if len(t.Rows) == 0 {
 		return append(buf, "[]\n"...), nil
 	}
-	buf = append(buf, '[')
+	var err error
 	for i, row := range t.Rows {
-		if i > 0 {
-			buf = append(buf, ',')
+		if buf, err = appendRowJSON(buf, i, row, t.Columns, lang); err != nil {
+			return buf, err
 		}
-		buf = append(buf, "\n  {"...)
-		for j, c := range t.Columns {
-			if j > 0 {
-				buf = append(buf, ',')
-			}
-			buf = append(buf, "\n    "...)
-			buf = appendJSONString(buf, c.Key)
-			buf = append(buf, ": "...)
-			switch cell := cellAt(row, j); cell.Kind {
-			case view.CellInt, view.CellNumber, view.CellPercent:
-				if math.IsNaN(cell.Num) || math.IsInf(cell.Num, 0) {
-					// Not a JSON number; encoding/json refused it too.
-					return buf, fmt.Errorf("json: column %q: %v is not a number JSON can hold", c.Key, cell.Num)
-				}
-				buf = strconv.AppendFloat(buf, cell.Num, 'f', -1, 64)
-			case view.CellEmpty:
-				buf = append(buf, "null"...)
-			default:
-				buf = appendJSONString(buf, cellText(cell, lang))
-			}
-		}
-		if len(t.Columns) > 0 {
-			buf = append(buf, "\n  "...)
-		}
-		buf = append(buf, '}')
 	}
 	return append(buf, "\n]\n"...), nil
+}
+
+// drawRows writes the table as Table does, a row at a time.
+func (r jsonRenderer) drawRows(w io.Writer, t view.Rows) error {
+	if t.Len == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
+	}
+	const flushAt = 64 << 10
+	buf := make([]byte, 0, flushAt+4096)
+	var err error
+	for i := range t.Len {
+		if buf, err = appendRowJSON(buf, i, t.Row(i), t.Columns, r.opts.Lang); err != nil {
+			return err
+		}
+		if len(buf) >= flushAt {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	_, err = w.Write(append(buf, "\n]\n"...))
+	return err
+}
+
+// appendRowJSON appends row i of a table as an object: the array's "["
+// before the first, a comma before the others.
+func appendRowJSON(buf []byte, i int, row []view.Cell, columns []view.Column, lang i18n.Lang) ([]byte, error) {
+	if i > 0 {
+		buf = append(buf, ',')
+	} else {
+		buf = append(buf, '[')
+	}
+	buf = append(buf, "\n  {"...)
+	for j, c := range columns {
+		if j > 0 {
+			buf = append(buf, ',')
+		}
+		buf = append(buf, "\n    "...)
+		buf = appendJSONString(buf, c.Key)
+		buf = append(buf, ": "...)
+		switch cell := cellAt(row, j); cell.Kind {
+		case view.CellInt, view.CellNumber, view.CellPercent:
+			if math.IsNaN(cell.Num) || math.IsInf(cell.Num, 0) {
+				// Not a JSON number; encoding/json refused it too.
+				return buf, fmt.Errorf("json: column %q: %v is not a number JSON can hold", c.Key, cell.Num)
+			}
+			buf = strconv.AppendFloat(buf, cell.Num, 'f', -1, 64)
+		case view.CellEmpty:
+			buf = append(buf, "null"...)
+		default:
+			buf = appendJSONString(buf, cellText(cell, lang))
+		}
+	}
+	if len(columns) > 0 {
+		buf = append(buf, "\n  "...)
+	}
+	return append(buf, '}'), nil
 }
 
 const hexDigits = "0123456789abcdef"

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -23,12 +24,17 @@ func (r markdownRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 
 // Table writes a GitHub-flavoured Markdown table.
 func (r markdownRenderer) Table(w io.Writer, t view.Table) error {
-	var b strings.Builder
+	return r.drawRows(w, view.RowsOf(t))
+}
+
+// drawRows writes the table as Table does, a row at a time.
+func (r markdownRenderer) drawRows(out io.Writer, t view.Rows) error {
+	b := bufio.NewWriterSize(out, 64<<10)
 	if t.Title != "" {
-		fmt.Fprintf(&b, "**%s**\n\n", mdCell(t.Title))
+		fmt.Fprintf(b, "**%s**\n\n", mdCell(t.Title))
 	}
 	if t.Subtitle != "" {
-		fmt.Fprintf(&b, "_%s_\n\n", mdCell(t.Subtitle))
+		fmt.Fprintf(b, "_%s_\n\n", mdCell(t.Subtitle))
 	}
 	b.WriteString("|")
 	for _, c := range t.Columns {
@@ -39,19 +45,19 @@ func (r markdownRenderer) Table(w io.Writer, t view.Table) error {
 		b.WriteString(" --- |")
 	}
 	b.WriteString("\n")
-	for n, row := range t.Rows {
+	walk := &headingWalk{hs: t.Headings}
+	for n := range t.Len {
 		// A section heading is a row of its own, bold in the first column.
-		for _, h := range t.HeadingsBefore(n) {
+		for _, h := range walk.above(n) {
 			b.WriteString("| **" + mdCell(h.Text()) + "** |" + strings.Repeat(" |", max(len(t.Columns)-1, 0)) + "\n")
 		}
 		b.WriteString("|")
-		for _, text := range rowTexts(row, len(t.Columns), r.opts.Lang) {
+		for _, text := range rowTexts(t.Row(n), len(t.Columns), r.opts.Lang) {
 			b.WriteString(" " + mdCell(text) + " |")
 		}
 		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.Flush()
 }
 
 // mdCell keeps a cell on one line and its pipes literal.

@@ -6,28 +6,37 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
 
-// Rows is a table whose rows are made when drawn, row by row, for tables
-// too large to hold as cells (the status table of a million-row report is
-// 450 MB of view.Cell).
-type Rows struct {
-	Title, Subtitle string
-	Columns         []view.Column
-	Len             int
-	// Row makes row i; it may be called more than once for a row.
-	Row func(i int) []view.Cell
-	// headings are the section headings above row i (Table's own).
-	headings func(i int) []view.Heading
+// rowsDrawer is a renderer that draws a table row by row as it is made,
+// holding none of it: the text, Markdown, CSV and JSON formats.
+type rowsDrawer interface {
+	drawRows(w io.Writer, t view.Rows) error
 }
 
-// DrawRows writes the table in r's format: the text format streams it;
-// the others are given it as a view.Table.
-func DrawRows(r Renderer, w io.Writer, rows Rows) error {
-	if tr, ok := r.(textRenderer); ok {
-		return tr.draw(w, rows)
+// DrawRows writes the table in r's format: streamed, in the formats that
+// draw rows as they come; the others are given it as a view.Table.
+func DrawRows(r Renderer, w io.Writer, t view.Rows) error {
+	if d, ok := r.(rowsDrawer); ok {
+		return d.drawRows(w, t)
 	}
-	t := view.Table{Title: rows.Title, Subtitle: rows.Subtitle, Columns: rows.Columns, Rows: make([][]view.Cell, rows.Len)}
-	for i := range rows.Len {
-		t.Rows[i] = rows.Row(i)
+	return r.Table(w, t.Table())
+}
+
+// headingWalk gives the section headings above each row as the rows are
+// gone over in order: they come in order of Before.
+type headingWalk struct {
+	hs   []view.Heading
+	next int
+}
+
+// above are the headings above row i, for i rising from 0 (a walk starts
+// again at 0).
+func (w *headingWalk) above(i int) []view.Heading {
+	if i == 0 {
+		w.next = 0
 	}
-	return r.Table(w, t)
+	start := w.next
+	for w.next < len(w.hs) && w.hs[w.next].Before <= i {
+		w.next++
+	}
+	return w.hs[start:w.next]
 }

@@ -16,17 +16,18 @@ func TestSplitRows(t *testing.T) {
 		tbl.Rows = append(tbl.Rows, []view.Cell{view.IntCell(i)})
 	}
 	for _, max := range []int{2, 3, 4, 13, 100} {
-		parts := splitRows(tbl, max)
+		parts := splitRows(view.RowsOf(tbl), max)
 		row := 0
 		var headings []int // the row each heading stands above
 		for _, p := range parts {
-			if n := len(p.Rows) + len(p.Headings); n > max || len(p.Rows) == 0 {
-				t.Errorf("max %d: a part of %d rows and %d headings", max, len(p.Rows), len(p.Headings))
+			if n := p.Len + len(p.Headings); n > max || p.Len == 0 {
+				t.Errorf("max %d: a part of %d rows and %d headings", max, p.Len, len(p.Headings))
 			}
 			for _, h := range p.Headings {
 				headings = append(headings, row+h.Before)
 			}
-			for _, r := range p.Rows {
+			for i := range p.Len {
+				r := p.Row(i)
 				if int(r[0].Num) != row {
 					t.Fatalf("max %d: row %v where %d was due", max, r[0].Num, row)
 				}

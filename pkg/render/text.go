@@ -28,28 +28,14 @@ func (r textRenderer) Findings(w io.Writer, fs []diag.Finding) error {
 }
 
 // Table draws a boxed table.
-func (r textRenderer) Table(w io.Writer, t view.Table) error {
-	next := 0 // the first heading not yet drawn: they come in row order
-	return r.draw(w, Rows{Title: t.Title, Subtitle: t.Subtitle, Columns: t.Columns, Len: len(t.Rows),
-		Row: func(i int) []view.Cell { return t.Rows[i] },
-		headings: func(i int) []view.Heading {
-			if i == 0 {
-				next = 0
-			}
-			start := next
-			for next < len(t.Headings) && t.Headings[next].Before <= i {
-				next++
-			}
-			return t.Headings[start:next]
-		}})
-}
+func (r textRenderer) Table(w io.Writer, t view.Table) error { return r.drawRows(w, view.RowsOf(t)) }
 
-// draw draws a boxed table as tablewriter drew it (its box characters,
+// drawRows draws a boxed table as tablewriter drew it (its box characters,
 // one space of padding, headers as written, Cyrillic one cell wide), a row
 // at a time: the rows are gone over twice, for the widths and to draw
 // them, and never held as text (a million-row status table was 160 MB of
 // text in tablewriter).
-func (r textRenderer) draw(out io.Writer, t Rows) error {
+func (r textRenderer) drawRows(out io.Writer, t view.Rows) error {
 	w := bufio.NewWriterSize(out, 64<<10)
 	for _, line := range []string{t.Title, t.Subtitle} {
 		if line != "" {
@@ -61,10 +47,8 @@ func (r textRenderer) draw(out io.Writer, t Rows) error {
 	if width <= 0 {
 		width = 160
 	}
-	headings := t.headings
-	if headings == nil {
-		headings = func(int) []view.Heading { return nil }
-	}
+	walk := &headingWalk{hs: t.Headings}
+	headings := walk.above
 	n := len(t.Columns)
 	texts := func(i int) []string { return rowTexts(t.Row(i), n, r.opts.Lang) }
 	maxes := fitWidths(t.Columns, t.Len, texts, width)

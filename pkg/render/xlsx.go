@@ -56,20 +56,22 @@ const (
 // for printing by package xlsxpage: a bold wrapped header with an
 // autofilter, frozen below the header, column widths that fit, statuses
 // coloured with a legend, numbers as numbers and percents as
-// percent-formatted numbers, section headings as shaded bold rows. Text is always written as text, never as a
-// formula. Rows are streamed, so large tables do not build up in memory.
+// percent-formatted numbers, section headings as shaded bold rows. Text
+// is always written as text, never as a formula.
 func WriteXLSX(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
-	return WriteXLSXEach(w, len(tables), func(i int) view.Table { return tables[i] }, meta)
+	return WriteXLSXEach(w, len(tables), func(i int) view.Rows { return view.RowsOf(tables[i]) }, meta)
 }
 
-// WriteXLSXEach is WriteXLSX of n tables made one at a time by table(i),
-// each let go once its sheet is written: four views of a country need
-// not be held at once.
+// WriteXLSXEach is WriteXLSX of n tables given as rows made on demand
+// by table(i): each sheet's rows are gone over twice, to lay the sheet
+// out (widths, legend) and to write them into the file as its part is
+// written, and none is held, so that a country's views (millions of
+// rows) cost the rows' source, not their cells.
 //
 // The workbook is written by xlsxpage.Book, the parts every workbook
 // shares made once per process; one with an extra sheet (a chart, by
 // excelize) is made by excelize, as the same bytes.
-func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta WorkbookMeta) error {
+func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Rows, meta WorkbookMeta) error {
 	if meta.Extra != nil || n == 0 {
 		return writeXLSXExcelize(w, n, table, meta)
 	}
@@ -77,7 +79,7 @@ func WriteXLSXEach(w io.Writer, n int, table func(i int) view.Table, meta Workbo
 }
 
 // writeXLSXBook writes the workbook with xlsxpage.Book.
-func writeXLSXBook(w io.Writer, n int, table func(i int) view.Table, meta WorkbookMeta) error {
+func writeXLSXBook(w io.Writer, n int, table func(i int) view.Rows, meta WorkbookMeta) error {
 	fixed := bookFixed()
 	if fixed.err != nil {
 		return fixed.err
@@ -94,13 +96,12 @@ func writeXLSXBook(w io.Writer, n int, table func(i int) view.Table, meta Workbo
 			index := len(book.Sheets) + 1
 			name := sheets.Name(t.Name, fmt.Sprintf("Sheet%d", index))
 			l := layOut(t, st, meta.Lang)
-			s := xlsxpage.BookSheet{Name: name, Header: l.header, Widths: l.widths, Columns: make([]string, len(t.Columns))}
+			s := xlsxpage.BookSheet{Name: name, Header: l.header, Widths: l.widths, Columns: make([]string, len(t.Columns)), LastRow: l.lastRow}
 			for c, col := range t.Columns {
 				s.Columns[c] = col.Header
 			}
 			s.Head, s.Merges = headRows(t, l, st)
-			s.Rows = xlsxpage.NewRows()
-			s.LastRow = tableRows(s.Rows, t, l, st)
+			s.Rows = func(rows *xlsxpage.Rows) { tableRows(rows, t, l, st, meta.Lang) }
 			book.Add(s)
 		}
 	}
@@ -123,8 +124,8 @@ var bookFixed = sync.OnceValue(func() (fixed struct {
 })
 
 // writeXLSXExcelize writes the workbook with excelize, which makes the
-// extra sheet; the rows are xlsxpage.Rows.
-func writeXLSXExcelize(w io.Writer, n int, table func(i int) view.Table, meta WorkbookMeta) error {
+// extra sheet; the rows are written by xlsxpage.WriteRows.
+func writeXLSXExcelize(w io.Writer, n int, table func(i int) view.Rows, meta WorkbookMeta) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newXLSXStyles(f)
@@ -132,7 +133,7 @@ func writeXLSXExcelize(w io.Writer, n int, table func(i int) view.Table, meta Wo
 		return err
 	}
 	sheets := xlsxpage.NewSheets(f)
-	rows := map[string]*xlsxpage.Rows{}
+	rows := map[string]xlsxpage.Fill{}
 	index := 0
 	for i := range n {
 		whole := table(i)
@@ -145,11 +146,11 @@ func writeXLSXExcelize(w io.Writer, n int, table func(i int) view.Table, meta Wo
 			if err != nil {
 				return err
 			}
-			r, err := writeSheet(f, name, index, t, st, meta.Lang)
+			fill, err := writeSheet(f, name, index, t, st, meta.Lang)
 			if err != nil {
 				return fmt.Errorf("%s: %w", name, err)
 			}
-			rows[name] = r
+			rows[name] = fill
 		}
 	}
 	if meta.Extra != nil {
@@ -169,36 +170,30 @@ func writeXLSXExcelize(w io.Writer, n int, table func(i int) view.Table, meta Wo
 // each with its own header.
 const MaxSheetRows = excelize.TotalRows - 100
 
-// splitRows cuts t into tables of at most max rows and headings each.
-func splitRows(t view.Table, max int) []view.Table {
-	if len(t.Rows)+len(t.Headings) <= max {
-		return []view.Table{t}
+// splitRows cuts t into parts of at most max rows and headings each.
+func splitRows(t view.Rows, max int) []view.Rows {
+	if t.Len+len(t.Headings) <= max {
+		return []view.Rows{t}
 	}
-	var parts []view.Table
+	var parts []view.Rows
 	next := 0 // the first heading not yet placed
-	for from := 0; from < len(t.Rows); {
-		part := t
-		part.Rows, part.Headings = nil, nil
+	for from := 0; from < t.Len; {
 		lines := 0
 		to := from
-		for to < len(t.Rows) {
+		for to < t.Len {
 			n := 1
-			for h := next; h < len(t.Headings) && t.Headings[h].Before <= to; h++ {
+			h := next
+			for ; h < len(t.Headings) && t.Headings[h].Before <= to; h++ {
 				n++
 			}
 			if lines+n > max && to > from {
 				break
 			}
-			for ; next < len(t.Headings) && t.Headings[next].Before <= to; next++ {
-				h := t.Headings[next]
-				h.Before = to - from
-				part.Headings = append(part.Headings, h)
-			}
+			next = h
 			lines += n
 			to++
 		}
-		part.Rows = t.Rows[from:to]
-		parts = append(parts, part)
+		parts = append(parts, t.Part(from, to))
 		from = to
 	}
 	return parts
@@ -242,31 +237,45 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 }
 
 // sheetLayout is a table's sheet laid out: the lines of the subtitle, the
-// legend's rows, where the legend and the header go, the cells' texts and
-// the columns' widths.
+// legend's rows, where the legend, the header and the table's last row
+// go, and the columns' widths.
 type sheetLayout struct {
-	subtitle          []string
-	legend            [][]legendCell
-	legendRow, header int
-	texts             [][]string
-	widths            []float64
+	subtitle                   []string
+	legend                     [][]legendCell
+	legendRow, header, lastRow int
+	widths                     []float64
 }
 
-func layOut(t view.Table, st xlsxStyles, lang i18n.Lang) sheetLayout {
+// layOut lays a sheet out, going over its rows once: the widths their
+// texts need, and whether a status among them asks for the legend.
+func layOut(t view.Rows, st xlsxStyles, lang i18n.Lang) sheetLayout {
 	cols := len(t.Columns)
 	var l sheetLayout
 	if t.Subtitle != "" {
 		l.subtitle = strings.Split(t.Subtitle, "\n")
 	}
-	l.texts = make([][]string, len(t.Rows))
-	for r, row := range t.Rows {
-		l.texts[r] = rowTexts(row, cols, lang)
+	longest := make([]int, cols)
+	for i, c := range t.Columns {
+		for _, w := range strings.Fields(c.Header) {
+			longest[i] = max(longest[i], utf8.RuneCountInString(w))
+		}
+	}
+	status := false
+	texts := make([]string, cols)
+	for r := range t.Len {
+		row := t.Row(r)
+		for i := range cols {
+			c := cellAt(row, i)
+			status = status || c.Kind == view.CellStatus
+			texts[i] = cellText(c, lang)
+			longest[i] = longestLine(texts[i], longest[i])
+		}
 	}
 	l.widths = make([]float64, cols)
 	for i, c := range t.Columns {
-		l.widths[i] = columnWidth(c, l.texts, i)
+		l.widths[i] = columnWidth(c, longest[i])
 	}
-	if hasStatus(t) {
+	if status {
 		labels, styles := []string{i18n.T(lang, "summary.legend")}, []int{st.legend}
 		for _, s := range StatusOrder {
 			labels, styles = append(labels, view.StatusLabel(s, lang)), append(styles, st.status[s])
@@ -275,14 +284,35 @@ func layOut(t view.Table, st xlsxStyles, lang i18n.Lang) sheetLayout {
 	}
 	l.legendRow = xlsxSubtitleRow + max(len(l.subtitle), 1)
 	l.header = l.legendRow + max(len(l.legend), 1) + 1
+	placed := 0 // the headings drawn: those above a row
+	for _, h := range t.Headings {
+		if h.Before < t.Len {
+			placed++
+		}
+	}
+	l.lastRow = max(l.header+t.Len+placed, l.header+1)
 	return l
+}
+
+// longestLine is the most characters of a line of text, or longest if
+// more.
+func longestLine(text string, longest int) int {
+	if len(text) <= longest {
+		return longest // no more characters than bytes: not the longest
+	}
+	for more := true; more; {
+		var line string
+		line, text, more = strings.Cut(text, "\n")
+		longest = max(longest, utf8.RuneCountInString(line))
+	}
+	return longest
 }
 
 // headerHeight is the header row's height: its wrapped texts, at least
 // three lines.
-func headerHeight(t view.Table, widths []float64) float64 {
-	headers := make([]string, len(t.Columns))
-	for i, c := range t.Columns {
+func headerHeight(columns []view.Column, widths []float64) float64 {
+	headers := make([]string, len(columns))
+	for i, c := range columns {
 		headers[i] = c.Header
 	}
 	return max(48, xlsxpage.RowHeight(headers, widths))
@@ -291,7 +321,7 @@ func headerHeight(t view.Table, widths []float64) float64 {
 // headRows are the rows of a sheet down to the table's header, for
 // xlsxpage.Book, and the legend's merged ranges: what writeSheet writes
 // with the StreamWriter.
-func headRows(t view.Table, l sheetLayout, st xlsxStyles) (*xlsxpage.Rows, []string) {
+func headRows(t view.Rows, l sheetLayout, st xlsxStyles) (*xlsxpage.Rows, []string) {
 	head := xlsxpage.NewHead()
 	head.Row(xlsxTitleRow, 0)
 	head.Text(0, st.title, t.Title)
@@ -318,38 +348,42 @@ func headRows(t view.Table, l sheetLayout, st xlsxStyles) (*xlsxpage.Rows, []str
 			}
 		}
 	}
-	head.Row(l.header, headerHeight(t, l.widths))
+	head.Row(l.header, headerHeight(t.Columns, l.widths))
 	for i, c := range t.Columns {
 		head.Text(i, st.header, c.Header)
 	}
 	return head, merges
 }
 
-// tableRows writes the table's data rows and headings below the header
-// and returns the table's last row.
-func tableRows(rows *xlsxpage.Rows, t view.Table, l sheetLayout, st xlsxStyles) int {
+// tableRows writes the table's data rows and headings below the header,
+// making each row again.
+func tableRows(rows *xlsxpage.Rows, t view.Rows, l sheetLayout, st xlsxStyles, lang i18n.Lang) {
 	cols := len(t.Columns)
 	line := l.header
 	next := 0 // the first heading not yet written: they come in row order
-	for r, row := range t.Rows {
+	texts := make([]string, cols)
+	for r := range t.Len {
 		for ; next < len(t.Headings) && t.Headings[next].Before <= r; next++ {
 			line++
 			headingRow(rows, line, t.Headings[next].Text(), cols, st)
 		}
 		line++
-		rows.Row(line, xlsxpage.RowHeight(l.texts[r], l.widths))
+		row := t.Row(r)
 		for i := range cols {
-			xlsxCell(rows, i, cellAt(row, i), l.texts[r][i], st)
+			texts[i] = cellText(cellAt(row, i), lang)
+		}
+		rows.Row(line, xlsxpage.RowHeight(texts, l.widths))
+		for i := range cols {
+			xlsxCell(rows, i, cellAt(row, i), texts[i], st)
 		}
 	}
-	return max(line, l.header+1)
 }
 
 // writeSheet writes a table's sheet: excelize's stream writer the page
 // set-up, widths, panes, title, legend, header and table; the data rows
-// and headings, nearly all its cells, go to the Rows returned, which
-// xlsxpage.WriteRows puts after the header.
-func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsxStyles, lang i18n.Lang) (*xlsxpage.Rows, error) {
+// and headings, nearly all its cells, are written by the Fill returned,
+// which xlsxpage.WriteRows puts after the header.
+func writeSheet(f *excelize.File, sheet string, index int, t view.Rows, st xlsxStyles, lang i18n.Lang) (xlsxpage.Fill, error) {
 	cols := len(t.Columns)
 	last, _ := excelize.ColumnNumberToName(max(cols, 1))
 	l := layOut(t, st, lang)
@@ -396,11 +430,10 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	for i, c := range t.Columns {
 		header[i] = text(c.Header, st.header)
 	}
-	if err := sw.SetRow(fmt.Sprintf("A%d", l.header), header, excelize.RowOpts{Height: headerHeight(t, widths)}); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", l.header), header, excelize.RowOpts{Height: headerHeight(t.Columns, widths)}); err != nil {
 		return nil, err
 	}
-	rows := xlsxpage.NewRows()
-	lastRow := tableRows(rows, t, l, st)
+	lastRow := l.lastRow
 	// A table over the header and rows gives the autofilter; no table style,
 	// so that the cells keep theirs.
 	if err := sw.AddTable(&excelize.Table{
@@ -409,7 +442,7 @@ func writeSheet(f *excelize.File, sheet string, index int, t view.Table, st xlsx
 	}); err != nil {
 		return nil, err
 	}
-	return rows, sw.Flush()
+	return func(rows *xlsxpage.Rows) { tableRows(rows, t, l, st, lang) }, sw.Flush()
 }
 
 func boolPtr(b bool) *bool { return &b }
@@ -508,19 +541,6 @@ func headingRow(rows *xlsxpage.Rows, line int, text string, cols int, st xlsxSty
 	}
 }
 
-// hasStatus reports whether a table has status cells, to be explained by
-// the legend of their colours.
-func hasStatus(t view.Table) bool {
-	for _, row := range t.Rows {
-		for _, c := range row {
-			if c.Kind == view.CellStatus {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // xlsxCell writes a table cell as a typed, styled workbook cell in column
 // col; text is the cell as people read it. Text is a string value, never a
 // formula.
@@ -579,23 +599,9 @@ func utf16Len(s string) int {
 	return n
 }
 
-// columnWidth fits the longest line of the header and cells, within
-// limits; longer text wraps.
-func columnWidth(c view.Column, rows [][]string, i int) float64 {
-	longest := 0
-	for _, w := range strings.Fields(c.Header) {
-		longest = max(longest, utf8.RuneCountInString(w))
-	}
-	for _, row := range rows {
-		if len(row[i]) <= longest {
-			continue // no more characters than bytes: not the longest
-		}
-		for text, more := row[i], true; more; {
-			var line string
-			line, text, more = strings.Cut(text, "\n")
-			longest = max(longest, utf8.RuneCountInString(line))
-		}
-	}
+// columnWidth fits the longest line of the header and cells (longest
+// characters), within limits; longer text wraps.
+func columnWidth(c view.Column, longest int) float64 {
 	limit := 50
 	if c.Max > 0 {
 		limit = max(c.Max+10, 12)

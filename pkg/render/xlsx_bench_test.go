@@ -49,7 +49,7 @@ func writeBenchWorkbook(path string, rows int) error {
 		return err
 	}
 	w := bufio.NewWriterSize(out, 1<<16)
-	err = WriteXLSXEach(w, 1, func(int) view.Table { return benchTable(rows) }, WorkbookMeta{Title: "bench", Lang: i18n.RU})
+	err = WriteXLSXEach(w, 1, func(int) view.Rows { return view.RowsOf(benchTable(rows)) }, WorkbookMeta{Title: "bench", Lang: i18n.RU})
 	if err == nil {
 		err = w.Flush()
 	}

@@ -15,7 +15,7 @@ import (
 // WriteXLSXExcelize is the workbook written by excelize, as every one was
 // before xlsxpage.Book: the reference of the tests of workbooks.
 var WriteXLSXExcelize = func(w io.Writer, tables []view.Table, meta WorkbookMeta) error {
-	return writeXLSXExcelize(w, len(tables), func(i int) view.Table { return tables[i] }, meta)
+	return writeXLSXExcelize(w, len(tables), func(i int) view.Rows { return view.RowsOf(tables[i]) }, meta)
 }
 
 // SameWorkbook fails t unless the workbooks are the same bytes, naming

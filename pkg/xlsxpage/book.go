@@ -47,7 +47,7 @@ type BookSheet struct {
 	Merges  []string  // merged ranges ("A3:B3"), in order
 	Columns []string  // the header's texts, as Head has them
 	Head    *Rows     // the rows down to the header (NewHead)
-	Rows    *Rows     // the table's rows, below the header (NewRows)
+	Rows    Fill      // the table's rows, below the header, made as the sheet is written
 }
 
 // Fixed are the parts of a workbook that do not change between
@@ -96,18 +96,12 @@ func NewFixed(f *excelize.File) (*Fixed, error) {
 	return fx, nil
 }
 
-// Add adds a sheet, its rows ended: their compressor and buffer go back
-// to be used by the next sheet's.
-func (b *Book) Add(s BookSheet) {
-	if s.Rows != nil {
-		_ = s.Rows.finish() // an error is kept, for Write
-	}
-	b.Sheets = append(b.Sheets, s)
-}
+// Add adds a sheet.
+func (b *Book) Add(s BookSheet) { b.Sheets = append(b.Sheets, s) }
 
 // NewHead starts the rows of a sheet above its table's rows: they are
-// kept as XML, to be compressed with the sheet's beginning.
-func NewHead() *Rows { return &Rows{plain: true} }
+// kept as XML, to be written with the sheet's beginning.
+func NewHead() *Rows { return &Rows{} }
 
 // Write writes the workbook.
 func (b *Book) Write(w io.Writer) error {
@@ -186,7 +180,6 @@ func byName(n int) []int {
 type bookWriter struct {
 	zw  *zip.Writer
 	err error
-	z   bytes.Buffer // a sheet's compressed beginning and end
 	buf []byte
 }
 
@@ -397,7 +390,7 @@ func (bw *bookWriter) sheet(i int, s *BookSheet, footer []byte) {
 	tail = append(tail, `</oddFooter></headerFooter><tableParts count="1"><tablePart r:id="rId1"></tablePart></tableParts></worksheet>`...)
 	bw.buf = tail
 	h := readBack("xl/worksheets/sheet" + strconv.Itoa(i+1) + ".xml")
-	bw.err = writeSheetPart(bw.zw, &h, tail[:tailAt], s.Rows, tail[tailAt:], &bw.z)
+	bw.err = writeSheetPart(bw.zw, &h, tail[:tailAt], s.Rows, tail[tailAt:])
 }
 
 // appendCols appends the columns' widths as excelize's StreamWriter
@@ -591,48 +584,69 @@ func plainText(s string) bool {
 	return true
 }
 
-// writeSheetPart writes a sheet part of head, rows and tail: head
-// compressed and sync-flushed, the rows' own compressed bytes, tail
-// compressed and ended. Each piece ends byte-aligned with no final block
-// but the last, so that together they are one deflate stream; its CRC is
-// combined from the pieces'. z is a buffer for head compressed; tail's
-// compressed bytes are kept for the next sheet that ends alike.
-func writeSheetPart(zw *zip.Writer, h *zip.FileHeader, head []byte, rows *Rows, tail []byte, z *bytes.Buffer) error {
-	if err := rows.finish(); err != nil {
-		return err
-	}
-	z.Reset()
-	fw := getFlate(z)
-	_, err := fw.Write(head)
-	if err == nil {
-		err = fw.Flush()
-	}
-	flatePool.Put(fw)
-	if err != nil {
-		return err
-	}
-	zTail, err := deflated(tail, Compression)
-	if err != nil {
-		return err
-	}
-	crc := crc32.ChecksumIEEE(head)
-	crc = crc32Combine(crc, rows.crc, rows.size)
-	crc = crc32Combine(crc, zTail.crc, int64(len(tail)))
-	h.Method = zip.Deflate
-	h.CRC32 = crc
-	h.CompressedSize64 = uint64(z.Len() + rows.z.Len() + len(zTail.raw))
-	h.UncompressedSize64 = uint64(len(head)) + uint64(rows.size) + uint64(len(tail))
+// writeSheetPart writes a sheet part under h: head, the rows fill makes,
+// tail, compressed at Compression as they come, nothing of it held. The
+// part is headed for a data descriptor (h.Flags 0x8, as the zip writer's
+// own parts are), whose CRC and sizes are filled in h once the part is
+// written: CreateRaw keeps h and writes them from it when the part is
+// closed, at the next part or at Close.
+func writeSheetPart(zw *zip.Writer, h *zip.FileHeader, head []byte, fill Fill, tail []byte) error {
+	h.Method, h.Flags = zip.Deflate, h.Flags|0x8
+	h.CRC32, h.CompressedSize64, h.UncompressedSize64 = 0, 0, 0
 	dst, err := zw.CreateRaw(h)
 	if err != nil {
 		return err
 	}
-	for _, piece := range [][]byte{z.Bytes(), rows.z.Bytes(), zTail.raw} {
-		if _, err := dst.Write(piece); err != nil {
+	z := &counter{w: dst}
+	fw := getFlate(z)
+	defer flatePool.Put(fw)
+	x := &checksum{w: fw}
+	if _, err := x.Write(head); err != nil {
+		return err
+	}
+	if fill != nil {
+		rows := newRows(x)
+		fill(rows)
+		if err := rows.finish(); err != nil {
 			return err
 		}
 	}
-	rows.release()
+	if _, err := x.Write(tail); err != nil {
+		return err
+	}
+	if err := fw.Close(); err != nil {
+		return err
+	}
+	h.CRC32, h.CompressedSize64, h.UncompressedSize64 = x.crc, uint64(z.n), uint64(x.n)
+	h.CompressedSize, h.UncompressedSize = uint32(min(z.n, uint32max)), uint32(min(x.n, uint32max))
 	return nil
+}
+
+const uint32max = 1<<32 - 1
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// checksum is the CRC-32 and length of what is written through it.
+type checksum struct {
+	w   io.Writer
+	crc uint32
+	n   int64
+}
+
+func (c *checksum) Write(p []byte) (int, error) {
+	c.crc = crc32.Update(c.crc, crc32.IEEETable, p)
+	c.n += int64(len(p))
+	return c.w.Write(p)
 }
 
 // worksheetNamespaces are the namespaces of excelize's worksheets, with the

@@ -5,7 +5,6 @@ import (
 	"compress/flate"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"math"
 	"regexp"
@@ -22,40 +21,40 @@ import (
 // StreamWriter takes about a microsecond and several allocations a cell
 // (reflection, a cell name, a regular expression over every string).
 // Rows writes the XML the StreamWriter writes, byte for byte (inline
-// strings, numbers as excelize formats them), compressed as it goes, and
-// WriteRows splices it into the sheet excelize made (styles, widths,
-// panes, merges, the table, print set-up) at the end of its <sheetData>,
-// or Book puts it after the sheet's head.
+// strings, numbers as excelize formats them), straight into the sheet's
+// part as the part is written: WriteRows puts it at the end of the
+// <sheetData> of the sheet excelize made (styles, widths, panes, merges,
+// the table, print set-up), Book after the sheet's head. A sheet's rows
+// are made when its part is written (a Fill), so that no sheet is held:
+// a country's summary is 200 MB of compressed rows.
 //
 // A row is begun by Row and its cells follow in column order; the row
 // numbers must grow and follow those excelize wrote.
 type Rows struct {
-	buf  []byte // XML not yet compressed
-	z    bytes.Buffer
-	fw   *flate.Writer
-	crc  uint32
-	size int64
+	buf  []byte // XML not yet written out
+	out  io.Writer
 	row  []byte // the current row's number, for cell names
 	open bool
 	err  error
 	cols [][]byte // column letters by 0-based index
-	// plain rows (NewHead) are kept as XML, not compressed.
-	plain  bool
-	pooled *[]byte // buf's, from bufPool
+	// pooled is buf's, from bufPool.
+	pooled *[]byte
 }
 
-// Compression is the deflate level of the rows, the most of a big
+// Fill writes a sheet's rows below what is above them, when the sheet's
+// part is written.
+type Fill func(*Rows)
+
+// Compression is the deflate level of the sheets, the most of a big
 // workbook and of its time. Measured on a summary of 900 roadmaps (84 MB
 // of sheet XML): level 2 compresses as fast as BestSpeed, to 8.4 MB
 // against its 9.9 MB; zip's default (5) takes 2.5 times as long for 6.7 MB.
 const Compression = 2
 
-// NewRows starts a sheet's rows.
-func NewRows() *Rows {
+// newRows starts rows written out to w (nil: kept, as a head's are).
+func newRows(w io.Writer) *Rows {
 	p := bufPool.Get().(*[]byte)
-	r := &Rows{buf: (*p)[:0], pooled: p}
-	r.fw = getFlate(&r.z)
-	return r
+	return &Rows{buf: (*p)[:0], pooled: p, out: w}
 }
 
 const flushAt = 64 << 10
@@ -228,42 +227,27 @@ func (r *Rows) Text(col, style int, s string) {
 
 func isSpace(b byte) bool { return b == '\t' || b == '\n' || b == '\r' || b == ' ' }
 
-// flush compresses what is written so far.
+// flush writes out what is written so far.
 func (r *Rows) flush() {
-	if r.err != nil || len(r.buf) == 0 || r.plain {
+	if r.err != nil || len(r.buf) == 0 || r.out == nil {
 		return
 	}
-	r.crc = crc32.Update(r.crc, crc32.IEEETable, r.buf)
-	r.size += int64(len(r.buf))
-	_, r.err = r.fw.Write(r.buf)
+	_, r.err = r.out.Write(r.buf)
 	r.buf = r.buf[:0]
 }
 
-// finish ends the last row and the compressed stream, which is left
-// byte-aligned and open (a sync flush, no final block), so that the
-// sheet's end can follow it.
+// finish ends the last row and writes it out; the buffer goes back to
+// the pool.
 func (r *Rows) finish() error {
-	if r.err != nil {
-		return r.err
-	}
-	if r.fw != nil {
-		r.end()
-		r.flush()
-		if r.err == nil {
-			r.err = r.fw.Flush()
-		}
-		flatePool.Put(r.fw)
-		if r.pooled != nil {
-			*r.pooled = r.buf[:0] // grown, maybe
-			bufPool.Put(r.pooled)
-		}
-		r.fw, r.buf, r.pooled = nil, nil, nil
+	r.end()
+	r.flush()
+	if r.pooled != nil {
+		*r.pooled = r.buf[:0] // grown, maybe
+		bufPool.Put(r.pooled)
+		r.buf, r.pooled = nil, nil
 	}
 	return r.err
 }
-
-// release lets go of the compressed rows once they are written.
-func (r *Rows) release() { r.z = bytes.Buffer{} }
 
 // errNoSheetData is a sheet part with nowhere to put the rows.
 var errNoSheetData = errors.New("xlsxpage: sheet has no </sheetData>")

@@ -26,10 +26,9 @@ func Write(w io.Writer, f *excelize.File) error {
 }
 
 // WriteRows is Write with the rows of the sheets rows names (by sheet
-// name) put at the end of each one's <sheetData>: their compressed bytes
-// are copied as they are, between the sheet's beginning and its end
-// compressed apart.
-func WriteRows(w io.Writer, f *excelize.File, rows map[string]*Rows) error {
+// name) put at the end of each one's <sheetData>, each sheet's made by
+// its Fill as its part is written.
+func WriteRows(w io.Writer, f *excelize.File, rows map[string]Fill) error {
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		return err
@@ -135,7 +134,7 @@ func partRank(name string) int {
 // sheetParts maps the parts of the sheets rows names to their rows,
 // reading which part is which sheet from the workbook and its
 // relationships.
-func sheetParts(zr *zip.Reader, rows map[string]*Rows) (map[string]*Rows, error) {
+func sheetParts(zr *zip.Reader, rows map[string]Fill) (map[string]Fill, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
@@ -165,7 +164,7 @@ func sheetParts(zr *zip.Reader, rows map[string]*Rows) (map[string]*Rows, error)
 			targets[r.ID] = path.Join("xl", r.Target)
 		}
 	}
-	parts := map[string]*Rows{}
+	parts := map[string]Fill{}
 	for _, s := range book.Sheets {
 		if r, ok := rows[s.Name]; ok {
 			parts[targets[s.ID]] = r
@@ -189,7 +188,7 @@ func readXML(zr *zip.Reader, name string, v any) error {
 
 // writeSpliced writes a sheet part with rows put before its
 // </sheetData>.
-func writeSpliced(zw *zip.Writer, p *zip.File, rows *Rows) error {
+func writeSpliced(zw *zip.Writer, p *zip.File, rows Fill) error {
 	r, err := p.Open()
 	if err != nil {
 		return err
@@ -204,6 +203,5 @@ func writeSpliced(zw *zip.Writer, p *zip.File, rows *Rows) error {
 		return errNoSheetData
 	}
 	h := p.FileHeader
-	var z bytes.Buffer
-	return writeSheetPart(zw, &h, sheet[:at], rows, sheet[at:], &z)
+	return writeSheetPart(zw, &h, sheet[:at], rows, sheet[at:])
 }
