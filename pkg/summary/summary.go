@@ -167,34 +167,41 @@ func (c *Collector) Records() int {
 // Table is the view started (NewCollector's) of the results taken in.
 func (c *Collector) Table() view.Table { return c.View(c.v) }
 
-// View is view v of the results taken in: the one started, or any of a
-// workbook's (NewWorkbook); one not gathered has no rows.
-func (c *Collector) View(v View) view.Table {
+// View is view v of the results taken in, held: Rows(v)'s table.
+func (c *Collector) View(v View) view.Table { return c.Rows(v).Table() }
+
+// Rows is view v of the results taken in, its rows made as they are
+// drawn: the one started, or any of a workbook's (NewWorkbook); one not
+// gathered has no rows. The listing views keep a few bytes a row (a
+// country's are over a million rows, a gigabyte as cells); the counted
+// ones are a few rows a roadmap, held. The rows are of the results taken
+// in before: any added after are not among them.
+func (c *Collector) Rows(v View) view.Rows {
 	opts := c.opts
-	var t view.Table
+	r := view.RowsOf(view.Table{})
 	switch {
 	case v == ByActivity || v == ByYear:
 		if c.records != nil && v == ByActivity {
-			t = c.records.byActivity()
+			r = c.records.activityRows()
 		} else if c.records != nil {
-			t = c.records.byYear()
+			r = c.records.yearRows()
 		}
 	case v == ByExecutor:
 		if c.executor != nil {
-			t = c.executor.table()
+			r = view.RowsOf(c.executor.table())
 		}
 	case c.district != nil:
-		t = c.district.table(opts.Lang)
+		r = view.RowsOf(c.district.table(opts.Lang))
 	}
-	t.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
-	t.Title = i18n.T(opts.Lang, "summary.title."+string(v))
-	t.Subtitle = subtitle(opts)
+	r.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
+	r.Title = i18n.T(opts.Lang, "summary.title."+string(v))
+	r.Subtitle = subtitle(opts)
 	if v == ByDistrict || v == ByExecutor {
 		// Their counts are of two units: activities, and activities at
 		// each of their deadlines.
-		t.Subtitle += "\n" + i18n.T(opts.Lang, "summary.units")
+		r.Subtitle += "\n" + i18n.T(opts.Lang, "summary.units")
 	}
-	return t
+	return r
 }
 
 // All builds every view, the selected one first (a workbook's sheets).
