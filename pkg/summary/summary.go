@@ -188,10 +188,10 @@ func (c *Collector) Rows(v View) view.Rows {
 		}
 	case v == ByExecutor:
 		if c.executor != nil {
-			r = view.RowsOf(c.executor.table())
+			r = heldRows(c.executor.table())
 		}
 	case c.district != nil:
-		r = view.RowsOf(c.district.table(opts.Lang))
+		r = heldRows(c.district.table(opts.Lang))
 	}
 	r.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
 	r.Title = i18n.T(opts.Lang, "summary.title."+string(v))
@@ -201,6 +201,15 @@ func (c *Collector) Rows(v View) view.Rows {
 		// each of their deadlines.
 		r.Subtitle += "\n" + i18n.T(opts.Lang, "summary.units")
 	}
+	return r
+}
+
+// heldRows are t's rows, each a copy: a row is the caller's (view.Rows),
+// and these are a few a roadmap.
+func heldRows(t view.Table) view.Rows {
+	r := view.RowsOf(t)
+	row := r.Row
+	r.Row = func(i int) []view.Cell { return slices.Clone(row(i)) }
 	return r
 }
 
