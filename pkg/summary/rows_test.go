@@ -168,3 +168,34 @@ func TestRowsMemory(t *testing.T) {
 	}
 	runtime.KeepAlive(c)
 }
+
+// TestRowAllocs: a listing view's row is made in one allocation, its
+// cells: a million-row sheet drawn twice makes no more garbage than that.
+func TestRowAllocs(t *testing.T) {
+	opts := Options{AsOf: time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC), Lang: i18n.RU}
+	for _, tc := range []struct {
+		name    string
+		v       View
+		owners  int
+		columns func(int) bool
+	}{
+		{"by year", ByYear, 20, func(n int) bool { return n == 12 }},
+		{"by activity side by side", ByActivity, 20, func(n int) bool { return n > 7 }},
+		{"by activity owners as rows", ByActivity, 200, func(n int) bool { return n == 7 }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := NewWorkbook(ByDistrict, opts)
+			for _, r := range nearDuplicates(1, tc.owners) {
+				c.Add(&r)
+			}
+			r := c.Rows(tc.v)
+			if r.Len == 0 || !tc.columns(len(r.Columns)) {
+				t.Fatalf("%d rows, %d columns", r.Len, len(r.Columns))
+			}
+			i := 0
+			if allocs := testing.AllocsPerRun(200, func() { r.Row(i % r.Len); i++ }); allocs != 1 {
+				t.Errorf("%.1f allocations a row, want 1", allocs)
+			}
+		})
+	}
+}
