@@ -167,16 +167,16 @@ func (s *records) activityRows() view.Rows {
 			title[i] = acts.list[a].title
 		}
 	}
-	sectionOf := func(a int32) roadmap.Section { return s.sections[s.acts[acts.list[a].first].section] }
+	// The headings of the activities and years, each row of theirs the
+	// section of the record that places its activity; with owners as rows
+	// a run of them is a run of records, from the first one's.
+	r.Headings = sectionHeadingsOf(len(keyOrder), func(i int) placedSection {
+		return placedSection{section: s.sections[s.acts[acts.list[keyAct[keyOrder[i]]].first].section]}
+	})
 	if long {
-		placed := make([]placedSection, 0, n)
-		for i, k := range keyOrder {
-			section := sectionOf(keyAct[k])
-			for range start[i+1] - start[i] {
-				placed = append(placed, placedSection{section: section})
-			}
+		for i := range r.Headings {
+			r.Headings[i].Before = int(start[r.Headings[i].Before])
 		}
-		r.Headings = sectionHeadings(placed)
 		// A row is a record (an owner's, under its activity and year).
 		r.Len = len(byRow)
 		r.Row = func(i int) []view.Cell {
@@ -188,11 +188,6 @@ func (s *records) activityRows() view.Rows {
 		}
 		return r
 	}
-	placed := make([]placedSection, len(keyOrder))
-	for i, k := range keyOrder {
-		placed[i] = placedSection{section: sectionOf(keyAct[k])}
-	}
-	r.Headings = sectionHeadings(placed)
 	// A row is an activity and year (its records' own: every row has one),
 	// each owner's record in the owner's three columns.
 	width := 3 + 3*len(districts)
@@ -427,12 +422,10 @@ func (s *records) yearRows() view.Rows {
 		col(lang, "achievement", 0), col(lang, "status", 16), col(lang, "reason", 30),
 	}}
 	order := s.yearOrder()
-	placed := make([]placedSection, len(order))
-	for i, j := range order {
-		ra := &s.acts[s.recs[j].act]
-		placed[i] = placedSection{scope: s.str(s.roadmaps[ra.roadmap].id), section: s.sections[ra.section]}
-	}
-	r.Headings = sectionHeadings(placed)
+	r.Headings = sectionHeadingsOf(len(order), func(i int) placedSection {
+		ra := &s.acts[s.recs[order[i]].act]
+		return placedSection{scope: s.str(s.roadmaps[ra.roadmap].id), section: s.sections[ra.section]}
+	})
 	r.Len = len(order)
 	r.Row = func(i int) []view.Cell {
 		rec := &s.recs[order[i]]

@@ -270,12 +270,20 @@ type placedSection struct {
 // sectionHeadings heads each run of rows of one section, rows[i] being
 // row i's; rows without a section get none.
 func sectionHeadings(rows []placedSection) []view.Heading {
+	return sectionHeadingsOf(len(rows), func(i int) placedSection { return rows[i] })
+}
+
+// sectionHeadingsOf is sectionHeadings of n rows, row i's at(i): a
+// country's million rows placed one at a time, not 64 bytes each at once.
+func sectionHeadingsOf(n int, at func(i int) placedSection) []view.Heading {
 	var hs []view.Heading
-	for i, r := range rows {
-		if r.section.ID == "" || i > 0 && rows[i-1].scope == r.scope && rows[i-1].section.ID == r.section.ID {
-			continue
+	var prev placedSection
+	for i := range n {
+		r := at(i)
+		if r.section.ID != "" && (i == 0 || prev.scope != r.scope || prev.section.ID != r.section.ID) {
+			hs = append(hs, view.SectionHeading(r.section, i))
 		}
-		hs = append(hs, view.SectionHeading(r.section, i))
+		prev = r
 	}
 	return hs
 }
