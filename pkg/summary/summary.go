@@ -5,8 +5,10 @@
 // the full activity x year list in the shape of the Russian form
 // "Сведения о достижении значений показателей") and the status table of
 // `roadmap check --report`. It builds tables of typed cells (numbers,
-// percents, status keys) from evaluation results; package view words
-// plans and statuses, package render draws the tables in any format.
+// percents, status keys) from evaluation results, and the views as rows
+// made as they are drawn (Collector.Rows: a country's by-year list is too
+// large to hold as cells); package view words plans and statuses,
+// package render draws the tables in any format.
 package summary
 
 import (
