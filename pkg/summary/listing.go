@@ -32,35 +32,42 @@ func byYear(results []fulfil.Result, lang i18n.Lang) view.Table {
 	return recordsOf(results, lang).byYear()
 }
 
-// byActivity puts each activity beside itself across owners (districts,
-// regions, schools): each one's plan, fact and status in its own columns,
-// the activities under their section headings (the section of the first
-// roadmap that numbers the activity lowest). Owners' activities share a
-// row only when they are the same activity: the same id and a similar
-// title (similarKeys); an id two districts give to different
-// activities makes a row for each, under each one's own title.
+// byActivity is the by-activity view as a table (activityRows).
+func (s *records) byActivity() view.Table { return s.activityRows().Table() }
+
+// activityRows puts each activity beside itself across owners
+// (districts, regions, schools): each one's plan, fact and status in its
+// own columns, the activities under their section headings (the section
+// of the first roadmap that numbers the activity lowest). Owners'
+// activities share a row only when they are the same activity: the same
+// id and a similar title (similarKeys); an id two districts give to
+// different activities makes a row for each, under each one's own title.
 //
 // Beyond MaxSideBySide owners the owners are rows instead, under each
 // activity and year (an owner, its plan, fact and status): three columns
 // per owner would be wider than any page, and past 5,460 owners wider
 // than a sheet (16,384 columns).
-func (s *records) byActivity() view.Table {
+//
+// The order and each row's records are found once; a row's cells are
+// made from its records when asked (a country's view is a million rows,
+// 390 MB as cells), so that the rows keep 4 bytes a record shown.
+func (s *records) activityRows() view.Rows {
 	lang := s.lang
 	owners := s.indexOwners()
-	districts := owners.names
+	districts, ownerOf := owners.names, owners.ofRoadmap
 	long := len(districts) > MaxSideBySide
-	t := view.Table{Columns: []view.Column{
+	r := view.Rows{Columns: []view.Column{
 		col(lang, "id", 0), col(lang, "title", 40), col(lang, "year", 0),
 	}}
 	if long {
-		t.Columns = append(t.Columns, ownerColumn(s.level, lang, 24), col(lang, "plan", 18), col(lang, "fact", 18), col(lang, "status", 18))
+		r.Columns = append(r.Columns, ownerColumn(s.level, lang, 24), col(lang, "plan", 18), col(lang, "fact", 18), col(lang, "status", 18))
 	}
 	for i, d := range districts {
 		if long {
 			break
 		}
 		for _, part := range []string{"plan", "fact", "status"} {
-			t.Columns = append(t.Columns, view.Column{
+			r.Columns = append(r.Columns, view.Column{
 				Key:    part + "_" + strconv.Itoa(i+1),
 				Header: d + ": " + i18n.T(lang, "summary.col."+part), Max: 18,
 			})
@@ -83,7 +90,7 @@ func (s *records) byActivity() view.Table {
 	for i := range s.recs {
 		rec := &s.recs[i]
 		ra := &s.acts[rec.act]
-		owner[i] = owners.ofRoadmap[ra.roadmap]
+		owner[i] = ownerOf[ra.roadmap]
 		a := actOf[rec.act]
 		if a < 0 {
 			a = acts.of(ra.id, ra.title, owner[i])
@@ -118,7 +125,9 @@ func (s *records) byActivity() view.Table {
 		keyRank[k] = int32(i)
 	}
 	// The records of each row, by owner (the last of an owner's shows):
-	// counted into place by row, then sorted by owner within each row.
+	// counted into place by row, then sorted by owner within each row and
+	// kept one per owner, end to end (start[i] is row i's first). Done
+	// here, once: a row is then only read, however often it is asked.
 	start := make([]int32, len(keyAct)+1)
 	for _, k := range keyOfResult {
 		start[keyRank[k]+1]++
@@ -133,78 +142,74 @@ func (s *records) byActivity() view.Table {
 		byRow[next[rank]] = int32(i)
 		next[rank]++
 	}
-	keyOfResult = nil
-	cellsOf := func(row int) []int32 {
+	n := int32(0)
+	for row := range len(keyOrder) {
 		rs := byRow[start[row]:start[row+1]]
 		slices.SortFunc(rs, func(a, b int32) int { return cmp.Or(cmp.Compare(owner[a], owner[b]), cmp.Compare(a, b)) })
-		// One record per owner: the last taken in.
-		out := rs[:0]
+		start[row] = n
 		for i, x := range rs {
 			if i+1 < len(rs) && owner[rs[i+1]] == owner[x] {
 				continue
 			}
-			out = append(out, x)
+			// n never passes i's place: the records move down, if at all.
+			byRow[n] = x
+			n++
 		}
-		return out
 	}
-	sectionOf := func(a *activity) roadmap.Section { return s.sections[s.acts[a.first].section] }
+	start[len(keyOrder)] = n
+	byRow = byRow[:n]
+	// title is the title naming the rows of each roadmap's activity: its
+	// activity's (the first found), kept so that the activities, their
+	// keys and memo, need not be.
+	title := make([]int32, len(s.acts))
+	for i, a := range actOf {
+		if a >= 0 {
+			title[i] = acts.list[a].title
+		}
+	}
+	// The headings of the activities and years, each row of theirs the
+	// section of the record that places its activity; with owners as rows
+	// a run of them is a run of records, from the first one's.
+	r.Headings = sectionHeadingsOf(len(keyOrder), func(i int) placedSection {
+		return placedSection{section: s.sections[s.acts[acts.list[keyAct[keyOrder[i]]].first].section]}
+	})
 	if long {
-		rows := make([][]int32, len(keyOrder))
-		n := 0
-		for i := range keyOrder {
-			rows[i] = cellsOf(i)
-			n += len(rows[i])
+		for i := range r.Headings {
+			r.Headings[i].Before = int(start[r.Headings[i].Before])
 		}
-		const width = 7
-		slab := make([]view.Cell, n*width)
-		if n > 0 {
-			t.Rows = make([][]view.Cell, 0, n)
+		// A row is a record (an owner's, under its activity and year).
+		r.Len = len(byRow)
+		r.Row = func(i int) []view.Cell {
+			rec := &s.recs[byRow[i]]
+			ra := &s.acts[rec.act]
+			return []view.Cell{view.TextCell(s.str(ra.id)), view.TextCell(s.str(title[rec.act])), view.IntCell(int(rec.year)),
+				view.TextCell(districts[ownerOf[ra.roadmap]]), view.TextCell(s.str(rec.plan)), view.TextCell(s.str(rec.fact)),
+				view.StatusCell(s.str(rec.status))}
 		}
-		placed := make([]placedSection, 0, n)
-		for i, k := range keyOrder {
-			a := &acts.list[keyAct[k]]
-			id, title, year := view.TextCell(s.str(a.id)), view.TextCell(s.str(a.title)), view.IntCell(int(keyYear[k]))
-			section := sectionOf(a)
-			for _, x := range rows[i] {
-				rec := &s.recs[x]
-				row := slab[:width:width]
-				slab = slab[width:]
-				row[0], row[1], row[2] = id, title, year
-				row[3], row[4], row[5], row[6] = view.TextCell(districts[owner[x]]), view.TextCell(s.str(rec.plan)),
-					view.TextCell(s.str(rec.fact)), view.StatusCell(s.str(rec.status))
-				t.Rows = append(t.Rows, row)
-				placed = append(placed, placedSection{section: section})
-			}
-		}
-		t.Headings = sectionHeadings(placed)
-		return t
+		return r
 	}
-	placed := make([]placedSection, len(keyOrder))
-	for i, k := range keyOrder {
-		placed[i] = placedSection{section: sectionOf(&acts.list[keyAct[k]])}
-	}
-	t.Headings = sectionHeadings(placed)
+	// A row is an activity and year (its records' own: every row has one),
+	// each owner's record in the owner's three columns.
 	width := 3 + 3*len(districts)
-	slab := make([]view.Cell, len(keyOrder)*width)
-	if len(keyOrder) > 0 {
-		t.Rows = make([][]view.Cell, len(keyOrder))
-	}
 	empty := view.TextCell("")
-	for i, k := range keyOrder {
-		a := &acts.list[keyAct[k]]
-		row := slab[i*width : (i+1)*width : (i+1)*width]
-		row[0], row[1], row[2] = view.TextCell(s.str(a.id)), view.TextCell(s.str(a.title)), view.IntCell(int(keyYear[k]))
+	r.Len = len(keyOrder)
+	r.Row = func(i int) []view.Cell {
+		rs := byRow[start[i]:start[i+1]]
+		row := make([]view.Cell, width)
+		first := &s.recs[rs[0]]
+		ra := &s.acts[first.act]
+		row[0], row[1], row[2] = view.TextCell(s.str(ra.id)), view.TextCell(s.str(title[first.act])), view.IntCell(int(first.year))
 		for j := 3; j < width; j++ {
 			row[j] = empty
 		}
-		for _, x := range cellsOf(i) {
+		for _, x := range rs {
 			rec := &s.recs[x]
-			c := 3 + 3*int(owner[x])
+			c := 3 + 3*int(ownerOf[s.acts[rec.act].roadmap])
 			row[c], row[c+1], row[c+2] = view.TextCell(s.str(rec.plan)), view.TextCell(s.str(rec.fact)), view.StatusCell(s.str(rec.status))
 		}
-		t.Rows[i] = row
+		return row
 	}
-	return t
+	return r
 }
 
 // owners are the owners of some records: their names sorted, and each
@@ -398,48 +403,43 @@ func (s *activities) ranks() []int32 {
 	return rank
 }
 
-// byYear is every activity and year in the shape of the form "Сведения о
-// достижении значений показателей": indicator, unit, plan, fact,
-// achievement level and the reason for deviation; each roadmap's
+// byYear is the by-year view as a table (yearRows).
+func (s *records) byYear() view.Table { return s.yearRows().Table() }
+
+// yearRows is every activity and year in the shape of the form
+// "Сведения о достижении значений показателей": indicator, unit, plan,
+// fact, achievement level and the reason for deviation; each roadmap's
 // activities section by section under their headings, by number within
-// a section (2.9 before 2.10).
-func (s *records) byYear() view.Table {
+// a section (2.9 before 2.10). The order is found once, a row's cells
+// made from its record when asked: the rows keep 4 bytes a row, where
+// its cells are 600.
+func (s *records) yearRows() view.Rows {
 	lang := s.lang
-	t := view.Table{Columns: []view.Column{
+	r := view.Rows{Columns: []view.Column{
 		col(lang, "row", 0), ownerColumn(s.level, lang, 18), col(lang, "n", 0),
 		col(lang, "title", 36), col(lang, "indicator", 36), col(lang, "unit", 12),
 		col(lang, "year", 0), col(lang, "plan", 20), col(lang, "fact", 16),
 		col(lang, "achievement", 0), col(lang, "status", 16), col(lang, "reason", 30),
 	}}
 	order := s.yearOrder()
-	placed := make([]placedSection, len(order))
-	for i, j := range order {
-		ra := &s.acts[s.recs[j].act]
-		placed[i] = placedSection{scope: s.str(s.roadmaps[ra.roadmap].id), section: s.sections[ra.section]}
-	}
-	t.Headings = sectionHeadings(placed)
-	placed = nil
-	const width = 12
-	slab := make([]view.Cell, len(order)*width)
-	if len(order) > 0 {
-		t.Rows = make([][]view.Cell, len(order))
-	}
-	for i, j := range order {
-		rec := &s.recs[j]
+	r.Headings = sectionHeadingsOf(len(order), func(i int) placedSection {
+		ra := &s.acts[s.recs[order[i]].act]
+		return placedSection{scope: s.str(s.roadmaps[ra.roadmap].id), section: s.sections[ra.section]}
+	})
+	r.Len = len(order)
+	r.Row = func(i int) []view.Cell {
+		rec := &s.recs[order[i]]
 		ra := &s.acts[rec.act]
 		ach := view.EmptyCell()
 		if rec.hasAch {
 			ach = view.PercentCell(rec.ach)
 		}
-		row := slab[i*width : (i+1)*width : (i+1)*width]
-		row[0], row[1], row[2], row[3] = view.IntCell(i+1), view.TextCell(s.str(s.roadmaps[ra.roadmap].owner)),
-			view.NumberOf(roadmap.Number(s.str(ra.n))), view.TextCell(s.str(ra.title))
-		row[4], row[5], row[6], row[7] = view.TextCell(s.str(ra.indicator)), view.TextCell(s.str(rec.unit)), view.IntCell(int(rec.year)),
-			view.TextCell(s.str(rec.plan))
-		row[8], row[9], row[10], row[11] = view.TextCell(s.str(rec.fact)), ach, view.StatusCell(s.str(rec.status)), view.TextCell(s.str(rec.reason))
-		t.Rows[i] = row
+		return []view.Cell{view.IntCell(i + 1), view.TextCell(s.str(s.roadmaps[ra.roadmap].owner)),
+			view.NumberOf(roadmap.Number(s.str(ra.n))), view.TextCell(s.str(ra.title)), view.TextCell(s.str(ra.indicator)),
+			view.TextCell(s.str(rec.unit)), view.IntCell(int(rec.year)), view.TextCell(s.str(rec.plan)), view.TextCell(s.str(rec.fact)),
+			ach, view.StatusCell(s.str(rec.status)), view.TextCell(s.str(rec.reason))}
 	}
-	return t
+	return r
 }
 
 // packPlaces lets yearOrder pack places into integers (a test turns it
@@ -485,25 +485,31 @@ func (s *records) yearOrder() []int32 {
 	nRank := nums.ranks()
 	// Each record's place as one integer where it fits (a country's does:
 	// 15 bits of roadmaps, a few of sections, numbers and years, 21 of
-	// records), compared without a function; else as five.
+	// records), compared without a function; else as five. The widths are
+	// found first, so that the packed places are made without the five
+	// (20 bytes a record more at once).
 	type place struct{ roadmap, section, n, year, i int32 }
-	places := make([]place, len(s.recs))
+	placeOf := func(i int) place {
+		rec := &s.recs[i]
+		ra := &s.acts[rec.act]
+		return place{roadmap: rank[roadmapKey[ra.roadmap]], section: ra.sectionOrder, n: int32(nRank[numOf[rec.act]]), year: rec.year, i: int32(i)}
+	}
 	minYear, maxYear, minSection, maxSection := int32(math.MaxInt32), int32(math.MinInt32), int32(0), int32(0)
 	for i := range s.recs {
 		rec := &s.recs[i]
 		ra := &s.acts[rec.act]
-		places[i] = place{roadmap: rank[roadmapKey[ra.roadmap]], section: ra.sectionOrder, n: int32(nRank[numOf[rec.act]]), year: rec.year, i: int32(i)}
 		minYear, maxYear = min(minYear, rec.year), max(maxYear, rec.year)
 		minSection, maxSection = min(minSection, ra.sectionOrder), max(maxSection, ra.sectionOrder)
 	}
-	order := make([]int32, len(places))
-	widths := [5]int{bits.Len(uint(len(keys))), 0, bits.Len(uint(len(nRank))), 0, bits.Len(uint(len(places)))}
-	if len(places) > 0 {
+	order := make([]int32, len(s.recs))
+	widths := [5]int{bits.Len(uint(len(keys))), 0, bits.Len(uint(len(nRank))), 0, bits.Len(uint(len(s.recs)))}
+	if len(s.recs) > 0 {
 		widths[1], widths[3] = bits.Len32(uint32(maxSection)), bits.Len32(uint32(maxYear-minYear))
 	}
-	if packPlaces && len(places) > 0 && minSection >= 0 && widths[0]+widths[1]+widths[2]+widths[3]+widths[4] <= 64 {
-		packed := make([]uint64, len(places))
-		for i, p := range places {
+	if packPlaces && len(s.recs) > 0 && minSection >= 0 && widths[0]+widths[1]+widths[2]+widths[3]+widths[4] <= 64 {
+		packed := make([]uint64, len(s.recs))
+		for i := range packed {
+			p := placeOf(i)
 			v := uint64(p.roadmap)
 			v = v<<widths[1] | uint64(p.section)
 			v = v<<widths[2] | uint64(p.n)
@@ -516,6 +522,10 @@ func (s *records) yearOrder() []int32 {
 			order[i] = int32(v & mask)
 		}
 		return order
+	}
+	places := make([]place, len(s.recs))
+	for i := range places {
+		places[i] = placeOf(i)
 	}
 	slices.SortFunc(places, func(a, b place) int {
 		return cmp.Or(cmp.Compare(a.roadmap, b.roadmap), cmp.Compare(a.section, b.section), cmp.Compare(a.n, b.n),

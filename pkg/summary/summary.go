@@ -5,8 +5,10 @@
 // the full activity x year list in the shape of the Russian form
 // "Сведения о достижении значений показателей") and the status table of
 // `roadmap check --report`. It builds tables of typed cells (numbers,
-// percents, status keys) from evaluation results; package view words
-// plans and statuses, package render draws the tables in any format.
+// percents, status keys) from evaluation results, and the views as rows
+// made as they are drawn (Collector.Rows: a country's by-year list is too
+// large to hold as cells); package view words plans and statuses,
+// package render draws the tables in any format.
 package summary
 
 import (
@@ -167,34 +169,50 @@ func (c *Collector) Records() int {
 // Table is the view started (NewCollector's) of the results taken in.
 func (c *Collector) Table() view.Table { return c.View(c.v) }
 
-// View is view v of the results taken in: the one started, or any of a
-// workbook's (NewWorkbook); one not gathered has no rows.
-func (c *Collector) View(v View) view.Table {
+// View is view v of the results taken in, held: Rows(v)'s table.
+func (c *Collector) View(v View) view.Table { return c.Rows(v).Table() }
+
+// Rows is view v of the results taken in, its rows made as they are
+// drawn: the one started, or any of a workbook's (NewWorkbook); one not
+// gathered has no rows. The listing views keep a few bytes a row (a
+// country's are over a million rows, a gigabyte as cells); the counted
+// ones are a few rows a roadmap, held. The rows are of the results taken
+// in before: any added after are not among them.
+func (c *Collector) Rows(v View) view.Rows {
 	opts := c.opts
-	var t view.Table
+	r := view.RowsOf(view.Table{})
 	switch {
 	case v == ByActivity || v == ByYear:
 		if c.records != nil && v == ByActivity {
-			t = c.records.byActivity()
+			r = c.records.activityRows()
 		} else if c.records != nil {
-			t = c.records.byYear()
+			r = c.records.yearRows()
 		}
 	case v == ByExecutor:
 		if c.executor != nil {
-			t = c.executor.table()
+			r = heldRows(c.executor.table())
 		}
 	case c.district != nil:
-		t = c.district.table(opts.Lang)
+		r = heldRows(c.district.table(opts.Lang))
 	}
-	t.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
-	t.Title = i18n.T(opts.Lang, "summary.title."+string(v))
-	t.Subtitle = subtitle(opts)
+	r.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
+	r.Title = i18n.T(opts.Lang, "summary.title."+string(v))
+	r.Subtitle = subtitle(opts)
 	if v == ByDistrict || v == ByExecutor {
 		// Their counts are of two units: activities, and activities at
 		// each of their deadlines.
-		t.Subtitle += "\n" + i18n.T(opts.Lang, "summary.units")
+		r.Subtitle += "\n" + i18n.T(opts.Lang, "summary.units")
 	}
-	return t
+	return r
+}
+
+// heldRows are t's rows, each a copy: a row is the caller's (view.Rows),
+// and these are a few a roadmap.
+func heldRows(t view.Table) view.Rows {
+	r := view.RowsOf(t)
+	row := r.Row
+	r.Row = func(i int) []view.Cell { return slices.Clone(row(i)) }
+	return r
 }
 
 // All builds every view, the selected one first (a workbook's sheets).
@@ -254,12 +272,20 @@ type placedSection struct {
 // sectionHeadings heads each run of rows of one section, rows[i] being
 // row i's; rows without a section get none.
 func sectionHeadings(rows []placedSection) []view.Heading {
+	return sectionHeadingsOf(len(rows), func(i int) placedSection { return rows[i] })
+}
+
+// sectionHeadingsOf is sectionHeadings of n rows, row i's at(i): a
+// country's million rows placed one at a time, not 64 bytes each at once.
+func sectionHeadingsOf(n int, at func(i int) placedSection) []view.Heading {
 	var hs []view.Heading
-	for i, r := range rows {
-		if r.section.ID == "" || i > 0 && rows[i-1].scope == r.scope && rows[i-1].section.ID == r.section.ID {
-			continue
+	var prev placedSection
+	for i := range n {
+		r := at(i)
+		if r.section.ID != "" && (i == 0 || prev.scope != r.scope || prev.section.ID != r.section.ID) {
+			hs = append(hs, view.SectionHeading(r.section, i))
 		}
-		hs = append(hs, view.SectionHeading(r.section, i))
+		prev = r
 	}
 	return hs
 }
