@@ -137,7 +137,7 @@ func (c *summaryCmd) run(paths []string) error {
 		if format == render.XLSX {
 			// A view at a time: each is let go once its sheet is written.
 			views := summary.Order(by)
-			return render.WriteXLSXEach(w, len(views), func(i int) view.Rows { return view.RowsOf(collect.View(views[i])) }, render.WorkbookMeta{
+			return render.WriteXLSXEach(w, len(views), func(i int) view.Rows { return collect.Rows(views[i]) }, render.WorkbookMeta{
 				Title:   c.app.t("summary.doc_title", asOf.Format("02.01.2006")),
 				Subject: c.app.t("summary.doc_subject"),
 				Lang:    c.app.lang,
@@ -148,7 +148,7 @@ func (c *summaryCmd) run(paths []string) error {
 		if err != nil {
 			return err
 		}
-		return r.Table(w, collect.Table())
+		return render.DrawRows(r, w, collect.Rows(by))
 	}
 	if c.out == "" || c.out == "-" {
 		return write(c.app.stdout)

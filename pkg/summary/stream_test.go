@@ -134,18 +134,19 @@ func TestStreamedAsHeld(t *testing.T) {
 					if first != ByDistrict {
 						continue
 					}
-					var streamed, heldTables []view.Table
+					var streamed []view.Rows
+					var heldTables []view.Table
 					for _, v := range Order(first) {
-						streamed, heldTables = append(streamed, workbook.View(v)), append(heldTables, held[v])
+						streamed, heldTables = append(streamed, workbook.Rows(v)), append(heldTables, held[v])
 					}
 					meta := render.WorkbookMeta{Title: "Сводка", Subject: "Выполнение", Lang: opts.Lang}
 					var got, want bytes.Buffer
 					meta.Extra = workbook.ChartSheet()
-					if err := render.WriteXLSXEach(&got, len(streamed), func(i int) view.Table { return streamed[i] }, meta); err != nil {
+					if err := render.WriteXLSXEach(&got, len(streamed), func(i int) view.Rows { return streamed[i] }, meta); err != nil {
 						t.Fatal(err)
 					}
 					meta.Extra = ChartSheet(results, opts)
-					if err := render.WriteXLSXEach(&want, len(heldTables), func(i int) view.Table { return heldTables[i] }, meta); err != nil {
+					if err := render.WriteXLSXEach(&want, len(heldTables), func(i int) view.Rows { return view.RowsOf(heldTables[i]) }, meta); err != nil {
 						t.Fatal(err)
 					}
 					if !bytes.Equal(got.Bytes(), want.Bytes()) {

@@ -190,10 +190,10 @@ func (c *Collector) Rows(v View) view.Rows {
 		}
 	case v == ByExecutor:
 		if c.executor != nil {
-			r = heldRows(c.executor.table())
+			r = view.RowsOf(c.executor.table())
 		}
 	case c.district != nil:
-		r = heldRows(c.district.table(opts.Lang))
+		r = view.RowsOf(c.district.table(opts.Lang))
 	}
 	r.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
 	r.Title = i18n.T(opts.Lang, "summary.title."+string(v))
@@ -203,15 +203,6 @@ func (c *Collector) Rows(v View) view.Rows {
 		// each of their deadlines.
 		r.Subtitle += "\n" + i18n.T(opts.Lang, "summary.units")
 	}
-	return r
-}
-
-// heldRows are t's rows, each a copy: a row is the caller's (view.Rows),
-// and these are a few a roadmap.
-func heldRows(t view.Table) view.Rows {
-	r := view.RowsOf(t)
-	row := r.Row
-	r.Row = func(i int) []view.Cell { return slices.Clone(row(i)) }
 	return r
 }
 
@@ -313,32 +304,91 @@ func label(s fulfil.Status, lang i18n.Lang) string { return view.StatusLabel(str
 // counts statuses per owner (per roadmap: a district, region or school),
 // a few counts per roadmap whatever the number of results.
 type districtCounts struct {
-	order  []string
-	groups map[string]*districtGroup
+	order      []string
+	groups     map[string]*districtGroup
+	activities *activitySet
 	// level is whether a region's or a school's roadmap is among them.
 	level bool
 }
 
 type districtGroup struct {
 	district, roadmap string
-	activities        map[string]bool
+	index             int32 // in activities
 	positions         int
-	counts            map[fulfil.Status]int
+	counts            [len(statusOrder)]int
 }
 
-func newDistrictCounts() *districtCounts { return &districtCounts{groups: map[string]*districtGroup{}} }
+func newDistrictCounts() *districtCounts {
+	return &districtCounts{groups: map[string]*districtGroup{}, activities: newActivitySet()}
+}
+
+// statusOrder is fulfil.Statuses, which counts are indexed by.
+var statusOrder = [...]fulfil.Status{fulfil.Met, fulfil.MetLate, fulfil.NotMet, fulfil.Partial, fulfil.NoData, fulfil.NotDue, fulfil.NeedsReview}
+
+// statusIndex is s's place in statusOrder, -1 if none.
+func statusIndex(s fulfil.Status) int {
+	for i, x := range statusOrder {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// activitySet counts the distinct activities of groups (a roadmap, an
+// executor in a district) in one map of small keys for every group: a map
+// of ids per group was 140 MB of a country's summary of 180. The ids are
+// interned; an activity's years come one after another, so a repeat of
+// the last is not looked up.
+type activitySet struct {
+	ids   map[string]int32
+	seen  map[[3]int32]struct{}
+	count []int32 // by group
+	last  [3]int32
+}
+
+func newActivitySet() *activitySet {
+	return &activitySet{ids: map[string]int32{}, seen: map[[3]int32]struct{}{}, last: [3]int32{-1, -1, -1}}
+}
+
+// group starts a group and returns its index.
+func (s *activitySet) group() int32 {
+	s.count = append(s.count, 0)
+	return int32(len(s.count) - 1)
+}
+
+// add takes activity id of roadmap rm (an index the caller gives) into
+// group g.
+func (s *activitySet) add(g, rm int32, id string) {
+	a, ok := s.ids[id]
+	if !ok {
+		a = int32(len(s.ids))
+		s.ids[id] = a
+	}
+	k := [3]int32{g, rm, a}
+	if k == s.last {
+		return
+	}
+	s.last = k
+	if _, ok := s.seen[k]; !ok {
+		s.seen[k] = struct{}{}
+		s.count[g]++
+	}
+}
 
 func (d *districtCounts) add(r *fulfil.Result) {
 	d.level = d.level || r.Level != roadmap.LevelDistrict
 	g, ok := d.groups[r.RoadmapID]
 	if !ok {
-		g = &districtGroup{district: r.Owner, roadmap: r.RoadmapName, activities: map[string]bool{}, counts: map[fulfil.Status]int{}}
+		g = &districtGroup{district: r.Owner, roadmap: r.RoadmapName, index: d.activities.group()}
 		d.groups[r.RoadmapID] = g
 		d.order = append(d.order, r.RoadmapID)
 	}
-	g.activities[r.ActivityID] = true
+	d.activities.add(g.index, 0, r.ActivityID)
 	g.positions++
-	g.counts[r.Status]++
+	if i := statusIndex(r.Status); i >= 0 {
+		g.counts[i]++
+	}
 }
 
 func (d *districtCounts) table(lang i18n.Lang) view.Table {
@@ -357,15 +407,19 @@ func (d *districtCounts) table(lang i18n.Lang) view.Table {
 	})
 	for _, id := range order {
 		g := d.groups[id]
-		row := []view.Cell{view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(len(g.activities)), view.IntCell(g.positions)}
+		row := []view.Cell{view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(int(d.activities.count[g.index])), view.IntCell(g.positions)}
 		met, judgedN := 0, 0
 		for _, s := range fulfil.Statuses {
-			row = append(row, view.IntCell(g.counts[s]))
+			n := 0
+			if i := statusIndex(s); i >= 0 {
+				n = g.counts[i]
+			}
+			row = append(row, view.IntCell(n))
 			if done(s) {
-				met += g.counts[s]
+				met += n
 			}
 			if judged(s) {
-				judgedN += g.counts[s]
+				judgedN += n
 			}
 		}
 		t.Rows = append(t.Rows, append(row, percentOf(met, judgedN)))
@@ -794,6 +848,12 @@ type executorCounts struct {
 	// items are the overdue items worded, each once (an activity's number,
 	// year and status recur across owners and executors).
 	items map[overdueKey]string
+	// activities counts each group's activities, an activity being one of
+	// a roadmap: two roadmaps of a district may both number one «1.1».
+	activities *activitySet
+	roadmaps   map[string]int32
+	lastID     string // the roadmap of the last result, and its index
+	last       int32
 }
 
 type overdueKey struct {
@@ -805,13 +865,28 @@ type overdueKey struct {
 type executorKey struct{ executor, district string }
 
 type executorGroup struct {
-	activities map[string]bool
-	due        int
-	overdue    []string
+	index   int32 // in activities
+	due     int
+	overdue []string
 }
 
 func newExecutorCounts(lang i18n.Lang) *executorCounts {
-	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}, items: map[overdueKey]string{}}
+	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}, items: map[overdueKey]string{},
+		activities: newActivitySet(), roadmaps: map[string]int32{}, last: -1}
+}
+
+// roadmap is the index of the roadmap of id.
+func (x *executorCounts) roadmap(id string) int32 {
+	if x.last >= 0 && id == x.lastID {
+		return x.last
+	}
+	i, ok := x.roadmaps[id]
+	if !ok {
+		i = int32(len(x.roadmaps))
+		x.roadmaps[id] = i
+	}
+	x.lastID, x.last = id, i
+	return i
 }
 
 func (x *executorCounts) add(r *fulfil.Result) {
@@ -820,11 +895,11 @@ func (x *executorCounts) add(r *fulfil.Result) {
 		k := executorKey{e, r.Owner}
 		g, ok := x.groups[k]
 		if !ok {
-			g = &executorGroup{activities: map[string]bool{}}
+			g = &executorGroup{index: x.activities.group()}
 			x.groups[k] = g
 			x.keys = append(x.keys, k)
 		}
-		g.activities[r.ActivityID] = true
+		x.activities.add(g.index, x.roadmap(r.RoadmapID), r.ActivityID)
 		if r.Status == fulfil.NotDue {
 			continue
 		}
@@ -864,7 +939,7 @@ func (x *executorCounts) table() view.Table {
 	})
 	for _, k := range keys {
 		g := x.groups[k]
-		t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.executor), view.TextCell(k.district), view.IntCell(len(g.activities)),
+		t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.executor), view.TextCell(k.district), view.IntCell(int(x.activities.count[g.index])),
 			view.IntCell(g.due), view.IntCell(len(g.overdue)), view.TextCell(strings.Join(g.overdue, "; "))})
 	}
 	return t

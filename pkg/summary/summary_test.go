@@ -3,10 +3,12 @@ package summary_test
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -463,5 +465,56 @@ func TestConsolidationSameActivityOnly(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestActivitiesCounted: the by-district and by-executor views count
+// each roadmap's activities once whatever its years and in whatever
+// order the results come, and an activity is one of a roadmap: an
+// executor of «1.1» in two roadmaps of its district owes two.
+func TestActivitiesCounted(t *testing.T) {
+	t.Parallel()
+	res := func(rm, id string, year int, status fulfil.Status, executors ...string) fulfil.Result {
+		return fulfil.Result{RoadmapID: rm, RoadmapName: rm, Owner: "А-район", ActivityID: id, N: "1.1", Title: id,
+			Year: year, Status: status, Executors: executors}
+	}
+	rs := []fulfil.Result{
+		res("profor", "1.1", 2021, fulfil.Met, "УО", "Школы"),
+		res("profor", "1.1", 2022, fulfil.NotMet, "УО", "Школы"),
+		res("gifted", "1.1", 2021, fulfil.Met, "УО"),
+		res("profor", "1.2", 2021, fulfil.NotDue, "УО"),
+		res("gifted", "1.1", 2022, fulfil.NoData, "УО"), // after another roadmap's
+		res("profor", "1.1", 2023, fulfil.NotDue, "Школы"),
+	}
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}} {
+		var in []fulfil.Result
+		for _, i := range order {
+			in = append(in, rs[i])
+		}
+		opts := summary.Options{AsOf: asOf, Lang: i18n.RU}
+		count := func(tbl view.Table, key string, cols ...string) map[string]int {
+			at := slices.IndexFunc(tbl.Columns, func(c view.Column) bool { return c.Key == key })
+			got := map[string]int{}
+			for _, r := range tbl.Rows {
+				var name []string
+				for _, c := range cols {
+					name = append(name, r[slices.IndexFunc(tbl.Columns, func(x view.Column) bool { return x.Key == c })].Text)
+				}
+				got[strings.Join(name, "/")] = int(r[at].Num)
+			}
+			return got
+		}
+		district := count(summary.Build(summary.ByDistrict, in, opts), "activities", "roadmap")
+		if want := map[string]int{"profor": 2, "gifted": 1}; !maps.Equal(district, want) {
+			t.Errorf("order %v: by district %v, want %v", order, district, want)
+		}
+		executor := count(summary.Build(summary.ByExecutor, in, opts), "activities", "executor")
+		if want := map[string]int{"УО": 3, "Школы": 1}; !maps.Equal(executor, want) {
+			t.Errorf("order %v: by executor %v, want %v", order, executor, want)
+		}
+		positions := count(summary.Build(summary.ByDistrict, in, opts), "positions", "roadmap")
+		if want := map[string]int{"profor": 4, "gifted": 2}; !maps.Equal(positions, want) {
+			t.Errorf("order %v: positions %v, want %v", order, positions, want)
+		}
 	}
 }

@@ -14,7 +14,9 @@ type Rows struct {
 	// Len is the number of rows.
 	Len int
 	// Row makes row i (0 <= i < Len), one cell per column. It may be
-	// called more than once for a row; the slice is the caller's.
+	// called more than once for a row, in any order. The slice may be
+	// the source's own (RowsOf's are the table's): read it, do not
+	// change it.
 	Row func(i int) []Cell
 	// Headings are section headings between rows, in order of Before.
 	Headings []Heading
