@@ -336,19 +336,22 @@ func statusIndex(s fulfil.Status) int {
 }
 
 // activitySet counts the distinct activities of groups (a roadmap, an
-// executor in a district) in one map of small keys for every group: a map
-// of ids per group was 140 MB of a country's summary of 180. The ids are
-// interned; an activity's years come one after another, so a repeat of
-// the last is not looked up.
+// executor in a district): for each group and roadmap, the interned ids
+// of its activities, a few int32 (a map of ids per group was 140 MB of a
+// country's summary of 250, one map of every group's keys 44 MB). An
+// activity's years and a roadmap's activities come one after another, so
+// the last group and roadmap are not looked up again.
 type activitySet struct {
-	ids   map[string]int32
-	seen  map[[3]int32]struct{}
-	count []int32 // by group
-	last  [3]int32
+	ids      map[string]int32
+	pairs    map[[2]int32]int32 // a group and roadmap: their place in acts
+	acts     [][]int32
+	count    []int32 // by group
+	lastPair [2]int32
+	last     int32 // lastPair's place, -1 before the first
 }
 
 func newActivitySet() *activitySet {
-	return &activitySet{ids: map[string]int32{}, seen: map[[3]int32]struct{}{}, last: [3]int32{-1, -1, -1}}
+	return &activitySet{ids: map[string]int32{}, pairs: map[[2]int32]int32{}, last: -1}
 }
 
 // group starts a group and returns its index.
@@ -365,13 +368,18 @@ func (s *activitySet) add(g, rm int32, id string) {
 		a = int32(len(s.ids))
 		s.ids[id] = a
 	}
-	k := [3]int32{g, rm, a}
-	if k == s.last {
-		return
+	p := [2]int32{g, rm}
+	if s.last < 0 || p != s.lastPair {
+		i, ok := s.pairs[p]
+		if !ok {
+			i = int32(len(s.acts))
+			s.pairs[p] = i
+			s.acts = append(s.acts, nil)
+		}
+		s.lastPair, s.last = p, i
 	}
-	s.last = k
-	if _, ok := s.seen[k]; !ok {
-		s.seen[k] = struct{}{}
+	if !slices.Contains(s.acts[s.last], a) {
+		s.acts[s.last] = append(s.acts[s.last], a)
 		s.count[g]++
 	}
 }
@@ -847,7 +855,8 @@ type executorCounts struct {
 	level  bool
 	// items are the overdue items worded, each once (an activity's number,
 	// year and status recur across owners and executors).
-	items map[overdueKey]string
+	items map[overdueKey]int32
+	texts []string
 	// activities counts each group's activities, an activity being one of
 	// a roadmap: two roadmaps of a district may both number one «1.1».
 	activities *activitySet
@@ -867,11 +876,11 @@ type executorKey struct{ executor, district string }
 type executorGroup struct {
 	index   int32 // in activities
 	due     int
-	overdue []string
+	overdue []int32 // in texts
 }
 
 func newExecutorCounts(lang i18n.Lang) *executorCounts {
-	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}, items: map[overdueKey]string{},
+	return &executorCounts{lang: lang, groups: map[executorKey]*executorGroup{}, items: map[overdueKey]int32{},
 		activities: newActivitySet(), roadmaps: map[string]int32{}, last: -1}
 }
 
@@ -910,16 +919,29 @@ func (x *executorCounts) add(r *fulfil.Result) {
 	}
 }
 
-func (x *executorCounts) item(r *fulfil.Result) string {
+func (x *executorCounts) item(r *fulfil.Result) int32 {
 	k := overdueKey{r.N, r.Year, r.Status}
-	s, ok := x.items[k]
+	i, ok := x.items[k]
 	if !ok {
-		s = i18n.T(x.lang, "summary.overdue_item", r.N, r.Year, label(r.Status, x.lang))
+		i = int32(len(x.texts))
+		x.texts = append(x.texts, i18n.T(x.lang, "summary.overdue_item", r.N, r.Year, label(r.Status, x.lang)))
 		if len(x.items) < 1<<16 {
-			x.items[k] = s
+			x.items[k] = i
 		}
 	}
-	return s
+	return i
+}
+
+// overdueList is a group's overdue items, worded.
+func (x *executorCounts) overdueList(g *executorGroup) string {
+	var b strings.Builder
+	for i, t := range g.overdue {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(x.texts[t])
+	}
+	return b.String()
 }
 
 func (x *executorCounts) table() view.Table {
@@ -940,7 +962,7 @@ func (x *executorCounts) table() view.Table {
 	for _, k := range keys {
 		g := x.groups[k]
 		t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.executor), view.TextCell(k.district), view.IntCell(int(x.activities.count[g.index])),
-			view.IntCell(g.due), view.IntCell(len(g.overdue)), view.TextCell(strings.Join(g.overdue, "; "))})
+			view.IntCell(g.due), view.IntCell(len(g.overdue)), view.TextCell(x.overdueList(g))})
 	}
 	return t
 }
