@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/roadmap-edu/roadmap/pkg/fulfil"
 	"github.com/roadmap-edu/roadmap/pkg/i18n"
 	"github.com/roadmap-edu/roadmap/pkg/view"
 )
@@ -20,20 +19,7 @@ import (
 // The by-activity view both side by side and with owners as rows.
 func TestRowsAsHeld(t *testing.T) {
 	t.Parallel()
-	type dataset struct {
-		name    string
-		results func(testing.TB) []fulfil.Result
-	}
-	var sets []dataset
-	for _, owners := range []int{0, 1, 3, 20, 60, 200} {
-		for seed := range uint64(2) {
-			sets = append(sets, dataset{fmt.Sprintf("near-duplicates/%d-owners/seed-%d", owners, seed),
-				func(testing.TB) []fulfil.Result { return nearDuplicates(seed, owners) }})
-		}
-	}
-	if !testing.Short() {
-		sets = append(sets, dataset{"synth/60-roadmaps", sharedSynth})
-	}
+	sets := datasets(func(int) uint64 { return 2 })
 	asOf := time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC)
 	// layouts counts the by-activity views seen side by side (false) and
 	// with owners as rows (true): both must be.

@@ -157,18 +157,18 @@ func sharedSynth(t testing.TB) []fulfil.Result {
 	return synthRs
 }
 
-// TestViewsAsBefore: the fast by-activity and by-year views give the
-// tables the old ones gave, cell for cell, on near-duplicate titles
-// side by side and as rows, in order and shuffled, and on a synth tree.
-func TestViewsAsBefore(t *testing.T) {
-	t.Parallel()
-	type dataset struct {
-		name    string
-		results func(testing.TB) []fulfil.Result
-	}
+// dataset is results the views are compared on.
+type dataset struct {
+	name    string
+	results func(testing.TB) []fulfil.Result
+}
+
+// datasets are near-duplicate titles of 0 to 200 owners, seeds(owners)
+// seeds of each, and (but in -short) a synth tree.
+func datasets(seeds func(owners int) uint64) []dataset {
 	var sets []dataset
 	for _, owners := range []int{0, 1, 3, 20, 60, 200} {
-		for seed := range uint64(min(4, 1+400/max(owners, 1))) {
+		for seed := range seeds(owners) {
 			sets = append(sets, dataset{fmt.Sprintf("near-duplicates/%d-owners/seed-%d", owners, seed),
 				func(testing.TB) []fulfil.Result { return nearDuplicates(seed, owners) }})
 		}
@@ -176,6 +176,15 @@ func TestViewsAsBefore(t *testing.T) {
 	if !testing.Short() {
 		sets = append(sets, dataset{"synth/60-roadmaps", sharedSynth})
 	}
+	return sets
+}
+
+// TestViewsAsBefore: the fast by-activity and by-year views give the
+// tables the old ones gave, cell for cell, on near-duplicate titles
+// side by side and as rows, in order and shuffled, and on a synth tree.
+func TestViewsAsBefore(t *testing.T) {
+	t.Parallel()
+	sets := datasets(func(owners int) uint64 { return uint64(min(4, 1+400/max(owners, 1))) })
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
 			t.Parallel()
