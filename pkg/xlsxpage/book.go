@@ -618,6 +618,9 @@ func writeSheetPart(zw *zip.Writer, h *zip.FileHeader, head []byte, fill Fill, t
 		return err
 	}
 	h.CRC32, h.CompressedSize64, h.UncompressedSize64 = x.crc, uint64(z.n), uint64(x.n)
+	// The data descriptor of a part under 4 GiB is written from the 32-bit
+	// sizes, which CreateRaw set from the 64-bit ones (then 0).
+	//lint:ignore SA1019 archive/zip writes these, not the 64-bit ones, into the data descriptor
 	h.CompressedSize, h.UncompressedSize = uint32(min(z.n, uint32max)), uint32(min(x.n, uint32max))
 	return nil
 }
