@@ -190,10 +190,10 @@ func (c *Collector) Rows(v View) view.Rows {
 		}
 	case v == ByExecutor:
 		if c.executor != nil {
-			r = view.RowsOf(c.executor.table())
+			r = c.executor.rows()
 		}
 	case c.district != nil:
-		r = view.RowsOf(c.district.table(opts.Lang))
+		r = c.district.rows(opts.Lang)
 	}
 	r.Name = i18n.T(opts.Lang, "summary.sheet."+string(v))
 	r.Title = i18n.T(opts.Lang, "summary.title."+string(v))
@@ -399,23 +399,35 @@ func (d *districtCounts) add(r *fulfil.Result) {
 	}
 }
 
-func (d *districtCounts) table(lang i18n.Lang) view.Table {
+// rows are the by-district view, a row made when asked: a country's is
+// 23,000 rows.
+func (d *districtCounts) rows(lang i18n.Lang) view.Rows {
 	owner := col(lang, "district", 24)
 	if d.level {
 		owner.Header = i18n.T(lang, "summary.col.owner")
 	}
-	t := view.Table{Columns: []view.Column{owner, col(lang, "roadmap", 30), col(lang, "activities", 0), col(lang, "positions", 12)}}
+	r := view.Rows{Columns: []view.Column{owner, col(lang, "roadmap", 30), col(lang, "activities", 0), col(lang, "positions", 12)}}
 	for _, s := range fulfil.Statuses {
-		t.Columns = append(t.Columns, view.Column{Key: string(s), Header: capitalize(label(s, lang)), Max: 12})
+		r.Columns = append(r.Columns, view.Column{Key: string(s), Header: capitalize(label(s, lang)), Max: 12})
 	}
-	t.Columns = append(t.Columns, col(lang, "met_percent", 0))
-	order := slices.Clone(d.order)
-	slices.SortFunc(order, func(a, b string) int {
-		return cmp.Or(cmp.Compare(d.groups[a].district, d.groups[b].district), cmp.Compare(a, b))
+	r.Columns = append(r.Columns, col(lang, "met_percent", 0))
+	order := make([]*districtGroup, len(d.order))
+	for i, id := range d.order {
+		order[i] = d.groups[id]
+	}
+	ids := slices.Clone(d.order)
+	byID := make([]int, len(order))
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortFunc(byID, func(a, b int) int {
+		return cmp.Or(cmp.Compare(order[a].district, order[b].district), cmp.Compare(ids[a], ids[b]))
 	})
-	for _, id := range order {
-		g := d.groups[id]
-		row := []view.Cell{view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(int(d.activities.count[g.index])), view.IntCell(g.positions)}
+	r.Len = len(byID)
+	r.Row = func(i int) []view.Cell {
+		g := order[byID[i]]
+		row := make([]view.Cell, 0, len(r.Columns))
+		row = append(row, view.TextCell(g.district), view.TextCell(g.roadmap), view.IntCell(int(d.activities.count[g.index])), view.IntCell(g.positions))
 		met, judgedN := 0, 0
 		for _, s := range fulfil.Statuses {
 			n := 0
@@ -430,9 +442,9 @@ func (d *districtCounts) table(lang i18n.Lang) view.Table {
 				judgedN += n
 			}
 		}
-		t.Rows = append(t.Rows, append(row, percentOf(met, judgedN)))
+		return append(row, percentOf(met, judgedN))
 	}
-	return t
+	return r
 }
 
 // numberRanks ranks activity numbers in Compare order (2 < 2.1 < 2.10 <
@@ -944,13 +956,15 @@ func (x *executorCounts) overdueList(g *executorGroup) string {
 	return b.String()
 }
 
-func (x *executorCounts) table() view.Table {
+// rows are the by-executor view, a row made when asked: an executor's
+// list of overdue items is worded then, not held (a country's were 95 MB).
+func (x *executorCounts) rows() view.Rows {
 	lang := x.lang
 	owner := col(lang, "district", 20)
 	if x.level {
 		owner.Header = i18n.T(lang, "summary.col.owner")
 	}
-	t := view.Table{Columns: []view.Column{
+	r := view.Rows{Columns: []view.Column{
 		col(lang, "executor", 36), owner,
 		col(lang, "activities", 0), col(lang, "due", 0),
 		col(lang, "overdue", 0), col(lang, "overdue_list", 40),
@@ -959,12 +973,14 @@ func (x *executorCounts) table() view.Table {
 	slices.SortFunc(keys, func(a, b executorKey) int {
 		return cmp.Or(cmp.Compare(a.executor, b.executor), cmp.Compare(a.district, b.district))
 	})
-	for _, k := range keys {
+	r.Len = len(keys)
+	r.Row = func(i int) []view.Cell {
+		k := keys[i]
 		g := x.groups[k]
-		t.Rows = append(t.Rows, []view.Cell{view.TextCell(k.executor), view.TextCell(k.district), view.IntCell(int(x.activities.count[g.index])),
-			view.IntCell(g.due), view.IntCell(len(g.overdue)), view.TextCell(x.overdueList(g))})
+		return []view.Cell{view.TextCell(k.executor), view.TextCell(k.district), view.IntCell(int(x.activities.count[g.index])),
+			view.IntCell(g.due), view.IntCell(len(g.overdue)), view.TextCell(x.overdueList(g))}
 	}
-	return t
+	return r
 }
 
 // planKey is what a plan's words depend on, its bounds by their bits
