@@ -28,7 +28,26 @@ type Index struct {
 	activities int32
 	// count is the number of roadmaps added, repeats included.
 	count int
+	// texts are the activities' ids and numbers, each kept once: a
+	// country's 600,000 activities have a few thousand («1.1», «a01-plan»),
+	// and a copy of each was a third of the index. Past maxTexts distinct
+	// ones (ids that never repeat) the rest are copied, not kept here.
+	texts map[string]string
 }
+
+// text is s as kept by the index: one copy of each.
+func (ix *Index) text(s string) string {
+	if t, ok := ix.texts[s]; ok {
+		return t
+	}
+	t := strings.Clone(s)
+	if len(ix.texts) < maxTexts {
+		ix.texts[t] = t
+	}
+	return t
+}
+
+const maxTexts = 1 << 16
 
 // known is a roadmap as the index keeps it.
 type known struct {
@@ -55,7 +74,7 @@ type knownAct struct {
 
 // NewIndex is an empty index.
 func NewIndex() *Index {
-	return &Index{byID: map[string]*known{}, byOwner: map[string][]*known{}}
+	return &Index{byID: map[string]*known{}, byOwner: map[string][]*known{}, texts: map[string]string{}}
 }
 
 // Add indexes rm, in the order the roadmaps are evaluated in (file order).
@@ -66,7 +85,7 @@ func (ix *Index) Add(rm *roadmap.Roadmap) {
 		period: rm.Period, first: ix.activities, acts: make([]knownAct, len(rm.Activities)), ids: make([]int32, len(rm.Activities))}
 	ix.activities += int32(len(rm.Activities))
 	for i, a := range rm.Activities {
-		k.acts[i] = knownAct{id: strings.Clone(a.ID), n: roadmap.Number(strings.Clone(string(a.N))), title: titleHash(fold(a.Title))}
+		k.acts[i] = knownAct{id: ix.text(a.ID), n: roadmap.Number(ix.text(string(a.N))), title: titleHash(fold(a.Title))}
 		k.ids[i] = int32(i)
 	}
 	slices.SortStableFunc(k.ids, func(a, b int32) int { return strings.Compare(k.acts[a].id, k.acts[b].id) })
