@@ -209,10 +209,8 @@ type evaluator struct {
 	// name and titles say.
 	found  map[string]*known
 	sheets map[*report.SheetContext]*known
-	// entries index list, what the reports say; list grows by chunks, not
-	// by doubling a slice of a million entries.
-	entries map[key]int32
-	list    [][]entry
+	// store is what the reports say.
+	store entries
 	// dues are the due dates plan cells name, by index.
 	dues   []string
 	dueIdx map[string]int32
@@ -302,15 +300,16 @@ func (e *evaluator) row(r *report.Row) {
 	fc := r.Get(report.FieldFact)
 	en := entry{factShown: fc.Display, factRaw: fc.Raw}
 	fact := en.factText()
-	act, _ := e.activityKey(rm.id, a.id)
+	act, _ := e.activityKey(rm.id, e.ix.id(a))
 	by := e.planBy(r.Text(report.FieldPlan))
 	k := key{activity: act, year: int32(year), by: e.due(by, true)}
-	if i, dup := e.entries[k]; dup {
-		prev := e.entry(i)
+	i := e.store.find(k.activity, k.year, k.by)
+	if i >= 0 {
+		prev := e.store.get(i)
 		if prevFact := prev.factText(); prevFact != fact && fact != "" {
-			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, a.id, year, fact, prev.row.factWhere(), prevFact)
+			e.cellFinding(r.File, r.Where(report.FieldFact), diag.ConflictingRows, e.ix.id(a), year, fact, prev.row.factWhere(), prevFact)
 		}
-		if prev.factText() != "" || fact == "" {
+		if prevFact := prev.factText(); prevFact != "" || fact == "" {
 			return
 		}
 	}
@@ -324,23 +323,8 @@ func (e *evaluator) row(r *report.Row) {
 	en.dateShown, en.dateRaw = date.Display, date.Raw
 	en.row = reportRow{at: e.sheet, factCol: int32(fc.Col), factRow: int32(fc.Line),
 		document: r.Text(report.FieldDocument), reason: r.Text(report.FieldReason)}
-	if i, dup := e.entries[k]; dup {
-		*e.entry(i) = en
-		return
-	}
-	if n := len(e.list); n == 0 || len(e.list[n-1]) == chunk {
-		e.list = append(e.list, make([]entry, 0, chunk))
-	}
-	last := len(e.list) - 1
-	e.entries[k] = int32(last*chunk + len(e.list[last]))
-	e.list[last] = append(e.list[last], en)
+	e.store.put(i, k.activity, k.year, k.by, &en)
 }
-
-// chunk is how many entries a piece of the list holds.
-const chunk = 4096
-
-// entry is the i-th entry.
-func (e *evaluator) entry(i int32) *entry { return &e.list[i/chunk][i%chunk] }
 
 // due is the index of due date by ("" is 0); with add false, -1 for one
 // no row names.
@@ -384,20 +368,27 @@ func (e *evaluator) activityKey(rmID, id string) (int32, bool) {
 	if !ok {
 		return 0, false
 	}
-	i, ok := rm.place(id)
+	i, ok := e.ix.place(rm, id)
 	return rm.first + int32(i), ok
 }
 
 // at is the entry of k, nil when the reports have none.
 func (e *evaluator) at(k key) *entry {
-	if i, ok := e.entries[k]; ok {
-		return e.entry(i)
+	if i := e.store.find(k.activity, k.year, k.by); i >= 0 {
+		return e.store.get(i)
 	}
 	return nil
 }
 
+// has reports whether the reports have an entry of k; with fact, one
+// whose fact is not blank.
+func (e *evaluator) has(k key, fact bool) bool {
+	i := e.store.find(k.activity, k.year, k.by)
+	return i >= 0 && (!fact || e.store.slot(i).hasFact)
+}
+
 func newEvaluator(ix *Index, opts Options) *evaluator {
-	return &evaluator{opts: opts, ix: ix, entries: map[key]int32{}, years: map[string]map[int]bool{},
+	return &evaluator{opts: opts, ix: ix, years: map[string]map[int]bool{},
 		found: map[string]*known{}, sheets: map[*report.SheetContext]*known{}, byPlan: map[string]string{}, dueIdx: map[string]int32{}}
 }
 
@@ -490,13 +481,13 @@ func fold(s string) string {
 // title: its place in rm.acts.
 func (e *evaluator) activityOf(rm *known, r *report.Row) (int, bool) {
 	if id := r.Text(report.FieldID); id != "" {
-		return rm.place(id)
+		return e.ix.place(rm, id)
 	}
 	if text := r.Text(report.FieldN); strings.TrimSpace(text) != "" {
 		// The number as the cell shows or stores it: «3», «3.», «2.3».
 		if n, ok := r.Get(report.FieldN).ActivityNumber(); ok {
-			for i, a := range rm.acts {
-				if a.n == n {
+			for i := range rm.acts {
+				if e.ix.n(&rm.acts[i]) == n {
 					return i, true
 				}
 			}
@@ -626,8 +617,8 @@ func (e *evaluator) count(rm *roadmap.Roadmap) int {
 			if !rm.Period.Contains(dl.Year) {
 				continue
 			}
-			if !e.opts.AllYears && !years[dl.Year] && e.at(key{act, int32(dl.Year), e.due(byKey(dl), false)}) == nil &&
-				e.at(key{act, int32(dl.Year), 0}) == nil {
+			if !e.opts.AllYears && !years[dl.Year] && !e.has(key{act, int32(dl.Year), e.due(byKey(dl), false)}, false) &&
+				!e.has(key{act, int32(dl.Year), 0}, false) {
 				continue
 			}
 			n++
@@ -659,7 +650,7 @@ func severalIn(schedule []phrase.Deadline, year int) bool {
 // own with a fact.
 func (e *evaluator) reportedIn(act int32, schedule []phrase.Deadline, year int) bool {
 	for _, dl := range schedule {
-		if en := e.at(key{act, int32(year), e.due(byKey(dl), false)}); dl.Year == year && en != nil && en.factText() != "" {
+		if dl.Year == year && e.has(key{act, int32(year), e.due(byKey(dl), false)}, true) {
 			return true
 		}
 	}

@@ -28,24 +28,31 @@ type Index struct {
 	activities int32
 	// count is the number of roadmaps added, repeats included.
 	count int
-	// texts are the activities' ids and numbers, each kept once: a
-	// country's 600,000 activities have a few thousand («1.1», «a01-plan»),
-	// and a copy of each was a third of the index. Past maxTexts distinct
-	// ones (ids that never repeat) the rest are copied, not kept here.
-	texts map[string]string
+	// texts are the activities' ids and numbers, each kept once and
+	// named by its place: a country's 600,000 activities have a few
+	// thousand («1.1», «a01-plan»), and a copy of each was a third of the
+	// index. Past maxTexts distinct ones (ids that never repeat) the rest
+	// are added again each time, not looked up.
+	texts  []string
+	textOf map[string]int32
 }
 
-// text is s as kept by the index: one copy of each.
-func (ix *Index) text(s string) string {
-	if t, ok := ix.texts[s]; ok {
-		return t
+// text is the place of s among the index's texts.
+func (ix *Index) text(s string) int32 {
+	if i, ok := ix.textOf[s]; ok {
+		return i
 	}
-	t := strings.Clone(s)
-	if len(ix.texts) < maxTexts {
-		ix.texts[t] = t
+	i := int32(len(ix.texts))
+	ix.texts = append(ix.texts, strings.Clone(s))
+	if len(ix.textOf) < maxTexts {
+		ix.textOf[ix.texts[i]] = i
 	}
-	return t
+	return i
 }
+
+// id is activity a's id, n its number.
+func (ix *Index) id(a *knownAct) string         { return ix.texts[a.id] }
+func (ix *Index) n(a *knownAct) roadmap.Number { return roadmap.Number(ix.texts[a.n]) }
 
 const maxTexts = 1 << 16
 
@@ -67,14 +74,13 @@ type known struct {
 // collision of 64-bit hashes among one roadmap's titles is not to be
 // met), and a country's titles are not kept.
 type knownAct struct {
-	id    string
-	n     roadmap.Number
+	id, n int32 // in Index.texts
 	title uint64
 }
 
 // NewIndex is an empty index.
 func NewIndex() *Index {
-	return &Index{byID: map[string]*known{}, byOwner: map[string][]*known{}, texts: map[string]string{}}
+	return &Index{byID: map[string]*known{}, byOwner: map[string][]*known{}, textOf: map[string]int32{}}
 }
 
 // Add indexes rm, in the order the roadmaps are evaluated in (file order).
@@ -85,10 +91,10 @@ func (ix *Index) Add(rm *roadmap.Roadmap) {
 		period: rm.Period, first: ix.activities, acts: make([]knownAct, len(rm.Activities)), ids: make([]int32, len(rm.Activities))}
 	ix.activities += int32(len(rm.Activities))
 	for i, a := range rm.Activities {
-		k.acts[i] = knownAct{id: ix.text(a.ID), n: roadmap.Number(ix.text(string(a.N))), title: titleHash(fold(a.Title))}
+		k.acts[i] = knownAct{id: ix.text(a.ID), n: ix.text(string(a.N)), title: titleHash(fold(a.Title))}
 		k.ids[i] = int32(i)
 	}
-	slices.SortStableFunc(k.ids, func(a, b int32) int { return strings.Compare(k.acts[a].id, k.acts[b].id) })
+	slices.SortStableFunc(k.ids, func(a, b int32) int { return strings.Compare(ix.texts[k.acts[a].id], ix.texts[k.acts[b].id]) })
 	ix.list = append(ix.list, k)
 	if _, dup := ix.byID[k.id]; !dup {
 		ix.byID[k.id] = k // the first of a duplicated id, as the scan found it
@@ -107,9 +113,9 @@ func (ix *Index) Add(rm *roadmap.Roadmap) {
 // twice): «the only roadmap there is» counts it twice, as before.
 func (ix *Index) again() { ix.count++ }
 
-// place is the place of the first activity of id.
-func (k *known) place(id string) (int, bool) {
-	i, ok := slices.BinarySearchFunc(k.ids, id, func(p int32, id string) int { return strings.Compare(k.acts[p].id, id) })
+// place is the place of the first activity of id in k.
+func (ix *Index) place(k *known, id string) (int, bool) {
+	i, ok := slices.BinarySearchFunc(k.ids, id, func(p int32, id string) int { return strings.Compare(ix.texts[k.acts[p].id], id) })
 	if !ok {
 		return 0, false
 	}
