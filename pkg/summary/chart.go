@@ -82,7 +82,10 @@ func (c *Collector) ChartSheet() func(*excelize.File) error {
 		byOwner := map[string]Counts{}
 		if s := c.records; s != nil {
 			// Counted by the texts of owners and statuses, then named.
-			type key struct{ owner, status int32 }
+			type key struct {
+				owner  int32
+				status uint8
+			}
 			n := map[key]int{}
 			for i := range s.recs {
 				n[key{s.roadmapOf(i).owner, s.recs[i].status}]++
@@ -92,7 +95,7 @@ func (c *Collector) ChartSheet() func(*excelize.File) error {
 				if byOwner[o] == nil {
 					byOwner[o] = Counts{}
 				}
-				byOwner[o][fulfil.Status(s.str(k.status))] += v
+				byOwner[o][s.statuses[k.status].status] += v
 			}
 		}
 		return chartSheet(f, byOwner, c.opts)

@@ -97,7 +97,7 @@ func (s *records) activityRows() view.Rows {
 			actOf[rec.act] = a
 		}
 		acts.place(a, rec.act)
-		k := [2]int32{a, rec.year}
+		k := [2]int32{a, int32(rec.year)}
 		if k != lastKey {
 			ki, ok := keyOf[pair(k[0], k[1])]
 			if !ok {
@@ -183,8 +183,8 @@ func (s *records) activityRows() view.Rows {
 			rec := &s.recs[byRow[i]]
 			ra := &s.acts[rec.act]
 			return []view.Cell{view.TextCell(s.str(ra.id)), view.TextCell(s.str(title[rec.act])), view.IntCell(int(rec.year)),
-				view.TextCell(districts[ownerOf[ra.roadmap]]), view.TextCell(s.str(rec.plan)), view.TextCell(s.str(rec.fact)),
-				view.StatusCell(s.str(rec.status))}
+				view.TextCell(districts[ownerOf[ra.roadmap]]), view.TextCell(s.planText(rec)), view.TextCell(s.str(rec.fact)),
+				view.StatusCell(s.statusText(rec))}
 		}
 		return r
 	}
@@ -205,7 +205,7 @@ func (s *records) activityRows() view.Rows {
 		for _, x := range rs {
 			rec := &s.recs[x]
 			c := 3 + 3*int(ownerOf[s.acts[rec.act].roadmap])
-			row[c], row[c+1], row[c+2] = view.TextCell(s.str(rec.plan)), view.TextCell(s.str(rec.fact)), view.StatusCell(s.str(rec.status))
+			row[c], row[c+1], row[c+2] = view.TextCell(s.planText(rec)), view.TextCell(s.str(rec.fact)), view.StatusCell(s.statusText(rec))
 		}
 		return row
 	}
@@ -436,8 +436,8 @@ func (s *records) yearRows() view.Rows {
 		}
 		return []view.Cell{view.IntCell(i + 1), view.TextCell(s.str(s.roadmaps[ra.roadmap].owner)),
 			view.NumberOf(roadmap.Number(s.str(ra.n))), view.TextCell(s.str(ra.title)), view.TextCell(s.str(ra.indicator)),
-			view.TextCell(s.str(rec.unit)), view.IntCell(int(rec.year)), view.TextCell(s.str(rec.plan)), view.TextCell(s.str(rec.fact)),
-			ach, view.StatusCell(s.str(rec.status)), view.TextCell(s.str(rec.reason))}
+			view.TextCell(s.unitText(rec)), view.IntCell(int(rec.year)), view.TextCell(s.planText(rec)), view.TextCell(s.str(rec.fact)),
+			ach, view.StatusCell(s.statusText(rec)), view.TextCell(s.str(rec.reason))}
 	}
 	return r
 }
@@ -492,13 +492,13 @@ func (s *records) yearOrder() []int32 {
 	placeOf := func(i int) place {
 		rec := &s.recs[i]
 		ra := &s.acts[rec.act]
-		return place{roadmap: rank[roadmapKey[ra.roadmap]], section: ra.sectionOrder, n: int32(nRank[numOf[rec.act]]), year: rec.year, i: int32(i)}
+		return place{roadmap: rank[roadmapKey[ra.roadmap]], section: ra.sectionOrder, n: int32(nRank[numOf[rec.act]]), year: int32(rec.year), i: int32(i)}
 	}
 	minYear, maxYear, minSection, maxSection := int32(math.MaxInt32), int32(math.MinInt32), int32(0), int32(0)
 	for i := range s.recs {
 		rec := &s.recs[i]
 		ra := &s.acts[rec.act]
-		minYear, maxYear = min(minYear, rec.year), max(maxYear, rec.year)
+		minYear, maxYear = min(minYear, int32(rec.year)), max(maxYear, int32(rec.year))
 		minSection, maxSection = min(minSection, ra.sectionOrder), max(maxSection, ra.sectionOrder)
 	}
 	order := make([]int32, len(s.recs))

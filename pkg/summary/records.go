@@ -10,7 +10,8 @@ import (
 )
 
 // records are results kept for the views that list them (by activity, by
-// year) and the chart sheet, in 40 bytes a result: a fulfil.Result is
+// year), the chart sheet and the status table of check --report, in 32
+// bytes a result: a fulfil.Result is
 // several hundred bytes with its texts, and a country's summary has
 // millions. What a roadmap's activity says (its id, number, section,
 // title, indicator) is kept once per activity, the texts that repeat
@@ -28,10 +29,15 @@ type records struct {
 	sectionOf map[roadmap.Section]int32
 	recs      []record
 	statuses  []statusText
-	// plans are each distinct plan's words and unit, as texts.
-	plans map[planKey][2]int32
+	// plans are each distinct plan's words and unit, as texts; planOf
+	// finds them.
+	plans  [][2]int32
+	planOf map[planKey]int32
 	// level is whether a region's or a school's roadmap is among them.
 	level bool
+	// lean is for the status table: the activities' titles, indicators
+	// and sections are not kept.
+	lean bool
 	// last is the result taken in last: a roadmap's results come together,
 	// an activity's too (a result per year), so each is its roadmap's and
 	// activity's again unless it differs.
@@ -48,13 +54,15 @@ type recAct struct {
 	roadmap, id, n, section, sectionOrder, title, indicator int32
 }
 
-// record is a result: its activity, year, the texts of its plan, unit,
-// fact, reason and status, and its achievement.
+// record is a result: its activity, its plan and unit (in plans), the
+// texts of its fact and reason, its year, its status (in statuses) and
+// its achievement.
 type record struct {
-	act, year                        int32
-	plan, unit, fact, reason, status int32
-	hasAch                           bool
-	ach                              float64
+	act, plan, fact, reason int32
+	year                    int16
+	status                  uint8
+	hasAch                  bool
+	ach                     float64
 }
 
 // lastResult is what makes a result's roadmap and activity.
@@ -69,7 +77,7 @@ type lastResult struct {
 func newRecords(lang i18n.Lang) *records {
 	// Text 0 is "", so that an empty fact or reason needs no look-up.
 	return &records{lang: lang, texts: []string{""}, textOf: map[string]int32{"": 0}, sectionOf: map[roadmap.Section]int32{},
-		plans: map[planKey][2]int32{}, lastRoadmap: -1, lastAct: -1}
+		planOf: map[planKey]int32{}, lastRoadmap: -1, lastAct: -1}
 }
 
 func (s *records) text(t string) int32 {
@@ -98,14 +106,17 @@ func (s *records) add(r *fulfil.Result) {
 	}
 	if s.lastAct < 0 || r.ActivityID != l.activityID || r.N != l.n || r.Section != l.section || r.SectionOrder != l.sectionOrder ||
 		r.Title != l.title || r.Indicator != l.indicator {
-		sec, ok := s.sectionOf[r.Section]
-		if !ok {
-			sec = int32(len(s.sections))
-			s.sections = append(s.sections, r.Section)
-			s.sectionOf[r.Section] = sec
+		ra := recAct{roadmap: s.lastRoadmap, id: s.text(r.ActivityID), n: s.text(string(r.N))}
+		if !s.lean {
+			sec, ok := s.sectionOf[r.Section]
+			if !ok {
+				sec = int32(len(s.sections))
+				s.sections = append(s.sections, r.Section)
+				s.sectionOf[r.Section] = sec
+			}
+			ra.section, ra.sectionOrder, ra.title, ra.indicator = sec, int32(r.SectionOrder), s.text(r.Title), s.text(r.Indicator)
 		}
-		s.acts = append(s.acts, recAct{roadmap: s.lastRoadmap, id: s.text(r.ActivityID), n: s.text(string(r.N)), section: sec,
-			sectionOrder: int32(r.SectionOrder), title: s.text(r.Title), indicator: s.text(r.Indicator)})
+		s.acts = append(s.acts, ra)
 		s.lastAct = int32(len(s.acts) - 1)
 		l.activityID, l.n, l.section, l.sectionOrder, l.title, l.indicator = r.ActivityID, r.N, r.Section, r.SectionOrder, r.Title, r.Indicator
 	}
@@ -113,7 +124,7 @@ func (s *records) add(r *fulfil.Result) {
 	if r.Fact != s.lastFact {
 		s.lastFact, s.lastFactIndex = r.Fact, s.text(r.Fact)
 	}
-	rec := record{act: s.lastAct, year: int32(r.Year), plan: plan[0], unit: plan[1], fact: s.lastFactIndex,
+	rec := record{act: s.lastAct, year: int16(r.Year), plan: plan, fact: s.lastFactIndex,
 		reason: s.text(r.Reason), status: s.status(r.Status)}
 	if r.Achievement != nil {
 		rec.ach, rec.hasAch = *r.Achievement, true
@@ -121,26 +132,31 @@ func (s *records) add(r *fulfil.Result) {
 	s.recs = append(s.recs, rec)
 }
 
-// status is the text of st: a handful of statuses, found by comparing
-// (the same constants: no hashing).
-func (s *records) status(st fulfil.Status) int32 {
-	for _, x := range s.statuses {
+// status is the place of st among statuses: a handful, found by
+// comparing (the same constants: no hashing).
+func (s *records) status(st fulfil.Status) uint8 {
+	for i, x := range s.statuses {
 		if x.status == st {
-			return x.text
+			return uint8(i)
 		}
 	}
-	t := s.text(string(st))
-	s.statuses = append(s.statuses, statusText{st, t})
-	return t
+	s.statuses = append(s.statuses, statusText{st, s.text(string(st))})
+	return uint8(len(s.statuses) - 1)
 }
+
+// planText, unitText and statusText are rec's texts.
+func (s *records) planText(rec *record) string   { return s.texts[s.plans[rec.plan][0]] }
+func (s *records) unitText(rec *record) string   { return s.texts[s.plans[rec.plan][1]] }
+func (s *records) statusText(rec *record) string { return s.texts[s.statuses[rec.status].text] }
 
 type statusText struct {
 	status fulfil.Status
 	text   int32
 }
 
-// plan is the texts of p's words and of the unit the by-year view shows.
-func (s *records) plan(p *roadmap.Plan) [2]int32 {
+// plan is the place in plans of p's words and of the unit the by-year
+// view shows.
+func (s *records) plan(p *roadmap.Plan) int32 {
 	k := planKey{kind: p.Kind, year: p.Year, documents: p.Documents, unit: p.Unit, total: p.Total, quarterly: p.Quarterly, base: p.Base}
 	if p.Min != nil {
 		k.min, k.hasMin = math.Float64bits(*p.Min), true
@@ -148,19 +164,20 @@ func (s *records) plan(p *roadmap.Plan) [2]int32 {
 	if p.Max != nil {
 		k.max, k.hasMax = math.Float64bits(*p.Max), true
 	}
-	if t, ok := s.plans[k]; ok {
-		return t
+	if i, ok := s.planOf[k]; ok {
+		return i
 	}
 	unit := p.Unit
 	if unit == "" && p.Kind != "" {
 		// An indicator not understood has no kind, and no unit to say.
 		unit = i18n.T(s.lang, "summary.unit."+string(p.Kind))
 	}
-	t := [2]int32{s.text(view.Plan(*p, s.lang)), s.text(unit)}
-	if len(s.plans) < 1<<16 {
-		s.plans[k] = t
+	i := int32(len(s.plans))
+	s.plans = append(s.plans, [2]int32{s.text(view.Plan(*p, s.lang)), s.text(unit)})
+	if len(s.planOf) < 1<<16 {
+		s.planOf[k] = i
 	}
-	return t
+	return i
 }
 
 // roadmapOf is record i's roadmap.

@@ -1028,80 +1028,36 @@ func StatusColumns(lang i18n.Lang) []view.Column {
 	}
 }
 
-// StatusLines are the rows of the status table, kept in about 40 bytes a
-// result (a Result is ten times that, a row of cells more): a
-// million-row report keeps one per row until the table is drawn. The
-// activity and the repeated texts (plans, reasons) are kept once.
-type StatusLines struct {
-	lang   i18n.Lang
-	acts   []statusActivity
-	actOf  map[[2]string]int32
-	texts  []string
-	textOf map[string]int32
-	lines  []statusLine
-}
-
-type statusActivity struct {
-	roadmap, id string
-	n           roadmap.Number
-}
-
-type statusLine struct {
-	act          int32
-	year         int32
-	plan, reason int32
-	fact         string
-	achievement  float64
-	status       fulfil.Status
-	hasAch       bool
-}
+// StatusLines are the rows of the status table, kept as records (32
+// bytes a result; a Result is ten times that, a row of cells more): a
+// million-row report keeps one per row until the table is drawn.
+type StatusLines struct{ r *records }
 
 // NewStatusLines starts an empty table in lang.
 func NewStatusLines(lang i18n.Lang) *StatusLines {
-	return &StatusLines{lang: lang, actOf: map[[2]string]int32{}, textOf: map[string]int32{}}
-}
-
-func (s *StatusLines) text(t string) int32 {
-	if i, ok := s.textOf[t]; ok {
-		return i
-	}
-	s.texts = append(s.texts, t)
-	i := int32(len(s.texts) - 1)
-	s.textOf[t] = i
-	return i
+	r := newRecords(lang)
+	r.lean = true
+	return &StatusLines{r}
 }
 
 // Add adds r's line.
-func (s *StatusLines) Add(r *fulfil.Result) {
-	k := [2]string{r.RoadmapID, r.ActivityID}
-	act, ok := s.actOf[k]
-	if !ok {
-		s.acts = append(s.acts, statusActivity{r.RoadmapID, r.ActivityID, r.N})
-		act = int32(len(s.acts) - 1)
-		s.actOf[k] = act
-	}
-	l := statusLine{act: act, year: int32(r.Year), plan: s.text(view.Plan(r.Plan, s.lang)), reason: s.text(r.Reason),
-		fact: r.Fact, status: r.Status}
-	if r.Achievement != nil {
-		l.achievement, l.hasAch = *r.Achievement, true
-	}
-	s.lines = append(s.lines, l)
-}
+func (s *StatusLines) Add(r *fulfil.Result) { s.r.add(r) }
 
 // Len is the number of lines.
-func (s *StatusLines) Len() int { return len(s.lines) }
+func (s *StatusLines) Len() int { return len(s.r.recs) }
 
 // Row is line i's cells, in StatusColumns' order.
 func (s *StatusLines) Row(i int) []view.Cell {
-	l := s.lines[i]
-	a := s.acts[l.act]
+	r := s.r
+	rec := &r.recs[i]
+	a := &r.acts[rec.act]
 	ach := view.EmptyCell()
-	if l.hasAch {
-		ach = view.PercentCell(l.achievement)
+	if rec.hasAch {
+		ach = view.PercentCell(rec.ach)
 	}
-	return []view.Cell{view.TextCell(a.roadmap), view.NumberOf(a.n), view.TextCell(a.id),
-		view.IntCell(int(l.year)), view.TextCell(s.texts[l.plan]), view.TextCell(l.fact), ach,
-		view.StatusCell(string(l.status)), view.TextCell(s.texts[l.reason])}
+	return []view.Cell{view.TextCell(r.str(r.roadmaps[a.roadmap].id)), view.NumberOf(roadmap.Number(r.str(a.n))), view.TextCell(r.str(a.id)),
+		view.IntCell(int(rec.year)), view.TextCell(r.planText(rec)), view.TextCell(r.str(rec.fact)), ach,
+		view.StatusCell(r.statusText(rec)), view.TextCell(r.str(rec.reason))}
 }
 
 func capitalize(s string) string {
