@@ -27,7 +27,7 @@ type slot struct {
 	sheet         int32
 	factCol, line int32
 	year          int32
-	hasFact       bool // a fact cell that is not blank
+	hasFact       bool  // a fact cell that is not blank
 	text          int64 // where its texts start: chunk<<arenaShift | offset
 }
 

@@ -51,7 +51,7 @@ func (ix *Index) text(s string) int32 {
 }
 
 // id is activity a's id, n its number.
-func (ix *Index) id(a *knownAct) string         { return ix.texts[a.id] }
+func (ix *Index) id(a *knownAct) string        { return ix.texts[a.id] }
 func (ix *Index) n(a *knownAct) roadmap.Number { return roadmap.Number(ix.texts[a.n]) }
 
 const maxTexts = 1 << 16
