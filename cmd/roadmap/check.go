@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -189,6 +188,12 @@ func lessGC() {
 // views keep within, unless GOMEMLIMIT is set (streamGC).
 const streamMemory = 200 << 20
 
+// roomyHeadroom is what roomyGC allows above the live heap left by the
+// reports: the status lines and findings of the evaluation grew a
+// country's live heap by 60 MB; the Go collector's limit is soft (it
+// spends at most half the CPU near it), so more growth is slower, not fatal.
+const roomyHeadroom = 128 << 20
+
 // streamGC is for check --report and summary, which hold none of the
 // roadmaps (a country's were 2 GB): what stays live is their compact
 // index, the reports' entries and the results kept, tens of MB for a
@@ -220,9 +225,6 @@ func roomyGC() {
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
 	if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > streamMemory/2 {
-		debug.SetMemoryLimit(math.MaxInt64)
-		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(100)
-		}
+		debug.SetMemoryLimit(int64(sample[0].Value.Uint64()) + roomyHeadroom)
 	}
 }
