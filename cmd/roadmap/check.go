@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,6 +12,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
+	"github.com/roadmap-edu/roadmap/pkg/heapbound"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
@@ -84,7 +83,7 @@ func (c *checkCmd) run(paths []string) error {
 	if len(c.reports) == 0 {
 		lessGC()
 	} else {
-		streamGC()
+		defer heapbound.Follow(streamHeap)()
 	}
 	// With reports the check keeps a compact index of the roadmaps (ids,
 	// owners, activity ids) for the reports' rows, not the roadmaps: each
@@ -113,7 +112,6 @@ func (c *checkCmd) run(paths []string) error {
 		if err != nil {
 			return err
 		}
-		roomyGC()
 		err = res.Each(func(rm *roadmap.Roadmap) {
 			read.Evaluate(rm, func(r *fulfil.Result) {
 				if format == render.Text {
@@ -184,48 +182,21 @@ func lessGC() {
 	}
 }
 
-// streamMemory is the heap check --report and the summary's counted
-// views keep within, unless GOMEMLIMIT is set (streamGC).
-const streamMemory = 200 << 20
-
-// roomyHeadroom is what roomyGC allows above the live heap left by the
-// reports: the status lines and findings of the evaluation grew a
-// country's live heap by 60 MB; the Go collector's limit is soft (it
-// spends at most half the CPU near it), so more growth is slower, not fatal.
-const roomyHeadroom = 128 << 20
-
-// streamGC is for check --report and summary, which hold none of the
-// roadmaps (a country's were 2 GB): what stays live is their compact
-// index, the reports' entries and the results kept, tens of MB for a
-// country. Unless GOGC and GOMEMLIMIT are set, the heap may grow to five
-// times that (GOGC=400) but is kept within 200 MiB: the collector runs
-// every 150 MB or so, not at every doubling of a small heap (GOGC=50 over
-// a small live heap was 70 s of collecting, and the default a tenth of a
-// country's summary). See roomyGC for reports larger than that.
-func streamGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(streamMemory)
-	}
-}
-
-// roomyGC moves streamGC's bound once the reports are read if what they
-// left live is over half of it (millions of distinct rows): to the live
-// heap plus roomyHeadroom, since a bound near what is live would have the
-// collector run without end, and no bound at all let a country's heap
-// double (479 MB against 290 MB, 15% less CPU).
-func roomyGC() {
-	if os.Getenv("GOMEMLIMIT") != "" || debug.SetMemoryLimit(-1) != streamMemory {
-		return
-	}
-	// What the reader held (a sheet's shared strings) is let go first:
-	// the live heap of the last collection still counts it.
-	runtime.GC()
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(sample)
-	if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > streamMemory/2 {
-		debug.SetMemoryLimit(int64(sample[0].Value.Uint64()) + roomyHeadroom)
-	}
+// streamHeap is the collector's policy for check --report and summary,
+// which hold none of the roadmaps (a country's were 2 GB): what stays
+// live is their compact index, the reports' entries and the results kept,
+// from tens of MB for a region to 100-200 MB for a country. The heap may
+// grow to five times what is live (GOGC=400: collecting at every doubling
+// of a small heap was 70 s at GOGC=50 and a tenth of a country's summary
+// at the default) within 200 MiB; past that it follows what is live, to
+// 256 MiB in all (a country's check --report of a million distinct rows
+// and its summary workbook stay under 300 MB of RSS), and never less than
+// 64 MiB above it (GOMEMLIMIT=250MiB near a country's live heap was 2,289
+// collections and twice the CPU).
+var streamHeap = heapbound.Policy{
+	Floor:       200 << 20,
+	Ceiling:     256 << 20,
+	Headroom:    128 << 20,
+	MinHeadroom: 64 << 20,
+	GCPercent:   400,
 }

@@ -3,11 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
-	"os"
 	"path/filepath"
-	"runtime/debug"
-	"runtime/metrics"
 	"slices"
 	"strings"
 	"time"
@@ -17,6 +13,7 @@ import (
 	"github.com/roadmap-edu/roadmap/pkg/check"
 	"github.com/roadmap-edu/roadmap/pkg/diag"
 	"github.com/roadmap-edu/roadmap/pkg/fulfil"
+	"github.com/roadmap-edu/roadmap/pkg/heapbound"
 	"github.com/roadmap-edu/roadmap/pkg/render"
 	"github.com/roadmap-edu/roadmap/pkg/roadmap"
 	"github.com/roadmap-edu/roadmap/pkg/summary"
@@ -122,14 +119,13 @@ func (c *summaryCmd) run(paths []string) error {
 	}
 	// What stays live is counts per roadmap, or a few tens of bytes a
 	// result.
-	streamGC()
+	defer heapbound.Follow(streamHeap)()
 	stop := startProgress(c.app.info(), c.app.t("summary.progress"))
-	res, fs, err := c.stream(paths, asOf, recordsGC(collect))
+	res, fs, err := c.stream(paths, asOf, collect.Add)
 	stop()
 	if err != nil {
 		return err
 	}
-	tablesGC(collect.Records())
 	if err := c.printProblems(res, fs); err != nil {
 		return err
 	}
@@ -158,55 +154,6 @@ func (c *summaryCmd) run(paths []string) error {
 	}
 	fmt.Fprintln(c.app.info(), c.app.t("summary.written", c.out))
 	return nil
-}
-
-// recordsGC hands each result to the collector and, every 65,536 of
-// them, looks at what the last collection left live: a country's records
-// (millions of results, with the reports' entries and the roadmaps'
-// index) come near streamGC's bound, where the collector would run
-// without end (a country's workbook took 180 s of CPU instead of 100 s);
-// past half of it the collector gets its defaults back, as roomyGC does.
-func recordsGC(c *summary.Collector) func(*fulfil.Result) {
-	n := 0
-	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	return func(r *fulfil.Result) {
-		c.Add(r)
-		if n++; n%(1<<16) != 0 {
-			return
-		}
-		metrics.Read(sample)
-		if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > streamMemory/2 {
-			defaultGC()
-		}
-	}
-}
-
-// defaultGC lets the collector back to its defaults from streamGC's.
-func defaultGC() {
-	if os.Getenv("GOMEMLIMIT") == "" && debug.SetMemoryLimit(-1) == streamMemory {
-		debug.SetMemoryLimit(math.MaxInt64)
-	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(100)
-	}
-}
-
-// tableBytes is about what a row of the widest table of records takes
-// (the by-year view's twelve cells, 48 bytes each, and the row).
-const tableBytes = 12*48 + 24
-
-// tablesGC follows streamGC once the results are in: the tables drawn
-// from the records are live while they are drawn, about tableBytes a
-// result. A region's (tens of thousands of results) fit streamGC's bound
-// well, and collecting at every doubling of a small heap was a third of
-// what a workbook added to the summary's time; a country's (millions of
-// results, hundreds of MB of cells) do not, and a bound near what is live
-// would keep the collector running: there the collector is let back to
-// its defaults, as roomyGC does.
-func tablesGC(records int) {
-	if int64(records)*tableBytes > streamMemory/4 {
-		defaultGC()
-	}
 }
 
 // printProblems prints the findings of roadmaps that do not load and of
