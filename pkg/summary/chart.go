@@ -87,8 +87,8 @@ func (c *Collector) ChartSheet() func(*excelize.File) error {
 				status uint8
 			}
 			n := map[key]int{}
-			for i := range s.recs {
-				n[key{s.roadmapOf(i).owner, s.recs[i].status}]++
+			for i := range s.recs.len() {
+				n[key{s.roadmapOf(i).owner, s.recs.at(i).status}]++
 			}
 			for k, v := range n {
 				o := s.str(k.owner)

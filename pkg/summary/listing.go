@@ -82,13 +82,13 @@ func (s *records) activityRows() view.Rows {
 	for i := range actOf {
 		actOf[i] = -1
 	}
-	owner := make([]int32, len(s.recs))
+	owner := make([]int32, s.recs.len())
 	keyOf := map[uint64]int32{}
 	var keyAct, keyYear []int32
-	keyOfResult := make([]int32, len(s.recs))
+	keyOfResult := make([]int32, s.recs.len())
 	lastKey, lastKeyIndex := [2]int32{-1, 0}, int32(-1)
-	for i := range s.recs {
-		rec := &s.recs[i]
+	for i := range s.recs.len() {
+		rec := s.recs.at(i)
 		ra := &s.acts[rec.act]
 		owner[i] = ownerOf[ra.roadmap]
 		a := actOf[rec.act]
@@ -135,7 +135,7 @@ func (s *records) activityRows() view.Rows {
 	for i := 1; i < len(start); i++ {
 		start[i] += start[i-1]
 	}
-	byRow := make([]int32, len(s.recs))
+	byRow := make([]int32, s.recs.len())
 	next := slices.Clone(start[:len(keyAct)])
 	for i, k := range keyOfResult {
 		rank := keyRank[k]
@@ -180,7 +180,7 @@ func (s *records) activityRows() view.Rows {
 		// A row is a record (an owner's, under its activity and year).
 		r.Len = len(byRow)
 		r.Row = func(i int) []view.Cell {
-			rec := &s.recs[byRow[i]]
+			rec := s.recs.at(int(byRow[i]))
 			ra := &s.acts[rec.act]
 			return []view.Cell{view.TextCell(s.str(ra.id)), view.TextCell(s.str(title[rec.act])), view.IntCell(int(rec.year)),
 				view.TextCell(districts[ownerOf[ra.roadmap]]), view.TextCell(s.planText(rec)), view.TextCell(s.str(rec.fact)),
@@ -196,14 +196,14 @@ func (s *records) activityRows() view.Rows {
 	r.Row = func(i int) []view.Cell {
 		rs := byRow[start[i]:start[i+1]]
 		row := make([]view.Cell, width)
-		first := &s.recs[rs[0]]
+		first := s.recs.at(int(rs[0]))
 		ra := &s.acts[first.act]
 		row[0], row[1], row[2] = view.TextCell(s.str(ra.id)), view.TextCell(s.str(title[first.act])), view.IntCell(int(first.year))
 		for j := 3; j < width; j++ {
 			row[j] = empty
 		}
 		for _, x := range rs {
-			rec := &s.recs[x]
+			rec := s.recs.at(int(x))
 			c := 3 + 3*int(ownerOf[s.acts[rec.act].roadmap])
 			row[c], row[c+1], row[c+2] = view.TextCell(s.planText(rec)), view.TextCell(s.str(rec.fact)), view.StatusCell(s.statusText(rec))
 		}
@@ -423,12 +423,12 @@ func (s *records) yearRows() view.Rows {
 	}}
 	order := s.yearOrder()
 	r.Headings = sectionHeadingsOf(len(order), func(i int) placedSection {
-		ra := &s.acts[s.recs[order[i]].act]
+		ra := &s.acts[s.recs.at(int(order[i])).act]
 		return placedSection{scope: s.str(s.roadmaps[ra.roadmap].id), section: s.sections[ra.section]}
 	})
 	r.Len = len(order)
 	r.Row = func(i int) []view.Cell {
-		rec := &s.recs[order[i]]
+		rec := s.recs.at(int(order[i]))
 		ra := &s.acts[rec.act]
 		ach := view.EmptyCell()
 		if rec.hasAch {
@@ -490,24 +490,24 @@ func (s *records) yearOrder() []int32 {
 	// (20 bytes a record more at once).
 	type place struct{ roadmap, section, n, year, i int32 }
 	placeOf := func(i int) place {
-		rec := &s.recs[i]
+		rec := s.recs.at(i)
 		ra := &s.acts[rec.act]
 		return place{roadmap: rank[roadmapKey[ra.roadmap]], section: ra.sectionOrder, n: int32(nRank[numOf[rec.act]]), year: int32(rec.year), i: int32(i)}
 	}
 	minYear, maxYear, minSection, maxSection := int32(math.MaxInt32), int32(math.MinInt32), int32(0), int32(0)
-	for i := range s.recs {
-		rec := &s.recs[i]
+	for i := range s.recs.len() {
+		rec := s.recs.at(i)
 		ra := &s.acts[rec.act]
 		minYear, maxYear = min(minYear, int32(rec.year)), max(maxYear, int32(rec.year))
 		minSection, maxSection = min(minSection, ra.sectionOrder), max(maxSection, ra.sectionOrder)
 	}
-	order := make([]int32, len(s.recs))
-	widths := [5]int{bits.Len(uint(len(keys))), 0, bits.Len(uint(len(nRank))), 0, bits.Len(uint(len(s.recs)))}
-	if len(s.recs) > 0 {
+	order := make([]int32, s.recs.len())
+	widths := [5]int{bits.Len(uint(len(keys))), 0, bits.Len(uint(len(nRank))), 0, bits.Len(uint(s.recs.len()))}
+	if s.recs.len() > 0 {
 		widths[1], widths[3] = bits.Len32(uint32(maxSection)), bits.Len32(uint32(maxYear-minYear))
 	}
-	if packPlaces && len(s.recs) > 0 && minSection >= 0 && widths[0]+widths[1]+widths[2]+widths[3]+widths[4] <= 64 {
-		packed := make([]uint64, len(s.recs))
+	if packPlaces && s.recs.len() > 0 && minSection >= 0 && widths[0]+widths[1]+widths[2]+widths[3]+widths[4] <= 64 {
+		packed := make([]uint64, s.recs.len())
 		for i := range packed {
 			p := placeOf(i)
 			v := uint64(p.roadmap)
@@ -523,7 +523,7 @@ func (s *records) yearOrder() []int32 {
 		}
 		return order
 	}
-	places := make([]place, len(s.recs))
+	places := make([]place, s.recs.len())
 	for i := range places {
 		places[i] = placeOf(i)
 	}

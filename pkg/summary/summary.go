@@ -157,15 +157,6 @@ func (c *Collector) Add(r *fulfil.Result) {
 	}
 }
 
-// Records is how many results the collector keeps a record of (the
-// listing views' and the chart's); the counted views keep none.
-func (c *Collector) Records() int {
-	if c.records == nil {
-		return 0
-	}
-	return len(c.records.recs)
-}
-
 // Table is the view started (NewCollector's) of the results taken in.
 func (c *Collector) Table() view.Table { return c.View(c.v) }
 
@@ -1044,12 +1035,12 @@ func NewStatusLines(lang i18n.Lang) *StatusLines {
 func (s *StatusLines) Add(r *fulfil.Result) { s.r.add(r) }
 
 // Len is the number of lines.
-func (s *StatusLines) Len() int { return len(s.r.recs) }
+func (s *StatusLines) Len() int { return s.r.recs.len() }
 
 // Row is line i's cells, in StatusColumns' order.
 func (s *StatusLines) Row(i int) []view.Cell {
 	r := s.r
-	rec := &r.recs[i]
+	rec := r.recs.at(i)
 	a := &r.acts[rec.act]
 	ach := view.EmptyCell()
 	if rec.hasAch {
