@@ -10,11 +10,13 @@ package report_test
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -68,6 +70,9 @@ type scaleCase struct {
 	maxRSS   int64
 	// maxTotal (MB), when set, bounds the whole process's peak RSS.
 	maxTotal int64
+	// turns, when over 1, is how many turns a test that takes them runs;
+	// its ratio is the median turn's.
+	turns int
 }
 
 // size picks the full case under the scale tag, else the reduced one;
@@ -315,28 +320,46 @@ func checkReport(t *testing.T, c scaleCase) {
 // evaluates it, which the baseline does not; so the bound is on the
 // workbook's own part: its user time less that of the same summary as
 // CSV of the district view (the same loading and evaluation, a few rows
-// out).
+// out). That part is the difference of two runs of 3-4 s, which on a
+// shared machine scatters far more than the bound (0.15x to 3.05x in six
+// single runs), so at full scale it is the median of five turns, each
+// running the three, and held to the issue's 1.3x.
 func TestScaleSummaryXLSX(t *testing.T) {
-	c := size(t, scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 5, maxRSS: 400},
+	c := size(t, scaleCase{districts: 300, directions: 3, rows: 50_000, maxRatio: 1.3, maxRSS: 400, turns: 5},
 		scaleCase{districts: 20, directions: 2, rows: 3_000, maxRatio: 6, maxRSS: 300})
 	bin := roadmapBin(t)
 	dir := tree(t, c)
 	args := []string{"summary", "roadmaps", "--report", "report.xlsx", "--as-of", "2025-06-01"}
-	ours := measure(t, dir, bin, append(args, "-o", "summary.xlsx")...)
-	csv := measure(t, dir, bin, append(args, "--format", "csv")...)
-	cells := countCells(t, filepath.Join(dir, "summary.xlsx"))
-	base := baseline(t, "stream", filepath.Join(t.TempDir(), "bare.xlsx"), strconv.Itoa(cells/10), "10")
+	type turn struct {
+		whole, own synth.Row
+	}
+	var turns []turn
+	for i := range max(c.turns, 1) {
+		ours := measure(t, dir, bin, append(args, "-o", "summary.xlsx")...)
+		csv := measure(t, dir, bin, append(args, "--format", "csv")...)
+		cells := countCells(t, filepath.Join(dir, "summary.xlsx"))
+		base := baseline(t, "stream", filepath.Join(t.TempDir(), "bare.xlsx"), strconv.Itoa(cells/10), "10")
+		whole := synth.Row{Work: fmt.Sprintf("`summary -o x.xlsx`, %d cells, %d roadmaps", cells, c.districts*c.directions),
+			Baseline: "bare StreamWriter, as many cells", Ours: ours, Base: base}
+		own := whole
+		own.Work = "its workbook part (less the same summary as CSV)"
+		own.Ours = synth.Usage{Wall: ours.Wall - csv.Wall, User: ours.User - csv.User, Sys: ours.Sys - csv.Sys, PeakRSS: ours.PeakRSS}
+		if c.turns > 1 {
+			t.Logf("turn %d: the workbook part %.2fx, the whole %.2fx, peak %d MB", i+1, own.Ratio(), whole.Ratio(), ours.PeakRSS/1e6)
+		}
+		turns = append(turns, turn{whole, own})
+	}
+	slices.SortFunc(turns, func(a, b turn) int { return cmp.Compare(a.own.Ratio(), b.own.Ratio()) })
+	med := turns[len(turns)/2]
+	if c.turns > 1 {
+		med.own.Work += fmt.Sprintf(", the median of %d turns", len(turns))
+	}
 	alone := roadmapsAlone(t, dir, bin)
-	whole := synth.Row{Work: fmt.Sprintf("`summary -o x.xlsx`, %d cells, %d roadmaps", cells, c.districts*c.directions),
-		Baseline: "bare StreamWriter, as many cells", Ours: ours, Base: base}
-	own := whole
-	own.Work = "its workbook part (less the same summary as CSV)"
-	own.Ours = synth.Usage{Wall: ours.Wall - csv.Wall, User: ours.User - csv.User, Sys: ours.Sys - csv.Sys, PeakRSS: ours.PeakRSS}
 	var b strings.Builder
-	synth.WriteTable(&b, []synth.Row{whole})
+	synth.WriteTable(&b, []synth.Row{med.whole})
 	t.Logf("\n%s", b.String())
 	fmt.Fprintf(os.Stderr, "%s", strings.SplitN(b.String(), "\n", 3)[2])
-	bounds(t, c, own, alone)
+	bounds(t, c, med.own, alone)
 }
 
 // TestScaleSummaryCountry: `summary -o x.xlsx` of a country's 23,000
