@@ -1,9 +1,8 @@
 // Package heapbound owns the Go collector's memory limit for the commands
 // that stream a country's roadmaps and reports (check --report, summary):
 // after every collection it sets the limit from what that collection left
-// live, so that the heap stays near a fixed figure while what is live is
-// well under it and grows with what is live, never close above it, when
-// it is not.
+// live: the heap may grow to a fixed figure while what is live is well
+// under it, and to a margin above what is live when it is not.
 //
 // A fixed limit near what is live has the collector run without end (a
 // country's summary workbook took 218 s of CPU instead of 98 s under
