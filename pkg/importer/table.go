@@ -143,7 +143,9 @@ func (c *columns) subHeader(row Row) {
 			c.role, c.head, c.named, c.month = append(c.role, -1), append(c.head, ""), append(c.named, false), append(c.month, 0)
 		}
 		if c.role[i] < 0 || c.named[i] && c.head[i] == "" {
-			for j := i - 1; j >= 0; j-- {
+			// Only the header row's own cells: one this row added past
+			// its end took its role from them already.
+			for j := min(i, len(base)) - 1; j >= 0; j-- {
 				if c.role[j] >= 0 && c.head[j] != "" {
 					c.role[i], c.named[i] = c.role[j], false
 					c.head[i] = base[j]
