@@ -39,66 +39,77 @@ func (p Policy) Limit(live int64) int64 {
 
 // Follow applies p from now on, unless the user set GOMEMLIMIT (the
 // limit) or GOGC (the percent); stop puts back what was there before.
+// The limit and the percent are the process's: while one Follow is in
+// force (commands run side by side in a test process), another only
+// counts, and the last stop puts back what was there before the first.
 func Follow(p Policy) (stop func()) {
-	f := &follower{p: p, limit: os.Getenv("GOMEMLIMIT") == ""}
-	if p.GCPercent != 0 && os.Getenv("GOGC") == "" {
-		f.percent = true
-		f.oldPercent = debug.SetGCPercent(p.GCPercent)
+	state.mu.Lock()
+	defer state.mu.Unlock()
+	if state.count++; state.count == 1 {
+		state.p = p
+		state.limit, state.percent = os.Getenv("GOMEMLIMIT") == "", p.GCPercent != 0 && os.Getenv("GOGC") == ""
+		if state.percent {
+			state.oldPercent = debug.SetGCPercent(p.GCPercent)
+		}
+		if state.limit {
+			state.oldLimit = debug.SetMemoryLimit(p.Floor)
+			state.generation++
+			arm(state.generation)
+		}
 	}
-	if !f.limit {
-		return f.stop
-	}
-	f.oldLimit = debug.SetMemoryLimit(p.Floor)
-	f.arm()
-	return f.stop
+	var once sync.Once
+	return func() { once.Do(release) }
 }
 
-type follower struct {
+// state is the follower in force, if count > 0.
+var state struct {
+	mu             sync.Mutex
+	count          int
 	p              Policy
 	limit, percent bool
 	oldLimit       int64
 	oldPercent     int
+	// generation tells a cleanup armed by an earlier Follow, which stops
+	// following.
+	generation int
+}
 
-	mu      sync.Mutex
-	stopped bool
+func release() {
+	state.mu.Lock()
+	defer state.mu.Unlock()
+	if state.count--; state.count > 0 {
+		return
+	}
+	if state.limit {
+		debug.SetMemoryLimit(state.oldLimit)
+		state.generation++
+	}
+	if state.percent {
+		debug.SetGCPercent(state.oldPercent)
+	}
 }
 
 // arm leaves an object for the next collection to find unreachable: its
 // cleanup runs once that collection is done, sets the limit from what it
 // left live and arms again. The runtime has no other hook after a
 // collection.
-func (f *follower) arm() {
-	runtime.AddCleanup(new(sentinel), func(f *follower) {
-		f.mu.Lock()
-		defer f.mu.Unlock()
-		if f.stopped {
+func arm(generation int) {
+	runtime.AddCleanup(new(sentinel), func(generation int) {
+		state.mu.Lock()
+		defer state.mu.Unlock()
+		if state.count == 0 || state.generation != generation {
 			return
 		}
 		if live := Live(); live > 0 {
-			debug.SetMemoryLimit(f.p.Limit(live))
+			debug.SetMemoryLimit(state.p.Limit(live))
 		}
-		f.arm()
-	}, f)
+		arm(generation)
+	}, generation)
 }
 
 // sentinel is big enough not to share the tiny allocator's blocks, which
 // live as long as any object in them.
 type sentinel [32]byte
-
-func (f *follower) stop() {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.stopped {
-		return
-	}
-	f.stopped = true
-	if f.limit {
-		debug.SetMemoryLimit(f.oldLimit)
-	}
-	if f.percent {
-		debug.SetGCPercent(f.oldPercent)
-	}
-}
 
 // Live is the heap the last collection left live, in bytes (0 before the
 // first).

@@ -88,3 +88,32 @@ func TestUserSettingsWin(t *testing.T) {
 		t.Errorf("percent with GOGC set = %d, want %d untouched", got, beforePct)
 	}
 }
+
+// TestOverlapping: two commands side by side in one process; the first
+// to stop leaves the other's policy, the last puts back what was before.
+func TestOverlapping(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	t.Setenv("GOGC", "")
+	before, beforePct := debug.SetMemoryLimit(-1), debug.SetGCPercent(-1)
+	debug.SetGCPercent(beforePct)
+	p := Policy{Floor: 300 << 20, Ceiling: 400 << 20, Headroom: 1 << 20, MinHeadroom: 1 << 20, GCPercent: 250}
+	first := Follow(p)
+	second := Follow(p)
+	first()
+	first() // twice counts once
+	if got := debug.SetGCPercent(-1); got != 250 {
+		t.Errorf("percent with one still following = %d, want 250", got)
+	}
+	runtime.GC()
+	time.Sleep(10 * time.Millisecond)
+	if got := debug.SetMemoryLimit(-1); got != 300<<20 {
+		t.Errorf("limit with one still following = %d, want the floor %d", got, 300<<20)
+	}
+	second()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit after the last stop = %d, want %d as before", got, before)
+	}
+	if got := debug.SetGCPercent(-1); got != beforePct {
+		t.Errorf("percent after the last stop = %d, want %d as before", got, beforePct)
+	}
+}
